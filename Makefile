@@ -1,0 +1,31 @@
+# Two commands for a fresh machine (Python 3.11): `make demo` and `make test`.
+# Both create .venv from the committed lock first; nothing else needs installing by hand.
+PY ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+export DBT_SEND_ANONYMOUS_USAGE_STATS=False
+export GX_ANALYTICS_ENABLED=False
+export DO_NOT_TRACK=1
+export AIRFLOW__CORE__LOAD_EXAMPLES=False
+
+.PHONY: setup demo test samples bench clean
+
+$(BIN)/lkjip: pyproject.toml requirements.lock
+	bash scripts/setup.sh
+
+setup: $(BIN)/lkjip
+
+demo: setup
+	$(BIN)/lkjip demo
+
+test: setup
+	$(BIN)/python -m pytest -q
+
+samples: setup
+	$(BIN)/python samples/render_samples.py
+
+bench: setup
+	$(BIN)/python bench/accuracy.py
+
+clean:
+	rm -rf data warehouse build .pytest_cache
