@@ -9,7 +9,7 @@ command -v "$PY" >/dev/null || PY=python3
 if [ ! -x .venv/bin/python ]; then
   "$PY" -m venv .venv
 fi
-.venv/bin/python -m pip install -q --disable-pip-version-check uv
+.venv/bin/python -m pip install -q --disable-pip-version-check uv==0.13.9
 .venv/bin/uv pip install -q --python .venv/bin/python -r requirements.lock
 .venv/bin/uv pip install -q --python .venv/bin/python --no-deps -e .
 echo "setup: .venv ready ($(.venv/bin/python --version))"

@@ -1,0 +1,38 @@
+-- Printed total lines (JUMLAH / Total) against the sum of the program lines of the same table.
+with lines as (
+    select * from {{ ref('int_budget_lines_enriched') }}
+),
+
+program_sums as (
+    select
+        document_id,
+        table_id,
+        count(*)              as n_programs,
+        sum(budget_idr)       as program_budget_idr,
+        sum(realization_idr)  as program_realization_idr
+    from lines
+    where level = 'program'
+    group by document_id, table_id
+),
+
+totals as (
+    select * from lines where level = 'total'
+)
+
+select
+    t.document_id,
+    t.table_id,
+    t.row_index,
+    t.source_page,
+    t.region_code,
+    t.fiscal_year,
+    t.line_name,
+    p.n_programs,
+    t.budget_idr             as total_budget_idr,
+    p.program_budget_idr,
+    t.realization_idr        as total_realization_idr,
+    p.program_realization_idr
+from totals as t
+inner join program_sums as p
+    on t.document_id = p.document_id
+   and t.table_id = p.table_id

@@ -1,0 +1,180 @@
+"""Recognise the family of a table from its header, and label its columns.
+
+The header is the rows above the first data row. A label is built per column from all header
+rows, so a two-row header like `Realisasi` over `Anggaran | %` labels the columns
+"realisasi anggaran" and "realisasi %". A spanning group cell (printed once, left-aligned,
+over several sub-columns) is carried to the right across the sub-columns it spans.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from extract.numbers import looks_numeric
+from extract.tables import is_column_number_row
+
+INDICATOR = "indicator_achievement"
+BUDGET = "budget_realization"
+EFFICIENCY = "efficiency"
+PLAN_TARGET = "plan_target"  # Perjanjian Kinerja / Renstra targets without realisasi
+UNKNOWN = "unknown"
+
+MAX_HEADER_ROWS = 4
+
+
+@dataclass
+class TableLayout:
+    family: str
+    header_rows: int  # rows to skip before data, column-number row included
+    labels: list[str]  # one lower-case label per column
+
+    @property
+    def header_text(self) -> str:
+        return " | ".join(self.labels)
+
+
+def normalize(text: str) -> str:
+    return " ".join(text.split()).lower()
+
+
+def classify(rows: list[list[str]], caption: str = "") -> TableLayout:
+    n_header = count_header_rows(rows)
+    labels = column_labels(rows[:n_header], max((len(r) for r in rows), default=0))
+    family = family_from_labels(labels, caption)
+    return TableLayout(family=family, header_rows=n_header, labels=labels)
+
+
+def count_header_rows(rows: list[list[str]]) -> int:
+    """Rows before the first one that holds data (a number that is not a column number)."""
+    for index, row in enumerate(rows[: MAX_HEADER_ROWS + 1]):
+        if is_column_number_row(row):
+            return index + 1
+        if any(looks_numeric(cell) and not is_year(cell) for cell in row):
+            return index
+    return min(1, len(rows))
+
+
+def is_year(text: str) -> bool:
+    """A bare year ("2024") in a header row groups columns; it is not a data value."""
+    return bool(re.fullmatch(r"\(?(19|20)\d\d\)?", text.strip()))
+
+
+def column_labels(header_rows: list[list[str]], n_cols: int) -> list[str]:
+    labels = [""] * n_cols
+    for depth, row in enumerate(header_rows):
+        if is_column_number_row(row):
+            continue
+        cells = [normalize(c) for c in row] + [""] * (n_cols - len(row))
+        below = header_rows[depth + 1] if depth + 1 < len(header_rows) else []
+        group = ""
+        for col, cell in enumerate(cells):
+            has_sub_header = col < len(below) and below[col].strip() != ""
+            if cell:
+                group = cell if has_sub_header else ""
+                labels[col] = f"{labels[col]} {cell}".strip()
+            elif group and has_sub_header:
+                labels[col] = f"{labels[col]} {group}".strip()
+            else:
+                group = ""
+    return labels
+
+
+def family_from_labels(labels: list[str], caption: str = "") -> str:
+    header = " ".join(labels) + " " + normalize(caption)
+    has = lambda *words: any(w in header for w in words)  # noqa: E731 - tiny local helper
+    if has("efisiensi", "efektifitas", "efektivitas"):
+        return EFFICIENCY
+    if has("indikator") and has("target") and has("realisasi"):
+        return INDICATOR
+    if has("anggaran", "pagu", "alokasi") and has("realisasi") and has("program", "kegiatan", "uraian"):
+        return BUDGET
+    if has("indikator") and has("target"):
+        return PLAN_TARGET
+    return UNKNOWN
+
+
+# ---------------------------------------------------------------- column roles
+
+YEAR_RE = re.compile(r"\b(20\d\d)\b")
+
+
+def year_in(label: str) -> int | None:
+    match = YEAR_RE.search(label)
+    return int(match.group(1)) if match else None
+
+
+def indicator_columns(labels: list[str]) -> dict[str, object]:
+    """Map indicator-table columns to roles; target/realisasi/capaian grouped by year."""
+    roles: dict[str, object] = {"number": None, "goal": None, "indicator": None, "unit": None,
+                                "category": None, "groups": []}
+    groups: list[dict] = []
+    for col, label in enumerate(labels):
+        if _is_number_label(label) and roles["number"] is None:
+            roles["number"] = col
+        elif "indikator" in label and roles["indicator"] is None:
+            roles["indicator"] = col
+        elif _is_goal_label(label) and roles["goal"] is None:
+            roles["goal"] = col
+        elif "satuan" in label:
+            roles["unit"] = col
+        elif any(w in label for w in ("kategori", "kriteria", "predikat", "keterangan capaian")):
+            roles["category"] = col
+        elif _is_budget_label(label) or _is_plan_label(label):
+            continue
+        elif "target" in label:
+            groups.append({"target": col, "realization": None, "achievement": None, "year": year_in(label)})
+        elif "realisasi" in label and groups and groups[-1]["realization"] is None:
+            groups[-1]["realization"] = col
+            groups[-1]["year"] = groups[-1]["year"] or year_in(label)
+        elif ("capaian" in label or label.strip() in {"%", "(%)"}) and groups and groups[-1]["achievement"] is None:
+            groups[-1]["achievement"] = col
+    roles["groups"] = [g for g in groups if g["realization"] is not None or g["achievement"] is not None]
+    return roles
+
+
+def goal_level(labels: list[str]) -> str:
+    """The level of the indicators: what the goal column names (program, sasaran, ...)."""
+    for label in labels:
+        if "indikator" in label:
+            label = label.replace("indikator", "")
+            for level in ("sub kegiatan", "kegiatan", "program", "sasaran", "tujuan"):
+                if level in label:
+                    return level.replace(" ", "_")
+    for label in labels:
+        for level in ("sub kegiatan", "kegiatan", "program", "sasaran", "tujuan"):
+            if level in label and "indikator" not in label:
+                return level.replace(" ", "_")
+    return "sasaran"
+
+
+def budget_columns(labels: list[str]) -> dict[str, int | None]:
+    roles: dict[str, int | None] = {"number": None, "name": None, "budget": None,
+                                    "realization": None, "absorption": None}
+    for col, label in enumerate(labels):
+        if _is_number_label(label) and roles["number"] is None:
+            roles["number"] = col
+        elif any(w in label for w in ("program", "kegiatan", "uraian")) and roles["name"] is None:
+            roles["name"] = col
+        elif "realisasi" in label and "%" not in label and roles["realization"] is None:
+            roles["realization"] = col
+        elif any(w in label for w in ("anggaran", "pagu", "alokasi")) and roles["budget"] is None:
+            roles["budget"] = col
+        elif ("%" in label or "capaian" in label or "persentase" in label) and roles["absorption"] is None:
+            roles["absorption"] = col
+    return roles
+
+
+def _is_number_label(label: str) -> bool:
+    return label.replace(" ", "").rstrip(".") in {"no", "nomor", "kode", "no urut"}
+
+
+def _is_goal_label(label: str) -> bool:
+    return any(w in label for w in ("sasaran", "tujuan", "program", "kegiatan"))
+
+
+def _is_budget_label(label: str) -> bool:
+    return any(w in label for w in ("anggaran", "pagu", "belanja", "rp"))
+
+
+def _is_plan_label(label: str) -> bool:
+    return any(w in label for w in ("renstra", "akhir periode", "rpjmd", "kondisi", "rumus", "formula", "sumber data"))

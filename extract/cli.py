@@ -1,0 +1,188 @@
+"""`lkjip`: the command line for analysts and operators. Every command has --help."""
+from __future__ import annotations
+
+import json
+import logging
+import os
+import sys
+from pathlib import Path
+
+import click
+
+from extract import config, pipeline
+from extract.publish import RunLocked, run_lock
+
+WAREHOUSE_OPTION = click.option(
+    "--warehouse", type=click.Path(dir_okay=False), default=None,
+    help="Warehouse file (default: $LKJIP_WAREHOUSE or warehouse/lkjip.duckdb).")
+DATA_OPTION = click.option(
+    "--data-dir", type=click.Path(file_okay=False), default=None,
+    help="Landing area, extracted files and run reports (default: $LKJIP_DATA_DIR or ./data).")
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.option("-v", "--verbose", is_flag=True, help="Log every step.")
+def main(verbose: bool) -> None:
+    """lkjip-warehouse: LKjIP performance reports -> a DuckDB warehouse of comparable facts."""
+    logging.basicConfig(level=logging.INFO if verbose else logging.WARNING,
+                        format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+
+
+@main.command()
+@click.option("--sources", "sources_file", required=True, type=click.Path(exists=True, dir_okay=False),
+              help="Sources registry (YAML), e.g. sources/indonesia.yaml.")
+@WAREHOUSE_OPTION
+@DATA_OPTION
+@click.option("--no-progress", is_flag=True, help="Plain logs instead of progress bars.")
+def run(sources_file: str, warehouse: str | None, data_dir: str | None, no_progress: bool) -> None:
+    """The nightly job: crawl, download new or changed PDFs, extract, load, dbt build, validate, publish."""
+    ctx = pipeline.start_run(sources_file, warehouse, data_dir)
+    result = _guarded(ctx, lambda: pipeline.run_all(ctx, progress=not no_progress))
+    print_summary(result, ctx)
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True))
+@click.option("--region", "region_code", default=None, help="Kemendagri region code, e.g. 33.20 (overrides inference).")
+@click.option("--year", "fiscal_year", type=int, default=None, help="Fiscal year (overrides inference).")
+@WAREHOUSE_OPTION
+@DATA_OPTION
+@click.option("--no-progress", is_flag=True, help="Plain logs instead of progress bars.")
+def ingest(paths, region_code, fiscal_year, warehouse, data_dir, no_progress) -> None:
+    """Ingest local PDF files or folders (no crawling), then load, build, validate and publish.
+
+    Region, agency and fiscal year are inferred from the cover and title pages.
+    """
+    pdfs = _pdf_paths(paths)
+    if not pdfs:
+        raise click.UsageError("no .pdf files found in the given paths")
+    ctx = pipeline.start_run(None, warehouse, data_dir)
+
+    def job():
+        ids = pipeline.ingest_files(ctx, pdfs, region_code, fiscal_year)
+        return pipeline.run_all(ctx, progress=not no_progress, document_ids=ids)
+
+    print_summary(_guarded(ctx, job), ctx)
+
+
+@main.command()
+@WAREHOUSE_OPTION
+@DATA_OPTION
+def demo(warehouse: str | None, data_dir: str | None) -> None:
+    """Serve the sample portal on 127.0.0.1 and run the nightly job against it."""
+    from extract.portal import serve_directory
+
+    samples = config.repo_root() / "samples"
+    with serve_directory(samples) as base_url:
+        os.environ["LKJIP_PORTAL_URL"] = base_url
+        click.echo(f"sample portal: {base_url}/portal/index.html")
+        ctx = pipeline.start_run(str(config.repo_root() / "sources" / "demo.yaml"), warehouse, data_dir)
+        result = _guarded(ctx, lambda: pipeline.run_all(ctx, progress=True))
+    print_summary(result, ctx)
+
+
+@main.command()
+@click.argument("query", required=False)
+@click.option("--file", "query_file", type=click.Path(exists=True, dir_okay=False), help="Read the query from a .sql file.")
+@click.option("--format", "output_format", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True)
+@WAREHOUSE_OPTION
+def sql(query: str | None, query_file: str | None, output_format: str, warehouse: str | None) -> None:
+    """Run a read-only SQL query against the published warehouse."""
+    import duckdb
+
+    if query_file:
+        query = Path(query_file).read_text()
+    if not query:
+        raise click.UsageError('give a query, e.g. lkjip sql "SELECT * FROM marts.dim_document"')
+    path = config.warehouse_path(warehouse)
+    if not path.exists():
+        raise click.ClickException(f"no warehouse at {path}: run `lkjip demo` or `lkjip run` first")
+    with duckdb.connect(str(path), read_only=True) as con:
+        try:
+            frame = con.execute(query).df()
+        except duckdb.Error as exc:
+            raise click.ClickException(str(exc)) from exc
+    _print_frame(frame, output_format)
+
+
+def _print_frame(frame, output_format: str) -> None:
+    if output_format == "csv":
+        click.echo(frame.to_csv(index=False), nl=False)
+    elif output_format == "json":
+        click.echo(frame.to_json(orient="records", force_ascii=False, date_format="iso"))
+    else:
+        from rich.console import Console
+        from rich.table import Table
+
+        table = Table(show_lines=False)
+        for column in frame.columns:
+            table.add_column(str(column), overflow="fold")
+        for row in frame.itertuples(index=False):
+            table.add_row(*["" if _is_null(v) else str(v) for v in row])
+        Console().print(table)
+        click.echo(f"{len(frame)} rows")
+
+
+def _is_null(value) -> bool:
+    try:
+        return value is None or value != value  # NaN
+    except Exception:  # noqa: BLE001 - pd.NA raises on comparison
+        return True
+
+
+# ---------------------------------------------------------------- helpers
+
+
+def _guarded(ctx: dict, job):
+    """Run a job under the run lock; turn expected failures into clear messages."""
+    try:
+        with run_lock(Path(ctx["data_dir"]) / "run.lock"):
+            return job()
+    except RunLocked as exc:
+        raise click.ClickException(str(exc)) from exc
+    except pipeline.PipelineError as exc:
+        raise click.ClickException(f"{exc}\nThe previous warehouse at {ctx['warehouse_path']} is unchanged.") from exc
+
+
+def _pdf_paths(paths) -> list[Path]:
+    found: list[Path] = []
+    for raw in paths:
+        path = Path(raw)
+        found += sorted(path.rglob("*.pdf")) if path.is_dir() else [path]
+    return found
+
+
+def print_summary(result: dict, ctx: dict) -> None:
+    import duckdb
+
+    warehouse = ctx["warehouse_path"]
+    with duckdb.connect(warehouse, read_only=True) as con:
+        documents = con.execute(
+            "SELECT status, count(*) FROM marts.dim_document GROUP BY status ORDER BY status").fetchall()
+        facts = con.execute("""
+            SELECT d.region_code, r.region_name, d.fiscal_year,
+                   (SELECT count(*) FROM marts.fct_performance_indicator f WHERE f.document_id = d.document_id),
+                   (SELECT count(*) FROM marts.fct_budget_realization b WHERE b.document_id = d.document_id)
+            FROM marts.dim_document d LEFT JOIN marts.dim_region r USING (region_code)
+            WHERE d.status <> 'quarantined' ORDER BY 1, 3""").fetchall()
+        quarantined = con.execute(
+            "SELECT document_id, status_reason FROM marts.dim_document WHERE status = 'quarantined'").fetchall()
+    click.echo("\nDocuments: " + ", ".join(f"{n} {s}" for s, n in documents))
+    click.echo("Facts per region and fiscal year (indicators / budget lines):")
+    for code, name, year, n_ind, n_bud in facts:
+        click.echo(f"  {code or '?':6} {name or 'unknown region':32} {year or '?'}  {n_ind:4d} / {n_bud:4d}")
+    for document_id, reason in quarantined:
+        click.echo(f"  quarantined {document_id[:12]}: {reason}")
+    validation = result.get("validate", {})
+    click.echo(f"Validation: {'passed' if validation.get('success') else 'FAILED'} {validation.get('suites', '')}")
+    published = result.get("publish", {})
+    click.echo(f"Warehouse: {warehouse}")
+    for key in ("docs", "data_docs"):
+        if published.get(key):
+            click.echo(f"{key.replace('_', ' ').title()}: {published[key]}")
+    click.echo(f'Query it: lkjip sql "SELECT * FROM marts.fct_performance_indicator LIMIT 10"'
+               f"{'' if warehouse == str(config.warehouse_path()) else f' --warehouse {warehouse}'}")
+
+
+if __name__ == "__main__":
+    sys.exit(main())

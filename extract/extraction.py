@@ -1,0 +1,190 @@
+"""extract_document(): one PDF in, files out. A pure function of (file bytes, extractor version).
+
+It never touches the warehouse, so any number of workers can run it, and its output is a
+cache: an unchanged file with an unchanged extractor version is not extracted again.
+Overrides given by an operator (--region, --year) are applied at load time, not here,
+so they never change the cached extraction.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import os
+import shutil
+import tempfile
+import time
+from datetime import datetime, timezone
+from pathlib import Path
+
+import pandas as pd
+
+from extract import classify as cls
+from extract.facts import as_records, budget_lines, indicator_rows
+from extract.metadata import infer_metadata, load_region_index
+from extract.numbers import detect_format, looks_numeric
+from extract.pdf import PdfError, read_inventory
+from extract.tables import RawTable, find_tables, stitch
+
+log = logging.getLogger(__name__)
+
+# Bump when extraction output changes: every document is then re-extracted on the next run.
+EXTRACTOR_VERSION = "0.2.0"
+OUTPUT_FILES = ("document.json", "tables.parquet", "cells.parquet", "indicators.parquet", "budget_lines.parquet")
+
+
+def sha256_of(path: Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def output_dir(extracted_root: Path, document_id: str) -> Path:
+    return Path(extracted_root) / document_id / EXTRACTOR_VERSION
+
+
+def is_extracted(extracted_root: Path, document_id: str) -> bool:
+    return (output_dir(extracted_root, document_id) / "document.json").exists()
+
+
+def extract_document(pdf_path: Path, extracted_root: Path, document_id: str | None = None) -> dict:
+    """Extract one PDF into extracted_root/<sha256>/<version>/ and return its document record.
+
+    Bad input never raises: the record says status 'quarantined' with the stage and reason.
+    """
+    pdf_path = Path(pdf_path)
+    document_id = document_id or sha256_of(pdf_path)
+    out_dir = output_dir(extracted_root, document_id)
+    if (out_dir / "document.json").exists():
+        return json.loads((out_dir / "document.json").read_text())
+
+    started = time.monotonic()
+    record, frames = _extract(pdf_path, document_id)
+    record["extract_seconds"] = round(time.monotonic() - started, 3)
+    _write_atomically(out_dir, record, frames)
+    return record
+
+
+def _extract(pdf_path: Path, document_id: str) -> tuple[dict, dict[str, pd.DataFrame]]:
+    record = {
+        "document_id": document_id, "file_name": pdf_path.name, "extractor_version": EXTRACTOR_VERSION,
+        "extracted_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        "page_count": None, "status": "ok", "status_reason": None, "stage": None,
+        "region_code": None, "agency_name": None, "fiscal_year": None, "doc_type": None,
+        "metadata_evidence": {}, "pages_without_text": [],
+    }
+    frames = {name: pd.DataFrame() for name in ("tables", "cells", "indicators", "budget_lines")}
+    try:
+        inventory = read_inventory(pdf_path)
+    except PdfError as exc:
+        return _quarantine(record, "open", exc.reason, exc.detail), frames
+    record["page_count"] = inventory.page_count
+    record["pages_without_text"] = [p.number for p in inventory.pages if not p.has_text]
+    _add_metadata(record, inventory.texts())
+    if not inventory.text_pages:
+        return _quarantine(record, "text", "no_text_layer", "no page has a text layer (scanned?)"), frames
+    try:
+        tables = read_tables(pdf_path, inventory)
+    except Exception as exc:  # camelot on a hostile file: record, never crash the run
+        log.exception("table extraction failed for %s", pdf_path)
+        return _quarantine(record, "tables", "table_extraction_failed", f"{type(exc).__name__}: {exc}"), frames
+    frames = tables_to_frames(document_id, tables)
+    if frames["indicators"].empty and frames["budget_lines"].empty:
+        record["status"], record["stage"] = "partial", "facts"
+        record["status_reason"] = f"no recognised indicator or budget table among {len(tables)} tables"
+    return record, frames
+
+
+def _quarantine(record: dict, stage: str, reason: str, detail: str) -> dict:
+    record.update(status="quarantined", stage=stage, status_reason=f"{reason}: {detail}" if detail else reason)
+    return record
+
+
+def _add_metadata(record: dict, texts: list[str]) -> None:
+    meta = infer_metadata(texts, _regions())
+    record.update(region_code=meta.region_code, agency_name=meta.agency_name,
+                  fiscal_year=meta.fiscal_year, doc_type=meta.doc_type,
+                  metadata_evidence=dict(meta.evidence))
+
+
+_REGION_INDEX = None
+
+
+def _regions():
+    global _REGION_INDEX
+    if _REGION_INDEX is None:
+        _REGION_INDEX = load_region_index(Path(__file__).resolve().parent.parent / "dbt_project" / "seeds")
+    return _REGION_INDEX
+
+
+def read_tables(pdf_path: Path, inventory) -> list[RawTable]:
+    text_pages = inventory.text_pages
+    return stitch(find_tables(pdf_path, text_pages, stream_pages=text_pages))
+
+
+# ---------------------------------------------------------------- tables -> data frames
+
+
+def tables_to_frames(document_id: str, tables: list[RawTable]) -> dict[str, pd.DataFrame]:
+    doc_format = detect_format([c for t in tables for r in t.rows for c in r if looks_numeric(c)])
+    table_rows, cell_rows, indicators, budgets = [], [], [], []
+    for table in tables:
+        layout = cls.classify(table.rows, table.caption)
+        if table.flavor == "stream" and layout.family == cls.UNKNOWN:
+            continue  # stream reads paragraphs as tables too; keep only recognised ones
+        table_rows.append(_table_record(document_id, table, layout))
+        cell_rows += _cell_records(document_id, table)
+        if layout.family == cls.INDICATOR:
+            indicators += as_records(indicator_rows(table, layout, doc_format))
+        elif layout.family == cls.BUDGET:
+            budgets += as_records(budget_lines(table, layout, doc_format))
+    return {
+        "tables": pd.DataFrame(table_rows),
+        "cells": pd.DataFrame(cell_rows),
+        "indicators": _with_document(document_id, indicators),
+        "budget_lines": _with_document(document_id, budgets),
+    }
+
+
+def _table_record(document_id: str, table: RawTable, layout: cls.TableLayout) -> dict:
+    return {
+        "document_id": document_id, "table_id": table.table_id, "page_start": table.page_start,
+        "page_end": table.page_end, "caption": table.caption, "family": layout.family,
+        "n_rows": len(table.rows), "n_cols": table.n_cols, "flavor": table.flavor,
+        "header_text": layout.header_text,
+    }
+
+
+def _cell_records(document_id: str, table: RawTable) -> list[dict]:
+    return [
+        {"document_id": document_id, "table_id": table.table_id, "page": table.row_pages[r],
+         "row_index": r, "col_index": c, "text": text}
+        for r, row in enumerate(table.rows) for c, text in enumerate(row)
+    ]
+
+
+def _with_document(document_id: str, records: list[dict]) -> pd.DataFrame:
+    frame = pd.DataFrame(records)
+    if not frame.empty:
+        frame.insert(0, "document_id", document_id)
+    return frame
+
+
+# ---------------------------------------------------------------- output
+
+
+def _write_atomically(out_dir: Path, record: dict, frames: dict[str, pd.DataFrame]) -> None:
+    """Write into a temporary sibling folder, then rename: readers never see half an output."""
+    out_dir.parent.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.", dir=out_dir.parent))
+    try:
+        for name, frame in frames.items():
+            frame.to_parquet(tmp / f"{name}.parquet", index=False)
+        (tmp / "document.json").write_text(json.dumps(record, indent=2, ensure_ascii=False, default=str))
+        if not out_dir.exists():  # another worker may have finished the same file first
+            os.replace(tmp, out_dir)
+    finally:
+        if tmp.exists():
+            shutil.rmtree(tmp, ignore_errors=True)

@@ -1,0 +1,343 @@
+"""Turn classified tables into indicator rows and budget lines, with provenance.
+
+Two facts come out of a report:
+- indicator rows: indikator (indicator) of a sasaran (goal) or program, with target,
+  realisasi (realization) and capaian (achievement, %) as printed;
+- budget lines: program / kegiatan / sub-kegiatan with anggaran (budget), realisasi and %.
+Every value keeps its raw text, table, row and page. Nothing is corrected here: a wrong
+printed total stays wrong, and the data-quality models flag it.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import asdict, dataclass
+
+from extract import classify as cls
+from extract.numbers import detect_format, is_row_number, looks_numeric, parse_number
+from extract.tables import RawTable
+
+CONNECTOR_WORDS = {"dan", "yang", "dengan", "di", "ke", "dari", "untuk", "serta", "atau", "pada",
+                   "bagi", "melalui", "oleh", "dalam", "terhadap", "atas", "&"}
+TOTAL_RE = re.compile(r"^(jumlah|total|grand total)\b", re.IGNORECASE)
+SUMMARY_RE = re.compile(r"^(rata[- ]?rata|jumlah|total|kategori|nilai)\b", re.IGNORECASE)
+
+
+@dataclass
+class IndicatorRow:
+    table_id: str
+    row_index: int
+    source_page: int
+    level: str
+    goal_name: str | None
+    indicator_name: str
+    unit: str | None
+    fiscal_year: int | None
+    target_raw: str
+    target_value: float | None
+    realization_raw: str
+    realization_value: float | None
+    achievement_raw: str
+    achievement_pct_reported: float | None
+    category_reported: str | None
+
+
+@dataclass
+class BudgetLine:
+    table_id: str
+    row_index: int
+    source_page: int
+    line_number: str | None
+    level: str
+    level_method: str
+    line_name: str
+    budget_raw: str
+    budget_idr: float | None
+    realization_raw: str
+    realization_idr: float | None
+    absorption_raw: str
+    absorption_pct_reported: float | None
+    fiscal_year: int | None
+
+
+def as_records(items) -> list[dict]:
+    return [asdict(item) for item in items]
+
+
+def clean_cell(text: str) -> str:
+    return " ".join(str(text).split())
+
+
+# ---------------------------------------------------------------- rows
+
+
+@dataclass
+class Row:
+    index: int  # row index in the table grid (provenance)
+    page: int
+    cells: list[str]
+
+
+def data_rows(table: RawTable, header_rows: int) -> list[Row]:
+    rows = [Row(i, table.row_pages[i], [clean_cell(c) for c in table.rows[i]])
+            for i in range(header_rows, len(table.rows))]
+    return merge_cut_rows(rows, wrapped_lines_are_rows=table.flavor == "stream")
+
+
+def merge_cut_rows(rows: list[Row], wrapped_lines_are_rows: bool = False) -> list[Row]:
+    """Join a row that is only the rest of the previous row's text.
+
+    In a ruled table such a row was cut by a page break: no number in it, and it starts in
+    lower case or the previous text ends with a connecting word. In an unruled table (stream)
+    every wrapped line of a cell is a row of its own: a text-only row whose text sits in
+    columns where the previous row has text continues it.
+    """
+    merged: list[Row] = []
+    for row in rows:
+        previous = merged[-1] if merged else None
+        continues = previous is not None and (
+            _is_fragment(row, previous) or (wrapped_lines_are_rows and _is_wrapped_line(row, previous)))
+        if continues:
+            _append_fragment(previous, row)
+        else:
+            merged.append(Row(row.index, row.page, list(row.cells)))
+    return merged
+
+
+def _is_fragment(row: Row, previous: Row) -> bool:
+    texts = [c for c in row.cells if c]
+    if not texts or any(looks_numeric(c) or is_row_number(c) for c in texts):
+        return False
+    first = texts[0]
+    if first[0].islower():
+        return True
+    previous_texts = [c for c in previous.cells if c and not looks_numeric(c) and not is_row_number(c)]
+    if not previous_texts:
+        return False
+    last_word = previous_texts[-1].split()[-1].lower() if previous_texts[-1].split() else ""
+    return last_word in CONNECTOR_WORDS or previous_texts[-1].endswith((",", "-", "/"))
+
+
+def _is_wrapped_line(row: Row, previous: Row) -> bool:
+    texts = [(i, c) for i, c in enumerate(row.cells) if c]
+    if not texts or any(looks_numeric(c) or is_row_number(c) for _, c in texts):
+        return False
+    return all(i < len(previous.cells) and previous.cells[i] and not looks_numeric(previous.cells[i])
+               for i, _ in texts)
+
+
+def _append_fragment(previous: Row, fragment: Row) -> None:
+    for col, text in enumerate(fragment.cells):
+        if not text:
+            continue
+        own = previous.cells[col] if col < len(previous.cells) else ""
+        is_text = own and not looks_numeric(own) and not is_row_number(own)
+        target = col if is_text else _nearest_text_cell(previous, col)
+        if target is None:
+            continue
+        previous.cells[target] = f"{previous.cells[target]} {text}".strip()
+
+
+def _nearest_text_cell(row: Row, col: int) -> int | None:
+    candidates = [i for i, c in enumerate(row.cells) if c and not looks_numeric(c) and not is_row_number(c)]
+    return min(candidates, key=lambda i: (abs(i - col), -i)) if candidates else None
+
+
+def cell(row: Row, col: int | None) -> str:
+    if col is None or col >= len(row.cells):
+        return ""
+    return row.cells[col]
+
+
+def column_format(rows: list[Row], col: int | None, prior: str | None) -> str | None:
+    return detect_format([cell(r, col) for r in rows], prior=prior)
+
+
+# ---------------------------------------------------------------- indicator tables
+
+
+def indicator_rows(table: RawTable, layout: cls.TableLayout, doc_format: str | None) -> list[IndicatorRow]:
+    roles = cls.indicator_columns(layout.labels)
+    if roles["indicator"] is None or not roles["groups"]:
+        return []
+    level = cls.goal_level(layout.labels)
+    caption_year = cls.year_in(table.caption)
+    rows = data_rows(table, layout.header_rows)
+    value_cols = [g[k] for g in roles["groups"] for k in ("target", "realization", "achievement")]
+    formats = {col: column_format(rows, col, doc_format) for col in value_cols if col is not None}
+    facts: list[IndicatorRow] = []
+    goal = None
+    for row in rows:
+        goal = cell(row, roles["goal"]) or goal
+        indicator = cell(row, roles["indicator"])
+        if not indicator or looks_numeric(indicator) or _is_summary(row, roles, indicator):
+            continue
+        for group in roles["groups"]:
+            fact = _indicator_fact(table, row, roles, group, formats, level, goal, indicator, layout.labels)
+            if fact is not None:
+                fact.fiscal_year = group["year"] or caption_year
+                facts.append(fact)
+    return facts
+
+
+def _is_summary(row: Row, roles: dict, indicator: str) -> bool:
+    """'Rata-rata capaian', 'Jumlah', 'Kategori' rows close a table; they carry no number of
+    their own (an indicator named 'Jumlah masyarakat ...' does)."""
+    return bool(SUMMARY_RE.match(indicator)) and not cell(row, roles["number"])
+
+
+def _indicator_fact(table, row, roles, group, formats, level, goal, indicator, labels) -> IndicatorRow | None:
+    raws = {k: cell(row, group[k]) for k in ("target", "realization", "achievement")}
+    if any(_is_misplaced_text(text) for text in raws.values()):
+        return None  # a shifted row: text where a number belongs
+    values = {k: parse_number(raws[k], formats.get(group[k])) if group[k] is not None else None for k in raws}
+    if values["realization"] is None and values["achievement"] is None:
+        return None
+    unit = cell(row, roles["unit"]) or _percent_unit(raws, group, labels)
+    return IndicatorRow(
+        table_id=table.table_id, row_index=row.index, source_page=row.page, level=level,
+        goal_name=goal or None, indicator_name=indicator, unit=unit, fiscal_year=None,
+        target_raw=raws["target"], target_value=values["target"],
+        realization_raw=raws["realization"], realization_value=values["realization"],
+        achievement_raw=raws["achievement"], achievement_pct_reported=values["achievement"],
+        category_reported=cell(row, roles["category"]) or None,
+    )
+
+
+def _percent_unit(raws: dict, group: dict, labels: list[str]) -> str | None:
+    """No unit column: '%' when the values or the target/realisasi headers print it."""
+    texts = [raws["target"], raws["realization"]] + [labels[group[k]] for k in ("target", "realization")
+                                                     if group[k] is not None]
+    return "%" if any("%" in t for t in texts) else None
+
+
+def _is_misplaced_text(text: str) -> bool:
+    """Words where a number belongs (a shifted row), unlike a grade such as 'Level 3 (3,35)'."""
+    words = re.findall(r"[A-Za-z]{3,}", text)
+    return len(words) >= 3 and parse_number(text, None) is None
+
+
+# ---------------------------------------------------------------- budget tables
+
+
+def budget_lines(table: RawTable, layout: cls.TableLayout, doc_format: str | None) -> list[BudgetLine]:
+    roles = cls.budget_columns(layout.labels)
+    rows = data_rows(table, layout.header_rows)
+    table_format = detect_format([c for r in rows for c in r.cells if looks_numeric(c)], prior=doc_format)
+    year = cls.year_in(table.caption)
+    lines = [line for row in rows if (line := _budget_line(table, row, roles, table_format, year))]
+    assign_levels(lines)
+    return lines
+
+
+def _budget_line(table, row, roles, fmt, year) -> BudgetLine | None:
+    numbering = next((c for c in row.cells[:2] if c and is_row_number(c)), None)
+    numeric = [c for c in row.cells if c and looks_numeric(c) and c != numbering]
+    name = " ".join(c for c in row.cells if c and c != numbering and not looks_numeric(c))
+    if not numeric or not name:
+        return None  # section headings ("BIDANG ...") and empty rows carry no amounts
+    budget, realization, absorption = _amount_cells(row, roles, numeric)
+    return BudgetLine(
+        table_id=table.table_id, row_index=row.index, source_page=row.page, line_number=numbering,
+        level="", level_method="", line_name=name,
+        budget_raw=budget, budget_idr=parse_number(budget, fmt),
+        realization_raw=realization, realization_idr=parse_number(realization, fmt),
+        absorption_raw=absorption, absorption_pct_reported=parse_number(absorption, fmt),
+        fiscal_year=year,
+    )
+
+
+def _amount_cells(row: Row, roles: dict, numeric: list[str]) -> tuple[str, str, str]:
+    """Budget, realization and % by header position; by order when the row is shifted."""
+    by_role = [cell(row, roles[k]) for k in ("budget", "realization", "absorption")]
+    if by_role[0] and by_role[1] and all(looks_numeric(c) for c in by_role[:2]):
+        return by_role[0], by_role[1], by_role[2] if looks_numeric(by_role[2]) else ""
+    padded = numeric + ["", "", ""]
+    return padded[0], padded[1], padded[2]
+
+
+# ---------------------------------------------------------------- budget hierarchy
+
+
+def assign_levels(lines: list[BudgetLine]) -> None:
+    """program / kegiatan / sub_kegiatan / total, and how each was decided.
+
+    Program and total lines are named so. Inside a program the two lower levels are told
+    apart by the first rule that separates them: keywords, letter case (kegiatan in capitals),
+    numbering (only sub-kegiatan numbered), numbering depth, and finally arithmetic
+    (a kegiatan equals the sum of the lines under it).
+    """
+    block: list[BudgetLine] = []
+    for line in lines:
+        name = line.line_name.lower()
+        if TOTAL_RE.match(name):
+            line.level, line.level_method = "total", "keyword"
+        elif name.startswith("program"):
+            line.level, line.level_method = "program", "keyword"
+        else:
+            block.append(line)
+            continue
+        _levels_in_block(block)
+        block = []
+    _levels_in_block(block)
+
+
+def _levels_in_block(block: list[BudgetLine]) -> None:
+    if not block:
+        return
+    for rule in (_by_keyword, _by_letter_case, _by_numbering, _by_numbering_depth, _by_arithmetic):
+        decided = rule(block)
+        if decided is not None:
+            for line, is_kegiatan in zip(block, decided):
+                line.level = "kegiatan" if is_kegiatan else "sub_kegiatan"
+                line.level_method = rule.__name__.removeprefix("_by_")
+            return
+    for line in block:
+        line.level, line.level_method = "kegiatan", "default"
+
+
+def _split(flags: list[bool]) -> list[bool] | None:
+    """A rule decides only if it separates the block into both levels, kegiatan first."""
+    return flags if any(flags) and not all(flags) and flags[0] else None
+
+
+def _by_keyword(block):
+    names = [b.line_name.lower() for b in block]
+    if not any(n.startswith(("kegiatan", "sub kegiatan", "sub-kegiatan")) for n in names):
+        return None
+    return _split([n.startswith("kegiatan") for n in names])
+
+
+def _by_letter_case(block):
+    return _split([_is_upper(b.line_name) for b in block])
+
+
+def _by_numbering(block):
+    return _split([not b.line_number for b in block])
+
+
+def _by_numbering_depth(block):
+    depths = [b.line_number.rstrip(".").count(".") if b.line_number else -1 for b in block]
+    if -1 in depths or len(set(depths)) < 2:
+        return None
+    return _split([d == min(depths) for d in depths])
+
+
+def _by_arithmetic(block):
+    flags = [False] * len(block)
+    i = 0
+    while i < len(block):
+        total, j = 0.0, i + 1
+        while j < len(block) and block[i].budget_idr and total < block[i].budget_idr - 0.5:
+            total += block[j].budget_idr or 0.0
+            j += 1
+        if j > i + 1 and block[i].budget_idr and abs(total - block[i].budget_idr) < 1:
+            flags[i] = True
+            i = j
+        else:
+            i += 1
+    return _split(flags)
+
+
+def _is_upper(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return bool(letters) and sum(c.isupper() for c in letters) / len(letters) > 0.8

@@ -1,0 +1,94 @@
+"""Page inventory and text layer of a PDF (pypdfium2).
+
+Every later stage starts here: how many pages, which have text, and the text itself
+(metadata inference reads the cover pages; table captions are found in the page text).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pypdfium2 as pdfium
+
+# A page with fewer characters than this has no usable text layer (a scan, or blank).
+MIN_TEXT_CHARS = 20
+
+
+class PdfError(Exception):
+    """The file cannot be read as a PDF; `reason` is short and stable (used for quarantine)."""
+
+    def __init__(self, reason: str, detail: str = ""):
+        super().__init__(f"{reason}: {detail}" if detail else reason)
+        self.reason = reason
+        self.detail = detail
+
+
+@dataclass
+class PageInfo:
+    number: int  # 1-based, as printed by PDF viewers and camelot
+    text: str
+    width: float
+    height: float
+
+    @property
+    def has_text(self) -> bool:
+        return len(self.text.strip()) >= MIN_TEXT_CHARS
+
+    @property
+    def is_landscape(self) -> bool:
+        return self.width > self.height
+
+
+@dataclass
+class PdfInventory:
+    path: Path
+    pages: list[PageInfo] = field(default_factory=list)
+
+    @property
+    def page_count(self) -> int:
+        return len(self.pages)
+
+    @property
+    def text_pages(self) -> list[int]:
+        return [p.number for p in self.pages if p.has_text]
+
+    def texts(self) -> list[str]:
+        return [p.text for p in self.pages]
+
+
+def check_signature(path: Path) -> None:
+    """Refuse files that are not PDFs before handing them to a parser."""
+    with open(path, "rb") as fh:
+        head = fh.read(1024)
+    if not head:
+        raise PdfError("empty_file", "the file has zero bytes")
+    if b"%PDF-" not in head:
+        raise PdfError("not_a_pdf", "no %PDF- signature in the first 1024 bytes (an HTML page?)")
+
+
+def read_inventory(path: Path) -> PdfInventory:
+    """Open the PDF and read the text of every page."""
+    path = Path(path)
+    check_signature(path)
+    try:
+        doc = pdfium.PdfDocument(str(path))
+    except pdfium.PdfiumError as exc:
+        message = str(exc).lower()
+        if "password" in message:
+            raise PdfError("encrypted", "the PDF is password-protected") from exc
+        raise PdfError("corrupt_pdf", str(exc)) from exc
+    try:
+        inventory = PdfInventory(path=path)
+        for index in range(len(doc)):
+            page = doc[index]
+            width, height = page.get_size()
+            text = page.get_textpage().get_text_range()
+            inventory.pages.append(PageInfo(index + 1, _clean(text), width, height))
+        return inventory
+    finally:
+        doc.close()
+
+
+def _clean(text: str) -> str:
+    # pdfium marks line ends with \r\n and soft hyphens with \x02 / \xad.
+    return text.replace("\r\n", "\n").replace("\r", "\n").replace("\x02", "").replace("\xad", "")

@@ -1,0 +1,282 @@
+"""The nightly job as plain functions, shared by the `lkjip` CLI and the Airflow DAGs.
+
+A run is a small JSON-serialisable dict (`ctx`) so Airflow can pass it between tasks:
+start_run -> crawl -> extract_one (per document, in parallel) -> load -> transform ->
+validate -> publish. Only load/transform/validate touch a DuckDB file, and it is the run's
+own new build file; publish swaps it in for readers.
+"""
+from __future__ import annotations
+
+import json
+import logging
+import shutil
+import time
+from datetime import datetime, timezone
+from pathlib import Path
+
+from extract import config
+from extract.extraction import EXTRACTOR_VERSION, is_extracted, output_dir, sha256_of
+from extract.landing import Landing
+from extract.load import DocumentInput, build_raw
+from extract.publish import publish_file, publish_folder
+from extract.worker import extract_isolated
+
+log = logging.getLogger(__name__)
+
+
+class PipelineError(RuntimeError):
+    """A run-level failure (dbt or validation): the published warehouse stays as it was."""
+
+
+def start_run(sources_file: str | None = None, warehouse: str | None = None,
+              data_dir: str | None = None) -> dict:
+    data = Path(data_dir) if data_dir else config.data_dir()
+    run_id = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S%fZ")
+    build = data / "build" / run_id
+    return {
+        "run_id": run_id,
+        "sources_file": str(sources_file) if sources_file else None,
+        "data_dir": str(data),
+        "warehouse_path": str(config.warehouse_path(warehouse)),
+        "build_path": str(build / "lkjip.duckdb"),
+        "started_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+    }
+
+
+def _landing(ctx: dict) -> Landing:
+    return Landing(Path(ctx["data_dir"]) / "landing")
+
+
+def _extracted_root(ctx: dict) -> Path:
+    return Path(ctx["data_dir"]) / "extracted"
+
+
+# ---------------------------------------------------------------- crawl / ingest
+
+
+def crawl(ctx: dict, progress: bool = False) -> list[str]:
+    """Crawl the registered sources; return the documents that need extraction."""
+    from extract.crawl import crawl_sources
+    from extract.sources import load_sources
+
+    if ctx.get("sources_file"):
+        sources = load_sources(ctx["sources_file"])
+        results = crawl_sources(sources, _landing(ctx), progress=progress)
+        _write_report(ctx, "crawl", [_crawl_summary(r) for r in results])
+    return pending_documents(ctx)
+
+
+def _crawl_summary(result) -> dict:
+    return {"source_id": result.source_id, "found": result.found, "new": len(result.new),
+            "unchanged": len(result.unchanged), "failed": result.failed, "skipped": len(result.skipped)}
+
+
+def ingest_files(ctx: dict, paths: list[Path], region_code: str | None = None,
+                 fiscal_year: int | None = None) -> list[str]:
+    """Copy local PDFs into the landing area (as a crawl would) and record overrides."""
+    landing = _landing(ctx)
+    ids = []
+    for path in paths:
+        data = Path(path).read_bytes()
+        known = landing.has(sha256_of(path))
+        sha = landing.store(data)
+        landing.append_log({
+            "source_id": "local", "url": Path(path).resolve().as_uri(), "link_text": Path(path).name,
+            "bytes": len(data), "sha256": sha, "content_type": "application/pdf",
+            "fetched_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+            "outcome": "unchanged" if known else "new",
+        })
+        _save_overrides(ctx, sha, region_code, fiscal_year)
+        ids.append(sha)
+    return ids
+
+
+def _overrides_path(ctx: dict) -> Path:
+    return Path(ctx["data_dir"]) / "overrides.json"
+
+
+def _load_overrides(ctx: dict) -> dict:
+    path = _overrides_path(ctx)
+    return json.loads(path.read_text()) if path.exists() else {}
+
+
+def _save_overrides(ctx: dict, sha: str, region_code: str | None, fiscal_year: int | None) -> None:
+    if not region_code and not fiscal_year:
+        return
+    overrides = _load_overrides(ctx)
+    entry = overrides.setdefault(sha, {})
+    if region_code:
+        entry["region_code"] = region_code
+    if fiscal_year:
+        entry["fiscal_year"] = int(fiscal_year)
+    _overrides_path(ctx).write_text(json.dumps(overrides, indent=2))
+
+
+def landed_documents(ctx: dict) -> list[str]:
+    return sorted(p.stem for p in _landing(ctx).root.glob("*.pdf"))
+
+
+def pending_documents(ctx: dict) -> list[str]:
+    """Landed documents not yet extracted by this extractor version (or that failed before)."""
+    return [d for d in landed_documents(ctx) if not is_extracted(_extracted_root(ctx), d)]
+
+
+def reprocess_ids(ctx: dict) -> list[str]:
+    """Every landed document, for re-extraction after an extractor upgrade (no download)."""
+    root = _extracted_root(ctx)
+    for document_id in landed_documents(ctx):
+        shutil.rmtree(output_dir(root, document_id), ignore_errors=True)
+    return landed_documents(ctx)
+
+
+# ---------------------------------------------------------------- extract
+
+
+def extract_one(ctx: dict, document_id: str) -> dict:
+    """Extract one landed document in an isolated worker; never raises for a bad file."""
+    started = time.monotonic()
+    pdf = _landing(ctx).path(document_id)
+    record = extract_isolated(pdf, _extracted_root(ctx), document_id)
+    if record.get("stage") == "worker":
+        _failure_path(ctx, document_id).write_text(json.dumps(record))
+    summary = {k: record.get(k) for k in ("document_id", "status", "status_reason", "region_code",
+                                          "fiscal_year", "page_count")}
+    summary["seconds"] = round(time.monotonic() - started, 2)
+    log.info("extracted %s: %s", document_id[:12], summary)
+    return summary
+
+
+def _failure_path(ctx: dict, document_id: str) -> Path:
+    path = _extracted_root(ctx) / document_id / f"{EXTRACTOR_VERSION}.failed.json"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+# ---------------------------------------------------------------- load / transform / validate
+
+
+def load(ctx: dict) -> dict:
+    landing = _landing(ctx)
+    fetch_log = landing.read_log()
+    sources = _latest_source_by_sha(fetch_log)
+    overrides = _load_overrides(ctx)
+    documents = []
+    for document_id in landed_documents(ctx):
+        record, files_dir = _extraction_record(ctx, document_id)
+        documents.append(DocumentInput(record, files_dir, sources.get(document_id, {}),
+                                       overrides.get(document_id, {})))
+    build_path = Path(ctx["build_path"])
+    shutil.rmtree(build_path.parent, ignore_errors=True)  # a retried task starts clean
+    counts = build_raw(build_path, documents, fetch_log)
+    return {"documents": len(documents), "raw_rows": counts}
+
+
+def _extraction_record(ctx: dict, document_id: str) -> tuple[dict, Path | None]:
+    out = output_dir(_extracted_root(ctx), document_id)
+    if (out / "document.json").exists():
+        return json.loads((out / "document.json").read_text()), out
+    failed = _extracted_root(ctx) / document_id / f"{EXTRACTOR_VERSION}.failed.json"
+    if failed.exists():
+        return json.loads(failed.read_text()), None
+    return {"document_id": document_id, "status": "quarantined", "stage": "extract",
+            "status_reason": "not extracted: the extract task did not run for this document"}, None
+
+
+def _latest_source_by_sha(fetch_log: list[dict]) -> dict[str, dict]:
+    latest: dict[str, dict] = {}
+    for record in fetch_log:
+        sha = record.get("sha256")
+        if sha and record.get("outcome") != "failed":
+            latest[sha] = {"source_id": record.get("source_id"), "source_url": record.get("url"),
+                           "fetched_at": record.get("fetched_at"), "region_code": record.get("region_code")}
+    return latest
+
+
+def transform(ctx: dict) -> dict:
+    from extract.build import run_dbt_build
+
+    result = run_dbt_build(Path(ctx["build_path"]))
+    if not result.success:
+        raise PipelineError(f"dbt build failed; the published warehouse is unchanged.\n{result.log_tail}")
+    return {"dbt": "ok", "run_results": _dbt_counts(result)}
+
+
+def _dbt_counts(result) -> dict:
+    counts: dict[str, int] = {}
+    for item in (result.run_results or {}).get("results", []):
+        counts[item.get("status", "?")] = counts.get(item.get("status", "?"), 0) + 1
+    return counts
+
+
+def validate(ctx: dict) -> dict:
+    from extract.validate import validate_warehouse
+
+    data_docs = Path(ctx["build_path"]).parent / "data_docs"
+    result = validate_warehouse(Path(ctx["build_path"]), data_docs)
+    summary = {"success": result.success, "suites": result.suites,
+               "failed_expectations": result.failed_expectations}
+    if not result.success:
+        raise PipelineError(f"validation failed; the published warehouse is unchanged: "
+                            f"{result.failed_expectations}")
+    return summary
+
+
+# ---------------------------------------------------------------- publish
+
+
+def publish(ctx: dict) -> dict:
+    from extract.build import generate_docs
+
+    build_path = Path(ctx["build_path"])
+    warehouse = Path(ctx["warehouse_path"])
+    try:
+        generate_docs(build_path, build_path.parent / "docs")
+    except Exception as exc:  # docs are a convenience; never block the data on them
+        log.warning("dbt docs not generated: %s", exc)
+    publish_file(build_path, warehouse)
+    docs = publish_folder(build_path.parent / "docs", warehouse.parent / "docs")
+    data_docs = publish_folder(build_path.parent / "data_docs", warehouse.parent / "data_docs")
+    summary = {"run_id": ctx["run_id"], "warehouse": str(warehouse),
+               "docs": str(docs) if docs else None, "data_docs": str(data_docs) if data_docs else None,
+               "published_at": datetime.now(timezone.utc).isoformat(timespec="seconds")}
+    _write_report(ctx, "publish", summary)
+    shutil.rmtree(build_path.parent, ignore_errors=True)
+    return summary
+
+
+def record_failure(info: dict) -> None:
+    """Called by Airflow failure callbacks: keep a run report for the operator view."""
+    ctx = {"data_dir": str(config.data_dir()), "run_id": str(info.get("run_id", "unknown"))}
+    _write_report(ctx, "failure", info)
+
+
+def _write_report(ctx: dict, stage: str, payload) -> None:
+    runs = Path(ctx["data_dir"]) / "runs"
+    runs.mkdir(parents=True, exist_ok=True)
+    path = runs / f"{ctx['run_id']}.json"
+    report = json.loads(path.read_text()) if path.exists() else {"run_id": ctx["run_id"]}
+    report[stage] = payload
+    path.write_text(json.dumps(report, indent=2, default=str, ensure_ascii=False))
+
+
+# ---------------------------------------------------------------- the whole job
+
+
+def run_all(ctx: dict, progress: bool = True, document_ids: list[str] | None = None) -> dict:
+    """The nightly job in one process (the CLI). Extraction runs in worker processes."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from rich.progress import Progress
+
+    pending = crawl(ctx, progress=progress) if document_ids is None else \
+        [d for d in document_ids if d in pending_documents(ctx)]
+    extracted = []
+    with Progress(disable=not progress) as bar, ThreadPoolExecutor(max_workers=2) as pool:
+        task = bar.add_task("extracting PDFs", total=len(pending))
+        for summary in pool.map(lambda d: extract_one(ctx, d), pending):
+            extracted.append(summary)
+            bar.advance(task)
+    result = {"extracted": extracted, "load": load(ctx), "transform": transform(ctx),
+              "validate": validate(ctx)}
+    result["publish"] = publish(ctx)
+    return result

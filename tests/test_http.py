@@ -1,0 +1,178 @@
+"""PoliteClient against real servers on 127.0.0.1, and the address guard."""
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from extract.http import (BadStatus, BlockedAddress, FetchTimeout, HostNotAllowed, NotPdf,
+                          PoliteClient, RobotsDisallowed, TooLarge, Truncated, check_address)
+from extract.sources import Source
+
+PDF_HEADERS = {"Content-Type": "application/pdf"}
+
+
+def loopback_source(*hosts: str, private: bool = True) -> Source:
+    return Source(id="test", region_code=None, name="test", listing_urls=[],
+                  allowed_hosts=list(hosts or ["127.0.0.1"]), allow_private_network=private)
+
+
+@pytest.fixture
+def client():
+    with PoliteClient(min_interval=0, retries=2, backoff=0, connect_timeout=2,
+                      read_timeout=0.5) as c:
+        yield c
+
+
+# ---------------------------------------------------------------- address guard
+
+@pytest.mark.parametrize("ip", ["10.0.0.1", "192.168.1.1", "172.16.0.5", "169.254.169.254",
+                                "127.0.0.1", "::1", "0.0.0.0", "224.0.0.1", "fe80::1",
+                                "::ffff:10.0.0.1", "100.64.0.1"])
+def test_check_address_refuses_non_public(ip):
+    with pytest.raises(BlockedAddress, match="non-public"):
+        check_address(ip, allow_private=False)
+    assert check_address(ip, allow_private=True)
+
+
+@pytest.mark.parametrize("ip", ["8.8.8.8", "2001:4860::8888"])
+def test_check_address_allows_public(ip):
+    # Only the check runs (a literal IP needs no DNS); nothing connects to these.
+    assert check_address(ip, allow_private=False)
+
+
+def test_loopback_refused_before_connecting_when_not_allowed(http_server, client, make_pdf):
+    http_server.route("/a.pdf", (200, PDF_HEADERS, make_pdf()))
+    with pytest.raises(BlockedAddress):
+        client.fetch(http_server.url + "/a.pdf", loopback_source(private=False))
+    assert http_server.hits["/a.pdf"] == 0
+
+
+# ---------------------------------------------------------------- statuses and retries
+
+def test_500_then_200_succeeds_after_retry(http_server, client, make_pdf):
+    pdf = make_pdf()
+    answers = iter([(500, {}, b"oops"), (200, PDF_HEADERS, pdf)])
+    http_server.route("/flaky.pdf", lambda req: next(answers))
+    result = client.fetch(http_server.url + "/flaky.pdf", loopback_source())
+    assert result.content == pdf and result.status_code == 200
+    assert http_server.hits["/flaky.pdf"] == 2
+
+
+def test_404_is_not_retried(http_server, client):
+    with pytest.raises(BadStatus, match="HTTP 404") as info:
+        client.fetch(http_server.url + "/missing.pdf", loopback_source())
+    assert info.value.status_code == 404
+    assert http_server.hits["/missing.pdf"] == 1
+
+
+def test_persistent_500_gives_up_after_retries(http_server, client):
+    http_server.route("/down.pdf", (503, {}, b"maintenance"))
+    with pytest.raises(BadStatus, match="HTTP 503"):
+        client.fetch(http_server.url + "/down.pdf", loopback_source())
+    assert http_server.hits["/down.pdf"] == 3
+
+
+def test_read_timeout_is_reported(http_server, make_pdf):
+    http_server.route("/slow.pdf", lambda req: (time.sleep(1.5), (200, PDF_HEADERS, make_pdf()))[1])
+    with PoliteClient(min_interval=0, retries=0, read_timeout=0.3) as client:
+        started = time.monotonic()
+        with pytest.raises(FetchTimeout, match="timeout"):
+            client.fetch(http_server.url + "/slow.pdf", loopback_source())
+    assert time.monotonic() - started < 1.2
+
+
+def write_truncated(req, body: bytes):
+    req.send_response(200)
+    req.send_header("Content-Type", "application/pdf")
+    req.send_header("Content-Length", str(len(body) + 1000))
+    req.end_headers()
+    req.wfile.write(body)  # then the connection closes (HTTP/1.0) short of the promise
+
+
+def test_truncated_body_is_reported(http_server, client, make_pdf):
+    http_server.route("/cut.pdf", lambda req: write_truncated(req, make_pdf()))
+    with pytest.raises(Truncated):
+        client.fetch(http_server.url + "/cut.pdf", loopback_source())
+
+
+# ---------------------------------------------------------------- content checks
+
+def test_html_error_page_with_200_is_not_a_pdf(http_server, client):
+    http_server.route("/report.pdf", (200, {"Content-Type": "text/html"},
+                                      b"<!DOCTYPE html><html><body>Halaman tidak ditemukan"))
+    with pytest.raises(NotPdf, match=r"not a PDF.*text/html.*<!DOCTYPE html"):
+        client.fetch(http_server.url + "/report.pdf", loopback_source())
+
+
+def test_body_over_limit_with_content_length(http_server, make_pdf):
+    http_server.route("/big.pdf", (200, PDF_HEADERS, make_pdf() + b"0" * 5000))
+    with PoliteClient(min_interval=0, retries=0, max_bytes=2000) as client:
+        with pytest.raises(TooLarge, match="Content-Length"):
+            client.fetch(http_server.url + "/big.pdf", loopback_source())
+
+
+def write_unsized(req, body: bytes):
+    req.send_response(200)
+    req.send_header("Content-Type", "application/pdf")
+    req.end_headers()
+    req.wfile.write(body)
+
+
+def test_body_over_limit_without_content_length(http_server, make_pdf):
+    http_server.route("/stream.pdf", lambda req: write_unsized(req, make_pdf() + b"0" * 50_000))
+    with PoliteClient(min_interval=0, retries=0, max_bytes=10_000) as client:
+        with pytest.raises(TooLarge, match="more than 10000 bytes"):
+            client.fetch(http_server.url + "/stream.pdf", loopback_source())
+
+
+# ---------------------------------------------------------------- redirects, robots, politeness
+
+def test_redirect_within_allowed_hosts_is_followed(http_server, client, make_pdf):
+    http_server.route("/old.pdf", (302, {"Location": "/new.pdf"}, b""))
+    http_server.route("/new.pdf", (200, PDF_HEADERS, make_pdf()))
+    result = client.fetch(http_server.url + "/old.pdf", loopback_source())
+    assert result.final_url.endswith("/new.pdf")
+    assert result.redirects == [http_server.url + "/old.pdf"]
+
+
+def test_redirect_to_host_not_allowed_is_refused(http_server, client, make_pdf):
+    http_server.route("/a.pdf", (301, {"Location": http_server.url_for("localhost") + "/b.pdf"}, b""))
+    http_server.route("/b.pdf", (200, PDF_HEADERS, make_pdf()))
+    with pytest.raises(HostNotAllowed, match="'localhost' is not in allowed_hosts"):
+        client.fetch(http_server.url + "/a.pdf", loopback_source("127.0.0.1"))
+    assert http_server.hits["/b.pdf"] == 0
+
+
+def test_robots_disallow_is_honoured(http_server, client, make_pdf):
+    http_server.route("/robots.txt", (200, {"Content-Type": "text/plain"},
+                                      b"User-agent: *\nDisallow: /private/\n"))
+    http_server.route("/private/a.pdf", (200, PDF_HEADERS, make_pdf()))
+    http_server.route("/public/a.pdf", (200, PDF_HEADERS, make_pdf()))
+    with pytest.raises(RobotsDisallowed):
+        client.fetch(http_server.url + "/private/a.pdf", loopback_source())
+    assert client.fetch(http_server.url + "/public/a.pdf", loopback_source()).content
+    assert http_server.hits["/private/a.pdf"] == 0
+    assert http_server.hits["/robots.txt"] == 1  # cached per host
+
+
+def test_conditional_get_sends_validators(http_server, client):
+    def handler(req):
+        if req.headers.get("If-None-Match") == '"v1"':
+            return 304, {"ETag": '"v1"'}, b""
+        return 200, PDF_HEADERS, b"%PDF-1.4 whatever"
+    http_server.route("/c.pdf", handler)
+    result = client.fetch(http_server.url + "/c.pdf", loopback_source(), etag='"v1"',
+                          last_modified="Mon, 01 Jan 2024 00:00:00 GMT")
+    assert result.not_modified and result.content is None
+    path, headers = http_server.requests[-1]
+    assert headers["If-Modified-Since"] == "Mon, 01 Jan 2024 00:00:00 GMT"
+
+
+def test_min_interval_spaces_requests_to_one_host(http_server, make_pdf):
+    http_server.route("/a.pdf", (200, PDF_HEADERS, make_pdf()))
+    with PoliteClient(min_interval=0.3, retries=0, respect_robots=False) as client:
+        started = time.monotonic()
+        for _ in range(3):
+            client.fetch(http_server.url + "/a.pdf", loopback_source())
+    assert time.monotonic() - started >= 0.6
