@@ -181,7 +181,7 @@ def print_summary(result: dict, ctx: dict) -> None:
         if published.get(key):
             click.echo(f"{key.replace('_', ' ').title()}: {published[key]}")
     click.echo(f'Query it: lkjip sql "SELECT * FROM marts.fct_performance_indicator LIMIT 10"'
-               f"{'' if warehouse == str(config.warehouse_path()) else f' --warehouse {warehouse}'}")
+               f"{'' if warehouse == str(config.warehouse_path().resolve()) else f' --warehouse {warehouse}'}")
 
 
 if __name__ == "__main__":

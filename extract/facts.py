@@ -63,8 +63,17 @@ def as_records(items) -> list[dict]:
     return [asdict(item) for item in items]
 
 
+# Short words that legitimately start a wrapped line; any other short lower-case piece after a
+# line break is the tail of a word split by a narrow column ("Triwula|nan", "memutakhirk|an").
+FUNCTION_WORDS = {"di", "ke", "dan", "yang", "dari", "pada", "bagi", "oleh", "ini", "itu", "per",
+                  "se", "sd", "s/d", "dg", "yg", "tdk", "dll", "dsb", "atau", "dgn", "thn", "org"}
+SPLIT_WORD_RE = re.compile(r"(?<=[a-z])\n([a-z]{1,3})(?=$|[^a-z])")
+
+
 def clean_cell(text: str) -> str:
-    return " ".join(str(text).split())
+    """One line of text: wrapped lines joined, words split by a narrow column rejoined."""
+    text = SPLIT_WORD_RE.sub(lambda m: m.group(0) if m.group(1) in FUNCTION_WORDS else m.group(1), str(text))
+    return " ".join(text.split())
 
 
 # ---------------------------------------------------------------- rows

@@ -84,7 +84,7 @@ def document_row(doc: DocumentInput) -> dict:
         "document_id": record["document_id"],
         "source_id": source.get("source_id"),
         "source_url": source.get("source_url"),
-        "file_name": record.get("file_name"),
+        "file_name": source.get("file_name") or record.get("file_name"),
         "region_code": overrides.get("region_code") or record.get("region_code") or source.get("region_code"),
         "agency_name": record.get("agency_name"),
         "fiscal_year": overrides.get("fiscal_year") or record.get("fiscal_year"),

@@ -30,14 +30,15 @@ class PipelineError(RuntimeError):
 
 def start_run(sources_file: str | None = None, warehouse: str | None = None,
               data_dir: str | None = None) -> dict:
-    data = Path(data_dir) if data_dir else config.data_dir()
+    # Absolute paths: dbt and the extraction workers run in other working directories.
+    data = (Path(data_dir) if data_dir else config.data_dir()).resolve()
     run_id = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S%fZ")
     build = data / "build" / run_id
     return {
         "run_id": run_id,
         "sources_file": str(sources_file) if sources_file else None,
         "data_dir": str(data),
-        "warehouse_path": str(config.warehouse_path(warehouse)),
+        "warehouse_path": str(config.warehouse_path(warehouse).resolve()),
         "build_path": str(build / "lkjip.duckdb"),
         "started_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
     }
@@ -188,8 +189,16 @@ def _latest_source_by_sha(fetch_log: list[dict]) -> dict[str, dict]:
         sha = record.get("sha256")
         if sha and record.get("outcome") != "failed":
             latest[sha] = {"source_id": record.get("source_id"), "source_url": record.get("url"),
-                           "fetched_at": record.get("fetched_at"), "region_code": record.get("region_code")}
+                           "fetched_at": record.get("fetched_at"), "region_code": record.get("region_code"),
+                           "file_name": _file_name(record.get("url") or "")}
     return latest
+
+
+def _file_name(url: str) -> str | None:
+    from urllib.parse import unquote, urlparse
+
+    name = unquote(urlparse(url).path.rsplit("/", 1)[-1])
+    return name or None
 
 
 def transform(ctx: dict) -> dict:
@@ -246,8 +255,10 @@ def publish(ctx: dict) -> dict:
 
 def record_failure(info: dict) -> None:
     """Called by Airflow failure callbacks: keep a run report for the operator view."""
-    ctx = {"data_dir": str(config.data_dir()), "run_id": str(info.get("run_id", "unknown"))}
-    _write_report(ctx, "failure", info)
+    run = info.get("ctx") or {}
+    ctx = {"data_dir": run.get("data_dir") or str(config.data_dir()),
+           "run_id": run.get("run_id") or str(info.get("run_id", "unknown"))}
+    _write_report(ctx, "failure", {k: v for k, v in info.items() if k != "ctx"})
 
 
 def _write_report(ctx: dict, stage: str, payload) -> None:

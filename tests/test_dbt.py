@@ -5,7 +5,7 @@ import duckdb
 import pytest
 
 from extract.build import generate_docs, run_dbt_build
-from fixtures.raw_fixture import JAMBI_ID, JEPARA_ID, QUARANTINED_ID, write_raw_fixture
+from tests.fixtures.raw_fixture import JAMBI_ID, JEPARA_ID, QUARANTINED_ID, write_raw_fixture
 
 pytestmark = pytest.mark.slow
 

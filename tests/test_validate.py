@@ -8,7 +8,7 @@ import pytest
 
 from extract.build import run_dbt_build
 from extract.validate import load_suite_specs, validate_warehouse
-from fixtures.raw_fixture import JEPARA_ID, write_raw_fixture
+from tests.fixtures.raw_fixture import JEPARA_ID, write_raw_fixture
 
 pytestmark = pytest.mark.slow
 

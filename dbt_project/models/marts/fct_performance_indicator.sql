@@ -20,5 +20,8 @@ select
     target_raw,
     realization_raw,
     achievement_raw,
-    is_fiscal_year_from_document
-from {{ ref('int_indicators_enriched') }}
+    is_fiscal_year_from_document,
+    indicator_key,
+    printed_in_tables_count,
+    has_conflicting_realization
+from {{ ref('int_indicators_deduplicated') }}
