@@ -19,7 +19,7 @@ from extract.tables import RawTable
 CONNECTOR_WORDS = {"dan", "yang", "dengan", "di", "ke", "dari", "untuk", "serta", "atau", "pada",
                    "bagi", "melalui", "oleh", "dalam", "terhadap", "atas", "&"}
 TOTAL_RE = re.compile(r"^(jumlah|total|grand total)\b", re.IGNORECASE)
-SUMMARY_RE = re.compile(r"^(rata[- ]?rata|jumlah|total|kategori|nilai)\b", re.IGNORECASE)
+SUMMARY_RE = re.compile(r"^(rata\s*[-–—]?\s*rata|jumlah|total|kategori|nilai)\b", re.IGNORECASE)
 
 
 @dataclass
@@ -201,6 +201,8 @@ def _indicator_fact(table, row, roles, group, formats, level, goal, indicator, l
     values = {k: parse_number(raws[k], formats.get(group[k])) if group[k] is not None else None for k in raws}
     if values["realization"] is None and values["achievement"] is None:
         return None
+    if _is_money(raws["target"]) != _is_money(raws["realization"]) and raws["realization"]:
+        return None  # rupiah against a percentage: a budget column read as a target
     unit = cell(row, roles["unit"]) or _percent_unit(raws, group, labels)
     return IndicatorRow(
         table_id=table.table_id, row_index=row.index, source_page=row.page, level=level,
@@ -210,6 +212,10 @@ def _indicator_fact(table, row, roles, group, formats, level, goal, indicator, l
         achievement_raw=raws["achievement"], achievement_pct_reported=values["achievement"],
         category_reported=cell(row, roles["category"]) or None,
     )
+
+
+def _is_money(text: str) -> bool:
+    return bool(re.match(r"\s*rp\b", text, re.IGNORECASE))
 
 
 def _percent_unit(raws: dict, group: dict, labels: list[str]) -> str | None:

@@ -39,6 +39,7 @@ class RawTable:
     bottom: float = 0.0
     order: int = 0
     continued_from: list[str] = field(default_factory=list)
+    col_bounds: list[tuple[float, float]] = field(default_factory=list)  # x range of every column
 
     @property
     def page_end(self) -> int:
@@ -88,6 +89,7 @@ def _to_raw(table, flavor: str) -> RawTable:
         top=float(y2),
         bottom=float(y1),
         order=int(table.order),
+        col_bounds=[(float(a), float(b)) for a, b in table.cols],
     )
 
 
@@ -130,6 +132,8 @@ def stitch(tables: list[RawTable]) -> list[RawTable]:
     for table in tables:
         previous = result[-1] if result else None
         if previous is not None and _continues(previous, table, tables):
+            if table.n_cols != previous.n_cols:
+                table.rows = align_columns(table, previous)
             body = _drop_repeated_header(previous, table.rows)
             skipped = len(table.rows) - len(body)
             previous.rows.extend(body)
@@ -144,7 +148,10 @@ def stitch(tables: list[RawTable]) -> list[RawTable]:
 def _continues(previous: RawTable, table: RawTable, all_tables: list[RawTable]) -> bool:
     if table.caption or table.flavor != previous.flavor:
         return False
-    if table.page_start != previous.page_end + 1 or previous.n_cols != table.n_cols:
+    if table.page_start != previous.page_end + 1:
+        return False
+    # Stream finds its own columns on every page; ruled grids must match exactly.
+    if previous.n_cols != table.n_cols and not (table.flavor == "stream" and _columns_overlap(previous, table)):
         return False
     same_page = [t for t in all_tables if t.page_start == table.page_start]
     before_on_previous_page = [
@@ -160,6 +167,41 @@ def _starts_new_header(previous: RawTable, table: RawTable) -> bool:
     first = table.rows[0] if table.rows else []
     opens_header = bool(first) and " ".join(first[0].split()).lower().rstrip(".") in {"no", "n o", "nomor"}
     return opens_header and _row_key(first) not in {_row_key(r) for r in previous.rows[:4]}
+
+
+def _overlap(a: tuple[float, float], b: tuple[float, float]) -> float:
+    return max(0.0, min(a[1], b[1]) - max(a[0], b[0]))
+
+
+def _best_column(bounds: tuple[float, float], columns: list[tuple[float, float]]) -> int | None:
+    scores = [_overlap(bounds, c) for c in columns]
+    if not scores or max(scores) <= 0:
+        centre = (bounds[0] + bounds[1]) / 2
+        return min(range(len(columns)), key=lambda i: abs((columns[i][0] + columns[i][1]) / 2 - centre)) \
+            if columns else None
+    return scores.index(max(scores))
+
+
+def _columns_overlap(previous: RawTable, table: RawTable) -> bool:
+    """Most columns of the continuation sit under a column of the previous page's table."""
+    if not previous.col_bounds or not table.col_bounds:
+        return False
+    hits = sum(1 for b in table.col_bounds if any(_overlap(b, c) > 0 for c in previous.col_bounds))
+    return hits >= max(2, len(table.col_bounds) - 1)
+
+
+def align_columns(table: RawTable, previous: RawTable) -> list[list[str]]:
+    """Re-grid a continuation onto the previous table's columns by their x positions."""
+    mapping = [_best_column(b, previous.col_bounds) for b in table.col_bounds]
+    aligned = []
+    for row in table.rows:
+        cells = [""] * previous.n_cols
+        for col, text in enumerate(row):
+            target = mapping[col] if col < len(mapping) else None
+            if text and target is not None:
+                cells[target] = f"{cells[target]} {text}".strip()
+        aligned.append(cells)
+    return aligned
 
 
 def _drop_repeated_header(previous: RawTable, rows: list[list[str]]) -> list[list[str]]:
