@@ -112,3 +112,18 @@ def test_sql_is_read_only(warehouse):
 def test_every_command_has_help(command):
     result = CliRunner().invoke(main, command + ["--help"])
     assert result.exit_code == 0 and "Usage:" in result.output
+
+
+def test_region_and_year_overrides_apply_at_load(tmp_path):
+    """--region / --year win over inference, are recorded as evidence, and leave the extraction cache alone."""
+    from extract import pipeline
+
+    ctx = pipeline.start_run(None, str(tmp_path / "wh.duckdb"), str(tmp_path / "data"))
+    (document_id,) = pipeline.ingest_files(ctx, [SAMPLES / "lkjip_jepara_2024_ruled.pdf"],
+                                           region_code="33.19", fiscal_year=2023)
+    assert pipeline.extract_one(ctx, document_id)["region_code"] == "33.20"  # what the cover says
+    pipeline.load(ctx)
+    (region, year, evidence), = query(Path(ctx["build_path"]),
+                                      "SELECT region_code, fiscal_year, metadata_evidence FROM raw.documents")
+    assert (region, year) == ("33.19", 2023)
+    assert "override by operator" in json.loads(evidence)["region_code"]
