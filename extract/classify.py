@@ -103,8 +103,9 @@ def year_in(label: str) -> int | None:
     return int(match.group(1)) if match else None
 
 
-def indicator_columns(labels: list[str]) -> dict[str, object]:
-    """Map indicator-table columns to roles; target/realisasi/capaian grouped by year."""
+def indicator_columns(labels: list[str], targets_only: bool = False) -> dict[str, object]:
+    """Map indicator-table columns to roles; target/realisasi/capaian grouped by year.
+    With targets_only (agreement tables), a group of a target alone is kept."""
     roles: dict[str, object] = {"number": None, "goal": None, "indicator": None, "unit": None,
                                 "category": None, "groups": []}
     groups: list[dict] = []
@@ -128,7 +129,8 @@ def indicator_columns(labels: list[str]) -> dict[str, object]:
             groups[-1]["year"] = groups[-1]["year"] or year_in(label)
         elif ("capaian" in label or label.strip() in {"%", "(%)"}) and groups and groups[-1]["achievement"] is None:
             groups[-1]["achievement"] = col
-    roles["groups"] = [g for g in groups if g["realization"] is not None or g["achievement"] is not None]
+    roles["groups"] = [g for g in groups
+                       if targets_only or g["realization"] is not None or g["achievement"] is not None]
     return roles
 
 

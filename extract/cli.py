@@ -82,6 +82,44 @@ def demo(warehouse: str | None, data_dir: str | None) -> None:
 
 
 @main.command()
+@WAREHOUSE_OPTION
+@DATA_OPTION
+@click.option("--no-progress", is_flag=True, help="Plain logs instead of progress bars.")
+def reprocess(warehouse: str | None, data_dir: str | None, no_progress: bool) -> None:
+    """Re-extract every landed document (after an extractor upgrade), then load, build, validate, publish.
+
+    Nothing is downloaded: the landing area holds every file ever fetched.
+    """
+    ctx = pipeline.start_run(None, warehouse, data_dir)
+
+    def job():
+        ids = pipeline.reprocess_ids(ctx)
+        if not ids:
+            raise click.ClickException(f"no landed documents under {ctx['data_dir']}/landing: "
+                                       "run `lkjip run` or `lkjip ingest` first")
+        return pipeline.run_all(ctx, progress=not no_progress, document_ids=ids)
+
+    print_summary(_guarded(ctx, job), ctx)
+
+
+@main.command()
+@WAREHOUSE_OPTION
+@DATA_OPTION
+@click.option("--format", "output_format", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@click.option("--runs", "last_runs", type=int, default=5, show_default=True, help="How many recent runs to show.")
+def status(warehouse: str | None, data_dir: str | None, output_format: str, last_runs: int) -> None:
+    """Operator view: last runs, per-source crawl counts with failure reasons, the quarantine."""
+    from extract.status import collect_status, render_text
+
+    report = collect_status(config.data_dir() if data_dir is None else Path(data_dir),
+                            config.warehouse_path(warehouse), last_runs=last_runs)
+    if output_format == "json":
+        click.echo(json.dumps(report, indent=2, default=str, ensure_ascii=False))
+    else:
+        render_text(report)
+
+
+@main.command()
 @click.argument("query", required=False)
 @click.option("--file", "query_file", type=click.Path(exists=True, dir_okay=False), help="Read the query from a .sql file.")
 @click.option("--format", "output_format", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True)
@@ -124,10 +162,12 @@ def _print_frame(frame, output_format: str) -> None:
 
 
 def _is_null(value) -> bool:
+    import pandas as pd
+
     try:
-        return value is None or value != value  # NaN
-    except Exception:  # noqa: BLE001 - pd.NA raises on comparison
-        return True
+        return bool(pd.isna(value))
+    except (TypeError, ValueError):  # lists and arrays are values, not nulls
+        return False
 
 
 # ---------------------------------------------------------------- helpers

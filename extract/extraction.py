@@ -20,6 +20,7 @@ from pathlib import Path
 import pandas as pd
 
 from extract import classify as cls
+from extract import ocr
 from extract.facts import as_records, budget_lines, indicator_rows
 from extract.metadata import infer_metadata, load_region_index
 from extract.numbers import detect_format, looks_numeric
@@ -29,7 +30,7 @@ from extract.tables import RawTable, find_tables, stitch
 log = logging.getLogger(__name__)
 
 # Bump when extraction output changes: every document is then re-extracted on the next run.
-EXTRACTOR_VERSION = "0.2.0"
+EXTRACTOR_VERSION = "0.3.0"
 OUTPUT_FILES = ("document.json", "tables.parquet", "cells.parquet", "indicators.parquet", "budget_lines.parquet")
 
 
@@ -82,11 +83,34 @@ def _extract(pdf_path: Path, document_id: str) -> tuple[dict, dict[str, pd.DataF
         return _quarantine(record, "open", exc.reason, exc.detail), frames
     record["page_count"] = inventory.page_count
     record["pages_without_text"] = [p.number for p in inventory.pages if not p.has_text]
-    _add_metadata(record, inventory.texts())
-    if not inventory.text_pages:
-        return _quarantine(record, "text", "no_text_layer", "no page has a text layer (scanned?)"), frames
+    with tempfile.TemporaryDirectory(prefix="lkjip-ocr-") as scratch:
+        if record["pages_without_text"]:
+            pdf_path, inventory = _ocr(pdf_path, inventory, record, Path(scratch))
+        _add_metadata(record, inventory.texts())
+        if not inventory.text_pages:
+            reason = record.get("ocr_error") or "no_text_layer: no page has a text layer and OCR found none"
+            return _quarantine(record, "text", *reason.split(": ", 1)), frames
+        return _extract_tables(pdf_path, inventory, record, document_id)
+
+
+def _ocr(pdf_path: Path, inventory, record: dict, scratch: Path):
+    """Scanned pages get a text layer from tesseract (ocrmypdf); the rest stay as they are."""
+    pages = record["pages_without_text"]
     try:
-        tables = read_tables(pdf_path, inventory)
+        timeout = 60 + 30 * len(pages)  # tesseract runs about 5-10 s per page on 2 cores
+        ocred = ocr.ocr_pages(pdf_path, scratch / pdf_path.name, pages=pages, timeout=timeout)
+        inventory = read_inventory(ocred)
+    except ocr.OcrError as exc:
+        record["ocr_error"] = f"{exc.reason}: {getattr(exc, 'detail', '')}".rstrip(": ")
+        return pdf_path, inventory
+    record["ocr_pages"] = [p for p in pages if inventory.pages[p - 1].has_text]
+    return ocred, inventory
+
+
+def _extract_tables(pdf_path: Path, inventory, record: dict, document_id: str):
+    frames = {name: pd.DataFrame() for name in ("tables", "cells", "indicators", "budget_lines")}
+    try:
+        tables = read_tables(pdf_path, inventory, record.get("ocr_pages", []))
     except Exception as exc:  # camelot on a hostile file: record, never crash the run
         log.exception("table extraction failed for %s", pdf_path)
         return _quarantine(record, "tables", "table_extraction_failed", f"{type(exc).__name__}: {exc}"), frames
@@ -97,7 +121,7 @@ def _extract(pdf_path: Path, document_id: str) -> tuple[dict, dict[str, pd.DataF
     return record, frames
 
 
-def _quarantine(record: dict, stage: str, reason: str, detail: str) -> dict:
+def _quarantine(record: dict, stage: str, reason: str, detail: str = "") -> dict:
     record.update(status="quarantined", stage=stage, status_reason=f"{reason}: {detail}" if detail else reason)
     return record
 
@@ -119,9 +143,10 @@ def _regions():
     return _REGION_INDEX
 
 
-def read_tables(pdf_path: Path, inventory) -> list[RawTable]:
-    text_pages = inventory.text_pages
-    return stitch(find_tables(pdf_path, text_pages, stream_pages=text_pages))
+def read_tables(pdf_path: Path, inventory, ocr_pages: list[int] | None = None) -> list[RawTable]:
+    ocr_pages = ocr_pages or []
+    native = [p for p in inventory.text_pages if p not in ocr_pages]
+    return stitch(find_tables(pdf_path, native, stream_pages=inventory.text_pages, scanned_pages=ocr_pages))
 
 
 # ---------------------------------------------------------------- tables -> data frames
@@ -138,6 +163,8 @@ def tables_to_frames(document_id: str, tables: list[RawTable]) -> dict[str, pd.D
         cell_rows += _cell_records(document_id, table)
         if layout.family == cls.INDICATOR:
             indicators += as_records(indicator_rows(table, layout, doc_format))
+        elif layout.family == cls.PLAN_TARGET:  # Perjanjian Kinerja: targets of one year, no realisasi yet
+            indicators += as_records(indicator_rows(table, layout, doc_format, targets_only=True))
         elif layout.family == cls.BUDGET:
             budgets += as_records(budget_lines(table, layout, doc_format))
     return {

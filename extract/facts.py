@@ -164,9 +164,12 @@ def column_format(rows: list[Row], col: int | None, prior: str | None) -> str | 
 # ---------------------------------------------------------------- indicator tables
 
 
-def indicator_rows(table: RawTable, layout: cls.TableLayout, doc_format: str | None) -> list[IndicatorRow]:
-    roles = cls.indicator_columns(layout.labels)
-    if roles["indicator"] is None or not roles["groups"]:
+def indicator_rows(table: RawTable, layout: cls.TableLayout, doc_format: str | None,
+                   targets_only: bool = False) -> list[IndicatorRow]:
+    """Indicator rows of an achievement table; with targets_only, the rows of a one-year
+    agreement (Perjanjian Kinerja) table. Multi-year plans (Renstra) are left in raw."""
+    roles = cls.indicator_columns(layout.labels, targets_only)
+    if roles["indicator"] is None or not roles["groups"] or (targets_only and len(roles["groups"]) != 1):
         return []
     level = cls.goal_level(layout.labels)
     caption_year = cls.year_in(table.caption)
@@ -199,8 +202,9 @@ def _indicator_fact(table, row, roles, group, formats, level, goal, indicator, l
     if any(_is_misplaced_text(text) for text in raws.values()):
         return None  # a shifted row: text where a number belongs
     values = {k: parse_number(raws[k], formats.get(group[k])) if group[k] is not None else None for k in raws}
-    if values["realization"] is None and values["achievement"] is None:
-        return None
+    if values["realization"] is None and values["achievement"] is None and not (
+            group["realization"] is None and group["achievement"] is None and raws["target"]):
+        return None  # achievement tables need a value; agreement tables a printed target
     if _is_money(raws["target"]) != _is_money(raws["realization"]) and raws["realization"]:
         return None  # rupiah against a percentage: a budget column read as a target
     unit = cell(row, roles["unit"]) or _percent_unit(raws, group, labels)

@@ -60,11 +60,13 @@ class RobotsDisallowed(FetchError):
 
 
 class BadStatus(FetchError):
-    """Non-success HTTP status; 5xx are retried, 4xx are not."""
+    """Non-success HTTP status; 5xx and 429 are retried, other 4xx are not."""
+
+    retry_after: float | None = None  # seconds, from a Retry-After header
 
     @property
     def retryable(self) -> bool:  # type: ignore[override]
-        return (self.status_code or 0) >= 500
+        return (self.status_code or 0) >= 500 or self.status_code == 429
 
 
 class TooLarge(FetchError):
@@ -191,7 +193,7 @@ class PoliteClient:
                  total_timeout: float = 600.0, retries: int = 3, backoff: float = 1.0,
                  max_bytes: int = 100 * MB, max_page_bytes: int = 10 * MB,
                  max_redirects: int = 5, respect_robots: bool = True,
-                 user_agent: str = USER_AGENT):
+                 max_retry_after: float = 120.0, user_agent: str = USER_AGENT):
         # None: $LKJIP_CRAWL_INTERVAL or 1 s (see config.crawl_min_interval)
         self.min_interval = config.crawl_min_interval() if min_interval is None else min_interval
         self.max_per_host = max_per_host
@@ -203,6 +205,7 @@ class PoliteClient:
         self.max_page_bytes = max_page_bytes
         self.max_redirects = max_redirects
         self.respect_robots = respect_robots
+        self.max_retry_after = max_retry_after  # a longer Retry-After: give up for this run
         self.user_agent = user_agent
         self._clients: dict[bool, httpx.Client] = {}
         self._gates: dict[str, _HostGate] = {}
@@ -232,6 +235,14 @@ class PoliteClient:
                 if not exc.retryable or attempt >= self.retries:
                     raise
                 delay = self.backoff * (2 ** attempt)
+                retry_after = getattr(exc, "retry_after", None)
+                if retry_after is not None:
+                    if retry_after > self.max_retry_after:
+                        exc.reason += (f" (Retry-After {retry_after:.0f}s exceeds "
+                                       f"{self.max_retry_after:.0f}s: not retried this run)")
+                        exc.args = (exc.reason,)
+                        raise
+                    delay = max(delay, retry_after)  # the server said when: never sooner
                 log.info("retrying %s in %.2fs after: %s", url, delay, exc.reason)
                 time.sleep(delay)
                 attempt += 1
@@ -311,8 +322,10 @@ class PoliteClient:
         if status == 304:
             return FetchResult(url=url, content=None, not_modified=True, **meta)
         if status >= 400 or status < 200 or status in REDIRECT_CODES:
-            raise BadStatus(f"HTTP {status} {response.reason_phrase}".strip(), url=url,
-                            status_code=status)
+            error = BadStatus(f"HTTP {status} {response.reason_phrase}".strip(), url=url,
+                              status_code=status)
+            error.retry_after = parse_retry_after(response.headers.get("retry-after"))
+            raise error
         declared = _content_length(response)
         if declared is not None and declared > limit:
             raise TooLarge(f"body too large: Content-Length {declared} > limit {limit}",
@@ -364,14 +377,17 @@ class PoliteClient:
             with self._lock:
                 self._robots[origin] = parser
         parser = self._robots[origin]
+        if isinstance(parser, _RobotsDenied):
+            raise RobotsDisallowed(parser.reason, url=url)
         return parser is None or parser.can_fetch(self.user_agent, url)
 
     def _load_robots(self, origin: str, policy: _Policy) -> tuple[RobotFileParser | None, bool]:
         """(rules or None for 'no rules', whether the answer is worth caching).
 
-        200 gives rules; a 4xx means the site has no robots.txt (allowed). A 5xx or
-        a network error is not cached, so one hiccup does not waive the rules for
-        the rest of the run.
+        200 gives rules; a 4xx means the site has no robots.txt (allowed). A 5xx (or
+        429) means the rules exist but cannot be read: RFC 9309 section 2.3.1.3 says assume
+        complete disallow, so the host is skipped for the rest of this run, with that
+        reason. A network error is not cached (allowed for now, asked again next time).
         """
         try:
             client = self._client(policy, origin)
@@ -380,13 +396,41 @@ class PoliteClient:
         except httpx.HTTPError as exc:
             log.info("robots.txt of %s unavailable (%s); allowed for now", origin, exc)
             return None, False
-        if response.status_code >= 500:
-            return None, False
+        if response.status_code >= 500 or response.status_code == 429:
+            reason = (f"robots.txt of {origin} answered HTTP {response.status_code}: "
+                      "the whole host is treated as disallowed for this run (RFC 9309 2.3.1.3)")
+            log.warning(reason)
+            return _RobotsDenied(reason), True  # type: ignore[return-value]
         if response.status_code != 200:
             return None, True
         parser = RobotFileParser()
         parser.parse(response.text[:500_000].splitlines())
         return parser, True
+
+
+@dataclass
+class _RobotsDenied:
+    """robots.txt could not be read because of a server error: disallow everything."""
+    reason: str
+
+
+def parse_retry_after(value: str | None) -> float | None:
+    """Retry-After as seconds: delta-seconds or an HTTP date (RFC 9110 10.2.3); None if absent/bad."""
+    if not value:
+        return None
+    value = value.strip()
+    if value.isdigit():
+        return float(value)
+    from email.utils import parsedate_to_datetime
+    from datetime import datetime, timezone
+
+    try:
+        when = parsedate_to_datetime(value)
+    except (TypeError, ValueError):
+        return None
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=timezone.utc)
+    return max(0.0, (when - datetime.now(timezone.utc)).total_seconds())
 
 
 def _origin(url: str) -> str:

@@ -118,8 +118,11 @@ def landed_documents(ctx: dict) -> list[str]:
 
 
 def pending_documents(ctx: dict) -> list[str]:
-    """Landed documents not yet extracted by this extractor version (or that failed before)."""
-    return [d for d in landed_documents(ctx) if not is_extracted(_extracted_root(ctx), d)]
+    """Landed documents not yet extracted by this extractor version. A document whose worker
+    crashed (resource limit, timeout) is not retried every night: `lkjip reprocess` retries it."""
+    root = _extracted_root(ctx)
+    return [d for d in landed_documents(ctx)
+            if not is_extracted(root, d) and not _failure_path(ctx, d, create=False).exists()]
 
 
 def reprocess_ids(ctx: dict) -> list[str]:
@@ -127,6 +130,7 @@ def reprocess_ids(ctx: dict) -> list[str]:
     root = _extracted_root(ctx)
     for document_id in landed_documents(ctx):
         shutil.rmtree(output_dir(root, document_id), ignore_errors=True)
+        _failure_path(ctx, document_id, create=False).unlink(missing_ok=True)
     return landed_documents(ctx)
 
 
@@ -147,9 +151,10 @@ def extract_one(ctx: dict, document_id: str) -> dict:
     return summary
 
 
-def _failure_path(ctx: dict, document_id: str) -> Path:
+def _failure_path(ctx: dict, document_id: str, create: bool = True) -> Path:
     path = _extracted_root(ctx) / document_id / f"{EXTRACTOR_VERSION}.failed.json"
-    path.parent.mkdir(parents=True, exist_ok=True)
+    if create:
+        path.parent.mkdir(parents=True, exist_ok=True)
     return path
 
 
@@ -167,7 +172,9 @@ def load(ctx: dict) -> dict:
         documents.append(DocumentInput(record, files_dir, sources.get(document_id, {}),
                                        overrides.get(document_id, {})))
     build_path = Path(ctx["build_path"])
-    shutil.rmtree(build_path.parent, ignore_errors=True)  # a retried task starts clean
+    # Builds left by killed runs are garbage; load runs alone (run lock / one-slot pool).
+    for stale in (Path(ctx["data_dir"]) / "build").glob("*"):
+        shutil.rmtree(stale, ignore_errors=True)
     counts = build_raw(build_path, documents, fetch_log)
     return {"documents": len(documents), "raw_rows": counts}
 
@@ -176,7 +183,7 @@ def _extraction_record(ctx: dict, document_id: str) -> tuple[dict, Path | None]:
     out = output_dir(_extracted_root(ctx), document_id)
     if (out / "document.json").exists():
         return json.loads((out / "document.json").read_text()), out
-    failed = _extracted_root(ctx) / document_id / f"{EXTRACTOR_VERSION}.failed.json"
+    failed = _failure_path(ctx, document_id, create=False)
     if failed.exists():
         return json.loads(failed.read_text()), None
     return {"document_id": document_id, "status": "quarantined", "stage": "extract",
@@ -287,7 +294,11 @@ def run_all(ctx: dict, progress: bool = True, document_ids: list[str] | None = N
         for summary in pool.map(lambda d: extract_one(ctx, d), pending):
             extracted.append(summary)
             bar.advance(task)
-    result = {"extracted": extracted, "load": load(ctx), "transform": transform(ctx),
-              "validate": validate(ctx)}
-    result["publish"] = publish(ctx)
+    result = {"extracted": extracted, "load": load(ctx)}
+    for stage, step in (("transform", transform), ("validate", validate), ("publish", publish)):
+        try:
+            result[stage] = step(ctx)
+        except Exception as exc:
+            _write_report(ctx, "failure", {"stage": stage, "error": str(exc)[:2000]})
+            raise
     return result

@@ -50,9 +50,17 @@ class RawTable:
         return max((len(r) for r in self.rows), default=0)
 
 
-def find_tables(path: Path, pages: list[int], stream_pages: list[int] | None = None) -> list[RawTable]:
-    """Run lattice on `pages`, then stream on the `stream_pages` lattice found nothing on."""
+def find_tables(path: Path, pages: list[int], stream_pages: list[int] | None = None,
+                scanned_pages: list[int] | None = None) -> list[RawTable]:
+    """Run lattice on `pages`, then stream on the `stream_pages` lattice found nothing on.
+
+    On OCRed scans the ruling lines exist only in the image: lattice must render the page
+    (raster engine), and split_text keeps OCR words of neighbouring cells apart.
+    """
     tables = _read(path, pages, flavor="lattice", engine="vector")
+    if scanned_pages:
+        tables += [_strip_ocr_rules(t) for t in
+                   _read(path, scanned_pages, flavor="lattice", engine="raster", split_text=True)]
     pages_with_grid = {t.page_start for t in tables}
     stream_candidates = [p for p in (stream_pages or []) if p not in pages_with_grid]
     if stream_candidates:
@@ -74,6 +82,12 @@ def _read(path: Path, pages: list[int], **options) -> list[RawTable]:
         for table in table_list:
             found.append(_to_raw(table, options["flavor"]))
     return found
+
+
+def _strip_ocr_rules(table: RawTable) -> RawTable:
+    """OCR reads ruling lines next to text as '|' characters."""
+    table.rows = [[re.sub(r"\s*\|\s*", " ", cell).strip() for cell in row] for row in table.rows]
+    return table
 
 
 def _to_raw(table, flavor: str) -> RawTable:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import resource
+import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -30,10 +31,25 @@ def extract_isolated(pdf_path: Path, extracted_root: Path, document_id: str,
     except subprocess.TimeoutExpired:
         return _failure(document_id, "parse_timeout", f"no result after {timeout} s")
     if done.returncode != 0:
-        reason = "resource_limit" if done.returncode < 0 else "worker_failed"
-        tail = (done.stderr or "").strip().splitlines()[-1:] or [f"exit code {done.returncode}"]
-        return _failure(document_id, reason, tail[0][:300])
-    return json.loads(done.stdout.strip().splitlines()[-1])
+        return _failure(document_id, *_diagnose(done.returncode, done.stderr or "",
+                                                cpu_seconds, memory_mb))
+    try:
+        return json.loads(done.stdout.strip().splitlines()[-1])
+    except (IndexError, json.JSONDecodeError):
+        return _failure(document_id, "worker_failed", "the worker printed no result record")
+
+
+def _diagnose(returncode: int, stderr: str, cpu_seconds: int, memory_mb: int) -> tuple[str, str]:
+    """(reason, detail) for a worker that did not exit cleanly."""
+    tail = stderr.strip().splitlines()[-1:] or [f"exit code {returncode}"]
+    if returncode == -signal.SIGXCPU:
+        return "resource_limit", f"CPU time limit of {cpu_seconds} s exceeded"
+    if any(m in stderr for m in ("MemoryError", "Cannot allocate memory", "std::bad_alloc",
+                                   "failed to map segment")):
+        return "resource_limit", f"memory limit of {memory_mb} MB exceeded ({tail[0][:200]})"
+    if returncode < 0:  # SIGKILL (OOM killer), SIGSEGV (an allocation refused under RLIMIT_AS), ...
+        return "resource_limit", f"worker killed by signal {signal.Signals(-returncode).name}"
+    return "worker_failed", tail[0][:300]
 
 
 def _failure(document_id: str, reason: str, detail: str) -> dict:

@@ -34,7 +34,7 @@ from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
-from reportlab.lib.pagesizes import A4
+from reportlab.lib.pagesizes import A4, LETTER, landscape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import cm
 from reportlab.pdfbase import pdfmetrics
@@ -102,6 +102,58 @@ def register_fonts() -> None:
         pdfmetrics.registerFont(TTFont(name, str(d / fn)))
     pdfmetrics.registerFontFamily("LK", normal="LK", bold="LK-Bold", italic="LK-Italic", boldItalic="LK-BoldItalic")
     _FONTS_REGISTERED = True
+
+
+# Other layouts (bench/accuracy.py) may use another face: F() maps the names used below to the
+# registered face of the current layout. The default layout maps every name to itself, so the
+# committed samples/pdf stay byte-identical.
+SERIF_FILES = {
+    "LKSerif": "DejaVuSerif.ttf",
+    "LKSerif-Bold": "DejaVuSerif-Bold.ttf",
+    "LKSerif-Italic": "DejaVuSerif-Italic.ttf",
+    "LKSerif-BoldItalic": "DejaVuSerif-BoldItalic.ttf",
+}
+FONT_PREFIX = ["LK"]
+
+
+def F(name: str) -> str:
+    return FONT_PREFIX[0] + name[len("LK"):]
+
+
+def register_serif() -> bool:
+    """DejaVu Serif (fonts-dejavu-core) as family 'LKSerif'; False when the files are missing."""
+    if "LKSerif" in pdfmetrics.getRegisteredFontNames():
+        return True
+    d = next((d for d in FONT_DIRS if all((d / f).is_file() for f in SERIF_FILES.values())), None)
+    if d is None:
+        return False
+    for name, fn in SERIF_FILES.items():
+        pdfmetrics.registerFont(TTFont(name, str(d / fn)))
+    pdfmetrics.registerFontFamily("LKSerif", normal="LKSerif", bold="LKSerif-Bold", italic="LKSerif-Italic",
+                                  boldItalic="LKSerif-BoldItalic")
+    return True
+
+
+@dataclass(frozen=True)
+class Layout:
+    """How a seed is rendered. The committed samples use DEFAULT_LAYOUTS[style]."""
+
+    name: str
+    style: str = "ruled"                 # ruled | unruled (table lines)
+    pagesize: tuple = A4                 # portrait page size
+    font: str = "LK"                     # LK (DejaVu Sans Condensed) | LKSerif (DejaVu Serif)
+    wide_landscape_cols: int = 0         # tables with at least this many columns go on landscape pages
+
+
+# Layouts used by bench/accuracy.py in addition to the two committed ones.
+LAYOUTS = {
+    "ruled": Layout("ruled", "ruled"),
+    "unruled": Layout("unruled", "unruled"),
+    "letter-serif-ruled": Layout("letter-serif-ruled", "ruled", LETTER, "LKSerif"),
+    "letter-serif-unruled": Layout("letter-serif-unruled", "unruled", LETTER, "LKSerif"),
+    "landscape-ruled": Layout("landscape-ruled", "ruled", A4, "LK", wide_landscape_cols=7),
+    "landscape-unruled": Layout("landscape-unruled", "unruled", A4, "LK", wide_landscape_cols=7),
+}
 
 
 # --------------------------------------------------------------------------- parsing
@@ -292,21 +344,21 @@ def inline_markup(lines: list[str]) -> list[str]:
 
 # --------------------------------------------------------------------------- styles
 def make_styles() -> dict[str, ParagraphStyle]:
-    base = ParagraphStyle("body", fontName="LK", fontSize=10.5, leading=15, alignment=TA_JUSTIFY, spaceAfter=5)
+    base = ParagraphStyle("body", fontName=F("LK"), fontSize=10.5, leading=15, alignment=TA_JUSTIFY, spaceAfter=5)
     st = {
         "body": base,
         "short": ParagraphStyle("short", parent=base, alignment=TA_LEFT, spaceAfter=1),
         "list": ParagraphStyle("list", parent=base, leftIndent=22, firstLineIndent=-16, spaceAfter=3),
         "list2": ParagraphStyle("list2", parent=base, leftIndent=40, firstLineIndent=-16, spaceAfter=3),
-        "formula": ParagraphStyle("formula", parent=base, alignment=TA_CENTER, fontName="LK-Italic", spaceBefore=4, spaceAfter=8),
-        "chapter": ParagraphStyle("chapter", parent=base, fontName="LK-Bold", fontSize=14, leading=20, alignment=TA_CENTER, spaceAfter=4),
-        "front": ParagraphStyle("front", parent=base, fontName="LK-Bold", fontSize=13, leading=18, alignment=TA_CENTER, spaceAfter=14),
-        "h2": ParagraphStyle("h2", parent=base, fontName="LK-Bold", fontSize=11, leading=15, alignment=TA_LEFT, spaceBefore=8, spaceAfter=6, keepWithNext=1),
-        "h3": ParagraphStyle("h3", parent=base, fontName="LK-Bold", fontSize=10.5, leading=15, alignment=TA_LEFT, spaceBefore=6, spaceAfter=5, leftIndent=10, keepWithNext=1),
-        "caption": ParagraphStyle("caption", parent=base, fontName="LK-Bold", fontSize=10, leading=13, alignment=TA_CENTER, spaceAfter=0),
+        "formula": ParagraphStyle("formula", parent=base, alignment=TA_CENTER, fontName=F("LK-Italic"), spaceBefore=4, spaceAfter=8),
+        "chapter": ParagraphStyle("chapter", parent=base, fontName=F("LK-Bold"), fontSize=14, leading=20, alignment=TA_CENTER, spaceAfter=4),
+        "front": ParagraphStyle("front", parent=base, fontName=F("LK-Bold"), fontSize=13, leading=18, alignment=TA_CENTER, spaceAfter=14),
+        "h2": ParagraphStyle("h2", parent=base, fontName=F("LK-Bold"), fontSize=11, leading=15, alignment=TA_LEFT, spaceBefore=8, spaceAfter=6, keepWithNext=1),
+        "h3": ParagraphStyle("h3", parent=base, fontName=F("LK-Bold"), fontSize=10.5, leading=15, alignment=TA_LEFT, spaceBefore=6, spaceAfter=5, leftIndent=10, keepWithNext=1),
+        "caption": ParagraphStyle("caption", parent=base, fontName=F("LK-Bold"), fontSize=10, leading=13, alignment=TA_CENTER, spaceAfter=0),
         "cover_small": ParagraphStyle("cover_small", parent=base, fontSize=11, leading=15, alignment=TA_CENTER),
-        "cover_big": ParagraphStyle("cover_big", parent=base, fontName="LK-Bold", fontSize=20, leading=28, alignment=TA_CENTER, spaceAfter=10),
-        "cover_mid": ParagraphStyle("cover_mid", parent=base, fontName="LK-Bold", fontSize=15, leading=21, alignment=TA_CENTER, spaceAfter=4),
+        "cover_big": ParagraphStyle("cover_big", parent=base, fontName=F("LK-Bold"), fontSize=20, leading=28, alignment=TA_CENTER, spaceAfter=10),
+        "cover_mid": ParagraphStyle("cover_mid", parent=base, fontName=F("LK-Bold"), fontSize=15, leading=21, alignment=TA_CENTER, spaceAfter=4),
         "toc": ParagraphStyle("toc", parent=base, fontSize=10.5, leading=14, alignment=TA_LEFT, spaceAfter=0),
         "toc_r": ParagraphStyle("toc_r", parent=base, fontSize=10.5, leading=14, alignment=TA_RIGHT, spaceAfter=0),
     }
@@ -379,7 +431,7 @@ def column_widths(rows, nhead, ncols, avail, font_size, pad):
             if not s:
                 continue
             used[ci] = True
-            font = "LK-Bold" if (ri < nhead or kind == "bold") else ("LK-Italic" if kind == "italic" else "LK")
+            font = F("LK-Bold") if (ri < nhead or kind == "bold") else (F("LK-Italic") if kind == "italic" else F("LK"))
             words = s.split()
             longest = max(sw(w, font, font_size) for w in words) if words else 0
             full = sw(s, font, font_size)
@@ -446,9 +498,9 @@ def build_table(tb: TableBlock, style: str, avail: float, st) -> list:
     pad = 2.0 if ncols >= 16 else 2.5 if ncols >= 9 else 3.0
     lead = fs * 1.2
     nhead = header_row_count(rows)
-    cell = ParagraphStyle("cell", fontName="LK", fontSize=fs, leading=lead, alignment=TA_LEFT)
+    cell = ParagraphStyle("cell", fontName=F("LK"), fontSize=fs, leading=lead, alignment=TA_LEFT)
     cell_num = ParagraphStyle("celln", parent=cell, alignment=TA_RIGHT)
-    cell_head = ParagraphStyle("cellh", parent=cell, fontName="LK-Bold", alignment=TA_CENTER)
+    cell_head = ParagraphStyle("cellh", parent=cell, fontName=F("LK-Bold"), alignment=TA_CENTER)
     widths = column_widths(rows, nhead, ncols, avail, fs, pad)
     data = []
     for ri, r in enumerate(rows):
@@ -537,7 +589,7 @@ class ReportDoc(BaseDocTemplate):
 
 def footer(canv, doc: ReportDoc):
     canv.saveState()
-    w, _ = A4
+    w, _ = canv._pagesize if LAYOUT_HOLDER[0] is not None else A4
     if doc.body_start_page is None:
         num = roman(doc.page - 1)
     else:
@@ -545,10 +597,10 @@ def footer(canv, doc: ReportDoc):
     y = 1.55 * cm
     canv.setLineWidth(0.5)
     canv.line(doc.leftMargin, y + 11, w - doc.rightMargin, y + 11)
-    canv.setFont("LK-Italic", 8)
+    canv.setFont(F("LK-Italic"), 8)
     label = "LKjIP %s %s" % (doc.seed.year, _titlecase(doc.seed.agency))
     canv.drawString(doc.leftMargin, y, label)
-    canv.setFont("LK", 9)
+    canv.setFont(F("LK"), 9)
     canv.drawRightString(w - doc.rightMargin, y, num)
     canv.restoreState()
 
@@ -600,7 +652,14 @@ def body_flowables(seed: Seed, st, avail: float) -> list:
             i += 1
             continue
         if it[0] == "table":
-            f += build_table(it[1], STYLE_HOLDER[0], avail, st)
+            wide = LAYOUT_HOLDER[0] is not None and LAYOUT_HOLDER[0].wide_landscape_cols and not it[1].toc and \
+                max(len(r) for r in it[1].rows) >= LAYOUT_HOLDER[0].wide_landscape_cols
+            if wide:  # like a Word section break: the wide table gets landscape pages of its own
+                f += [NextPageTemplate("wide"), PageBreak()]
+                f += build_table(it[1], STYLE_HOLDER[0], WIDE_AVAIL[0], st)
+                f += [NextPageTemplate("body"), PageBreak()]
+            else:
+                f += build_table(it[1], STYLE_HOLDER[0], avail, st)
             i += 1
             continue
         raw = it[1]
@@ -665,18 +724,35 @@ def body_flowables(seed: Seed, st, avail: float) -> list:
 
 
 STYLE_HOLDER = ["ruled"]
+LAYOUT_HOLDER: list = [None]  # None: the committed layout (A4 portrait, DejaVu Sans Condensed)
+WIDE_AVAIL = [0.0]
 
 
-def render(seed: Seed, style: str, out_path: Path) -> Path:
+def render(seed: Seed, style: str, out_path: Path, layout: Layout | None = None) -> Path:
+    """Render one seed. Without `layout` this is exactly the committed sample rendering."""
     register_fonts()
+    if layout is not None:
+        style = layout.style
+        if layout.font != "LK" and not register_serif():
+            raise RuntimeError("DejaVu Serif fonts not found (apt-get install fonts-dejavu-core)")
+    FONT_PREFIX[0] = layout.font if layout is not None else "LK"
+    LAYOUT_HOLDER[0] = layout
+    try:
+        return _render(seed, style, out_path, layout)
+    finally:
+        FONT_PREFIX[0], LAYOUT_HOLDER[0] = "LK", None
+
+
+def _render(seed: Seed, style: str, out_path: Path, layout: Layout | None) -> Path:
     st = make_styles()
     STYLE_HOLDER[0] = style
+    pagesize = layout.pagesize if layout is not None else A4
     left, right, top, bottom = 2.8 * cm, 2.2 * cm, 2.5 * cm, 2.5 * cm
     title = "LKjIP %s %s %s" % (seed.year, _titlecase(seed.agency), _titlecase(seed.government.replace("PEMERINTAH ", "")))
     doc = ReportDoc(
         str(out_path),
         seed,
-        pagesize=A4,
+        pagesize=pagesize,
         leftMargin=left,
         rightMargin=right,
         topMargin=top,
@@ -684,17 +760,24 @@ def render(seed: Seed, style: str, out_path: Path) -> Path:
         title=title,
         author=_titlecase(seed.agency) + " " + _titlecase(seed.government.replace("PEMERINTAH ", "")),
         subject="Laporan Kinerja Instansi Pemerintah Tahun %s" % seed.year,
-        creator="lkjip-warehouse samples/render_samples.py (%s)" % style,
+        creator="lkjip-warehouse samples/render_samples.py (%s)" % (style if layout is None else layout.name),
         keywords="LKjIP, SAKIP, %s" % seed.year,
         invariant=1,
         pageCompression=1,
     )
-    w, h = A4
+    w, h = pagesize
     frame = Frame(left, bottom, w - left - right, h - top - bottom, id="f", leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
-    doc.addPageTemplates([
+    templates = [
         PageTemplate(id="cover", frames=[frame]),
         PageTemplate(id="body", frames=[frame], onPageEnd=footer),
-    ])
+    ]
+    if layout is not None and layout.wide_landscape_cols:
+        lw, lh = landscape(pagesize)
+        wide_frame = Frame(2.0 * cm, 2.5 * cm, lw - 4.0 * cm, lh - 4.5 * cm, id="w",
+                           leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
+        templates.append(PageTemplate(id="wide", frames=[wide_frame], onPageEnd=footer, pagesize=(lw, lh)))
+        WIDE_AVAIL[0] = lw - 4.0 * cm
+    doc.addPageTemplates(templates)
     avail = w - left - right
     story = cover_flowables(seed, st) + body_flowables(seed, st, avail)
     out_path.parent.mkdir(parents=True, exist_ok=True)
@@ -707,6 +790,17 @@ def seed_paths(names: list[str] | None = None) -> list[Path]:
     if names:
         paths = [p for p in paths if any(n in p.name for n in names)]
     return paths
+
+
+def render_layouts(out_dir: Path, layouts: list[str], names: list[str] | None = None) -> list[Path]:
+    """Render seeds in the named LAYOUTS to <out>/<slug>_<layout>.pdf (bench renderings, not committed)."""
+    out = []
+    for p in seed_paths(names):
+        seed = parse_seed(p)
+        for name in layouts:
+            out.append(render(seed, LAYOUTS[name].style, Path(out_dir) / ("%s_%s.pdf" % (seed.slug, name)),
+                              layout=LAYOUTS[name]))
+    return out
 
 
 def render_all(out_dir: Path = DEFAULT_OUT, names: list[str] | None = None, styles=STYLES) -> list[Path]:
@@ -724,7 +818,13 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--out", default=str(DEFAULT_OUT), help="output directory (default: samples/pdf)")
     ap.add_argument("--seed", action="append", help="only seeds whose file name contains this text (repeatable)")
     ap.add_argument("--style", choices=STYLES, action="append", help="only this rendering (repeatable)")
+    ap.add_argument("--layout", choices=sorted(LAYOUTS), action="append",
+                    help="render this bench layout instead (repeatable; outputs <out>/<slug>_<layout>.pdf)")
     args = ap.parse_args(argv)
+    if args.layout:
+        for p in render_layouts(Path(args.out), args.layout, args.seed):
+            print("%s  %d bytes" % (p, p.stat().st_size))
+        return 0
     for p in render_all(Path(args.out), args.seed, tuple(args.style) if args.style else STYLES):
         print("%s  %d bytes" % (p, p.stat().st_size))
     return 0

@@ -153,3 +153,104 @@ def test_data_quality_issues(con):
                     "where check_name = 'reported_capaian_differs_from_computed' and detail like ?",
                     ["%Persentase tenaga kerja siap kerja%"]).fetchone()[0]
     assert n == 0
+
+
+JEPARA_T317_PROGRAMS = {
+    "PROGRAM PELATIHAN KERJA DAN PRODUKTIVITAS TENAGA KERJA": "2.07.03",
+    "PROGRAM PENEMPATAN TENAGA KERJA": "2.07.04",
+    "PROGRAM HUBUNGAN INDUSTRIAL": "2.07.05",
+    "PROGRAM PENUNJANG URUSAN PEMERINTAHAN DAERAH": "X.XX.01",
+    "PROGRAM PENGAWASAN DAN PEMERIKSAAN KOPERASI": "2.17.03",
+    "PROGRAM PENILAIAN KESEHATAN KSP/USP KOPERASI": "2.17.04",
+    "PROGRAM PENDIDIKAN DAN LATIHAN PERKOPERASIAN": "2.17.05",
+    "PROGRAM PEMBERDAYAAN DAN PERLINDUNGAN KOPERASI": "2.17.06",
+    "PROGRAM PEMBERDAYAAN USAHA MENENGAH, USAHA KECIL, DAN USAHA MIKRO (UMKM)": "2.17.07",
+    "PROGRAM PENGEMBANGAN UMKM": "2.17.08",
+    "PROGRAM PEMBANGUNAN KAWASAN TRANSMIGRASI": "3.32.03",
+}
+
+
+def test_every_jepara_program_line_matches_nomenclature(con):
+    got = {r["line_name"]: r for r in rows(
+        con, "select * from marts.fct_budget_realization where document_id = ? and level = 'program'", JEPARA_ID)}
+    assert set(got) == set(JEPARA_T317_PROGRAMS)
+    for name, code in JEPARA_T317_PROGRAMS.items():
+        assert got[name]["nomenclature_code"] == code, name
+        assert got[name]["match_method"] in ("exact_code", "normalized_name", "fuzzy"), name
+        assert 0 < got[name]["match_score"] <= 1
+    assert got["PROGRAM PENUNJANG URUSAN PEMERINTAHAN DAERAH"]["match_method"] == "normalized_name"
+    assert got["PROGRAM PENUNJANG URUSAN PEMERINTAHAN DAERAH"]["sector_code"] == "X.XX"
+
+
+def test_kegiatan_match_under_parent_program_and_unmatched_counted(con):
+    r, = rows(con, "select * from marts.fct_budget_realization where document_id = ? and line_name = ?",
+              JEPARA_ID, "Konsultasi Produktivitas pada Perusahaan Kecil")
+    assert r["nomenclature_code"].startswith("2.07.03.") and r["match_method"] == "fuzzy"
+    assert 0.9 <= r["match_score"] < 1
+    total, = rows(con, "select * from marts.fct_budget_realization where document_id = ? and level = 'total'", JEPARA_ID)
+    assert total["match_method"] is None and total["nomenclature_code"] is None
+    summary = rows(con, "select * from marts.mart_nomenclature_match_summary where document_id = ?", JEPARA_ID)
+    by_level = {s["level"]: s for s in summary if s["source_kind"] == "budget_line"}
+    assert by_level["program"]["n_lines"] == 11 and by_level["program"]["n_unmatched"] == 0
+    assert sum(s["n_lines"] for s in by_level.values()) == 32
+
+
+def test_program_indicators_match_through_program_name(con):
+    got = {r["goal_name"]: r for r in rows(
+        con, "select * from marts.fct_performance_indicator where document_id = ? and level = 'program'", JAMBI_ID)}
+    assert len(got) == 6
+    assert got["Pelatihan Kerja dan Produktivitas Tenaga Kerja"]["nomenclature_code"] == "2.07.03"
+    assert got["Pemberdayaan Usaha Menengah, Usaha Kecil dan Usaha Mikro (UMKM)"]["nomenclature_code"] == "2.17.07"
+    assert all(r["match_method"] == "normalized_name" and r["match_score"] == 1.0 for r in got.values())
+    sasaran = rows(con, "select nomenclature_code from marts.fct_performance_indicator where level = 'sasaran'")
+    assert all(r["nomenclature_code"] is None for r in sasaran)
+
+
+def test_standard_achievement_and_category(con):
+    r, = rows(con, "select * from marts.fct_performance_indicator where indicator_name = ?",
+              "Persentase tenaga kerja siap kerja")
+    assert r["polarity"] == "higher_is_better" and r["polarity_source"] == "default"
+    assert r["category_standard"] == "Sangat Tinggi" and r["category_reported"] == "Baik"
+    r, = rows(con, "select * from marts.fct_performance_indicator where indicator_name = ?",
+              "Persentase koperasi aktif")
+    assert r["category_standard"] == "Sangat Tinggi"
+
+
+def test_polarity_inference_and_override(built):
+    db, _ = built
+    c = duckdb.connect(str(db), read_only=True)
+    try:
+        rules = c.execute("select pattern from reference.indicator_polarity_rules").fetchall()
+        overrides = c.execute("select pattern from reference.indicator_polarity_overrides").fetchall()
+        def polarity(key):
+            if any(c.execute("select regexp_matches(?, ?)", [key, p]).fetchone()[0] for (p,) in overrides if p):
+                return "higher_is_better"
+            if any(c.execute("select regexp_matches(?, ?)", [key, p]).fetchone()[0] for (p,) in rules):
+                return "lower_is_better"
+            return "higher_is_better"
+        assert polarity("tingkat pengangguran terbuka") == "lower_is_better"
+        assert polarity("persentase penduduk miskin") == "lower_is_better"
+        assert polarity("jumlah kasus perselisihan hubungan industrial") == "lower_is_better"
+        assert polarity("persentase penyelesaian perselisihan hi") == "higher_is_better"
+        assert polarity("prevalensi stunting") == "lower_is_better"
+        assert polarity("persentase koperasi aktif") == "higher_is_better"
+    finally:
+        c.close()
+
+
+def test_data_quality_new_checks(con):
+    conflict = rows(con, "select * from marts.mart_data_quality_issues where document_id = ? "
+                         "and check_name = 'indicator_value_conflict_across_tables'", JAMBI_ID)
+    assert len(conflict) == 1
+    assert {conflict[0]["expected_value"], conflict[0]["found_value"]} == {16.47, 16.0}
+    assert conflict[0]["source_page"] in (25, 71)
+    kept, = rows(con, "select * from marts.fct_performance_indicator where indicator_key = ? and document_id = ?",
+                 "persentase perusahaan dengan tata kelola yang layak", JAMBI_ID)
+    assert kept["has_conflicting_realization"] and kept["printed_in_tables_count"] == 2
+    info = rows(con, "select * from marts.mart_data_quality_issues where check_name = "
+                     "'category_differs_from_standard_scale'")
+    assert info and all(i["severity"] == "info" for i in info)
+    assert any("94,14" in i["detail"] for i in info)
+    # the fixture's budget lines are internally consistent below the program level
+    assert not rows(con, "select * from marts.mart_data_quality_issues where check_name in "
+                         "('children_do_not_sum_to_parent', 'realization_above_budget')")

@@ -176,3 +176,61 @@ def test_min_interval_spaces_requests_to_one_host(http_server, make_pdf):
         for _ in range(3):
             client.fetch(http_server.url + "/a.pdf", loopback_source())
     assert time.monotonic() - started >= 0.6
+
+
+# ---------------------------------------------------------------- 429 / Retry-After, robots.txt errors
+
+def test_429_is_retried_after_the_retry_after_delay(http_server, client, make_pdf):
+    pdf = make_pdf()
+    answers = iter([(429, {"Retry-After": "1"}, b"slow down"), (200, PDF_HEADERS, pdf)])
+    http_server.route("/busy.pdf", lambda req: next(answers))
+    started = time.monotonic()
+    result = client.fetch(http_server.url + "/busy.pdf", loopback_source())
+    assert result.content == pdf and http_server.hits["/busy.pdf"] == 2
+    assert time.monotonic() - started >= 0.9  # backoff is 0: the wait came from Retry-After
+
+
+def test_retry_after_beyond_the_bound_is_not_waited_for(http_server, make_pdf):
+    http_server.route("/later.pdf", (503, {"Retry-After": "3600"}, b"come back tomorrow"))
+    with PoliteClient(min_interval=0, retries=3, backoff=0, max_retry_after=5) as client:
+        started = time.monotonic()
+        with pytest.raises(BadStatus, match="Retry-After 3600s exceeds") as info:
+            client.fetch(http_server.url + "/later.pdf", loopback_source())
+    assert info.value.status_code == 503 and http_server.hits["/later.pdf"] == 1
+    assert time.monotonic() - started < 2
+
+
+def test_persistent_429_gives_up_after_bounded_retries(http_server, client):
+    http_server.route("/busy.pdf", (429, {}, b"slow down"))
+    with pytest.raises(BadStatus, match="HTTP 429"):
+        client.fetch(http_server.url + "/busy.pdf", loopback_source())
+    assert http_server.hits["/busy.pdf"] == 3  # 1 + retries=2
+
+
+def test_parse_retry_after_accepts_seconds_and_http_dates():
+    from email.utils import format_datetime
+    from datetime import datetime, timedelta, timezone
+
+    from extract.http import parse_retry_after
+
+    assert parse_retry_after("120") == 120.0
+    assert parse_retry_after(None) is None and parse_retry_after("soon") is None
+    in_a_minute = format_datetime(datetime.now(timezone.utc) + timedelta(seconds=60), usegmt=True)
+    assert 50 <= parse_retry_after(in_a_minute) <= 61
+    assert parse_retry_after("Wed, 21 Oct 2015 07:28:00 GMT") == 0.0  # in the past: no wait
+
+
+def test_robots_txt_server_error_disallows_the_host_for_the_run(http_server, client, make_pdf):
+    http_server.route("/robots.txt", (503, {}, b"backend down"))
+    http_server.route("/a.pdf", (200, PDF_HEADERS, make_pdf()))
+    for _ in range(2):
+        with pytest.raises(RobotsDisallowed, match="HTTP 503.*RFC 9309"):
+            client.fetch(http_server.url + "/a.pdf", loopback_source())
+    assert http_server.hits["/a.pdf"] == 0
+    assert http_server.hits["/robots.txt"] == 1  # the verdict holds for the run
+
+
+def test_robots_txt_client_error_means_allowed(http_server, client, make_pdf):
+    http_server.route("/robots.txt", (403, {}, b"forbidden"))
+    http_server.route("/a.pdf", (200, PDF_HEADERS, make_pdf()))
+    assert client.fetch(http_server.url + "/a.pdf", loopback_source()).content

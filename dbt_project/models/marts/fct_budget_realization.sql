@@ -1,9 +1,9 @@
 select
-    document_id,
+    b.document_id,
     region_code,
     agency_name,
     fiscal_year,
-    level,
+    b.level,
     line_name,
     budget_idr,
     realization_idr,
@@ -12,11 +12,20 @@ select
     source_page,
     -- provenance
     budget_line_id,
-    table_id,
-    row_index,
+    b.table_id,
+    b.row_index,
     line_number,
     level_method,
     budget_raw,
     realization_raw,
-    absorption_raw
-from {{ ref('int_budget_lines_enriched') }}
+    absorption_raw,
+    -- national nomenclature (Permendagri 90/2019), see int_nomenclature_matches
+    m.nomenclature_code,
+    m.nomenclature_name,
+    m.match_method,
+    m.match_score,
+    m.sector_code
+from {{ ref('int_budget_lines_enriched') }} as b
+left join {{ ref('int_nomenclature_matches') }} as m
+    on m.source_kind = 'budget_line'
+   and m.source_id = b.budget_line_id

@@ -1,9 +1,9 @@
 select
-    document_id,
+    i.document_id,
     region_code,
     agency_name,
     fiscal_year,
-    level,
+    i.level,
     goal_name,
     indicator_name,
     unit,
@@ -15,13 +15,27 @@ select
     source_page,
     -- provenance
     performance_indicator_id,
-    table_id,
-    row_index,
+    i.table_id,
+    i.row_index,
     target_raw,
     realization_raw,
     achievement_raw,
     is_fiscal_year_from_document,
     indicator_key,
     printed_in_tables_count,
-    has_conflicting_realization
-from {{ ref('int_indicators_deduplicated') }}
+    has_conflicting_realization,
+    -- standard achievement (PermenPAN-RB 53/2014) and scale (Permendagri 86/2017)
+    polarity,
+    polarity_source,
+    achievement_pct_higher_is_better,
+    category_standard,
+    -- national nomenclature of the program (program-level indicators only)
+    m.nomenclature_code,
+    m.nomenclature_name,
+    m.match_method,
+    m.match_score,
+    m.sector_code
+from {{ ref('int_indicators_deduplicated') }} as i
+left join {{ ref('int_nomenclature_matches') }} as m
+    on m.source_kind = 'indicator'
+   and m.source_id = i.performance_indicator_id

@@ -1,0 +1,1 @@
+"""Accuracy and speed benchmark (bench/accuracy.py)."""

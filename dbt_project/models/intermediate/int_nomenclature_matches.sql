@@ -1,0 +1,171 @@
+-- Budget lines (program / kegiatan / sub-kegiatan) and program-level indicators (through the program name
+-- printed as their goal) matched to the national nomenclature, best match per line:
+--   1. exact_code       a code printed in the line (number column or name) that exists at the same level
+--                       (4-digit sub-kegiatan numbers of Kepmendagri 050-5889/2021 are read as 2-digit ones
+--                       and must agree with the name, jaro-winkler >= 0.80); score 1.0 (or the name score)
+--   2. normalized_name  same level, equal nomenclature_key (macro); score 1.0
+--   3. fuzzy            same level, jaro_winkler_similarity of the keys >= {{ var('nomenclature_fuzzy_threshold', 0.90) }}; score = similarity
+-- Kegiatan and sub-kegiatan candidates under the program matched for the line's parent program are preferred.
+-- Lines without a match are kept with match_method null.
+{% set threshold = var('nomenclature_fuzzy_threshold', 0.90) %}
+with budget_lines as (
+    select
+        'budget_line'                       as source_kind,
+        budget_line_id                      as source_id,
+        document_id,
+        table_id,
+        row_index,
+        level,
+        line_name                           as printed_name,
+        coalesce(
+            nullif(regexp_extract(coalesce(line_number, ''), '([0-9X]\.[0-9X]{2}\.[0-9]{2}(\.[0-9]\.[0-9]{2}(\.[0-9]{2,4})?)?)', 1), ''),
+            nullif(regexp_extract(line_name, '([0-9X]\.[0-9X]{2}\.[0-9]{2}(\.[0-9]\.[0-9]{2}(\.[0-9]{2,4})?)?)', 1), '')
+        )                                   as printed_code,
+        -- the program line this line belongs to: the nearest preceding program line of the same table
+        max(case when level = 'program' then row_index end) over (
+            partition by document_id, table_id order by row_index
+            rows between unbounded preceding and current row
+        )                                   as parent_program_row
+    from {{ ref('int_budget_lines_enriched') }}
+    where level in ('program', 'kegiatan', 'sub_kegiatan')
+),
+
+program_indicators as (
+    select
+        'indicator'                         as source_kind,
+        performance_indicator_id            as source_id,
+        document_id,
+        table_id,
+        row_index,
+        'program'                           as level,
+        goal_name                           as printed_name,
+        nullif(regexp_extract(coalesce(goal_name, ''), '([0-9X]\.[0-9X]{2}\.[0-9]{2})', 1), '') as printed_code,
+        cast(null as integer)               as parent_program_row
+    from {{ ref('int_indicators_enriched') }}
+    where level = 'program' and goal_name is not null
+),
+
+inputs as (
+    select
+        *,
+        {{ nomenclature_key("regexp_replace(printed_name, '[0-9X]\\.[0-9X]{2}\\.[0-9]{2}(\\.[0-9]\\.[0-9]{2}(\\.[0-9]{2,4})?)?', '')") }} as name_key,
+        -- the code in the format of the reference list: program 01 is the shared Penunjang program (X.XX.01),
+        -- 4-digit sub-kegiatan numbers (0001) become 2-digit (01)
+        regexp_replace(
+            regexp_replace(printed_code, '^[0-9]\.[0-9]{2}\.01\b', 'X.XX.01'),
+            '\.00([0-9]{2})$', '.\1')           as code_key
+    from (select * from budget_lines union all select * from program_indicators)
+),
+
+nomenclature as (
+    select * from {{ ref('int_nomenclature') }}
+    where level in ('program', 'kegiatan', 'sub_kegiatan')
+),
+
+candidates as (
+    select
+        i.source_kind,
+        i.source_id,
+        n.nomenclature_code,
+        n.program_code,
+        case
+            when i.code_key = n.nomenclature_code
+             and (length(regexp_extract(i.printed_code, '([0-9]+)$', 1)) <= 2
+                  or jaro_winkler_similarity(i.name_key, n.name_key) >= 0.80)
+                then 'exact_code'
+            when i.name_key = n.name_key or i.name_key = n.alt_name_key
+                then 'normalized_name'
+            else 'fuzzy'
+        end                                                         as match_method,
+        greatest(jaro_winkler_similarity(i.name_key, n.name_key),
+                 coalesce(jaro_winkler_similarity(i.name_key, n.alt_name_key), 0)) as name_similarity
+    from inputs as i
+    inner join nomenclature as n
+        on i.level = n.level
+       and (
+            i.code_key = n.nomenclature_code
+            or i.name_key = n.name_key
+            or i.name_key = n.alt_name_key
+            or jaro_winkler_similarity(i.name_key, n.name_key) >= {{ threshold }}
+            or jaro_winkler_similarity(i.name_key, n.alt_name_key) >= {{ threshold }}
+       )
+    where i.name_key <> '' or i.code_key is not null
+),
+
+scored as (
+    select
+        *,
+        case match_method when 'exact_code' then 1 when 'normalized_name' then 2 else 3 end as method_rank,
+        case when match_method in ('exact_code', 'normalized_name') then 1.0
+             else round(name_similarity, 4) end                                          as match_score
+    from candidates
+    where match_method <> 'fuzzy' or name_similarity >= {{ threshold }}
+),
+
+program_best as (
+    select source_id, program_code
+    from scored
+    where source_id in (select source_id from inputs where level = 'program')
+    qualify row_number() over (partition by source_kind, source_id
+                               order by method_rank, match_score desc, nomenclature_code) = 1
+),
+
+with_parent as (
+    select
+        i.*,
+        p.program_code                      as parent_program_code
+    from inputs as i
+    left join inputs as parent_line
+        on i.source_kind = 'budget_line'
+       and parent_line.source_kind = 'budget_line'
+       and parent_line.document_id = i.document_id
+       and parent_line.table_id = i.table_id
+       and parent_line.row_index = i.parent_program_row
+    left join program_best as p
+        on p.source_id = parent_line.source_id
+),
+
+best as (
+    select
+        w.source_kind,
+        w.source_id,
+        s.nomenclature_code,
+        s.match_method,
+        s.match_score
+    from with_parent as w
+    inner join scored as s
+        on s.source_kind = w.source_kind and s.source_id = w.source_id
+    -- a fuzzy kegiatan / sub-kegiatan match must stay under the program matched for its parent line
+    where not (s.match_method = 'fuzzy' and w.level <> 'program' and w.parent_program_code is not null
+               and s.program_code is distinct from w.parent_program_code)
+    qualify row_number() over (
+        partition by w.source_kind, w.source_id
+        order by s.method_rank,
+                 coalesce(w.level <> 'program' and s.program_code = w.parent_program_code, false) desc,
+                 s.match_score desc,
+                 s.nomenclature_code
+    ) = 1
+)
+
+select
+    i.source_kind,
+    i.source_id,
+    i.document_id,
+    i.table_id,
+    i.row_index,
+    i.level,
+    i.printed_name,
+    i.printed_code,
+    i.name_key,
+    b.nomenclature_code,
+    n.nomenclature_name,
+    n.program_code                         as nomenclature_program_code,
+    n.sector_code,
+    n.sector_name,
+    b.match_method,
+    b.match_score
+from inputs as i
+left join best as b
+    on b.source_kind = i.source_kind and b.source_id = i.source_id
+left join nomenclature as n
+    on n.nomenclature_code = b.nomenclature_code
