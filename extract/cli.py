@@ -120,6 +120,26 @@ def status(warehouse: str | None, data_dir: str | None, output_format: str, last
 
 
 @main.command()
+@click.option("--format", "fmt", type=click.Choice(["parquet", "csv"]), default="parquet", show_default=True)
+@click.option("--out", type=click.Path(file_okay=False), default=None,
+              help="Output folder (default: exports/ or exports_csv/ next to the warehouse).")
+@WAREHOUSE_OPTION
+def export(fmt: str, out: str | None, warehouse: str | None) -> None:
+    """Export every mart (Parquet partitioned by fiscal year, or CSV) and refresh the BI serving file."""
+    from extract.export import export_marts
+    from extract.serving import build_serving_db
+
+    path = config.warehouse_path(warehouse)
+    if not path.exists():
+        raise click.ClickException(f"no warehouse at {path}: run `lkjip demo` or `lkjip run` first")
+    target = Path(out) if out else path.parent / ("exports" if fmt == "parquet" else "exports_csv")
+    result = export_marts(path, target, fmt)
+    click.echo(json.dumps(result, indent=2, default=str))
+    if fmt == "parquet":
+        click.echo(f"serving file: {build_serving_db(target, path.parent / 'serving.duckdb')}")
+
+
+@main.command()
 @click.argument("query", required=False)
 @click.option("--file", "query_file", type=click.Path(exists=True, dir_okay=False), help="Read the query from a .sql file.")
 @click.option("--format", "output_format", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True)
@@ -217,9 +237,11 @@ def print_summary(result: dict, ctx: dict) -> None:
     click.echo(f"Validation: {'passed' if validation.get('success') else 'FAILED'} {validation.get('suites', '')}")
     published = result.get("publish", {})
     click.echo(f"Warehouse: {warehouse}")
-    for key in ("docs", "data_docs"):
+    labels = {"docs": "dbt docs", "data_docs": "Data Docs", "site": "Scorecard",
+              "exports": "Parquet exports", "serving": "BI serving file (read-only views)"}
+    for key, label in labels.items():
         if published.get(key):
-            click.echo(f"{key.replace('_', ' ').title()}: {published[key]}")
+            click.echo(f"{label}: {published[key]}")
     click.echo(f'Query it: lkjip sql "SELECT * FROM marts.fct_performance_indicator LIMIT 10"'
                f"{'' if warehouse == str(config.warehouse_path().resolve()) else f' --warehouse {warehouse}'}")
 

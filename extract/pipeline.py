@@ -255,9 +255,28 @@ def publish(ctx: dict) -> dict:
     summary = {"run_id": ctx["run_id"], "warehouse": str(warehouse),
                "docs": str(docs) if docs else None, "data_docs": str(data_docs) if data_docs else None,
                "published_at": datetime.now(timezone.utc).isoformat(timespec="seconds")}
+    summary.update(_publish_for_readers(ctx, warehouse))
     _write_report(ctx, "publish", summary)
     shutil.rmtree(build_path.parent, ignore_errors=True)
     return summary
+
+
+def _publish_for_readers(ctx: dict, warehouse: Path) -> dict:
+    """Parquet exports, the BI serving file (views over them) and the scorecard site.
+    They are derived from the published file; a failure here never un-publishes the data."""
+    from extract.export import export_marts
+    from extract.serving import build_serving_db
+    from extract.site import build_site
+
+    out = warehouse.parent
+    try:
+        export_marts(warehouse, out / "exports", "parquet")
+        serving = build_serving_db(out / "exports", out / "serving.duckdb")
+        site = build_site(warehouse, out / "site", "pdf", pdf_source_dir=Path(ctx["data_dir"]) / "landing")
+    except Exception as exc:  # noqa: BLE001 - the warehouse is published; report and go on
+        log.warning("exports / serving file / site not refreshed: %s", exc)
+        return {"readers_error": str(exc)[:500]}
+    return {"exports": str(out / "exports"), "serving": str(serving), "site": str(site["index"])}
 
 
 def record_failure(info: dict) -> None:

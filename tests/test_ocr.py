@@ -130,3 +130,23 @@ def test_stream_reads_the_program_budget(ocred):
     amounts = [m for line in text for m in re.findall(r"Rp (\d[\d.]*,\d\d)", line)]
     assert amounts == ["1.393.499.080,00", "916.730.450,00", "37.697.500,00", "3.700.446.697,71",
                        "656.885.000,00", "6.705.258.727,71"]
+
+
+@needs_scan
+@pytest.mark.skipif(not ocr.ocr_available(), reason="ocrmypdf/tesseract with Indonesian data not installed")
+def test_scanned_agreement_yields_its_targets(tmp_path):
+    """The scanned Perjanjian Kinerja: OCR, raster lattice, then sasaran / indikator / target rows."""
+    import pandas as pd
+
+    from extract.extraction import extract_document
+
+    record = extract_document(SCAN, tmp_path)
+    assert (record["status"], record["region_code"], record["fiscal_year"], record["doc_type"]) == \
+        ("ok", "35.17", 2020, "perjanjian_kinerja")
+    assert record["ocr_pages"] == [1, 2]
+    rows = pd.read_parquet(tmp_path / record["document_id"] / record["extractor_version"] / "indicators.parquet")
+    targets = dict(zip(rows.indicator_name, rows.target_raw))
+    assert targets["Persentase Tindak Lanjut Selesai"] == "95,40%"
+    assert targets["Persentase OPD dengan nilai SAKIP minimal A"] == "15,79%"
+    assert set(rows.goal_name) >= {"Meningkatnya hasil pengawasan yang berkualitas dan akuntabel",
+                                   "Meningkatnya Akuntabilitas Kinerja SKPD"}

@@ -114,7 +114,7 @@ def test_sql_is_read_only(warehouse):
     assert refused.exit_code != 0 and "read-only" in refused.output.lower()
 
 
-@pytest.mark.parametrize("command", [[], ["run"], ["ingest"], ["demo"], ["sql"], ["status"], ["reprocess"]])
+@pytest.mark.parametrize("command", [[], ["run"], ["ingest"], ["demo"], ["sql"], ["status"], ["reprocess"], ["export"]])
 def test_every_command_has_help(command):
     result = CliRunner().invoke(main, command + ["--help"])
     assert result.exit_code == 0 and "Usage:" in result.output
