@@ -19,8 +19,8 @@
                captioned like the expected tables (invented rows and wrong values count against
                it); when no extracted table carries such a caption, every fact about an expected
                subject (same level, name and year) from any table ("subject" basis).
-   Until extraction OCRs by itself, the bench OCRs the scanned layout first (extract/ocr.py)
-   and extracts the OCRed file; the output says so.
+   Scanned layouts are OCRed by the extraction itself (extract/ocr.py, called by
+   extract/extraction.py for pages without a text layer); their time is part of s/page.
 2. Corpus (../shared/corpus, or --corpus DIR): per document the metadata found (region, year,
    type, checked against SOURCES.md), tables per family, indicator rows, and the share of
    indicator rows whose reported capaian agrees within 1 point with realisasi/target x 100 (or
@@ -267,17 +267,10 @@ def run(args) -> dict:
         for (slug, layout), pdf in pdfs.items():
             entry = {"seed": slug, "layout": layout, "pdf": str(pdf.relative_to(ROOT)), "pages": page_count(pdf)}
             source = pdf
-            if layout == "scanned":
-                if not ocr.ocr_available():
-                    entry["skipped"] = f"OCR unavailable: {ocr.unavailable_reason()}"
-                    results["seeds"].append(entry)
-                    continue
-                started = time.monotonic()
-                source = ocr.ocr_pages(pdf, BUILD / "ocr" / pdf.name)
-                entry["ocr_seconds"] = round(time.monotonic() - started, 2)
-                entry["ocr_by_bench"] = True
-                notes.append(f"{slug} scanned: OCRed by the bench (extract/ocr.py) before extraction, "
-                             f"{entry['ocr_seconds']} s; extraction does not OCR yet")
+            if layout == "scanned" and not ocr.ocr_available():
+                entry["skipped"] = f"OCR unavailable: {ocr.unavailable_reason()}"
+                results["seeds"].append(entry)
+                continue
             log(f"extracting {slug} {layout} ...")
             measured = measure(source, work)
             record = measured["record"]
@@ -296,16 +289,8 @@ def run(args) -> dict:
                 log(f"extracting corpus {pdf.name} ...")
                 entry = {"document": pdf.name, "pages": page_count(pdf)}
                 source = pdf
-                if needs_ocr(pdf):
-                    if ocr.ocr_available():
-                        started = time.monotonic()
-                        source = ocr.ocr_pages(pdf, BUILD / "ocr" / pdf.name)
-                        entry["ocr_seconds"] = round(time.monotonic() - started, 2)
-                        entry["ocr_by_bench"] = True
-                        notes.append(f"{pdf.name}: no text layer, OCRed by the bench before extraction "
-                                     f"({entry['ocr_seconds']} s)")
-                    else:
-                        notes.append(f"{pdf.name}: no text layer and OCR unavailable ({ocr.unavailable_reason()})")
+                if needs_ocr(pdf) and not ocr.ocr_available():
+                    notes.append(f"{pdf.name}: no text layer and OCR unavailable ({ocr.unavailable_reason()})")
                 measured = measure(source, work)
                 record = measured["record"]
                 frames = read_outputs(work, measured)
@@ -343,7 +328,7 @@ def report(results: dict, out=print) -> None:
             continue
         ind, bud = e["scores"][exp.INDICATOR], e["scores"][exp.BUDGET]
         per_page = e["seconds"] / e["pages"] if e.get("seconds") and e["pages"] else None
-        rows.append([e["seed"], e["layout"] + (" (OCR by bench)" if e.get("ocr_by_bench") else ""), e["pages"],
+        rows.append([e["seed"], e["layout"], e["pages"],
                      e["status"], f"{ind['found']}/{ind['expected']}", ind["recall"], ind["precision"],
                      f"{bud['found']}/{bud['expected']}", bud["recall"], bud["precision"],
                      per_page, e.get("peak_rss_mb")])
@@ -361,7 +346,7 @@ def report(results: dict, out=print) -> None:
             share = f"{e['capaian_rows_agree']}/{e['capaian_rows_complete']}" + (
                 f" ={e['capaian_agree_share']:.2f}" if e["capaian_agree_share"] is not None else "")
             per_page = e["seconds"] / e["pages"] if e.get("seconds") and e["pages"] else None
-            rows.append([e["document"] + (" (OCR by bench)" if e.get("ocr_by_bench") else ""), e["pages"],
+            rows.append([e["document"], e["pages"],
                          e["status"], meta, fams, e["indicator_rows"], e["budget_lines"], share, per_page,
                          e.get("peak_rss_mb")])
         print_table(["document", "pages", "status", "region year type", "tables per family", "ind rows",

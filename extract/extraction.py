@@ -144,9 +144,9 @@ def _regions():
 
 
 def read_tables(pdf_path: Path, inventory, ocr_pages: list[int] | None = None) -> list[RawTable]:
-    ocr_pages = ocr_pages or []
-    native = [p for p in inventory.text_pages if p not in ocr_pages]
-    return stitch(find_tables(pdf_path, native, stream_pages=inventory.text_pages, scanned_pages=ocr_pages))
+    scanned = sorted(set(ocr_pages or []) | set(inventory.scanned_text_pages))
+    native = [p for p in inventory.text_pages if p not in scanned]
+    return stitch(find_tables(pdf_path, native, stream_pages=inventory.text_pages, scanned_pages=scanned))
 
 
 # ---------------------------------------------------------------- tables -> data frames

@@ -183,12 +183,20 @@ def indicator_rows(table: RawTable, layout: cls.TableLayout, doc_format: str | N
         indicator = cell(row, roles["indicator"])
         if not indicator or looks_numeric(indicator) or _is_summary(row, roles, indicator):
             continue
+        if table.flavor == "stream" and not _looks_like_a_name(indicator):
+            continue  # stream cut a wrapped cell into pieces; a piece is not an indicator
         for group in roles["groups"]:
             fact = _indicator_fact(table, row, roles, group, formats, level, goal, indicator, layout.labels)
             if fact is not None:
                 fact.fiscal_year = group["year"] or caption_year
                 facts.append(fact)
     return facts
+
+
+def _looks_like_a_name(text: str) -> bool:
+    """Indicator names start with a capital letter ("Persentase ...", "Jumlah ..."), not with a
+    lower-case word piece or a row number."""
+    return text[:1].isupper()
 
 
 def _is_summary(row: Row, roles: dict, indicator: str) -> bool:

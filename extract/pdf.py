@@ -29,6 +29,12 @@ class PageInfo:
     text: str
     width: float
     height: float
+    image_share: float = 0.0  # share of the page covered by its largest image
+
+    @property
+    def is_scan(self) -> bool:
+        """A page that is one big picture: a scan, even when it carries an OCR text layer."""
+        return self.image_share > 0.6
 
     @property
     def has_text(self) -> bool:
@@ -51,6 +57,11 @@ class PdfInventory:
     @property
     def text_pages(self) -> list[int]:
         return [p.number for p in self.pages if p.has_text]
+
+    @property
+    def scanned_text_pages(self) -> list[int]:
+        """Scans that already carry a text layer (OCRed before publication)."""
+        return [p.number for p in self.pages if p.has_text and p.is_scan]
 
     def texts(self) -> list[str]:
         return [p.text for p in self.pages]
@@ -83,10 +94,19 @@ def read_inventory(path: Path) -> PdfInventory:
             page = doc[index]
             width, height = page.get_size()
             text = page.get_textpage().get_text_range()
-            inventory.pages.append(PageInfo(index + 1, _clean(text), width, height))
+            share = _largest_image_share(page, width * height)
+            inventory.pages.append(PageInfo(index + 1, _clean(text), width, height, share))
         return inventory
     finally:
         doc.close()
+
+
+def _largest_image_share(page, page_area: float) -> float:
+    largest = 0.0
+    for obj in page.get_objects(filter=[pdfium.raw.FPDF_PAGEOBJ_IMAGE], max_depth=2):
+        left, bottom, right, top = obj.get_bounds()
+        largest = max(largest, (right - left) * (top - bottom))
+    return min(1.0, largest / page_area) if page_area else 0.0
 
 
 def _clean(text: str) -> str:
