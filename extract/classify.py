@@ -17,6 +17,7 @@ INDICATOR = "indicator_achievement"
 BUDGET = "budget_realization"
 EFFICIENCY = "efficiency"
 PLAN_TARGET = "plan_target"  # Perjanjian Kinerja / Renstra targets without realisasi
+CATEGORY_SCALE = "category_scale"  # the report's own grading scale: "75-100% | Baik"
 UNKNOWN = "unknown"
 
 MAX_HEADER_ROWS = 4
@@ -90,6 +91,8 @@ def family_from_labels(labels: list[str], caption: str = "") -> str:
         return BUDGET
     if has("indikator") and has("target"):
         return PLAN_TARGET
+    if has("kategori", "predikat", "kriteria") and has("skala", "capaian", "nilai", "%") and not has("indikator"):
+        return CATEGORY_SCALE
     return UNKNOWN
 
 

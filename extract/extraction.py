@@ -21,7 +21,7 @@ import pandas as pd
 
 from extract import classify as cls
 from extract import ocr
-from extract.facts import as_records, budget_lines, indicator_rows
+from extract.facts import as_records, budget_lines, indicator_rows, scale_rows
 from extract.metadata import infer_metadata, load_region_index
 from extract.numbers import detect_format, looks_numeric
 from extract.pdf import PdfError, read_inventory
@@ -30,8 +30,8 @@ from extract.tables import RawTable, find_tables, stitch
 log = logging.getLogger(__name__)
 
 # Bump when extraction output changes: every document is then re-extracted on the next run.
-EXTRACTOR_VERSION = "0.3.0"
-OUTPUT_FILES = ("document.json", "tables.parquet", "cells.parquet", "indicators.parquet", "budget_lines.parquet")
+EXTRACTOR_VERSION = "0.4.0"
+FRAMES = ("tables", "cells", "indicators", "budget_lines", "category_scales")
 
 
 def sha256_of(path: Path) -> str:
@@ -76,7 +76,7 @@ def _extract(pdf_path: Path, document_id: str) -> tuple[dict, dict[str, pd.DataF
         "region_code": None, "agency_name": None, "fiscal_year": None, "doc_type": None,
         "metadata_evidence": {}, "pages_without_text": [],
     }
-    frames = {name: pd.DataFrame() for name in ("tables", "cells", "indicators", "budget_lines")}
+    frames = {name: pd.DataFrame() for name in FRAMES}
     try:
         inventory = read_inventory(pdf_path)
     except PdfError as exc:
@@ -108,7 +108,7 @@ def _ocr(pdf_path: Path, inventory, record: dict, scratch: Path):
 
 
 def _extract_tables(pdf_path: Path, inventory, record: dict, document_id: str):
-    frames = {name: pd.DataFrame() for name in ("tables", "cells", "indicators", "budget_lines")}
+    frames = {name: pd.DataFrame() for name in FRAMES}
     try:
         tables = read_tables(pdf_path, inventory, record.get("ocr_pages", []))
     except Exception as exc:  # camelot on a hostile file: record, never crash the run
@@ -154,7 +154,7 @@ def read_tables(pdf_path: Path, inventory, ocr_pages: list[int] | None = None) -
 
 def tables_to_frames(document_id: str, tables: list[RawTable]) -> dict[str, pd.DataFrame]:
     doc_format = detect_format([c for t in tables for r in t.rows for c in r if looks_numeric(c)])
-    table_rows, cell_rows, indicators, budgets = [], [], [], []
+    table_rows, cell_rows, indicators, budgets, scales = [], [], [], [], []
     for table in tables:
         layout = cls.classify(table.rows, table.caption)
         if table.flavor == "stream" and layout.family == cls.UNKNOWN:
@@ -167,11 +167,14 @@ def tables_to_frames(document_id: str, tables: list[RawTable]) -> dict[str, pd.D
             indicators += as_records(indicator_rows(table, layout, doc_format, targets_only=True))
         elif layout.family == cls.BUDGET:
             budgets += as_records(budget_lines(table, layout, doc_format))
+        elif layout.family == cls.CATEGORY_SCALE:
+            scales += as_records(scale_rows(table, layout))
     return {
         "tables": pd.DataFrame(table_rows),
         "cells": pd.DataFrame(cell_rows),
         "indicators": _with_document(document_id, indicators),
         "budget_lines": _with_document(document_id, budgets),
+        "category_scales": _with_document(document_id, scales),
     }
 
 

@@ -37,8 +37,10 @@ RAW_DDL = {
         line_number VARCHAR, level VARCHAR, level_method VARCHAR, line_name VARCHAR,
         budget_raw VARCHAR, budget_idr DOUBLE, realization_raw VARCHAR, realization_idr DOUBLE,
         absorption_raw VARCHAR, absorption_pct_reported DOUBLE, fiscal_year INTEGER""",
+    "category_scales": """document_id VARCHAR, table_id VARCHAR, source_page INTEGER, category_label VARCHAR,
+        lower_pct DOUBLE, upper_pct DOUBLE, raw_text VARCHAR""",
 }
-FACT_FILES = ("tables", "cells", "indicators", "budget_lines")
+FACT_FILES = ("tables", "cells", "indicators", "budget_lines", "category_scales")
 
 
 @dataclass

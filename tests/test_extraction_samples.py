@@ -17,7 +17,7 @@ SAMPLES = Path(__file__).resolve().parent.parent / "samples" / "pdf"
 def extracted(tmp_path_factory):
     """Extract each sample once: {name: (record, indicators, budget_lines, tables)}."""
     root = tmp_path_factory.mktemp("extracted")
-    result = {}
+    result = {"_root": str(root)}
     for name in ("lkjip_jepara_2024_ruled", "lkjip_kota-jambi_2025_ruled", "lkjip_jepara_2024_unruled"):
         record = extract_document(SAMPLES / f"{name}.pdf", root)
         out = root / record["document_id"] / record["extractor_version"]
@@ -137,3 +137,21 @@ def test_unruled_jepara_budget_amounts(extracted):
     got = list(budget[["budget_idr", "realization_idr", "absorption_pct_reported"]].itertuples(index=False, name=None))
     assert got == [(e.budget_idr, e.realization_idr, e.absorption_pct) for e in expected]
     assert budget.level.value_counts().to_dict() == {"sub_kegiatan": 46, "kegiatan": 21, "program": 11, "total": 1}
+
+
+def test_report_scales_are_read(extracted):
+    """Tabel 3.1 of each seed: the report's own grading scale, with open bounds kept open."""
+    from extract.extraction import output_dir
+
+    def scale(name):
+        record = extracted[name][0]
+        root = Path(extracted["_root"])
+        frame = pd.read_parquet(output_dir(root, record["document_id"]) / "category_scales.parquet")
+        return [tuple(None if pd.isna(v) else v for v in row)
+                for row in frame[["category_label", "lower_pct", "upper_pct"]].itertuples(index=False, name=None)]
+
+    assert scale("lkjip_jepara_2024_ruled") == [
+        ("Sangat baik", 100.0, None), ("Baik", 75.0, 100.0), ("Cukup", 55.0, 74.0), ("Kurang", None, 55.0)]
+    assert scale("lkjip_kota-jambi_2025_ruled") == [
+        ("Sangat Baik", 90.0, None), ("Baik", 75.0, 89.9), ("Cukup", 65.0, 74.99), ("Kurang", 50.0, 64.99),
+        ("Sangat Kurang", 0.0, 50.0)]
