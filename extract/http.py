@@ -9,7 +9,11 @@ Why each rule exists:
   error page, or link multi-GB archives;
 - manual redirects restricted to the source's allowed hosts and an address guard
   before every connection: a registry entry must not be turned into a way to reach
-  internal services (SSRF via redirects or DNS).
+  internal services (SSRF via redirects or DNS). The guard runs inside the
+  connection step itself (`_GuardedBackend`): the name is resolved once, every
+  answer is checked, and the socket connects only to those checked addresses, so a
+  DNS server cannot answer one address to the check and another to the connection
+  (DNS rebinding).
 """
 from __future__ import annotations
 
@@ -24,6 +28,7 @@ from typing import Iterator
 from urllib.parse import urljoin, urlsplit
 from urllib.robotparser import RobotFileParser
 
+import httpcore
 import httpx
 
 from extract import config
@@ -134,16 +139,72 @@ def check_address(host: str, allow_private: bool = False) -> list[str]:
     """
     host = host.strip("[]")
     try:
-        infos = socket.getaddrinfo(host, None, proto=socket.IPPROTO_TCP)
+        infos = _getaddrinfo(host)
     except (socket.gaierror, UnicodeError) as exc:
         raise ConnectionFailed(f"cannot resolve host {host!r}: {exc}") from exc
-    addresses = sorted({info[4][0].split("%")[0] for info in infos})
+    # dedupe, keeping the resolver's preference order (the order connections try them)
+    addresses = list(dict.fromkeys(info[4][0].split("%")[0] for info in infos))
     if not allow_private:
         for address in addresses:
             if is_forbidden_ip(ipaddress.ip_address(address)):
                 raise BlockedAddress(f"host {host!r} resolves to non-public address {address}"
                                      " (set allow_private_network to permit)")
     return addresses
+
+
+def _getaddrinfo(host: str) -> list:
+    """The DNS lookup behind the guard (its own function so tests can stand in for DNS)."""
+    return socket.getaddrinfo(host, None, proto=socket.IPPROTO_TCP)
+
+
+class _GuardedBackend(httpcore.SyncBackend):
+    """httpcore network backend that connects only to addresses it has just checked.
+
+    httpcore hands `connect_tcp` the URL's host name; instead of letting
+    `socket.create_connection` resolve it again, we resolve it once with
+    `check_address` and connect to those literal IPs, in the resolver's order. TLS
+    (SNI and certificate verification) is layered on top by httpcore with the
+    original name, and the pool stays keyed by name, so nothing else changes.
+    """
+
+    def __init__(self, allow_private: bool):
+        self.allow_private = allow_private
+
+    def connect_tcp(self, host: str, port: int, timeout: float | None = None,
+                    local_address: str | None = None,
+                    socket_options=None) -> httpcore.NetworkStream:
+        try:
+            addresses = check_address(host, self.allow_private)  # BlockedAddress propagates
+        except ConnectionFailed as exc:
+            raise httpcore.ConnectError(exc.reason) from exc  # an ordinary network error
+        last_error: Exception | None = None
+        for address in addresses:
+            try:
+                return super().connect_tcp(address, port, timeout=timeout,
+                                           local_address=local_address,
+                                           socket_options=socket_options)
+            except (httpcore.ConnectError, httpcore.ConnectTimeout) as exc:
+                last_error = exc
+        assert last_error is not None  # check_address never returns an empty list
+        raise last_error
+
+    def connect_unix_socket(self, *args, **kwargs):  # pragma: no cover - never configured
+        raise httpcore.ConnectError("unix sockets are not used by the crawler")
+
+
+def _guarded_transport(verify: bool, allow_private: bool) -> httpx.HTTPTransport:
+    """An httpx transport whose connection pool uses `_GuardedBackend`.
+
+    httpx 0.28 does not take a network backend as an argument, so the transport's
+    pool is replaced by an equivalent httpcore pool built with the guarded backend
+    (same TLS context and limits); test_http checks the guard really is in the path.
+    """
+    transport = httpx.HTTPTransport(verify=verify, trust_env=False)
+    transport._pool = httpcore.ConnectionPool(  # limits: httpx's defaults
+        ssl_context=httpx.create_ssl_context(verify=verify, trust_env=False),
+        max_connections=100, max_keepalive_connections=20, keepalive_expiry=5.0,
+        network_backend=_GuardedBackend(allow_private))
+    return transport
 
 
 # ---------------------------------------------------------------- per-host gate
@@ -207,7 +268,7 @@ class PoliteClient:
         self.respect_robots = respect_robots
         self.max_retry_after = max_retry_after  # a longer Retry-After: give up for this run
         self.user_agent = user_agent
-        self._clients: dict[bool, httpx.Client] = {}
+        self._clients: dict[tuple[bool, bool], httpx.Client] = {}  # (verify, allow_private)
         self._gates: dict[str, _HostGate] = {}
         self._robots: dict[str, RobotFileParser | None] = {}
         self._warned_tls: set[str] = set()
@@ -291,6 +352,8 @@ class PoliteClient:
         if host not in policy.allowed_hosts:
             raise HostNotAllowed(f"host {host!r} is not in allowed_hosts of source "
                                  f"{policy.source_id!r}", url=url)
+        # Early refusal with a clear reason, before robots.txt or any request. The check
+        # that decides where a socket connects is repeated in _GuardedBackend.connect_tcp.
         check_address(host, policy.allow_private_network)
         if self.respect_robots and not self._robots_allows(url, policy):
             raise RobotsDisallowed(f"robots.txt of {host} disallows {parts.path or '/'}", url=url)
@@ -352,12 +415,16 @@ class PoliteClient:
                 self._warned_tls.add(host)
                 log.warning("TLS certificate verification disabled for %s (source %s)",
                             host, policy.source_id)
+        # One client (and connection pool) per (verify_tls, allow_private_network): a
+        # connection opened under allow_private must never be reused by a source without it.
+        key = (policy.verify_tls, policy.allow_private_network)
         with self._lock:
-            if policy.verify_tls not in self._clients:
-                self._clients[policy.verify_tls] = httpx.Client(
-                    verify=policy.verify_tls, timeout=self.timeout, follow_redirects=False,
+            if key not in self._clients:
+                self._clients[key] = httpx.Client(
+                    transport=_guarded_transport(policy.verify_tls, policy.allow_private_network),
+                    timeout=self.timeout, follow_redirects=False,
                     headers={"User-Agent": self.user_agent}, trust_env=False)
-            return self._clients[policy.verify_tls]
+            return self._clients[key]
 
     def _gate(self, url: str) -> _HostGate:
         key = _origin(url)

@@ -1,10 +1,13 @@
 """PoliteClient against real servers on 127.0.0.1, and the address guard."""
 from __future__ import annotations
 
+import ipaddress
+import socket
 import time
 
 import pytest
 
+from extract import http as http_module
 from extract.http import (BadStatus, BlockedAddress, FetchTimeout, HostNotAllowed, NotPdf,
                           PoliteClient, RobotsDisallowed, TooLarge, Truncated, check_address)
 from extract.sources import Source
@@ -46,6 +49,121 @@ def test_loopback_refused_before_connecting_when_not_allowed(http_server, client
     with pytest.raises(BlockedAddress):
         client.fetch(http_server.url + "/a.pdf", loopback_source(private=False))
     assert http_server.hits["/a.pdf"] == 0
+
+
+# ---------------------------------------------------------------- DNS rebinding: connect to the checked address
+
+class FakeDns:
+    """Stands in for DNS in two places, so that the two can disagree as in a rebinding attack.
+
+    - `guard[name]`: the answers the crawler's address guard gets (extract.http._getaddrinfo),
+      one list per lookup; the last one repeats.
+    - any other lookup of a fake name (what httpx/socket would do by itself) answers
+      127.0.0.2, where nothing listens: a connection that re-resolved would fail.
+    Also a safety net: a socket may only connect to 127.0.0.0/8 (never a private or public
+    address, even if the code under test were wrong); `connects` records every attempt.
+    """
+
+    ELSEWHERE = "127.0.0.2"
+
+    def __init__(self, monkeypatch):
+        self.guard: dict[str, list[list[str]]] = {}
+        self.lookups: list[str] = []
+        self.connects: list[str] = []
+        real_getaddrinfo, real_connect = socket.getaddrinfo, socket.socket.connect
+
+        def guard_lookup(host):
+            self.lookups.append(host)
+            if host not in self.guard:
+                return real_getaddrinfo(host, None, proto=socket.IPPROTO_TCP)
+            answers = self.guard[host]
+            ips = answers.pop(0) if len(answers) > 1 else answers[0]
+            return [(socket.AF_INET6 if ":" in ip else socket.AF_INET, socket.SOCK_STREAM,
+                     socket.IPPROTO_TCP, "", (ip, 0)) for ip in ips]
+
+        def system_lookup(host, port, *args, **kwargs):
+            if host in self.guard:
+                return [(socket.AF_INET, socket.SOCK_STREAM, socket.IPPROTO_TCP, "",
+                         (self.ELSEWHERE, port))]
+            return real_getaddrinfo(host, port, *args, **kwargs)
+
+        def loopback_only_connect(sock, address):
+            self.connects.append(address[0])
+            if not ipaddress.ip_address(address[0]).is_loopback:
+                raise OSError(f"test safety net: refusing to connect to {address[0]}")
+            return real_connect(sock, address)
+
+        monkeypatch.setattr(http_module, "_getaddrinfo", guard_lookup)
+        monkeypatch.setattr(socket, "getaddrinfo", system_lookup)
+        monkeypatch.setattr(socket.socket, "connect", loopback_only_connect)
+
+
+@pytest.fixture
+def fake_dns(monkeypatch):
+    return FakeDns(monkeypatch)
+
+
+def test_request_goes_to_the_checked_address_with_the_name_as_host(http_server, client,
+                                                                   make_pdf, fake_dns):
+    pdf = make_pdf()
+    http_server.route("/x.pdf", (200, PDF_HEADERS, pdf))
+    fake_dns.guard["portal.test"] = [["127.0.0.1"]]
+    url = http_server.url_for("portal.test") + "/x.pdf"
+    result = client.fetch(url, loopback_source("portal.test", private=True))
+    assert result.content == pdf and result.final_url == url
+    host_headers = [h["Host"] for path, h in http_server.requests if path == "/x.pdf"]
+    assert host_headers == [f"portal.test:{http_server.port}"]
+    # every socket went to the checked address, never where the name "would" resolve
+    assert fake_dns.connects and set(fake_dns.connects) == {"127.0.0.1"}
+
+
+def test_name_resolving_to_loopback_is_refused_without_allow_private(http_server, client,
+                                                                     make_pdf, fake_dns):
+    http_server.route("/x.pdf", (200, PDF_HEADERS, make_pdf()))
+    fake_dns.guard["portal.test"] = [["127.0.0.1"]]
+    with pytest.raises(BlockedAddress, match="'portal.test' resolves to non-public"):
+        client.fetch(http_server.url_for("portal.test") + "/x.pdf",
+                     loopback_source("portal.test", private=False))
+    assert http_server.hits["/x.pdf"] == 0 and not http_server.requests
+    assert fake_dns.connects == []  # no connection was even attempted
+
+
+def test_dns_rebinding_between_check_and_connect_is_refused(http_server, make_pdf, fake_dns):
+    """First answer public (passes the early check), then loopback: the connection step
+    checks what it connects to, so it refuses instead of reaching 127.0.0.1."""
+    http_server.route("/x.pdf", (200, PDF_HEADERS, make_pdf()))
+    fake_dns.guard["portal.test"] = [["8.8.8.8"], ["127.0.0.1"]]  # never connected to
+    with PoliteClient(min_interval=0, retries=0, respect_robots=False) as client:
+        with pytest.raises(BlockedAddress, match="non-public address 127.0.0.1"):
+            client.fetch(http_server.url_for("portal.test") + "/x.pdf",
+                         loopback_source("portal.test", private=False))
+    assert http_server.hits["/x.pdf"] == 0
+    assert fake_dns.connects == []
+    assert fake_dns.lookups == ["portal.test", "portal.test"]  # early check, then connect
+
+
+def test_next_checked_address_is_tried_when_the_first_refuses(http_server, client, make_pdf,
+                                                              fake_dns):
+    http_server.route("/x.pdf", (200, PDF_HEADERS, make_pdf()))
+    fake_dns.guard["portal.test"] = [[FakeDns.ELSEWHERE, "127.0.0.1"]]
+    result = client.fetch(http_server.url_for("portal.test") + "/x.pdf",
+                          loopback_source("portal.test", private=True))
+    assert result.status_code == 200
+    assert FakeDns.ELSEWHERE in fake_dns.connects and fake_dns.connects[-1] == "127.0.0.1"
+
+
+def test_redirect_hop_is_checked_and_pinned_too(http_server, client, make_pdf, fake_dns):
+    http_server.route("/a.pdf", (302, {"Location": http_server.url_for("files.test") + "/b.pdf"},
+                                 b""))
+    http_server.route("/b.pdf", (200, PDF_HEADERS, make_pdf()))
+    fake_dns.guard["portal.test"] = [["127.0.0.1"]]
+    fake_dns.guard["files.test"] = [["127.0.0.1"]]
+    result = client.fetch(http_server.url_for("portal.test") + "/a.pdf",
+                          loopback_source("portal.test", "files.test", private=True))
+    assert result.final_url == http_server.url_for("files.test") + "/b.pdf"
+    host_headers = [h["Host"] for path, h in http_server.requests if path == "/b.pdf"]
+    assert host_headers == [f"files.test:{http_server.port}"]
+    assert "files.test" in fake_dns.lookups and set(fake_dns.connects) == {"127.0.0.1"}
 
 
 # ---------------------------------------------------------------- statuses and retries
