@@ -228,13 +228,19 @@ def print_summary(result: dict, ctx: dict) -> None:
         quarantined = con.execute(
             "SELECT document_id, status_reason FROM marts.dim_document WHERE status = 'quarantined'").fetchall()
     click.echo("\nDocuments: " + ", ".join(f"{n} {s}" for s, n in documents))
-    click.echo("Facts per region and fiscal year (indicators / budget lines):")
+    click.echo("Facts per document (region, fiscal year of the report): indicators / budget lines")
     for code, name, year, n_ind, n_bud in facts:
         click.echo(f"  {code or '?':6} {name or 'unknown region':32} {year or '?'}  {n_ind:4d} / {n_bud:4d}")
     for document_id, reason in quarantined:
         click.echo(f"  quarantined {document_id[:12]}: {reason}")
     validation = result.get("validate", {})
-    click.echo(f"Validation: {'passed' if validation.get('success') else 'FAILED'} {validation.get('suites', '')}")
+    suites = validation.get("suites") or {}
+    failed = [name for name, ok in suites.items() if not ok]
+    click.echo(f"Validation: {'passed' if validation.get('success') else 'FAILED'} "
+               f"({len(suites) - len(failed)}/{len(suites)} Great Expectations suites)"
+               + (f"; failed: {', '.join(failed)}" if failed else ""))
+    for warning in validation.get("warnings") or []:
+        click.echo(f"  warning: {warning}")
     published = result.get("publish", {})
     click.echo(f"Warehouse: {warehouse}")
     labels = {"docs": "dbt docs", "data_docs": "Data Docs", "site": "Scorecard",
