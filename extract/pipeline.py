@@ -225,12 +225,15 @@ def _dbt_counts(result) -> dict:
 
 
 def validate(ctx: dict) -> dict:
-    from extract.validate import validate_warehouse
+    """Great Expectations on the build. Every expectation's result is written into the build
+    (marts.validation_results) so analysts can see warnings; error-level failures block publish."""
+    from extract.validate import validate_warehouse, write_results_table
 
-    data_docs = Path(ctx["build_path"]).parent / "data_docs"
-    result = validate_warehouse(Path(ctx["build_path"]), data_docs)
+    build_path = Path(ctx["build_path"])
+    result = validate_warehouse(build_path, build_path.parent / "data_docs")
+    write_results_table(build_path, result, run_id=ctx["run_id"])
     summary = {"success": result.success, "suites": result.suites,
-               "failed_expectations": result.failed_expectations}
+               "failed_expectations": result.failed_expectations, "warnings": result.warnings}
     if not result.success:
         raise PipelineError(f"validation failed; the published warehouse is unchanged: "
                             f"{result.failed_expectations}")

@@ -5,7 +5,8 @@ import duckdb
 import pytest
 
 from extract.build import generate_docs, run_dbt_build
-from tests.fixtures.raw_fixture import JAMBI_ID, JEPARA_ID, QUARANTINED_ID, write_raw_fixture
+from tests.fixtures.raw_fixture import (JAMBI_ID, JEPARA_ID, QUARANTINED_ID, SYNTHETIC_CONTRADICTION,
+                                       SYNTHETIC_TABLE_ID, write_raw_fixture)
 
 pytestmark = pytest.mark.slow
 
@@ -138,6 +139,14 @@ def test_generate_docs(built, tmp_path):
     assert index.exists() and index.stat().st_size > 10_000
     assert (tmp_path / "docs" / "catalog.json").exists()
     assert "fct_performance_indicator" in (tmp_path / "docs" / "manifest.json").read_text()
+    import json
+    manifest = json.loads((tmp_path / "docs" / "manifest.json").read_text())
+    overview = [d for d in manifest["docs"].values() if d["name"] == "__overview__" and d["package_name"] == "lkjip"]
+    assert overview and "../site/glossary.html" in overview[0]["block_contents"]
+    assert "docs/GLOSSARY.md" in overview[0]["block_contents"]
+    for model in ("mart_region_scorecard", "mart_program_comparison"):
+        node = manifest["nodes"][f"model.lkjip.{model}"]
+        assert node["description"] and all(c["description"] for c in node["columns"].values()), model
 
 
 def test_data_quality_issues(con):
@@ -254,3 +263,96 @@ def test_data_quality_new_checks(con):
     # the fixture's budget lines are internally consistent below the program level
     assert not rows(con, "select * from marts.mart_data_quality_issues where check_name in "
                          "('children_do_not_sum_to_parent', 'realization_above_budget')")
+
+
+def test_region_scorecard(con):
+    got = {(r["region_code"], r["fiscal_year"], r["sector_code"]): r
+           for r in rows(con, "select * from marts.mart_region_scorecard")}
+    n = con.execute("select count(*) from (select distinct region_code, fiscal_year, sector_code "
+                    "from marts.mart_region_scorecard)").fetchone()[0]
+    assert n == len(got)
+    # Jepara 2024, sector 2.07 (tenaga kerja): the three 2.07 program lines of Tabel 3.17, no linked indicator
+    r = got[("33.20", 2024, "2.07")]
+    assert r["region_name"] == "Kabupaten Jepara" and r["sector_name"] == "URUSAN PEMERINTAHAN BIDANG TENAGA KERJA"
+    assert r["program_line_count"] == 3
+    assert r["budget_idr"] == 1_871_557_000 + 195_000_000 + 90_000_000
+    assert r["realization_idr"] == 1_782_123_052 + 188_752_658 + 80_234_300
+    assert r["absorption_pct"] == pytest.approx(r["realization_idr"] / r["budget_idr"] * 100)
+    assert r["indicator_count"] == 0 and r["mean_achievement_pct_computed"] is None
+    # the sasaran indicators have no program, hence no sector: 'unknown' (7 of Tabel 3.3 + the synthetic row)
+    r = got[("33.20", 2024, "unknown")]
+    assert r["indicator_count"] == 8 and r["program_line_count"] == 0 and r["budget_idr"] is None
+    achievements = [a for (a,) in con.execute(
+        "select achievement_pct_computed from marts.fct_performance_indicator where document_id = ?",
+        [JEPARA_ID]).fetchall()]
+    assert r["mean_achievement_pct_computed"] == pytest.approx(sum(achievements) / len(achievements))
+    assert r["indicator_meeting_target_count"] == sum(a >= 100 for a in achievements)
+    assert r["indicator_meeting_target_pct"] == pytest.approx(100 * sum(a >= 100 for a in achievements) / 8)
+    # Jambi 2025, 2.07: 3 program indicators (Tabel 3.3) and the one 2.07 program line of the fixture
+    r = got[("15.71", 2025, "2.07")]
+    assert r["indicator_count"] == 3 and r["indicator_meeting_target_pct"] == 100
+    assert r["mean_achievement_pct_computed"] == pytest.approx(
+        (71.90 / 69.00 + 60.97 / 51.00 + 16.47 / 15.00) / 3 * 100)
+    assert r["budget_idr"] == pytest.approx(192_094_130) and r["absorption_pct"] == pytest.approx(
+        176_975_629 / 192_094_130 * 100)
+    # one fiscal year per region in the fixture: no year-over-year change
+    assert not any(r["has_previous_year"] for r in got.values())
+    assert all(r["mean_achievement_change_pct_points"] is None and r["absorption_change_pct_points"] is None
+               for r in got.values())
+
+
+def test_program_comparison(con):
+    got = {(r["program_code"], r["region_code"], r["fiscal_year"]): r
+           for r in rows(con, "select * from marts.mart_program_comparison")}
+    r = got[("2.07.03", "33.20", 2024)]
+    assert r["program_name"] == "PROGRAM PELATIHAN KERJA DAN PRODUKTIVITAS TENAGA KERJA"
+    assert r["sector_code"] == "2.07" and r["region_name"] == "Kabupaten Jepara"
+    assert (r["budget_idr"], r["realization_idr"]) == (1_871_557_000, 1_782_123_052)
+    assert r["absorption_pct"] == pytest.approx(1_782_123_052 / 1_871_557_000 * 100)
+    assert r["document_count"] == 1 and r["program_line_count"] == 1 and r["program_indicator_count"] == 0
+    # the same program in Kota Jambi, with its program indicator of Tabel 3.3
+    r = got[("2.07.03", "15.71", 2025)]
+    assert r["budget_idr"] == pytest.approx(192_094_130) and r["realization_idr"] == pytest.approx(176_975_629)
+    assert r["program_indicator_count"] == 1 and r["indicator_meeting_target_count"] == 1
+    assert r["mean_achievement_pct_computed"] == pytest.approx(71.90 / 69.00 * 100)
+    # a program with indicators but no budget line in the fixture
+    r = got[("2.07.04", "15.71", 2025)]
+    assert r["document_count"] == 0 and r["budget_idr"] is None and r["program_indicator_count"] == 1
+    assert len([k for k in got if k[1] == "33.20"]) == 11  # every Jepara program line matched
+    assert sum(r["program_indicator_count"] for r in got.values()) == 6
+    assert not any(r["has_previous_year"] for r in got.values())
+
+
+def test_category_contradicts_report_scale(con):
+    scale = rows(con, "select * from staging.stg_raw__category_scales order by lower_pct nulls first")
+    assert [s["category_label"] for s in scale] == ["Kurang", "Cukup", "Baik", "Sangat baik"]
+    issues = rows(con, "select * from marts.mart_data_quality_issues "
+                       "where check_name = 'category_contradicts_report_scale'")
+    # only the SYNTHETIC row of the fixture (not printed in the Jepara report) contradicts Jepara's Tabel 3.1:
+    # "Sangat Baik" printed for capaian 80,00 where 75-100% is "Baik"
+    assert len(issues) == 1
+    issue = issues[0]
+    assert issue["table_id"] == SYNTHETIC_TABLE_ID and issue["document_id"] == JEPARA_ID
+    assert issue["severity"] == "warn" and issue["found_value"] == 80.0
+    assert SYNTHETIC_CONTRADICTION[1] in issue["detail"] and '"Baik"' in issue["detail"]
+    assert "75-100% | Baik" in issue["detail"]
+    # real rows agree with their scale: 94,14 "Baik", 102,33 "Sangat Baik" (case differs), and 100 "Baik" at the
+    # bound shared by "75-100%" and "Lebih dari 100%"
+    judged = {r["achievement_raw"]: r for r in rows(
+        con, "select * from intermediate.int_data_quality__category_report_scale where document_id = ?", JEPARA_ID)}
+    assert judged["100"]["scale_category_labels"] == "Baik / Sangat baik"
+    assert not judged["100"]["contradicts_report_scale"]
+    assert not judged["94,14"]["contradicts_report_scale"] and not judged["102,33"]["contradicts_report_scale"]
+    assert sum(r["contradicts_report_scale"] for r in judged.values()) == 1
+
+
+@pytest.mark.parametrize("category_scales", ["empty", "absent"])
+def test_builds_without_category_scales(tmp_path, category_scales):
+    db = write_raw_fixture(tmp_path / "lkjip.duckdb", category_scales=category_scales)
+    result = run_dbt_build(db)
+    assert result.success, result.log_tail
+    with duckdb.connect(str(db), read_only=True) as c:
+        assert c.execute("select count(*) from staging.stg_raw__category_scales").fetchone()[0] == 0
+        assert c.execute("select count(*) from marts.mart_data_quality_issues "
+                         "where check_name = 'category_contradicts_report_scale'").fetchone()[0] == 0
+        assert c.execute("select count(*) from marts.mart_region_scorecard").fetchone()[0] > 0

@@ -63,3 +63,56 @@ def test_seed_known_problems(warehouse):
     jambi = q(warehouse, """select expected_value, found_value from marts.mart_data_quality_issues
                             where check_name = 'indicator_value_conflict_across_tables' and region_code = '15.71'""")
     assert (16.0, 16.47) in jambi
+
+
+def test_program_comparison_real(warehouse):
+    r, = q(warehouse, """select budget_idr, realization_idr, absorption_pct, program_name, document_count
+                         from marts.mart_program_comparison
+                         where region_code = '33.20' and fiscal_year = 2024 and program_code = '2.07.03'""")
+    assert r[:2] == (1_871_557_000, 1_782_123_052)
+    assert r[2] == pytest.approx(1_782_123_052 / 1_871_557_000 * 100)
+    assert r[3] == "PROGRAM PELATIHAN KERJA DAN PRODUKTIVITAS TENAGA KERJA" and r[4] == 1
+    # Jambi: 7 program lines, 6 programs with indicators (Tabel 3.3 and 2.5: 2 indicators each)
+    jambi = q(warehouse, """select program_code, program_line_count, program_indicator_count
+                            from marts.mart_program_comparison where region_code = '15.71' and fiscal_year = 2025""")
+    assert sum(n for _, n, _ in jambi) == 7
+    assert sum(n for _, _, n in jambi) == 12 and len([1 for *_, n in jambi if n]) == 6
+    dupes = q(warehouse, """select program_code, region_code, fiscal_year, count(*) from marts.mart_program_comparison
+                            group by all having count(*) > 1""")
+    assert dupes == []
+
+
+def test_region_scorecard_real_year_over_year(warehouse):
+    # Jepara's 2024 report prints its sasaran indicators for 2023 and 2024 (sector 'unknown': no program)
+    means = dict(q(warehouse, """select fiscal_year, avg(achievement_pct_computed) from marts.fct_performance_indicator
+                                 where region_code = '33.20' and sector_code is null group by 1"""))
+    assert set(means) == {2023, 2024}
+    r, = q(warehouse, """select mean_achievement_pct_computed, has_previous_year, mean_achievement_change_pct_points,
+                                absorption_change_pct_points, indicator_count
+                         from marts.mart_region_scorecard
+                         where region_code = '33.20' and fiscal_year = 2024 and sector_code = 'unknown'""")
+    assert r[0] == pytest.approx(means[2024]) and r[1] is True
+    assert r[2] == pytest.approx(means[2024] - means[2023])
+    assert r[3] is None  # no budget lines for 2023
+    assert r[4] == 7
+    first, = q(warehouse, """select has_previous_year, mean_achievement_change_pct_points from marts.mart_region_scorecard
+                             where region_code = '33.20' and fiscal_year = 2023 and sector_code = 'unknown'""")
+    assert first == (False, None)
+    budget = dict(q(warehouse, """select sector_code, budget_idr from marts.mart_region_scorecard
+                                  where region_code = '33.20' and fiscal_year = 2024"""))
+    assert budget["2.07"] == 1_871_557_000 + 195_000_000 + 90_000_000
+    # the program budgets of every sector add up to the program lines of Tabel 3.17
+    assert sum(v for v in budget.values() if v) == 4_873_414_453
+
+
+def test_validation_suites_on_real_data(warehouse, tmp_path):
+    from extract.validate import validate_warehouse
+
+    result = validate_warehouse(warehouse, tmp_path / "data_docs", work_dir=tmp_path / "gx")
+    assert result.success, result.failed_expectations
+    assert result.warnings == []  # every printed capaian of the ruled samples is within 1 point of the computed one
+    layers = {name.split(".")[0] for name in result.suites}
+    assert layers == {"raw", "staging", "marts"}
+    by_suite = {r["suite_name"]: r for r in result.results_rows()}
+    assert by_suite["staging.indicator_realization_parse_rate"]["success"]
+    assert by_suite["raw.ok_document_table_counts"]["observed"].startswith("0 of 2 unexpected")

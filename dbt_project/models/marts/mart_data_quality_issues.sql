@@ -19,6 +19,10 @@ kept as (
     select * from {{ ref('int_indicators_deduplicated') }}
 ),
 
+report_scale as (
+    select * from {{ ref('int_data_quality__category_report_scale') }}
+),
+
 total_budget_mismatch as (
     select
         document_id,
@@ -199,9 +203,32 @@ category_unknown as (
         fiscal_year
     from indicators
     where category_reported is not null and trim(category_reported) <> '' and category_reported_rank is null
+),
+
+-- the printed category against the report's own scale (raw.category_scales): the report contradicts itself
+category_vs_report_scale as (
+    select
+        document_id,
+        'category_contradicts_report_scale',
+        'warn',
+        cast(null as double),
+        achievement_pct_reported,
+        'category printed "' || category_reported || '" for capaian ' || coalesce(achievement_raw,
+            cast(achievement_pct_reported as varchar)) || ' of "' || indicator_name
+            || '"; the report''s own scale (table ' || scale_table_id || ', page ' || coalesce(cast(scale_source_page as varchar), '?')
+            || ') gives "' || scale_category_labels || '" (' || coalesce(scale_raw_texts, '') || ')',
+        source_page,
+        table_id,
+        row_index,
+        region_code,
+        fiscal_year
+    from report_scale
+    where contradicts_report_scale
 )
 
 select * from total_budget_mismatch
+union all
+select * from category_vs_report_scale
 union all
 select * from total_realization_mismatch
 union all
