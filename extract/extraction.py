@@ -25,7 +25,7 @@ from extract.facts import as_records, budget_lines, indicator_rows, scale_rows
 from extract.metadata import infer_metadata, load_region_index
 from extract.numbers import detect_format, looks_numeric
 from extract.pdf import PdfError, read_inventory
-from extract.tables import RawTable, find_tables, stitch
+from extract.tables import UNRULED_FLAVORS, RawTable, find_tables, stitch
 
 log = logging.getLogger(__name__)
 
@@ -157,7 +157,7 @@ def tables_to_frames(document_id: str, tables: list[RawTable]) -> dict[str, pd.D
     table_rows, cell_rows, indicators, budgets, scales = [], [], [], [], []
     for table in tables:
         layout = cls.classify(table.rows, table.caption)
-        if table.flavor == "stream" and layout.family == cls.UNKNOWN:
+        if table.flavor in UNRULED_FLAVORS and layout.family == cls.UNKNOWN:
             continue  # stream reads paragraphs as tables too; keep only recognised ones
         table_rows.append(_table_record(document_id, table, layout))
         cell_rows += _cell_records(document_id, table)

@@ -14,7 +14,7 @@ from dataclasses import asdict, dataclass
 
 from extract import classify as cls
 from extract.numbers import detect_format, is_row_number, looks_numeric, parse_number, parse_range
-from extract.tables import RawTable
+from extract.tables import UNRULED_FLAVORS, RawTable
 
 CONNECTOR_WORDS = {"dan", "yang", "dengan", "di", "ke", "dari", "untuk", "serta", "atau", "pada",
                    "bagi", "melalui", "oleh", "dalam", "terhadap", "atas", "&"}
@@ -99,7 +99,7 @@ class Row:
 def data_rows(table: RawTable, header_rows: int) -> list[Row]:
     rows = [Row(i, table.row_pages[i], [clean_cell(c) for c in table.rows[i]])
             for i in range(header_rows, len(table.rows))]
-    return merge_cut_rows(rows, wrapped_lines_are_rows=table.flavor == "stream")
+    return merge_cut_rows(rows, wrapped_lines_are_rows=table.flavor in UNRULED_FLAVORS)
 
 
 def merge_cut_rows(rows: list[Row], wrapped_lines_are_rows: bool = False) -> list[Row]:
@@ -193,7 +193,7 @@ def indicator_rows(table: RawTable, layout: cls.TableLayout, doc_format: str | N
         indicator = cell(row, roles["indicator"])
         if not indicator or looks_numeric(indicator) or _is_summary(row, roles, indicator):
             continue
-        if table.flavor == "stream" and not _looks_like_a_name(indicator):
+        if table.flavor in UNRULED_FLAVORS and not _looks_like_a_name(indicator):
             continue  # stream cut a wrapped cell into pieces; a piece is not an indicator
         for group in roles["groups"]:
             fact = _indicator_fact(table, row, roles, group, formats, level, goal, indicator, layout.labels)

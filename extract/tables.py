@@ -2,9 +2,9 @@
 
 Ruled tables (the usual Word export) are read with camelot's lattice flavor and its vector
 engine, which reads the drawn lines instead of rendering the page (about 20x faster, same cells).
-Pages that have text but no ruled table are read with the stream flavor, which aligns words
-into columns; stream tables are only kept when their header looks like a table we know,
-because stream also "finds" tables in plain paragraphs.
+Pages that have text but no ruled table are read with the network flavor, which aligns words
+into columns; those tables are only kept when their header looks like a table we know,
+because word alignment also "finds" tables in plain paragraphs.
 """
 from __future__ import annotations
 
@@ -22,6 +22,9 @@ from extract.numbers import looks_numeric
 log = logging.getLogger(__name__)
 
 PAGES_PER_CAMELOT_CALL = 20  # bounds memory on long reports
+# Flavors that align words into columns (no ruling lines): every wrapped line is a row of its own,
+# and the columns found may differ from page to page.
+UNRULED_FLAVORS = ("stream", "network")
 CAPTION_RE = re.compile(r"^\s*tabel\s+[0-9IVX]+(?:[.\s]+\d+)*\b.*$", re.IGNORECASE | re.MULTILINE)
 
 
@@ -64,10 +67,34 @@ def find_tables(path: Path, pages: list[int], stream_pages: list[int] | None = N
     pages_with_grid = {t.page_start for t in tables}
     stream_candidates = [p for p in (stream_pages or []) if p not in pages_with_grid]
     if stream_candidates:
-        tables += _read(path, stream_candidates, flavor="stream")
+        # network keeps a page's unruled table whole where stream splits it at every tall gap.
+        tables += _read(path, stream_candidates, flavor="network")
     tables.sort(key=lambda t: (t.page_start, -t.top))
     _attach_captions(path, tables)
+    for table in tables:
+        if table.flavor in UNRULED_FLAVORS:
+            trim_preamble(table)
     return tables
+
+
+HEADER_WORDS = ("indikator", "program", "kegiatan", "sasaran", "target", "realisasi", "anggaran",
+                "uraian", "satuan", "capaian", "kategori")
+
+
+def trim_preamble(table: RawTable) -> None:
+    """Word alignment takes the caption and the sentence above a table as its first rows.
+    Start the table at its header row ('No | ...', or a row naming several header words) and
+    keep a 'Tabel ...' line from the dropped rows as the caption."""
+    for index, row in enumerate(table.rows[:12]):
+        cells = [" ".join(c.split()).lower() for c in row if c.strip()]
+        opens = bool(cells) and cells[0].rstrip(".") in {"no", "n o", "nomor"}
+        named = sum(any(w in c for w in HEADER_WORDS) for c in cells) >= 2
+        if opens or named:
+            if index:
+                preamble = "\n".join(" ".join(c for c in r if c.strip()) for r in table.rows[:index])
+                table.caption = table.caption or caption_from_text(preamble)
+                table.rows, table.row_pages = table.rows[index:], table.row_pages[index:]
+            return
 
 
 def _read(path: Path, pages: list[int], **options) -> list[RawTable]:
@@ -165,7 +192,8 @@ def _continues(previous: RawTable, table: RawTable, all_tables: list[RawTable]) 
     if table.page_start != previous.page_end + 1:
         return False
     # Stream finds its own columns on every page; ruled grids must match exactly.
-    if previous.n_cols != table.n_cols and not (table.flavor == "stream" and _columns_overlap(previous, table)):
+    if previous.n_cols != table.n_cols and not (
+            table.flavor in UNRULED_FLAVORS and _columns_overlap(previous, table)):
         return False
     same_page = [t for t in all_tables if t.page_start == table.page_start]
     before_on_previous_page = [
