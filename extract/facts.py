@@ -266,10 +266,15 @@ def budget_lines(table: RawTable, layout: cls.TableLayout, doc_format: str | Non
     return lines
 
 
+AMOUNT_TOKEN_RE = re.compile(r"(?:Rp\.?\s*)?-?\d[\d.,]*%?(?:,-)?$")
+
+
 def _budget_line(table, row, roles, fmt, year) -> BudgetLine | None:
     numbering = next((c for c in row.cells[:2] if c and is_row_number(c)), None)
     numeric = [c for c in row.cells if c and looks_numeric(c) and c != numbering]
     name = " ".join(c for c in row.cells if c and c != numbering and not looks_numeric(c))
+    if table.flavor in UNRULED_FLAVORS:  # columns drift: read the line's text, in reading order
+        name, numeric = _split_trailing_amounts(" ".join(c for c in row.cells if c and c != numbering))
     if not numeric or not name:
         return None  # section headings ("BIDANG ...") and empty rows carry no amounts
     budget, realization, absorption = _amount_cells(row, roles, numeric)
@@ -283,8 +288,27 @@ def _budget_line(table, row, roles, fmt, year) -> BudgetLine | None:
     )
 
 
+def _split_trailing_amounts(text: str) -> tuple[str, list[str]]:
+    """'ADMINISTRASI KEUANGAN Rp 5,781,103,415.43 Rp 4,839,258,433.00 83.71' -> name + amounts.
+    Unruled columns drift from page to page; the order of the amounts at the end of a budget
+    line does not (anggaran, realisasi, %)."""
+    tokens: list[str] = []
+    for token in text.split():
+        if tokens and tokens[-1] in ("Rp", "Rp.") and re.match(r"-?\d", token):
+            tokens[-1] = f"Rp {token}"  # "Rp" printed apart from its number
+        else:
+            tokens.append(token)
+    amounts: list[str] = []
+    while tokens and len(amounts) < 3 and AMOUNT_TOKEN_RE.fullmatch(tokens[-1]):
+        amounts.insert(0, tokens.pop())
+    return " ".join(tokens), amounts
+
+
 def _amount_cells(row: Row, roles: dict, numeric: list[str]) -> tuple[str, str, str]:
     """Budget, realization and % by header position; by order when the row is shifted."""
+    if not set(numeric) <= set(row.cells):  # amounts read from the row's text, not its cells
+        padded = numeric + ["", "", ""]
+        return padded[0], padded[1], padded[2]
     by_role = [cell(row, roles[k]) for k in ("budget", "realization", "absorption")]
     if by_role[0] and by_role[1] and all(looks_numeric(c) for c in by_role[:2]):
         return by_role[0], by_role[1], by_role[2] if looks_numeric(by_role[2]) else ""

@@ -235,6 +235,9 @@ def _columns_overlap(previous: RawTable, table: RawTable) -> bool:
 def align_columns(table: RawTable, previous: RawTable) -> list[list[str]]:
     """Re-grid a continuation onto the previous table's columns by their x positions."""
     mapping = [_best_column(b, previous.col_bounds) for b in table.col_bounds]
+    if len(set(mapping)) < len(mapping):  # two columns would merge: keep reading order instead
+        width = max(previous.n_cols, table.n_cols)
+        return [row + [""] * (width - len(row)) for row in table.rows]
     aligned = []
     for row in table.rows:
         cells = [""] * previous.n_cols
