@@ -106,7 +106,7 @@ def merge_cut_rows(rows: list[Row], wrapped_lines_are_rows: bool = False) -> lis
     """Join a row that is only the rest of the previous row's text.
 
     In a ruled table such a row was cut by a page break: no number in it, and it starts in
-    lower case or the previous text ends with a connecting word. In an unruled table (stream)
+    lower case or the previous text ends with a connecting word. In an unruled table
     every wrapped line of a cell is a row of its own: a text-only row whose text sits in
     columns where the previous row has text continues it.
     """

@@ -166,7 +166,8 @@ def stitch(tables: list[RawTable]) -> list[RawTable]:
     """Merge a table that continues on the next page into its start.
 
     A continuation is the first table on its page, directly after a table that was the last
-    one on the previous page, with no caption of its own and the same number of columns.
+    one on the previous page, with no caption or new header of its own, and the same columns
+    (the same count for ruled grids; for unruled tables, columns at the same x positions).
     Repeated header rows and column-number rows ("1 2 3 ...") at its top are dropped.
     """
     result: list[RawTable] = []
@@ -191,16 +192,16 @@ def _continues(previous: RawTable, table: RawTable, all_tables: list[RawTable]) 
         return False
     if table.page_start != previous.page_end + 1:
         return False
-    # Stream finds its own columns on every page; ruled grids must match exactly.
+    # Word alignment finds its own columns on every page; ruled grids must match exactly.
     if previous.n_cols != table.n_cols and not (
             table.flavor in UNRULED_FLAVORS and _columns_overlap(previous, table)):
         return False
     same_page = [t for t in all_tables if t.page_start == table.page_start]
-    before_on_previous_page = [
+    below_previous = [
         t for t in all_tables if t.page_start == previous.page_end and t.bottom < previous.bottom - 1
     ]
     is_top_of_page = all(t.top <= table.top for t in same_page)
-    return is_top_of_page and not before_on_previous_page and not _starts_new_header(previous, table)
+    return is_top_of_page and not below_previous and not _starts_new_header(previous, table)
 
 
 def _starts_new_header(previous: RawTable, table: RawTable) -> bool:
