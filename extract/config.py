@@ -19,20 +19,8 @@ def data_dir() -> Path:
     return Path(os.environ.get("LKJIP_DATA_DIR") or "data")
 
 
-def landing_dir() -> Path:
-    return data_dir() / "landing"
 
 
-def extracted_dir() -> Path:
-    return data_dir() / "extracted"
-
-
-def runs_dir() -> Path:
-    return data_dir() / "runs"
-
-
-def build_dir() -> Path:
-    return data_dir() / "build"
 
 
 def warehouse_path(cli_value: str | os.PathLike | None = None) -> Path:

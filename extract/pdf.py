@@ -40,10 +40,6 @@ class PageInfo:
     def has_text(self) -> bool:
         return len(self.text.strip()) >= MIN_TEXT_CHARS
 
-    @property
-    def is_landscape(self) -> bool:
-        return self.width > self.height
-
 
 @dataclass
 class PdfInventory:

@@ -213,15 +213,9 @@ def transform(ctx: dict) -> dict:
 
     result = run_dbt_build(Path(ctx["build_path"]))
     if not result.success:
-        raise PipelineError(f"dbt build failed; the published warehouse is unchanged.\n{result.log_tail}")
-    return {"dbt": "ok", "run_results": _dbt_counts(result)}
-
-
-def _dbt_counts(result) -> dict:
-    counts: dict[str, int] = {}
-    for item in (result.run_results or {}).get("results", []):
-        counts[item.get("status", "?")] = counts.get(item.get("status", "?"), 0) + 1
-    return counts
+        failed = "\n".join(result.failures) or result.log_tail
+        raise PipelineError(f"dbt build failed; the published warehouse is unchanged.\n{failed}")
+    return {"dbt": "ok", "node_counts": result.counts, "warnings": result.warnings}
 
 
 def validate(ctx: dict) -> dict:

@@ -45,10 +45,6 @@ class Source:
     notes: str | None = None
     max_pages: int = 20
 
-    def host_allowed(self, url: str) -> bool:
-        host = (urlsplit(url).hostname or "").lower()
-        return host in self.allowed_hosts
-
 
 def load_sources(path: str | os.PathLike, env: Mapping[str, str] | None = None,
                  region_codes: set[str] | None = None) -> list[Source]:

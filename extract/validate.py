@@ -168,7 +168,8 @@ def validate_warehouse(
                 sql, expectations = _table_entry(spec["schema"], table, entry)
                 relation = f'{spec["schema"]}.{table}'
                 parquet = snapshot_dir / f'{spec["layer"]}__{table}.parquet'
-                con.execute(f"COPY ({sql}) TO '{parquet}' (FORMAT parquet)")
+                # Ordered, so the examples GX reports (partial_unexpected_list) are the same every run.
+                con.execute(f"COPY (SELECT * FROM ({sql}) ORDER BY ALL) TO '{parquet}' (FORMAT parquet)")
                 row_counts[relation] = con.execute(f"SELECT count(*) FROM ({sql})").fetchone()[0]
                 resolved = [(e["expectation"], _resolve_kwargs(e.get("kwargs", {}), con), _severity(e))
                             for e in expectations]

@@ -113,9 +113,8 @@ def test_region_code_must_be_quoted_text(tmp_path):
 def test_config_paths_follow_environment(monkeypatch, tmp_path):
     monkeypatch.setenv("LKJIP_DATA_DIR", str(tmp_path / "d"))
     monkeypatch.setenv("LKJIP_WAREHOUSE", str(tmp_path / "w.duckdb"))
-    assert config.landing_dir() == tmp_path / "d" / "landing"
-    assert config.build_dir() == tmp_path / "d" / "build"
+    assert config.data_dir() == tmp_path / "d"
     assert config.warehouse_path() == tmp_path / "w.duckdb"
     assert str(config.warehouse_path("x.duckdb")) == "x.duckdb"
     monkeypatch.delenv("LKJIP_DATA_DIR")
-    assert str(config.extracted_dir()) == "data/extracted"
+    assert str(config.data_dir()) == "data"
