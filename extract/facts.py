@@ -270,7 +270,8 @@ AMOUNT_TOKEN_RE = re.compile(r"(?:Rp\.?\s*)?-?\d[\d.,]*%?(?:,-)?$")
 
 
 def _budget_line(table, row, roles, fmt, year) -> BudgetLine | None:
-    numbering = next((c for c in row.cells[:2] if c and is_row_number(c)), None)
+    first = next((c for c in row.cells if c), "")  # numbering leads the row, in whichever column
+    numbering = first if is_row_number(first) else None
     numeric = [c for c in row.cells if c and looks_numeric(c) and c != numbering]
     name = " ".join(c for c in row.cells if c and c != numbering and not looks_numeric(c))
     if table.flavor in UNRULED_FLAVORS:  # columns drift: read the line's text, in reading order
@@ -306,7 +307,9 @@ def _split_trailing_amounts(text: str) -> tuple[str, list[str]]:
 
 def _amount_cells(row: Row, roles: dict, numeric: list[str]) -> tuple[str, str, str]:
     """Budget, realization and % by header position; by order when the row is shifted."""
-    if not set(numeric) <= set(row.cells):  # amounts read from the row's text, not its cells
+    role_cols = [roles[k] for k in ("budget", "realization", "absorption")]
+    stray = [c for i, c in enumerate(row.cells) if c in numeric and i not in role_cols]
+    if stray or not set(numeric) <= set(row.cells):  # a shifted row, or amounts read from its text
         padded = numeric + ["", "", ""]
         return padded[0], padded[1], padded[2]
     by_role = [cell(row, roles[k]) for k in ("budget", "realization", "absorption")]

@@ -274,3 +274,14 @@ def looks_numeric(text: str) -> bool:
 def is_row_number(text: str) -> bool:
     """Row numbering: '1', '1.', '2.1', '1.1.1.1', 'a.', 'b)', 'I', 'IV.'."""
     return bool(_ROW_NUMBER.match((text or "").strip()))
+
+
+def is_column_number_row(row: list[str]) -> bool:
+    """The '1 2 3 4 ...' row printed under many Indonesian table headers."""
+    cells = [" ".join(c.split()) for c in row if c.strip()]
+    if len(cells) < 3:
+        return False
+    small_ints = [c for c in cells if re.fullmatch(r"\(?\d{1,2}\)?(\s*=.*)?", c)]
+    return len(small_ints) == len(cells) or (
+        len(small_ints) >= len(cells) - 1 and not any(looks_numeric(c) and len(c) > 3 for c in cells)
+    )

@@ -17,14 +17,16 @@ from pathlib import Path
 import camelot
 import pypdfium2 as pdfium
 
-from extract.numbers import looks_numeric
+from extract.numbers import is_column_number_row, looks_numeric  # noqa: F401 - re-exported
+from extract.word_tables import FLAVOR as WORDS_FLAVOR
+from extract.word_tables import HEADER_WORDS, WordTable, read_word_tables
 
 log = logging.getLogger(__name__)
 
 PAGES_PER_CAMELOT_CALL = 20  # bounds memory on long reports
 # Flavors that align words into columns (no ruling lines): every wrapped line is a row of its own,
 # and the columns found may differ from page to page.
-UNRULED_FLAVORS = ("stream", "network")
+UNRULED_FLAVORS = ("stream", "network", WORDS_FLAVOR)
 CAPTION_RE = re.compile(r"^\s*tabel\s+[0-9IVX]+(?:[.\s]+\d+)*\b.*$", re.IGNORECASE | re.MULTILINE)
 
 
@@ -67,8 +69,7 @@ def find_tables(path: Path, pages: list[int], stream_pages: list[int] | None = N
     pages_with_grid = {t.page_start for t in tables}
     stream_candidates = [p for p in (stream_pages or []) if p not in pages_with_grid]
     if stream_candidates:
-        # network keeps a page's unruled table whole where stream splits it at every tall gap.
-        tables += _read(path, stream_candidates, flavor="network")
+        tables += [_from_words(t) for t in read_word_tables(path, stream_candidates)]
     tables.sort(key=lambda t: (t.page_start, -t.top))
     _attach_captions(path, tables)
     for table in tables:
@@ -77,8 +78,6 @@ def find_tables(path: Path, pages: list[int], stream_pages: list[int] | None = N
     return tables
 
 
-HEADER_WORDS = ("indikator", "program", "kegiatan", "sasaran", "target", "realisasi", "anggaran",
-                "uraian", "satuan", "capaian", "kategori")
 
 
 def trim_preamble(table: RawTable) -> None:
@@ -131,6 +130,21 @@ def _to_raw(table, flavor: str) -> RawTable:
         bottom=float(y1),
         order=int(table.order),
         col_bounds=[(float(a), float(b)) for a, b in table.cols],
+    )
+
+
+def _from_words(table: WordTable) -> RawTable:
+    order = int(table.top)  # tables on one page get distinct ids by position
+    return RawTable(
+        table_id=f"p{table.page:04d}_w{order}",
+        page_start=table.page,
+        flavor=WORDS_FLAVOR,
+        rows=table.rows,
+        row_pages=[table.page] * len(table.rows),
+        top=table.top,
+        bottom=table.bottom,
+        order=order,
+        col_bounds=table.col_bounds,
     )
 
 
@@ -264,14 +278,3 @@ def _drop_repeated_header(previous: RawTable, rows: list[list[str]]) -> list[lis
 
 def _row_key(row: list[str]) -> str:
     return "|".join(" ".join(c.split()).lower() for c in row)
-
-
-def is_column_number_row(row: list[str]) -> bool:
-    """The '1 2 3 4 ...' row printed under many Indonesian table headers."""
-    cells = [" ".join(c.split()) for c in row if c.strip()]
-    if len(cells) < 3:
-        return False
-    small_ints = [c for c in cells if re.fullmatch(r"\(?\d{1,2}\)?(\s*=.*)?", c)]
-    return len(small_ints) == len(cells) or (
-        len(small_ints) >= len(cells) - 1 and not any(looks_numeric(c) and len(c) > 3 for c in cells)
-    )
