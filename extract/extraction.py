@@ -21,6 +21,7 @@ import pandas as pd
 
 from extract import classify as cls
 from extract import ocr
+from extract.account_sheet import is_sheet, sheet_layout, sheet_lines
 from extract.facts import as_records, budget_lines, indicator_rows, scale_rows
 from extract.metadata import infer_metadata, load_region_index
 from extract.numbers import detect_format, looks_numeric
@@ -30,7 +31,7 @@ from extract.tables import UNRULED_FLAVORS, RawTable, find_tables, stitch
 log = logging.getLogger(__name__)
 
 # Bump when extraction output changes: every document is then re-extracted on the next run.
-EXTRACTOR_VERSION = "0.4.0"
+EXTRACTOR_VERSION = "0.4.1"
 FRAMES = ("tables", "cells", "indicators", "budget_lines", "category_scales")
 
 
@@ -156,7 +157,7 @@ def tables_to_frames(document_id: str, tables: list[RawTable]) -> dict[str, pd.D
     doc_format = detect_format([c for t in tables for r in t.rows for c in r if looks_numeric(c)])
     table_rows, cell_rows, indicators, budgets, scales = [], [], [], [], []
     for table in tables:
-        layout = cls.classify(table.rows, table.caption)
+        layout = sheet_layout(table) or cls.classify(table.rows, table.caption)
         if table.flavor in UNRULED_FLAVORS and layout.family == cls.UNKNOWN:
             continue  # stream reads paragraphs as tables too; keep only recognised ones
         table_rows.append(_table_record(document_id, table, layout))
@@ -166,7 +167,8 @@ def tables_to_frames(document_id: str, tables: list[RawTable]) -> dict[str, pd.D
         elif layout.family == cls.PLAN_TARGET:  # Perjanjian Kinerja: targets of one year, no realisasi yet
             indicators += as_records(indicator_rows(table, layout, doc_format, targets_only=True))
         elif layout.family == cls.BUDGET:
-            budgets += as_records(budget_lines(table, layout, doc_format))
+            read = sheet_lines if is_sheet(layout) else budget_lines  # account-coded LRA sheets
+            budgets += as_records(read(table, layout, doc_format))
         elif layout.family == cls.CATEGORY_SCALE:
             scales += as_records(scale_rows(table, layout))
     return {
