@@ -4,6 +4,7 @@
   .venv/bin/python bench/accuracy.py            # all layouts of both seeds, then ../shared/corpus
   .venv/bin/python bench/accuracy.py --quick    # seeds only (no corpus), scanned layout left out
   .venv/bin/python bench/accuracy.py --quick --layout ruled --seed jepara
+  .venv/bin/python bench/accuracy.py --corpus-only   # only ../shared/corpus
 
 1. Seeds: samples/seeds/*.txt rendered by samples/render_samples.py into build/bench/pdf/ in
    several layouts (ruled / unruled A4 = the committed samples; Letter + DejaVu Serif; wide
@@ -23,8 +24,11 @@
    extract/extraction.py for pages without a text layer); their time is part of s/page.
 2. Corpus (../shared/corpus, or --corpus DIR): per document the metadata found (region, year,
    type, checked against SOURCES.md), tables per family, indicator rows, and the share of
-   indicator rows whose reported capaian agrees within 1 point with realisasi/target x 100 (or
-   the lower-is-better (2 x target - realisasi)/target x 100), among rows with all three values.
+   indicator rows whose reported capaian agrees within 1 point with realisasi/target x 100 or
+   (2 x target - realisasi)/target x 100, among rows with all three values; target/realisasi x 100
+   is accepted too, but only for indicators the warehouse deems lower-is-better (the polarity seeds
+   of dbt_project/seeds, read by polarity_rules), since for others it is the sign of a target and
+   realisasi read from swapped columns. results.json lists each disagreeing row as printed.
 3. Speed: seconds per page of the extraction (wall clock in the worker) and peak RSS of the
    extraction child (getrusage(RUSAGE_CHILDREN) in a fresh measuring process per document).
 
@@ -202,22 +206,78 @@ def score(expected: list[tuple], got: list[tuple[tuple, str]], caption_prefixes:
 # ---------------------------------------------------------------- corpus
 
 
-def capaian_agreement(indicators) -> tuple[int, int]:
-    """(rows with target, realisasi and capaian, rows whose capaian agrees within 1 point)."""
-    if indicators.empty:
-        return 0, 0
-    complete = agree = 0
-    for row in indicators.to_dict("records"):
+POLARITY_SEEDS = ROOT / "dbt_project" / "seeds"
+
+
+def _normalize_name(name: str) -> str:
+    """The warehouse's indicator_key (dbt macro normalize_name), so the seed patterns match alike."""
+    key = re.sub(r"[^a-z0-9%]+", " ", name.lower())
+    key = re.sub(r"\byg\b", "yang", key)
+    key = re.sub(r"\b(dgn|dg)\b", "dengan", key)
+    key = re.sub(r"\b(jml|jmh|jlh)\b", "jumlah", key)
+    return re.sub(r"\s+", " ", key).strip()
+
+
+def polarity_rules(seeds: Path = POLARITY_SEEDS):
+    """polarity(name) by the warehouse's rules (int_indicator_polarity): seed indicator_polarity_overrides
+    (exact key, then pattern) wins over the keyword patterns of seed indicator_polarity_rules; default
+    higher_is_better. The seeds are read, not copied, so the bench and the warehouse cannot drift apart."""
+    import csv
+
+    def read(name):
+        with open(seeds / f"{name}.csv", newline="", encoding="utf-8") as fh:
+            return list(csv.DictReader(fh))
+
+    overrides = read("indicator_polarity_overrides")
+    by_key = {o["indicator_key"].strip().lower(): o["polarity"] for o in overrides if (o["indicator_key"] or "").strip()}
+    by_pattern = [(re.compile(o["pattern"]), o["polarity"]) for o in overrides
+                  if not (o["indicator_key"] or "").strip() and o["pattern"]]
+    rules = [(re.compile(r["pattern"]), r["polarity"]) for r in read("indicator_polarity_rules")]
+
+    def polarity(name: str) -> str:
+        key = _normalize_name(name or "")
+        if key in by_key:
+            return by_key[key]
+        for patterns in (by_pattern, rules):
+            found = sorted(p for rx, p in patterns if rx.search(key))  # min() like the dbt model
+            if found:
+                return found[0]
+        return "higher_is_better"
+
+    return polarity
+
+
+def capaian_formula(t: float, r: float, a: float, polarity: str) -> str | None:
+    """Which accepted formula gives the printed capaian a within 1 point, or None.
+    realisasi / target and (2 x target - realisasi) / target always; target / realisasi only for a
+    lower-is-better indicator (many reports compute it so): for any other indicator it is what a
+    target and realisasi read from swapped columns would give, and must count as a disagreement."""
+    candidates = {"realisasi/target": r / t * 100, "(2*target-realisasi)/target": (2 * t - r) / t * 100}
+    if polarity == "lower_is_better" and r:
+        candidates["target/realisasi"] = t / r * 100
+    return next((name for name, c in candidates.items() if abs(c - a) <= 1), None)
+
+
+def capaian_agreement(indicators, polarity=None) -> dict:
+    """Rows with target, realisasi and capaian ('complete'), how many agree within 1 point (and by
+    which formula), and the disagreeing rows as printed."""
+    polarity = polarity or polarity_rules()
+    out = {"complete": 0, "agree": 0, "by_formula": Counter(), "disagreements": []}
+    for row in indicators.to_dict("records") if not indicators.empty else []:
         t, r, a = row.get("target_value"), row.get("realization_value"), row.get("achievement_pct_reported")
         if any(v is None or v != v for v in (t, r, a)) or not t:
             continue
-        complete += 1
-        higher = r / t * 100
-        lower = (2 * t - r) / t * 100
-        inverse = t / r * 100 if r else None
-        if any(c is not None and abs(c - a) <= 1 for c in (higher, lower, inverse)):
-            agree += 1
-    return complete, agree
+        out["complete"] += 1
+        formula = capaian_formula(t, r, a, polarity(row.get("indicator_name")))
+        if formula:
+            out["agree"] += 1
+            out["by_formula"][formula] += 1
+        else:
+            out["disagreements"].append({k: row.get(k) for k in (
+                "source_page", "table_id", "row_index", "indicator_name", "target_raw", "realization_raw",
+                "achievement_raw")})
+    out["by_formula"] = dict(out["by_formula"])
+    return out
 
 
 def corpus_documents(corpus: Path) -> list[Path]:
@@ -263,7 +323,7 @@ def run(args) -> dict:
     work = Path(tempfile.mkdtemp(prefix="lkjip-bench-"))
     try:
         log("rendering seeds ...")
-        pdfs = render_layouts(layouts, slugs, log)
+        pdfs = {} if args.corpus_only else render_layouts(layouts, slugs, log)
         for (slug, layout), pdf in pdfs.items():
             entry = {"seed": slug, "layout": layout, "pdf": str(pdf.relative_to(ROOT)), "pages": page_count(pdf)}
             source = pdf
@@ -295,7 +355,8 @@ def run(args) -> dict:
                 record = measured["record"]
                 frames = read_outputs(work, measured)
                 tables, indicators = frames["tables"], frames["indicators"]
-                complete, agree = capaian_agreement(indicators)
+                capaian = capaian_agreement(indicators)
+                complete, agree = capaian["complete"], capaian["agree"]
                 truth = CORPUS_TRUTH.get(pdf.name)
                 found_meta = (record.get("region_code"), record.get("fiscal_year"), record.get("doc_type"))
                 entry.update(
@@ -307,6 +368,8 @@ def run(args) -> dict:
                     indicator_rows=len(indicators), budget_lines=len(frames["budget_lines"]),
                     capaian_rows_complete=complete, capaian_rows_agree=agree,
                     capaian_agree_share=round(agree / complete, 4) if complete else None,
+                    capaian_agree_by_formula=capaian["by_formula"],
+                    capaian_disagreements=capaian["disagreements"],
                     seconds=round(measured["wall"], 2) if measured["wall"] else None,
                     peak_rss_mb=round(measured["maxrss_kb"] / 1024) if measured["maxrss_kb"] else None,
                 )
@@ -362,12 +425,15 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0], epilog=__doc__.split("\n\n", 1)[1],
                                  formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--quick", action="store_true", help="seeds only: no corpus, no scanned layout (unless --layout scanned)")
+    ap.add_argument("--corpus-only", action="store_true", help="only the corpus: no seed rendering")
     ap.add_argument("--layout", action="append", choices=ALL_LAYOUTS, help="only this layout (repeatable)")
     ap.add_argument("--seed", action="append", help="only seeds whose slug contains this text: jepara, jambi (repeatable)")
     ap.add_argument("--corpus", default=str(DEFAULT_CORPUS), help=f"folder of real PDFs (default {DEFAULT_CORPUS})")
     ap.add_argument("--json", default=str(BUILD / "results.json"), help="where to write the results (JSON)")
     ap.add_argument("--quiet", action="store_true", help="no progress on stderr")
     args = ap.parse_args(argv)
+    if args.quick and args.corpus_only:
+        ap.error("--quick leaves the corpus out; --corpus-only runs only the corpus")
     results = run(args)
     Path(args.json).parent.mkdir(parents=True, exist_ok=True)
     Path(args.json).write_text(json.dumps(results, indent=2, ensure_ascii=False, default=str))

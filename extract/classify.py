@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from extract.numbers import looks_numeric
+from extract.numbers import is_row_number, looks_numeric
 from extract.tables import is_column_number_row
 
 INDICATOR = "indicator_achievement"
@@ -52,7 +52,24 @@ def count_header_rows(rows: list[list[str]]) -> int:
             return index + 1
         if any(looks_numeric(cell) and not is_year(cell) for cell in row):
             return index
+        if index > 0 and is_section_row(row):
+            return index
     return min(1, len(rows))
+
+
+def is_section_row(row: list[str]) -> bool:
+    """A row that opens a section of the data, not a header line: numbered like a row ("I | Misi 1 :
+    ...", "1. | Meningkatnya ...") or one long heading in the first column alone ("Misi 1 : Mewujudkan
+    masyarakat ...", "Sasaran Strategis 1 : ..."). A header's first column is "No" / "Indikator" or
+    empty under it; its lines are short labels."""
+    cells = [" ".join(c.split()) for c in row]
+    filled = [i for i, c in enumerate(cells) if c]
+    if not filled or filled[0] != 0:
+        return False
+    first = cells[0]
+    if is_row_number(first) and len(filled) > 1:
+        return True
+    return filled == [0] and len(first.split()) >= 4
 
 
 def is_year(text: str) -> bool:

@@ -129,11 +129,17 @@ def _is_fragment(row: Row, previous: Row) -> bool:
     first = texts[0]
     if first[0].islower():
         return True
-    previous_texts = [c for c in previous.cells if c and not looks_numeric(c) and not is_row_number(c)]
+    previous_texts = [c for c in previous.cells
+                      if c and not looks_numeric(c) and not is_row_number(c) and not _is_dash(c)]
     if not previous_texts:
         return False
     last_word = previous_texts[-1].split()[-1].lower() if previous_texts[-1].split() else ""
     return last_word in CONNECTOR_WORDS or previous_texts[-1].endswith((",", "-", "/"))
+
+
+def _is_dash(text: str) -> bool:
+    """'-' printed for 'no value' in a cell: not a word broken at a hyphen."""
+    return bool(re.fullmatch(r"[-–—]+", text.strip()))
 
 
 def _is_wrapped_line(row: Row, previous: Row) -> bool:
@@ -184,6 +190,7 @@ def indicator_rows(table: RawTable, layout: cls.TableLayout, doc_format: str | N
     level = cls.goal_level(layout.labels)
     caption_year = cls.year_in(table.caption)
     rows = data_rows(table, layout.header_rows)
+    roles = _values_under_their_header(roles, layout.labels, rows)
     value_cols = [g[k] for g in roles["groups"] for k in ("target", "realization", "achievement")]
     formats = {col: column_format(rows, col, doc_format) for col in value_cols if col is not None}
     facts: list[IndicatorRow] = []
@@ -203,6 +210,32 @@ def indicator_rows(table: RawTable, layout: cls.TableLayout, doc_format: str | N
     return facts
 
 
+ROLE_KEYS = ("number", "goal", "indicator", "unit", "category")
+GROUP_KEYS = ("target", "realization", "achievement")
+
+
+def _values_under_their_header(roles: dict, labels: list[str], rows: list[Row]) -> dict:
+    """A header cell spanning two grid columns is read into one of them, while the values below
+    may sit in the other (the grid follows the data rows' lines). A role column empty in every
+    data row takes its neighbour that has no label of its own and holds values."""
+    roles = {**roles, "groups": [dict(g) for g in roles["groups"]]}
+    slots = [(roles, k) for k in ROLE_KEYS] + [(g, k) for g in roles["groups"] for k in GROUP_KEYS]
+    slots = sorted((s for s in slots if s[0][s[1]] is not None), key=lambda s: s[0][s[1]])
+    used = {owner[key] for owner, key in slots}
+    has_values = lambda col: any(cell(r, col) for r in rows)  # noqa: E731 - tiny local helper
+    for owner, key in slots:
+        col = owner[key]
+        if has_values(col):
+            continue
+        for near in (col - 1, col + 1):
+            if 0 <= near < len(labels) and not labels[near] and near not in used and has_values(near):
+                used.discard(col)
+                used.add(near)
+                owner[key] = near
+                break
+    return roles
+
+
 def _looks_like_a_name(text: str) -> bool:
     """Indicator names start with a capital letter ("Persentase ...", "Jumlah ..."), not with a
     lower-case word piece or a row number."""
@@ -210,9 +243,15 @@ def _looks_like_a_name(text: str) -> bool:
 
 
 def _is_summary(row: Row, roles: dict, indicator: str) -> bool:
-    """'Rata-rata capaian', 'Jumlah', 'Kategori' rows close a table; they carry no number of
-    their own (an indicator named 'Jumlah masyarakat ...' does)."""
-    return bool(SUMMARY_RE.match(indicator)) and not cell(row, roles["number"])
+    """'Rata-rata capaian', 'Jumlah', 'Kategori' rows close a table; they carry no row number of
+    their own and are the bare word or print no target. An indicator named 'Jumlah masyarakat ...',
+    'Nilai Tukar Petani' or 'Total Fertility Rate' has a number or a target."""
+    match = SUMMARY_RE.match(indicator)
+    if not match or cell(row, roles["number"]):
+        return False
+    is_bare_word = not re.sub(r"[\W_]+", "", indicator[match.end():])
+    has_target = any(cell(row, group["target"]) for group in roles["groups"])
+    return is_bare_word or not has_target
 
 
 def _indicator_fact(table, row, roles, group, formats, level, goal, indicator, labels) -> IndicatorRow | None:

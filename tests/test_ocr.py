@@ -148,5 +148,8 @@ def test_scanned_agreement_yields_its_targets(tmp_path):
     targets = dict(zip(rows.indicator_name, rows.target_raw))
     assert targets["Persentase Tindak Lanjut Selesai"] == "95,40%"
     assert targets["Persentase OPD dengan nilai SAKIP minimal A"] == "15,79%"
+    # an indicator named "Nilai ..." with a printed target is not a summary row: all 7 printed rows
+    assert targets["Nilai Reformasi Birokrasi"] == "62"
+    assert len(rows) == 7
     assert set(rows.goal_name) >= {"Meningkatnya hasil pengawasan yang berkualitas dan akuntabel",
                                    "Meningkatnya Akuntabilitas Kinerja SKPD"}

@@ -147,3 +147,65 @@ def test_levels_by_arithmetic_when_nothing_else_tells():
     assign_levels(lines)
     assert [b.level for b in lines] == ["program", "kegiatan", "sub_kegiatan", "sub_kegiatan", "kegiatan", "sub_kegiatan"]
     assert lines[1].level_method == "arithmetic"
+
+
+# Sumatera Utara LKIP 2021, Tabel 3.2 (page 24): a numbered "Misi" row right under the header.
+PROVSU_3_2 = [
+    ["No.", "Indikator Kinerja Utama", "Satuan", "Target", "Realisasi", "Capaian \nKinerja (%)"],
+    ["I", "Misi 1 : Mewujudkan masyarakat Sumatera Utara yang bermartabat", "", "", "", ""],
+    ["1", "Indeks Kerukunan umat beragama", "Poin", "83", "77,4", "93,25%"],
+    ["3", "Nilai Tukar Petani (NTP)", "Skor", "100,10", "119,06", "118,94%"],
+    ["10", "Total Fertility Rate (TFR)", "Nilai", "2,82", "2,60", "190%"],
+]
+
+
+def test_a_section_row_ends_the_header():
+    assert cls.count_header_rows(PROVSU_3_2) == 1
+    # Tabel 3.4 (page 27): the "Misi 1 : ..." heading alone in the first column, under a two-line header
+    rows = [["No.", "Indikator Kinerja", "Satuan", "Tahun 2021", "", "Capaian Kinerja (%)", "Interpretasi"],
+            ["", "", "", "Target", "Realisasi", "", ""],
+            ["Misi 1 : Mewujudkan masyarakat Sumatera Utara", "", "", "", "", "", ""],
+            ["1", "Indeks kerukunan umat beragama", "Poin", "83", "77,4", "93,25%", "Sangat Baik"]]
+    assert cls.count_header_rows(rows) == 2
+    # a header whose second line starts in the first column is still a header (Jambi Tabel 3.9 style)
+    assert cls.count_header_rows(JAMBI_3_9_HEADER + [["1", "Meningkatnya", "Persentase", "45.00"]]) == 2
+
+
+def _indicator_facts(rows, caption=""):
+    from extract.facts import indicator_rows
+    table = _table("t", 24, rows, caption=caption)
+    return indicator_rows(table, cls.classify(rows, caption), "id")
+
+
+def test_indicators_named_like_summaries_are_kept():
+    facts = _indicator_facts(PROVSU_3_2, "Tabel 3.2. Capaian Indikator Kinerja Utama")
+    assert [(f.indicator_name, f.target_raw, f.realization_raw, f.achievement_raw) for f in facts] == [
+        ("Indeks Kerukunan umat beragama", "83", "77,4", "93,25%"),
+        ("Nilai Tukar Petani (NTP)", "100,10", "119,06", "118,94%"),
+        ("Total Fertility Rate (TFR)", "2,82", "2,60", "190%"),
+    ]
+    # Jepara Tabel 3.3: "Rata-rata capaian kinerja" prints only a capaian: a summary row
+    rows = [["No", "Indikator Kinerja", "Target", "Realisasi", "Capaian (%)"],
+            ["1", "Persentase koperasi aktif", "47,00", "55,75", "118,62"],
+            ["", "Rata-rata capaian kinerja", "", "", "104,90 %"]]
+    assert [f.indicator_name for f in _indicator_facts(rows)] == ["Persentase koperasi aktif"]
+
+
+def test_values_one_grid_column_off_their_header():
+    # Sumatera Utara Tabel 3.4 continued on page 28: the values sit in the unlabelled column next to
+    # their header cell.
+    rows = [["No.", "Indikator Kinerja", "", "Satuan", "", "Tahun 2021", "", "", "Capaian \nKinerja (%)", "",
+             "Interpretasi"],
+            ["", "", "", "", "", "Target", "Realisasi", "", "", "", ""],
+            ["Sasaran Strategis 1 : Meningkatnya masyarakat yang terpelajar", "", "", "", "", "", "", "", "", "", ""],
+            ["1", "Angka rata-rata lama \nsekolah", "Tahun", "", "10,15", "", "", "9,58", "", "94,38%", "Sangat Baik"]]
+    fact, = _indicator_facts(rows)
+    assert (fact.indicator_name, fact.unit, fact.target_raw, fact.realization_raw, fact.achievement_raw) == \
+        ("Angka rata-rata lama sekolah", "Tahun", "10,15", "9,58", "94,38%")
+
+
+def test_a_dash_value_does_not_pull_in_the_next_row():
+    # Sumatera Utara page 70: "-" (no national figure) then the next sasaran heading
+    rows = [Row(14, 70, ["1", "Rasio rumah layak huni", "Persen", "93,72", "69,50", "-"]),
+            Row(15, 70, ["", "Sasaran Strategis 5 : Meningkatnya kesehatan yang prima", "", "", "", ""])]
+    assert len(merge_cut_rows(rows)) == 2

@@ -1,7 +1,7 @@
 -- One row per indicator, level and fiscal year in a document.
 -- Reports print the same indicator in several tables (achievement, comparison with last year,
 -- analysis, efficiency). The row kept is the most complete one, then the one whose printed
--- capaian agrees with its own realisasi / target, then the one printed later in the report
+-- capaian agrees with its own target and realisasi (is_achievement_reported_consistent), then the one printed later in the report
 -- (the summary tables come last). How many tables printed it, and whether they agreed, is kept.
 with candidates as (
     select
@@ -12,7 +12,7 @@ with candidates as (
           + (achievement_pct_reported is not null)::int
           + (unit is not null)::int
           + (category_reported is not null)::int as completeness_score,
-        coalesce(abs(achievement_pct_reported - achievement_pct_computed) <= 1, false) as is_internally_consistent
+        coalesce(is_achievement_reported_consistent, false) as is_internally_consistent
     from {{ ref('int_indicators_enriched') }}
 ),
 

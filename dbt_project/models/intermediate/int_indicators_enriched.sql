@@ -2,6 +2,11 @@
 -- achievement_pct_computed follows PermenPAN-RB 53/2014: realisasi / target x 100 for higher-is-better
 -- indicators, (2 x target - realisasi) / target x 100 for lower-is-better ones (polarity: int_indicator_polarity).
 -- category_standard grades it on the Permendagri 86/2017 scale (seed achievement_scale_standard).
+-- Many reports compute a lower-is-better capaian as target / realisasi x 100 instead (Sumatera Utara 2021,
+-- Tabel 3.4: unemployment 5,4 -> 6,33 printed 85,31): a legitimate formula, kept apart in
+-- achievement_pct_target_over_realization so that is_achievement_reported_consistent accepts it, while the
+-- warehouse's own figure stays the documented one. It is never accepted for a higher-is-better indicator,
+-- where it is what a target and realisasi read from swapped columns would give.
 with indicators as (
     select * from {{ ref('stg_raw__indicators') }}
 ),
@@ -48,6 +53,11 @@ joined as (
             then (2 * i.target_value - i.realization_value) / i.target_value * 100
             else i.realization_value / i.target_value * 100
         end                                     as achievement_pct_computed,
+        case
+            when coalesce(p.polarity, 'higher_is_better') = 'lower_is_better'
+             and i.target_value is not null and i.realization_value is not null and i.realization_value <> 0
+            then i.target_value / i.realization_value * 100
+        end                                     as achievement_pct_target_over_realization,
         i.category_reported
     from indicators as i
     inner join documents as d
@@ -67,6 +77,12 @@ labels as (
 select
     md5(concat_ws('|', j.document_id, j.table_id, j.row_index, j.fiscal_year, j.level, j.indicator_name)) as performance_indicator_id,
     j.*,
+    -- the printed capaian within 1 point of a formula the report may legitimately use; null when not checkable
+    case
+        when j.achievement_pct_reported is null or j.achievement_pct_computed is null then null
+        else abs(j.achievement_pct_reported - j.achievement_pct_computed) <= 1
+          or coalesce(abs(j.achievement_pct_reported - j.achievement_pct_target_over_realization) <= 1, false)
+    end                                         as is_achievement_reported_consistent,
     s.category                                  as category_standard,
     s.category_rank                             as category_standard_rank,
     l.category_rank                             as category_reported_rank

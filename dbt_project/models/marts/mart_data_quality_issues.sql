@@ -67,8 +67,13 @@ capaian_mismatch as (
         'warn',
         round(achievement_pct_computed, 2),
         achievement_pct_reported,
-        'capaian printed ' || achievement_raw || ' for "' || indicator_name || '" but realisasi / target * 100 = '
-            || cast(round(achievement_pct_computed, 2) as varchar)
+        'capaian printed ' || achievement_raw || ' for "' || indicator_name || '" but '
+            || case when polarity = 'lower_is_better'
+                    then '(2 x target - realisasi) / target * 100 = ' || cast(round(achievement_pct_computed, 2) as varchar)
+                         || ' and target / realisasi * 100 = '
+                         || coalesce(cast(round(achievement_pct_target_over_realization, 2) as varchar), '?')
+                         || ' (lower is better)'
+                    else 'realisasi / target * 100 = ' || cast(round(achievement_pct_computed, 2) as varchar) end
             || ' (target ' || coalesce(target_raw, '?') || ', realisasi ' || coalesce(realization_raw, '?') || ')',
         source_page,
         table_id,
@@ -76,9 +81,7 @@ capaian_mismatch as (
         region_code,
         fiscal_year
     from indicators
-    where achievement_pct_reported is not null
-      and achievement_pct_computed is not null
-      and abs(achievement_pct_reported - achievement_pct_computed) > 1
+    where not is_achievement_reported_consistent  -- null (nothing to compare) is not an issue
 ),
 
 -- the same indicator (document, level, year) printed with another realisasi in another table
