@@ -169,7 +169,8 @@ def read_row(cells: list[str]) -> tuple[str | None, str, list[str]]:
             amounts += tokens
         else:
             names.append(clean_cell(text))
-    return code, " ".join(n for n in names if n), amounts
+    name = " ".join(n for n in names if n)
+    return code, re.sub(r"(?<=[A-Za-z])-\s+(?=[a-z])", "-", name), amounts  # 'perundang-\nundangan'
 
 
 def _is_code(text: str) -> bool:
@@ -220,7 +221,7 @@ def sheet_rows(table: RawTable, header_rows: int) -> list[SheetLine]:
 
 def _continue_line(line: SheetLine, name: str, amounts: list[str]) -> None:
     line.amounts = line.amounts or amounts
-    if not name or name in line.pieces or name == line.name:
+    if not name or name in line.pieces or name == line.name or line.name.endswith(name):
         return  # a page break repeats the cut row's text
     line.pieces.append(name)
     if re.search(r"[A-Za-z]-$", line.name):  # 'perundang-' + 'undangan'

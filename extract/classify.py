@@ -10,8 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from extract.numbers import is_row_number, looks_numeric
-from extract.tables import is_column_number_row
+from extract.numbers import is_column_number_row, is_row_number, looks_numeric
 
 INDICATOR = "indicator_achievement"
 BUDGET = "budget_realization"

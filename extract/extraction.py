@@ -31,7 +31,7 @@ from extract.tables import UNRULED_FLAVORS, RawTable, find_tables, stitch
 log = logging.getLogger(__name__)
 
 # Bump when extraction output changes: every document is then re-extracted on the next run.
-EXTRACTOR_VERSION = "0.4.1"
+EXTRACTOR_VERSION = "0.5.0"
 FRAMES = ("tables", "cells", "indicators", "budget_lines", "category_scales")
 
 
@@ -147,7 +147,12 @@ def _regions():
 def read_tables(pdf_path: Path, inventory, ocr_pages: list[int] | None = None) -> list[RawTable]:
     scanned = sorted(set(ocr_pages or []) | set(inventory.scanned_text_pages))
     native = [p for p in inventory.text_pages if p not in scanned]
-    return stitch(find_tables(pdf_path, native, stream_pages=inventory.text_pages, scanned_pages=scanned))
+    return stitch(find_tables(pdf_path, native, stream_pages=inventory.text_pages, scanned_pages=scanned,
+                              is_known=_is_known_table))
+
+
+def _is_known_table(table: RawTable) -> bool:
+    return sheet_layout(table) is not None or cls.classify(table.rows, table.caption).family != cls.UNKNOWN
 
 
 # ---------------------------------------------------------------- tables -> data frames

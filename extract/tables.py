@@ -13,6 +13,7 @@ import re
 import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Callable
 
 import camelot
 import pypdfium2 as pdfium
@@ -56,28 +57,48 @@ class RawTable:
 
 
 def find_tables(path: Path, pages: list[int], stream_pages: list[int] | None = None,
-                scanned_pages: list[int] | None = None) -> list[RawTable]:
-    """Run lattice on `pages`, then stream on the `stream_pages` lattice found nothing on.
+                scanned_pages: list[int] | None = None,
+                is_known: Callable[[RawTable], bool] | None = None) -> list[RawTable]:
+    """Run lattice on `pages`, then read unruled tables from word positions on the
+    `stream_pages` lattice found nothing on.
 
     On OCRed scans the ruling lines exist only in the image: lattice must render the page
     (raster engine), and split_text keeps OCR words of neighbouring cells apart.
+    With `is_known` (does a table look like one we can read?), pages where the word reader
+    found no such table are read again with camelot's network flavor, which copes better
+    with some spreadsheet exports (a title block above the header, blank rows).
     """
     tables = _read(path, pages, flavor="lattice", engine="vector")
     if scanned_pages:
         tables += [_strip_ocr_rules(t) for t in
                    _read(path, scanned_pages, flavor="lattice", engine="raster", split_text=True)]
+    tables.sort(key=lambda t: (t.page_start, -t.top))
+    _attach_captions(path, tables)
     pages_with_grid = {t.page_start for t in tables}
     stream_candidates = [p for p in (stream_pages or []) if p not in pages_with_grid]
     if stream_candidates:
-        tables += [_from_words(t) for t in read_word_tables(path, stream_candidates)]
+        tables += _read_unruled(path, stream_candidates, is_known)
     tables.sort(key=lambda t: (t.page_start, -t.top))
-    _attach_captions(path, tables)
-    for table in tables:
-        if table.flavor in UNRULED_FLAVORS:
-            trim_preamble(table)
     return tables
 
 
+def _read_unruled(path: Path, pages: list[int], is_known) -> list[RawTable]:
+    found = _with_captions(path, [_from_words(t) for t in read_word_tables(path, pages)])
+    if is_known is None:
+        return found
+    unread = [p for p in pages if not any(is_known(t) for t in found if t.page_start == p)]
+    network = [t for t in _with_captions(path, _read(path, unread, flavor="network")) if is_known(t)] \
+        if unread else []
+    replaced = {t.page_start for t in network}
+    return [t for t in found if t.page_start not in replaced] + network
+
+
+def _with_captions(path: Path, tables: list[RawTable]) -> list[RawTable]:
+    tables.sort(key=lambda t: (t.page_start, -t.top))
+    _attach_captions(path, tables)
+    for table in tables:
+        trim_preamble(table)
+    return tables
 
 
 def trim_preamble(table: RawTable) -> None:

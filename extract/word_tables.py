@@ -86,7 +86,7 @@ def page_words(page) -> list[Word]:
     words: list[Word] = []
     current: Word | None = None
     for index in range(textpage.count_chars()):
-        char = textpage.get_text_range(index, 1)
+        char = textpage.get_text_range(index, 1).replace("\ufffe", "-").replace("\xad", "-")  # soft hyphens
         if not char.strip():
             current = _flush(words, current)
             continue
@@ -144,7 +144,10 @@ def table_blocks(lines: list[Line], body_x0: float, body_x1: float) -> list[list
     for line in lines:
         prose = _is_prose(line, height, body_x0, body_x1)
         last = (current or pending or [None])[-1]
-        if prose or (last is not None and last.bottom - line.top > 2.5 * height):
+        far = last is not None and last.bottom - line.top > 2.5 * height
+        if far and current and _fits_columns(current, line, height):
+            far = False  # a blank row inside the table
+        if prose or far:
             if current:
                 blocks.append(current)
                 page_has_started = True
@@ -161,6 +164,16 @@ def table_blocks(lines: list[Line], body_x0: float, body_x1: float) -> list[list
             pending.append(line)
     blocks.append(current)
     return [_trim_tail(b, height) for b in blocks if sum(_is_tabular(l, height) for l in b) >= 2]
+
+
+def _fits_columns(block: list[Line], line: Line, height: float) -> bool:
+    """A tabular line whose words all stay between the gutters of the block above."""
+    body = block[body_start(block):]
+    if not _is_tabular(line, height) or sum(_is_tabular(l, height) for l in body) < 2:
+        return False
+    strips = gutters(body, height)
+    return len(strips) >= MIN_COLUMNS - 1 and not any(
+        w.x0 < right and w.x1 > left for w in line.words for left, right in strips)
 
 
 def _is_tabular(line: Line, height: float) -> bool:
@@ -182,6 +195,17 @@ def _trim_tail(block: list[Line], height: float) -> list[Line]:
 
 
 # ---------------------------------------------------------------- columns
+
+
+def _header_line(block: list[Line], height: float) -> int:
+    """Index of the line that names the columns (two header words or more on it and the line
+    below), 0 if none. Lines above it are a title block (a spreadsheet export's report title
+    and organisation lines): kept as rows, but their long texts must not hide the gutters."""
+    for index, line in enumerate(block[:20]):
+        text = " ".join(w.text for nearby in block[index:index + 2] for w in nearby.words).lower()
+        if sum(word in text for word in HEADER_WORDS) >= 2 and _is_tabular(line, height):
+            return index
+    return 0
 
 
 def body_start(block: list[Line]) -> int:
@@ -260,7 +284,8 @@ def column_of(word: Word, columns: list[tuple[float, float]]) -> int:
 
 def block_to_table(block: list[Line], page: int) -> WordTable | None:
     height = median(w.height for line in block for w in line.words)
-    body = block[body_start(block):]
+    head = _header_line(block, height)
+    body = block[head + body_start(block[head:]):]
     if len(body) < 2:
         return None
     x0 = min(line.x0 for line in block)
