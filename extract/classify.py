@@ -15,7 +15,8 @@ from extract.numbers import is_column_number_row, is_row_number, looks_numeric
 INDICATOR = "indicator_achievement"
 BUDGET = "budget_realization"
 EFFICIENCY = "efficiency"
-PLAN_TARGET = "plan_target"  # Perjanjian Kinerja / Renstra targets without realisasi
+PLAN_TARGET = "plan_target"  # Perjanjian Kinerja: one year of targets, no realisasi
+MULTI_YEAR_PLAN = "multi_year_plan"  # Renstra / RPJMD: targets of several years, baseline, end target
 CATEGORY_SCALE = "category_scale"  # the report's own grading scale: "75-100% | Baik"
 UNKNOWN = "unknown"
 
@@ -105,11 +106,30 @@ def family_from_labels(labels: list[str], caption: str = "") -> str:
         return INDICATOR
     if has("anggaran", "pagu", "alokasi") and has("realisasi") and has("program", "kegiatan", "uraian"):
         return BUDGET
-    if has("indikator") and has("target"):
-        return PLAN_TARGET
+    if has("indikator") and (has("target") or any(PLAN_PERIOD_RE.search(label) for label in labels)):
+        return MULTI_YEAR_PLAN if is_multi_year_plan(labels) else PLAN_TARGET
     if has("kategori", "predikat", "kriteria") and has("skala", "capaian", "nilai", "%") and not has("indikator"):
         return CATEGORY_SCALE
     return UNKNOWN
+
+
+# A baseline or end-of-period column of a medium-term plan: "Kondisi Awal", "Target Akhir Renstra",
+# "Kondisi Kinerja pada Akhir Periode RPD". The plan's name alone ("Target Renstra") says no more than
+# one year's target.
+PLAN_PERIOD_RE = re.compile(r"\bkondisi\b.*\b(awal|akhir)\b|\btarget akhir\b|\b(awal|akhir) periode\b")
+
+
+def is_multi_year_plan(labels: list[str]) -> bool:
+    """Targets of a medium-term plan (Renstra, RPJMD), not one year's agreement: target columns of
+    two or more years, or a baseline / end-of-period column."""
+    years = {year for label in labels if (year := _target_year(label))}
+    return len(years) >= 2 or any(PLAN_PERIOD_RE.search(label) for label in labels)
+
+
+def _target_year(label: str) -> int | None:
+    if "realisasi" in label or ("capaian" in label and "target" not in label):
+        return None
+    return year_in(label)
 
 
 # ---------------------------------------------------------------- column roles

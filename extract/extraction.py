@@ -26,13 +26,14 @@ from extract.facts import as_records, budget_lines, indicator_rows, scale_rows
 from extract.metadata import infer_metadata, load_region_index
 from extract.numbers import detect_format, looks_numeric
 from extract.pdf import PdfError, read_inventory
+from extract.plan_targets import plan_target_rows
 from extract.tables import UNRULED_FLAVORS, RawTable, find_tables, stitch
 
 log = logging.getLogger(__name__)
 
 # Bump when extraction output changes: every document is then re-extracted on the next run.
 EXTRACTOR_VERSION = "0.5.0"
-FRAMES = ("tables", "cells", "indicators", "budget_lines", "category_scales")
+FRAMES = ("tables", "cells", "indicators", "budget_lines", "category_scales", "plan_targets")
 
 
 def sha256_of(path: Path) -> str:
@@ -160,7 +161,7 @@ def _is_known_table(table: RawTable) -> bool:
 
 def tables_to_frames(document_id: str, tables: list[RawTable]) -> dict[str, pd.DataFrame]:
     doc_format = detect_format([c for t in tables for r in t.rows for c in r if looks_numeric(c)])
-    table_rows, cell_rows, indicators, budgets, scales = [], [], [], [], []
+    table_rows, cell_rows, indicators, budgets, scales, plans = [], [], [], [], [], []
     for table in tables:
         layout = sheet_layout(table) or cls.classify(table.rows, table.caption)
         if table.flavor in UNRULED_FLAVORS and layout.family == cls.UNKNOWN:
@@ -169,8 +170,11 @@ def tables_to_frames(document_id: str, tables: list[RawTable]) -> dict[str, pd.D
         cell_rows += _cell_records(document_id, table)
         if layout.family == cls.INDICATOR:
             indicators += as_records(indicator_rows(table, layout, doc_format))
+            plans += as_records(plan_target_rows(table, layout, doc_format))  # "Target Akhir Renstra" columns
         elif layout.family == cls.PLAN_TARGET:  # Perjanjian Kinerja: targets of one year, no realisasi yet
             indicators += as_records(indicator_rows(table, layout, doc_format, targets_only=True))
+        elif layout.family == cls.MULTI_YEAR_PLAN:  # Renstra / RPJMD: a target per year of the plan period
+            plans += as_records(plan_target_rows(table, layout, doc_format))
         elif layout.family == cls.BUDGET:
             read = sheet_lines if is_sheet(layout) else budget_lines  # account-coded LRA sheets
             budgets += as_records(read(table, layout, doc_format))
@@ -182,6 +186,7 @@ def tables_to_frames(document_id: str, tables: list[RawTable]) -> dict[str, pd.D
         "indicators": _with_document(document_id, indicators),
         "budget_lines": _with_document(document_id, budgets),
         "category_scales": _with_document(document_id, scales),
+        "plan_targets": _with_document(document_id, plans),
     }
 
 

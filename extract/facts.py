@@ -256,7 +256,7 @@ def _is_summary(row: Row, roles: dict, indicator: str) -> bool:
 
 def _indicator_fact(table, row, roles, group, formats, level, goal, indicator, labels) -> IndicatorRow | None:
     raws = {k: cell(row, group[k]) for k in ("target", "realization", "achievement")}
-    if any(_is_misplaced_text(text) for text in raws.values()):
+    if any(is_misplaced_text(text) for text in raws.values()):
         return None  # a shifted row: text where a number belongs
     values = {k: parse_number(raws[k], formats.get(group[k])) if group[k] is not None else None for k in raws}
     if values["realization"] is None and values["achievement"] is None and not (
@@ -286,7 +286,7 @@ def _percent_unit(raws: dict, group: dict, labels: list[str]) -> str | None:
     return "%" if any("%" in t for t in texts) else None
 
 
-def _is_misplaced_text(text: str) -> bool:
+def is_misplaced_text(text: str) -> bool:
     """Words where a number belongs (a shifted row), unlike a grade such as 'Level 3 (3,35)'."""
     words = re.findall(r"[A-Za-z]{3,}", text)
     return len(words) >= 3 and parse_number(text, None) is None

@@ -39,8 +39,12 @@ RAW_DDL = {
         absorption_raw VARCHAR, absorption_pct_reported DOUBLE, fiscal_year INTEGER""",
     "category_scales": """document_id VARCHAR, table_id VARCHAR, source_page INTEGER, category_label VARCHAR,
         lower_pct DOUBLE, upper_pct DOUBLE, raw_text VARCHAR""",
+    "plan_targets": """document_id VARCHAR, table_id VARCHAR, row_index INTEGER, source_page INTEGER,
+        plan_kind VARCHAR, level VARCHAR, goal_name VARCHAR, indicator_name VARCHAR, unit VARCHAR,
+        baseline_year INTEGER, baseline_raw VARCHAR, baseline_value DOUBLE, target_year INTEGER,
+        target_raw VARCHAR, target_value DOUBLE, is_end_target BOOLEAN""",
 }
-FACT_FILES = ("tables", "cells", "indicators", "budget_lines", "category_scales")
+FACT_FILES = ("tables", "cells", "indicators", "budget_lines", "category_scales", "plan_targets")
 
 
 @dataclass

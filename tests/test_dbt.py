@@ -346,13 +346,45 @@ def test_category_contradicts_report_scale(con):
     assert sum(r["contradicts_report_scale"] for r in judged.values()) == 1
 
 
+def test_plan_targets_of_jepara_renstra(con):
+    """Jepara Tabel 2.1: a target per year of the Renstra 2023-2026 and the end-of-period target."""
+    got = rows(con, "select * from marts.fct_plan_target where document_id = ? "
+                    "order by row_index, is_end_target, target_year", JEPARA_ID)
+    assert len(got) == 15 and {r["region_code"] for r in got} == {"33.20"}
+    assert {(r["plan_kind"], r["report_fiscal_year"]) for r in got} == {("renstra", 2024)}
+    siap = [r for r in got if r["indicator_name"] == "Persentase tenaga kerja siap kerja"]
+    assert [(r["target_year"], r["target_value"], r["is_end_target"]) for r in siap] == [
+        (2023, 2.40, False), (2024, 2.90, False), (2025, 3.20, False), (2026, 3.70, False), (2026, 3.70, True)]
+    assert {(r["level"], r["baseline_value"], r["unit"]) for r in siap} == {("sasaran", 1.87, "%")}
+    transmigrasi = {(r["target_year"], r["is_end_target"]): r["target_value"] for r in got
+                    if r["indicator_name"] == "Jumlah masyarakat yang berminat ikut program transmigrasi"}
+    assert (transmigrasi[(2026, False)], transmigrasi[(2026, True)]) == (17, 56)  # the end target is cumulative
+    assert con.execute("select count(*) from marts.fct_plan_target where document_id = ?",
+                       [QUARANTINED_ID]).fetchone()[0] == 0
+
+
+def test_plan_target_joins_the_year_realisasi(con):
+    # Tabel 3.3 prints target / realisasi 13 / 13 and 2,90 / 2,73 for 2024; Tabel 2.1 plans 13 and 2,90 for 2024
+    joined = rows(con, """select p.target_value as plan_target, i.target_value, i.realization_value
+                          from marts.fct_plan_target p join marts.fct_performance_indicator i
+                            on i.document_id = p.document_id and i.level = p.level
+                           and i.indicator_key = p.indicator_key and i.fiscal_year = p.target_year
+                          where not p.is_end_target order by p.indicator_name""")
+    assert [(r["plan_target"], r["target_value"], r["realization_value"]) for r in joined] == [
+        (13, 13, 13), (2.90, 2.90, 2.73)]
+
+
 @pytest.mark.parametrize("category_scales", ["empty", "absent"])
 def test_builds_without_category_scales(tmp_path, category_scales):
-    db = write_raw_fixture(tmp_path / "lkjip.duckdb", category_scales=category_scales)
+    """'absent': a raw schema from before raw.category_scales and raw.plan_targets existed."""
+    db = write_raw_fixture(tmp_path / "lkjip.duckdb", category_scales=category_scales,
+                           plan_targets=category_scales != "absent")
     result = run_dbt_build(db)
     assert result.success, result.log_tail
     with duckdb.connect(str(db), read_only=True) as c:
         assert c.execute("select count(*) from staging.stg_raw__category_scales").fetchone()[0] == 0
+        if category_scales == "absent":
+            assert c.execute("select count(*) from marts.fct_plan_target").fetchone()[0] == 0
         assert c.execute("select count(*) from marts.mart_data_quality_issues "
                          "where check_name = 'category_contradicts_report_scale'").fetchone()[0] == 0
         assert c.execute("select count(*) from marts.mart_region_scorecard").fetchone()[0] > 0

@@ -105,6 +105,26 @@ def test_region_scorecard_real_year_over_year(warehouse):
     assert sum(v for v in budget.values() if v) == 4_873_414_453
 
 
+def test_plan_targets_real(warehouse):
+    # Jepara: Tabel 2.1 (Renstra 2023-2026) and Tabel 2.2 (RPD) plan 2,40 for 2023 and 2,90 for 2024; Tabel 3.4
+    # and 3.3 report 1,85 and 2,73
+    rows = q(warehouse, """select p.target_year, p.plan_kind, p.target_value, i.realization_value
+                           from marts.fct_plan_target p join marts.fct_performance_indicator i
+                             on i.document_id = p.document_id and i.level = p.level
+                            and i.indicator_key = p.indicator_key and i.fiscal_year = p.target_year
+                           where p.region_code = '33.20' and p.indicator_name = 'Persentase tenaga kerja siap kerja'
+                           order by p.target_year, p.plan_kind""")
+    assert rows == [(2023, "renstra", 2.40, 1.85), (2023, "rpjmd", 2.40, 1.85),
+                    (2024, "renstra", 2.90, 2.73), (2024, "rpjmd", 2.90, 2.73)]
+    # Jambi Tabel 2.2 (Renstra 2025-2029): the end condition of its 6 indicators is the 2029 target
+    ends = q(warehouse, """select count(*), count(distinct indicator_key) from marts.fct_plan_target
+                           where region_code = '15.71' and plan_kind = 'renstra' and is_end_target""")
+    assert ends == [(6, 6)]
+    years = q(warehouse, """select distinct target_year from marts.fct_plan_target
+                            where region_code = '15.71' and is_end_target""")
+    assert years == [(2029,)]
+
+
 def test_validation_suites_on_real_data(warehouse, tmp_path):
     from extract.validate import validate_warehouse
 

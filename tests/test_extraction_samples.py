@@ -155,3 +155,58 @@ def test_report_scales_are_read(extracted):
     assert scale("lkjip_kota-jambi_2025_ruled") == [
         ("Sangat Baik", 90.0, None), ("Baik", 75.0, 89.9), ("Cukup", 65.0, 74.99), ("Kurang", 50.0, 64.99),
         ("Sangat Kurang", 0.0, 50.0)]
+
+
+def _plan_targets(extracted, name) -> pd.DataFrame:
+    from extract.extraction import output_dir
+
+    record = extracted[name][0]
+    return pd.read_parquet(output_dir(Path(extracted["_root"]), record["document_id"]) / "plan_targets.parquet")
+
+
+def test_jepara_renstra_targets(extracted):
+    """Jepara Tabel 2.1 (Renstra 2023-2026) and Tabel 2.2 (RPD): a target per year, baseline and end target."""
+    _, _, _, tables = extracted["lkjip_jepara_2024_ruled"]
+    plans = _plan_targets(extracted, "lkjip_jepara_2024_ruled")
+    t21 = plans[plans.table_id == _table_with_caption(tables, "Tabel 2.1 ")]
+    assert set(tables[tables.caption.str.startswith(("Tabel 2.1 ", "Tabel 2.2."))].family) == {"multi_year_plan"}
+    # Tabel 2.1 prints 11 indicators (4 of a tujuan, 7 of a sasaran), 4 years and the end target each
+    assert t21.groupby("level").indicator_name.nunique().to_dict() == {"tujuan": 4, "sasaran": 7}
+    assert len(t21) == 11 * 5
+    assert set(t21.plan_kind) == {"renstra"}
+    printed = {  # seed: indicator -> kondisi awal, 2023, 2024, 2025, 2026, target akhir Renstra
+        "Persentase tenaga kerja siap kerja": (1.87, 2.40, 2.90, 3.20, 3.70, 3.70),
+        "Tingkat Partisipasi angkatan Kerja": (69.54, 70.10, 70.30, 70.60, 71.00, 71.00),
+        "Jumlah masyarakat yang berminat ikut program transmigrasi": (9, 11, 13, 15, 17, 56),
+        "Persentase usaha mikro dan kecil": (4, 4.2, 4.3, 4.4, 4.5, 4.5),
+        "Nilai SKM PD": (78, 78, 78.5, 79, 79.5, 79.5),
+    }
+    for indicator, (baseline, *targets) in printed.items():
+        rows = t21[t21.indicator_name == indicator].sort_values(["is_end_target", "target_year"])
+        assert list(rows[["target_year", "target_value", "is_end_target"]].itertuples(index=False, name=None)) == [
+            (2023, targets[0], False), (2024, targets[1], False), (2025, targets[2], False),
+            (2026, targets[3], False), (2026, targets[4], True)], indicator
+        assert set(rows.baseline_value) == {baseline}, indicator
+    tujuan = t21[t21.indicator_name == "Nilai SKM PD"].iloc[0]
+    assert (tujuan.level, tujuan.goal_name) == ("tujuan", "Meningkatkan kualitas pelayanan PD")
+    t22 = plans[plans.table_id == _table_with_caption(tables, "Tabel 2.2.")]
+    siap = t22[t22.indicator_name == "Persentase tenaga kerja siap kerja"]
+    assert set(zip(siap.plan_kind, siap.baseline_year, siap.baseline_value, siap.unit)) == {("rpjmd", 2021, 1.87, "%")}
+    # Tabel 3.2 (an achievement table) carries the Renstra's end target: 3,70 for 2026
+    t32 = plans[plans.table_id == _table_with_caption(tables, "Tabel 3.2 ")]
+    assert list(t32[t32.indicator_name == "Persentase tenaga kerja siap kerja"][
+        ["target_year", "target_value", "is_end_target"]].itertuples(index=False, name=None)) == [(2026, 3.70, True)]
+
+
+def test_jambi_renstra_targets(extracted):
+    """Jambi Tabel 2.2 (Renstra 2025-2029): five years, the end condition, its shifted second sasaran."""
+    _, _, _, tables = extracted["lkjip_kota-jambi_2025_ruled"]
+    plans = _plan_targets(extracted, "lkjip_kota-jambi_2025_ruled")
+    t22 = plans[plans.table_id == _table_with_caption(tables, "Tabel 2.2 ")]
+    assert t22.indicator_name.nunique() == 6 and set(t22.plan_kind) == {"renstra"}
+    assert t22.groupby("level").indicator_name.nunique().to_dict() == {"tujuan": 2, "sasaran": 4}
+    umkm = t22[t22.indicator_name == "Persentase UMKM yang tangguh dan mandiri"].sort_values(
+        ["is_end_target", "target_year"])
+    assert list(umkm[["target_year", "target_value", "is_end_target"]].itertuples(index=False, name=None)) == [
+        (2025, 8.0, False), (2026, 15.0, False), (2027, 23.0, False), (2028, 31.0, False), (2029, 39.0, False),
+        (2029, 39.0, True)]
