@@ -18,7 +18,8 @@ def extracted(tmp_path_factory):
     """Extract each sample once: {name: (record, indicators, budget_lines, tables)}."""
     root = tmp_path_factory.mktemp("extracted")
     result = {"_root": str(root)}
-    for name in ("lkjip_jepara_2024_ruled", "lkjip_kota-jambi_2025_ruled", "lkjip_jepara_2024_unruled"):
+    for name in ("lkjip_jepara_2024_ruled", "lkjip_kota-jambi_2025_ruled", "lkjip_jepara_2024_unruled",
+                 "lkjip_kota-jambi_2025_unruled"):
         record = extract_document(SAMPLES / f"{name}.pdf", root)
         out = root / record["document_id"] / record["extractor_version"]
         result[name] = (record, *(pd.read_parquet(out / f"{f}.parquet")
@@ -68,8 +69,9 @@ def test_jepara_tabel_3_4_gives_both_years(extracted):
                 .itertuples(index=False, name=None)) == [(2023, 2.40, 1.85, 77.08), (2024, 2.90, 2.73, 94.14)]
 
 
-def test_jambi_tabel_3_9_and_3_3_indicators(extracted):
-    _, indicators, _, tables = extracted["lkjip_kota-jambi_2025_ruled"]
+@pytest.mark.parametrize("name", ["lkjip_kota-jambi_2025_ruled", "lkjip_kota-jambi_2025_unruled"])
+def test_jambi_tabel_3_9_and_3_3_indicators(extracted, name):
+    _, indicators, _, tables = extracted[name]
     sasaran = indicators[indicators.table_id == _table_with_caption(tables, "Tabel 3.9 ")]
     assert list(sasaran[["indicator_name", "target_value", "realization_value", "achievement_pct_reported"]]
                 .itertuples(index=False, name=None)) == [
@@ -90,6 +92,9 @@ def test_jambi_tabel_3_9_and_3_3_indicators(extracted):
 @pytest.mark.parametrize("name,seed,caption,english", [
     ("lkjip_jepara_2024_ruled", seed_tables.JEPARA, "Tabel 3.17", False),
     ("lkjip_kota-jambi_2025_ruled", seed_tables.JAMBI, "Tabel 3.8", True),
+    # unruled: columns come from the white space between words (extract/word_tables.py)
+    ("lkjip_jepara_2024_unruled", seed_tables.JEPARA, "Tabel 3.17", False),
+    ("lkjip_kota-jambi_2025_unruled", seed_tables.JAMBI, "Tabel 3.8", True),
 ])
 def test_every_budget_line(extracted, name, seed, caption, english):
     _, _, budget, tables = extracted[name]
