@@ -68,7 +68,7 @@ def find_tables(path: Path, pages: list[int], stream_pages: list[int] | None = N
     found no such table are read again with camelot's network flavor, which copes better
     with some spreadsheet exports (a title block above the header, blank rows).
     """
-    tables = _read(path, pages, flavor="lattice", engine="vector")
+    tables = _read(path, pages, flavor="lattice", engine="vector", split_text=True)
     if scanned_pages:
         tables += [_strip_ocr_rules(t) for t in
                    _read(path, scanned_pages, flavor="lattice", engine="raster", split_text=True)]

@@ -14,6 +14,7 @@ fact readers join wrapped lines as they do for camelot's unruled output).
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from statistics import median
@@ -23,6 +24,7 @@ import pypdfium2 as pdfium
 from extract.numbers import is_column_number_row, is_row_number, looks_numeric
 
 FLAVOR = "words"
+CAPTION_START = re.compile(r"^\s*tabel\s+[0-9ivx]", re.IGNORECASE)
 MIN_TABLE_LINES = 3  # header + at least two body lines
 MIN_COLUMNS = 3
 # Words of table headers (also used to find where a table starts, extract/tables.py).
@@ -181,10 +183,19 @@ def _is_tabular(line: Line, height: float) -> bool:
 
 
 def _is_prose(line: Line, height: float, body_x0: float, body_x1: float) -> bool:
-    """A full line of running text: it fills the text body and has no column gap. (A wrapped
-    cell may be as wide as a paragraph line's last words, but it does not fill the body.)"""
+    """A full line of running text: it fills the text body and has no column gap, or only the
+    even gaps of justified text. (A wrapped cell may be as wide as a paragraph line's last
+    words, but it does not fill the body.)"""
     full = line.x1 - line.x0 >= 0.85 * (body_x1 - body_x0)
-    return full and not _is_tabular(line, height)
+    return full and (not _is_tabular(line, height) or _is_justified(line))
+
+
+def _is_justified(line: Line) -> bool:
+    """Justified text stretches every space between its words alike; a table row has a few
+    gaps far wider than its spaces, or is mostly numbers in evenly spaced columns."""
+    gaps = sorted(line.gaps())
+    words = sum(not looks_numeric(w.text) for w in line.words)
+    return len(gaps) >= 5 and words >= 0.8 * len(line.words) and gaps[-1] <= 2 * max(gaps[0], 0.5)
 
 
 def _trim_tail(block: list[Line], height: float) -> list[Line]:
@@ -203,6 +214,8 @@ def _header_line(block: list[Line], height: float) -> int:
     and organisation lines): kept as rows, but their long texts must not hide the gutters."""
     for index, line in enumerate(block[:20]):
         text = " ".join(w.text for nearby in block[index:index + 2] for w in nearby.words).lower()
+        if CAPTION_START.match(text):
+            continue  # a caption names header words too ("Tabel 3.3 Capaian Kinerja Sasaran")
         if sum(word in text for word in HEADER_WORDS) >= 2 and _is_tabular(line, height):
             return index
     return 0
@@ -252,28 +265,37 @@ def columns_between(strips: list[tuple[float, float]], x0: float, x1: float) -> 
     return [(edges[i], edges[i + 1]) for i in range(0, len(edges), 2)]
 
 
-def merge_headless_columns(columns: list[tuple[float, float]], header: list[Word]) -> list[tuple[float, float]]:
-    """A column with no header of its own, under a header word that is centred over the
-    next column, is part of that column: left-aligned values in a column of right-aligned
-    ones leave a gap that looks like a gutter ('13' under 'Realisasi' above '71,94')."""
+def merge_headless_columns(columns: list[tuple[float, float]], header: list[Word],
+                           body: list[Line] | None = None) -> list[tuple[float, float]]:
+    """Merge a column that has no header of its own into the headed neighbour it belongs to.
+
+    Left-aligned values in a column of right-aligned ones leave a gap that looks like a gutter
+    ('13' under 'Realisasi' above '71,94'). The owner is the neighbour that never has text on
+    a line where the headless column has some (they are one cell); between two such
+    neighbours, the one whose header word reaches over the headless column.
+    """
     columns = list(columns)
-    merged = True
-    while merged and header:
-        merged = False
+    while header:
         owners = {column_of(w, columns) for w in header}
-        for index, (left, right) in enumerate(columns):
-            if index in owners:
-                continue
-            for word in header:
-                owner = column_of(word, columns)
-                if word.x0 < right and word.x1 > left and abs(owner - index) == 1:
-                    lo, hi = sorted((index, owner))
-                    columns[lo:hi + 1] = [(columns[lo][0], columns[hi][1])]
-                    merged = True
-                    break
-            if merged:
-                break
+        merge = next((pair for index in range(len(columns)) if index not in owners
+                      for pair in [_owner_of(index, columns, owners, header, body or [])] if pair), None)
+        if merge is None:
+            return columns
+        lo, hi = sorted(merge)
+        columns[lo:hi + 1] = [(columns[lo][0], columns[hi][1])]
     return columns
+
+
+def _owner_of(index, columns, owners, header, body) -> tuple[int, int] | None:
+    left, right = columns[index]
+    candidates = [n for n in (index - 1, index + 1) if n in owners and not _share_a_line(index, n, columns, body)]
+    reaching = [column_of(w, columns) for w in header if w.x0 < right and w.x1 > left]
+    chosen = [n for n in candidates if n in reaching] or (candidates if len(candidates) == 1 else [])
+    return (index, chosen[0]) if chosen else None
+
+
+def _share_a_line(a: int, b: int, columns, body: list[Line]) -> bool:
+    return any({a, b} <= {column_of(w, columns) for w in line.words} for line in body)
 
 
 def column_of(word: Word, columns: list[tuple[float, float]]) -> int:
@@ -291,7 +313,8 @@ def block_to_table(block: list[Line], page: int) -> WordTable | None:
     x0 = min(line.x0 for line in block)
     x1 = max(line.x1 for line in block)
     columns = columns_between(gutters(body, height), x0, x1)
-    columns = merge_headless_columns(columns, [w for line in block[: len(block) - len(body)] for w in line.words])
+    header = [w for line in block[head: len(block) - len(body)] for w in line.words]
+    columns = merge_headless_columns(columns, header, body)
     if len(columns) < MIN_COLUMNS:
         return None
     line_cells = [_cells_of(line, columns, height) for line in block]
@@ -304,17 +327,31 @@ def block_to_table(block: list[Line], page: int) -> WordTable | None:
 
 
 def _cells_of(line: Line, columns: list[tuple[float, float]], height: float) -> list[str]:
-    """Words into columns. A line without a column gap is one cell (a wrapped line whose last
-    word runs past a gutter, a label spanning columns): it belongs where it starts."""
+    """Words into columns. A line without a column gap is cut only at gutters, and each piece
+    goes where its first word is: a wrapped line whose last word runs past a gutter, or a label
+    spanning columns, stays whole."""
     words = sorted(line.words, key=lambda w: w.x0)
     cells: list[list[str]] = [[] for _ in columns]
-    if not _is_tabular(line, height):
-        start = Word(words[0].x0, words[0].x0, line.bottom, line.top, "")
-        cells[column_of(start, columns)] = [w.text for w in words]
-    else:
+    if _is_tabular(line, height):
         for word in words:
             cells[column_of(word, columns)].append(word.text)
+    else:
+        for phrase in _split_at_gutters(words, columns):
+            cells[column_of(phrase[0], columns)] += [w.text for w in phrase]
     return [" ".join(c) for c in cells]
+
+
+def _split_at_gutters(words: list[Word], columns: list[tuple[float, float]]) -> list[list[Word]]:
+    """Cut a line between two words only where the space between them lies on a gutter and
+    the second word starts where the next column starts (not a word running over the gutter)."""
+    strips = [(a[1], b[0]) for a, b in zip(columns, columns[1:])]
+    phrases = [[words[0]]]
+    for before, word in zip(words, words[1:]):
+        if any(before.x1 < right and word.x0 >= right - 0.5 * word.height for left, right in strips):
+            phrases.append([word])
+        else:
+            phrases[-1].append(word)
+    return phrases
 
 
 def logical_rows(lines: list[Line], line_cells: list[list[str]]) -> list[list[str]]:
