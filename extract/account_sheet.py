@@ -97,12 +97,11 @@ def sheet_layout(table: RawTable) -> SheetLayout | None:
 
 
 def _header_start(rows: list[list[str]]) -> int | None:
-    """The first row naming two budget columns in cells of their own (a title line such as
-    'LAPORAN REALISASI ANGGARAN' names them in one cell)."""
-    for index, row in enumerate(rows[:MAX_PREAMBLE_ROWS]):
-        if sum(bool(HEADER_WORD_RE.search(cls.normalize(c))) for c in row) >= 2:
-            return index
-    return None
+    """The row naming the most budget columns in cells of their own, at least two (a title
+    line such as 'LAPORAN REALISASI ANGGARAN' names them in one cell, or in two at most)."""
+    counts = [sum(bool(HEADER_WORD_RE.search(cls.normalize(c))) for c in row) for row in rows[:MAX_PREAMBLE_ROWS]]
+    best = max(counts, default=0)
+    return counts.index(best) if best >= 2 else None
 
 
 def _first_data_row(rows: list[list[str]], start: int) -> int | None:

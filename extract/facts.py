@@ -9,8 +9,11 @@ printed total stays wrong, and the data-quality models flag it.
 """
 from __future__ import annotations
 
+import csv
 import re
 from dataclasses import asdict, dataclass
+from functools import lru_cache
+from pathlib import Path
 
 from extract import classify as cls
 from extract.numbers import detect_format, is_row_number, looks_numeric, parse_number, parse_range
@@ -80,10 +83,38 @@ FUNCTION_WORDS = {"di", "ke", "dan", "yang", "dari", "pada", "bagi", "oleh", "in
 SPLIT_WORD_RE = re.compile(r"(?<=[a-z])\n([a-z]{1,3})(?=$|[^a-z])")
 
 
+BROKEN_WORD_RE = re.compile(r"([A-Za-z]+)\n([A-Za-z]+)")
+NOMENCLATURE_CSV = Path(__file__).resolve().parent.parent / "dbt_project" / "seeds" / "ref_nomenclature.csv"
+
+
 def clean_cell(text: str) -> str:
     """One line of text: wrapped lines joined, words split by a narrow column rejoined."""
     text = SPLIT_WORD_RE.sub(lambda m: m.group(0) if m.group(1) in FUNCTION_WORDS else m.group(1), str(text))
+    text = re.sub(r"\n(?=[,.;:)])", "", text)  # punctuation pushed onto the next line
+    text = BROKEN_WORD_RE.sub(_rejoin_known_word, text)
     return " ".join(text.split())
+
+
+def _rejoin_known_word(match: re.Match) -> str:
+    """'Tri' + 'wulanan', 'K' + 'EPENTINGAN': a word broken at any letter by a column too narrow
+    for it is joined when the whole is a word of the national program / kegiatan names and a
+    piece is not."""
+    head, tail = match.group(1), match.group(2)
+    words = nomenclature_words()
+    whole = (head + tail).lower()
+    if whole in words and (head.lower() not in words or tail.lower() not in words):
+        return head + tail
+    return match.group(0)
+
+
+@lru_cache(maxsize=1)
+def nomenclature_words() -> frozenset[str]:
+    """Lower-case words of the national nomenclature names (Permendagri 90/2019 and successors)."""
+    if not NOMENCLATURE_CSV.exists():
+        return frozenset()
+    with open(NOMENCLATURE_CSV, newline="", encoding="utf-8") as fh:
+        names = " ".join(row.get("name") or "" for row in csv.DictReader(fh))
+    return frozenset(w for w in re.findall(r"[a-z]+", names.lower()) if len(w) >= 4)
 
 
 # ---------------------------------------------------------------- rows

@@ -209,3 +209,14 @@ def test_a_dash_value_does_not_pull_in_the_next_row():
     rows = [Row(14, 70, ["1", "Rasio rumah layak huni", "Persen", "93,72", "69,50", "-"]),
             Row(15, 70, ["", "Sasaran Strategis 5 : Meningkatnya kesehatan yang prima", "", "", "", ""])]
     assert len(merge_cut_rows(rows)) == 2
+
+
+def test_words_broken_by_a_narrow_column_are_rejoined_only_when_known():
+    from extract.facts import clean_cell
+    # pieces of nomenclature words (Permendagri 90/2019 names), as a narrow ruled cell prints them
+    assert clean_cell("Keuangan Bulanan/Tri\nwulanan/Semesteran SKPD") == "Keuangan Bulanan/Triwulanan/Semesteran SKPD"
+    assert clean_cell("PARA PEMANGKU K\nEPENTINGAN") == "PARA PEMANGKU KEPENTINGAN"
+    assert clean_cell("PERENCANAAN, PENGANGGARAN\n, DAN") == "PERENCANAAN, PENGANGGARAN, DAN"
+    # two real words stay two words
+    assert clean_cell("Pelayanan\nantar Kerja") == "Pelayanan antar Kerja"
+    assert clean_cell("Koordinasi dan\nPenyusunan") == "Koordinasi dan Penyusunan"
