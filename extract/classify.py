@@ -132,6 +132,12 @@ def _target_year(label: str) -> int | None:
     return year_in(label)
 
 
+def is_side_by_side(layout: TableLayout) -> bool:
+    """Panels printed next to each other (a performance tree: 'Indikator : Target : ...' in
+    every box) repeat the indicator column; read as one table their rows would mix panels."""
+    return sum("indikator" in label for label in layout.labels) >= 2
+
+
 # ---------------------------------------------------------------- column roles
 
 YEAR_RE = re.compile(r"\b(20\d\d)\b")

@@ -164,8 +164,8 @@ def tables_to_frames(document_id: str, tables: list[RawTable]) -> dict[str, pd.D
     table_rows, cell_rows, indicators, budgets, scales, plans = [], [], [], [], [], []
     for table in tables:
         layout = sheet_layout(table) or cls.classify(table.rows, table.caption)
-        if table.flavor in UNRULED_FLAVORS and layout.family == cls.UNKNOWN:
-            continue  # stream reads paragraphs as tables too; keep only recognised ones
+        if table.flavor in UNRULED_FLAVORS and (layout.family == cls.UNKNOWN or cls.is_side_by_side(layout)):
+            continue  # word alignment reads paragraphs and diagrams as tables too; keep only recognised ones
         table_rows.append(_table_record(document_id, table, layout))
         cell_rows += _cell_records(document_id, table)
         if layout.family == cls.INDICATOR:
