@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from extract.numbers import is_column_number_row, is_row_number, looks_numeric
+from extract.numbers import is_column_number_row, is_row_number, looks_numeric, parse_range
 
 INDICATOR = "indicator_achievement"
 BUDGET = "budget_realization"
@@ -50,7 +50,7 @@ def count_header_rows(rows: list[list[str]]) -> int:
     for index, row in enumerate(rows[: MAX_HEADER_ROWS + 1]):
         if is_column_number_row(row):
             return index + 1
-        if any(looks_numeric(cell) and not is_year(cell) for cell in row):
+        if any((looks_numeric(cell) or _is_value_range(cell)) and not is_year(cell) for cell in row):
             return index
         if index > 0 and is_section_row(row):
             return index
@@ -70,6 +70,12 @@ def is_section_row(row: list[str]) -> bool:
     if is_row_number(first) and len(filled) > 1:
         return True
     return filled == [0] and len(first.split()) >= 4
+
+
+def _is_value_range(text: str) -> bool:
+    """A target printed as a range ("68,65-69,15") is a value; a period ("2021-2026") is not."""
+    bounds = parse_range(text)
+    return bounds is not None and not all(1900 <= b <= 2100 and b == int(b) for b in bounds)
 
 
 def is_year(text: str) -> bool:

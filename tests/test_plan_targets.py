@@ -218,3 +218,5 @@ def test_sumatera_utara_rpjmd_targets_corpus():
     assert _targets(facts, "Indeks Demokrasi") == [
         (2021, "65,25", 65.25, False), (2022, "65,50", 65.5, False), (2023, "65,75", 65.75, False)]
     assert [f.target_value for f in facts if f.indicator_name == "PDRB per kapita (ADHB)"] == [57.0, 59.0, 61.0]
+    # its first rows print ranges ("Indeks Pendidikan 68,65-69,15"): data rows, kept raw, no single value
+    assert _targets(facts, "Indeks Pendidikan")[0] == (2021, "68,65-69,15", None, False)
