@@ -226,8 +226,12 @@ def _is_goal_label(label: str) -> bool:
 
 
 def _is_budget_label(label: str) -> bool:
-    return any(w in label for w in ("anggaran", "pagu", "belanja", "rp"))
+    return any(w in label for w in ("anggaran", "pagu", "belanja")) or re.search(r"\brp\b", label) is not None
 
 
 def _is_plan_label(label: str) -> bool:
-    return any(w in label for w in ("renstra", "akhir periode", "rpjmd", "kondisi", "rumus", "formula", "sumber data"))
+    """Columns that are not this year's target, realisasi or capaian: the plan's end target
+    ("Target Akhir Renstra"), baseline, formula, source. A plain "Target P.RPJMD" / "Target
+    Renstra" column is the plan's target for the report year, and stays a target."""
+    plan_end = any(w in label for w in ("renstra", "rpjmd")) and any(w in label for w in ("akhir", "periode", "terhadap"))
+    return plan_end or any(w in label for w in ("akhir periode", "kondisi", "rumus", "formula", "sumber data"))

@@ -133,3 +133,10 @@ def test_capaian_mismatch_check_accepts_target_over_realisasi_for_lower_is_bette
     assert all("target / realisasi * 100 = 85.31" in detail for _, _, detail in issues)
     # the warehouse's own figure stays (2 x target - realisasi) / target x 100
     assert [(round(a, 2), p) for a, p in tpt] == [(round((2 * 5.4 - 6.33) / 5.4 * 100, 2), "lower_is_better")]
+
+
+def test_target_of_the_changed_rpjmd_is_this_years_target(provsu):
+    # page 72: "Target P.RPJMD | Realisasi | Capaian Kinerja (%)" (P.RPJMD = the changed RPJMD's
+    # target for 2021), not an end-of-plan target; "rp" inside "p.rpjmd" is not rupiah either.
+    assert printed(provsu, 72, "Indeks Kesehatan") == [("75,65 – 76,15", "75,74", "100,12")]
+    assert printed(provsu, 72, "Indeks Infrastruktur") == [("0,70", "0,71", "101,43")]
