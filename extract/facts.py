@@ -286,7 +286,7 @@ def _is_summary(row: Row, roles: dict, indicator: str) -> bool:
 
 
 def _indicator_fact(table, row, roles, group, formats, level, goal, indicator, labels) -> IndicatorRow | None:
-    raws = {k: cell(row, group[k]) for k in ("target", "realization", "achievement")}
+    raws = _group_cells(row, roles, group, labels)
     if any(is_misplaced_text(text) for text in raws.values()):
         return None  # a shifted row: text where a number belongs
     values = {k: parse_number(raws[k], formats.get(group[k])) if group[k] is not None else None for k in raws}
@@ -304,6 +304,23 @@ def _indicator_fact(table, row, roles, group, formats, level, goal, indicator, l
         achievement_raw=raws["achievement"], achievement_pct_reported=values["achievement"],
         category_reported=cell(row, roles["category"]) or None,
     )
+
+
+def _group_cells(row: Row, roles: dict, group: dict, labels: list[str]) -> dict[str, str]:
+    """The group's target, realisasi and capaian on this row. A ruled grid drawn differently on
+    some rows puts their values in unlabelled sub-columns beside the labelled ones (Sumatera
+    Utara p. 71): an empty role cell takes the value of an unlabelled neighbour no role reads."""
+    taken = {roles[k] for k in ROLE_KEYS} | {g[k] for g in roles["groups"] for k in GROUP_KEYS}
+    raws = {}
+    for key in GROUP_KEYS:
+        col, text = group[key], cell(row, group[key])
+        for near in ((col - 1, col + 1) if col is not None and not text else ()):
+            if 0 <= near < len(labels) and not labels[near] and near not in taken and cell(row, near):
+                text = cell(row, near)
+                taken.add(near)
+                break
+        raws[key] = text
+    return raws
 
 
 def _is_money(text: str) -> bool:

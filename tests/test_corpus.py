@@ -140,3 +140,10 @@ def test_target_of_the_changed_rpjmd_is_this_years_target(provsu):
     # target for 2021), not an end-of-plan target; "rp" inside "p.rpjmd" is not rupiah either.
     assert printed(provsu, 72, "Indeks Kesehatan") == [("75,65 – 76,15", "75,74", "100,12")]
     assert printed(provsu, 72, "Indeks Infrastruktur") == [("0,70", "0,71", "101,43")]
+
+
+def test_values_in_sub_columns_of_a_grid_drawn_differently_on_some_rows(provsu):
+    # page 71: the Misi 3-4 rows have their target and realisasi one grid column left of the
+    # other rows' ("Angka rata-rata lama sekolah | Tahun | 10,15 | 9,58 | 8,48")
+    assert printed(provsu, 71, "Angka rata-rata lama sekolah") == [("10,15", "9,58", "")]
+    assert printed(provsu, 71, "Inflasi") == [("2,85", "1,71", "")]
