@@ -226,13 +226,16 @@ def indicator_rows(table: RawTable, layout: cls.TableLayout, doc_format: str | N
     formats = {col: column_format(rows, col, doc_format) for col in value_cols if col is not None}
     facts: list[IndicatorRow] = []
     goal = None
-    for row in rows:
+    for index, row in enumerate(rows):
         goal = cell(row, roles["goal"]) or goal
         indicator = cell(row, roles["indicator"])
         if not indicator or looks_numeric(indicator) or _is_summary(row, roles, indicator):
             continue
         if table.flavor in UNRULED_FLAVORS and not _looks_like_a_name(indicator):
             continue  # stream cut a wrapped cell into pieces; a piece is not an indicator
+        row = _composite_total(rows, index, roles)
+        if row is None:
+            continue
         for group in roles["groups"]:
             fact = _indicator_fact(table, row, roles, group, formats, level, goal, indicator, layout.labels)
             if fact is not None:
@@ -271,6 +274,36 @@ def _looks_like_a_name(text: str) -> bool:
     """Indicator names start with a capital letter ("Persentase ...", "Jumlah ..."), not with a
     lower-case word piece or a row number."""
     return text[:1].isupper()
+
+
+def _composite_total(rows: list[Row], index: int, roles: dict) -> Row | None:
+    """The row holding an indicator's values. When the indicator is measured by several
+    component rows below it (values of their own, no indicator name; Ambon Tabel 3.3), its
+    value is the 'Jumlah' row closing them, with the components' common target; without such
+    a row it is unknown (None): its first component is not the indicator."""
+    parts = []
+    for row in rows[index + 1:]:
+        if cell(row, roles["indicator"]) or not _has_group_values(row, roles):
+            break
+        parts.append(row)
+    if not parts:
+        return rows[index]
+    after = index + 1 + len(parts)
+    total = rows[after] if after < len(rows) else None
+    if total is None or not SUMMARY_RE.match(" ".join(c for c in total.cells if c)):
+        return None
+    merged = Row(total.index, total.page, list(rows[index].cells))
+    for group in roles["groups"]:
+        for key in GROUP_KEYS:
+            merged.cells[group[key]] = cell(total, group[key]) if group[key] is not None else ""
+        targets = {cell(r, group["target"]) for r in [rows[index]] + parts}
+        if not cell(total, group["target"]) and len(targets) == 1 and group["target"] is not None:
+            merged.cells[group["target"]] = targets.pop()
+    return merged
+
+
+def _has_group_values(row: Row, roles: dict) -> bool:
+    return any(looks_numeric(cell(row, g[k])) for g in roles["groups"] for k in GROUP_KEYS if g[k] is not None)
 
 
 def _is_summary(row: Row, roles: dict, indicator: str) -> bool:

@@ -147,3 +147,16 @@ def test_values_in_sub_columns_of_a_grid_drawn_differently_on_some_rows(provsu):
     # other rows' ("Angka rata-rata lama sekolah | Tahun | 10,15 | 9,58 | 8,48")
     assert printed(provsu, 71, "Angka rata-rata lama sekolah") == [("10,15", "9,58", "")]
     assert printed(provsu, 71, "Inflasi") == [("2,85", "1,71", "")]
+
+
+@pytest.fixture(scope="module")
+def ambon(tmp_path_factory):
+    return _indicators(_corpus_pdf("ambon-diskominfo_2021_lakip.pdf"), tmp_path_factory.mktemp("ambon"))
+
+
+def test_an_indicator_measured_by_components_takes_their_jumlah_row(ambon):
+    # Ambon Tabel 3.3 (p. 24): "Tersedianya Layanan Teknologi Manajemen Informasi" has five
+    # component rows (target 85 each; 100 / 4.54 / 100 / 100 / 100) closed by "Jumlah | 80.91 | 95.2".
+    rows = ambon[(ambon.source_page == 24) & ambon.indicator_name.str.startswith("Tersedianya Layanan")]
+    assert list(rows[["fiscal_year", "target_raw", "realization_raw", "achievement_raw"]]
+                .itertuples(index=False, name=None)) == [(2021, "85", "80.91", "95.2"), (2020, "80", "", "101.19")]
