@@ -84,6 +84,9 @@ SPLIT_WORD_RE = re.compile(r"(?<=[a-z])\n([a-z]{1,3})(?=$|[^a-z])")
 
 
 BROKEN_WORD_RE = re.compile(r"([A-Za-z]+)\n([A-Za-z]+)")
+# Two words printed without their space ("ManajemenInformasi" in a text layer, "NilaiReformasi"
+# from OCR): a capital after three lower-case letters, followed by lower case, starts a word.
+JOINED_WORDS_RE = re.compile(r"(?<=[a-z]{3})(?=[A-Z][a-z]{3})")
 NOMENCLATURE_CSV = Path(__file__).resolve().parent.parent / "dbt_project" / "seeds" / "ref_nomenclature.csv"
 
 
@@ -92,6 +95,7 @@ def clean_cell(text: str) -> str:
     text = SPLIT_WORD_RE.sub(lambda m: m.group(0) if m.group(1) in FUNCTION_WORDS else m.group(1), str(text))
     text = re.sub(r"\n(?=[,.;:)])", "", text)  # punctuation pushed onto the next line
     text = BROKEN_WORD_RE.sub(_rejoin_known_word, text)
+    text = JOINED_WORDS_RE.sub(" ", text)
     return " ".join(text.split())
 
 
@@ -283,14 +287,14 @@ def _composite_total(rows: list[Row], index: int, roles: dict) -> Row | None:
     a row it is unknown (None): its first component is not the indicator."""
     parts = []
     for row in rows[index + 1:]:
-        if cell(row, roles["indicator"]) or not _has_group_values(row, roles):
+        if cell(row, roles["indicator"]) or not _has_group_values(row, roles) or _closes_table(row):
             break
         parts.append(row)
     if not parts:
         return rows[index]
     after = index + 1 + len(parts)
     total = rows[after] if after < len(rows) else None
-    if total is None or not SUMMARY_RE.match(" ".join(c for c in total.cells if c)):
+    if total is None or not _closes_table(total):
         return None
     merged = Row(total.index, total.page, list(rows[index].cells))
     for group in roles["groups"]:
@@ -300,6 +304,11 @@ def _composite_total(rows: list[Row], index: int, roles: dict) -> Row | None:
         if not cell(total, group["target"]) and len(targets) == 1 and group["target"] is not None:
             merged.cells[group["target"]] = targets.pop()
     return merged
+
+
+def _closes_table(row: Row) -> bool:
+    """A 'Jumlah' / 'Rata-rata' / 'Total' row."""
+    return SUMMARY_RE.match(" ".join(c for c in row.cells if c)) is not None
 
 
 def _has_group_values(row: Row, roles: dict) -> bool:

@@ -220,3 +220,10 @@ def test_words_broken_by_a_narrow_column_are_rejoined_only_when_known():
     # two real words stay two words
     assert clean_cell("Pelayanan\nantar Kerja") == "Pelayanan antar Kerja"
     assert clean_cell("Koordinasi dan\nPenyusunan") == "Koordinasi dan Penyusunan"
+
+
+def test_two_words_printed_without_their_space_are_split():
+    from extract.facts import clean_cell
+    assert clean_cell("Tersedianya Layanan Teknologi ManajemenInformasi") == \
+        "Tersedianya Layanan Teknologi Manajemen Informasi"  # Ambon's text layer
+    assert clean_cell("PermenPAN-RB") == "PermenPAN-RB"  # an acronym inside a word stays
