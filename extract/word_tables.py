@@ -3,14 +3,15 @@
 A table without ruling lines is still visible in its layout: its lines have wide gaps where
 paragraph lines have none, and its columns are separated by vertical strips of white space
 ("gutters") that run through all its rows. This module finds such blocks of lines, takes the
-gutters of the block's body as column borders, and puts every word into its column. Header
-lines (above the first line holding a number) are kept out of the gutter search, because a
-group heading like "Kinerja" spans several sub-columns.
+gutters of the block's body as column borders, puts every word into its column, and joins the
+wrapped lines of a cell into one row (by their tight line spacing). Header lines (above the
+first line holding a number) are kept out of the gutter search, because a group heading like
+"Kinerja" spans several sub-columns.
 
 Why not camelot's stream/network flavors: they guess columns from text alignment and, on
 tables whose cells wrap onto several lines, drift from row to row or read the whole page as
-one column. Gutters of the whole block are stable, and every physical line stays a row (the
-fact readers join wrapped lines as they do for camelot's unruled output).
+one column. Gutters of the whole block are stable. Network remains the fallback on pages
+where this reader finds no table of a known family (extract/tables.py).
 """
 from __future__ import annotations
 
@@ -25,7 +26,6 @@ from extract.numbers import is_column_number_row, is_row_number, looks_numeric
 
 FLAVOR = "words"
 CAPTION_START = re.compile(r"^\s*tabel\s+[0-9ivx]", re.IGNORECASE)
-MIN_TABLE_LINES = 3  # header + at least two body lines
 MIN_COLUMNS = 3
 # Words of table headers (also used to find where a table starts, extract/tables.py).
 HEADER_WORDS = ("indikator", "program", "kegiatan", "sasaran", "target", "realisasi", "anggaran",
