@@ -7,6 +7,7 @@ so they never change the cached extraction.
 """
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
 import logging
@@ -33,6 +34,7 @@ log = logging.getLogger(__name__)
 
 # Bump when extraction output changes: every document is then re-extracted on the next run.
 EXTRACTOR_VERSION = "0.5.0"
+CAMELOT_UNRULED = ("stream", "network")  # the word-position reader's blocks are kept even when unknown
 FRAMES = ("tables", "cells", "indicators", "budget_lines", "category_scales", "plan_targets")
 
 
@@ -164,8 +166,10 @@ def tables_to_frames(document_id: str, tables: list[RawTable]) -> dict[str, pd.D
     table_rows, cell_rows, indicators, budgets, scales, plans = [], [], [], [], [], []
     for table in tables:
         layout = sheet_layout(table) or cls.classify(table.rows, table.caption)
-        if table.flavor in UNRULED_FLAVORS and (layout.family == cls.UNKNOWN or cls.is_side_by_side(layout)):
-            continue  # word alignment reads paragraphs and diagrams as tables too; keep only recognised ones
+        if table.flavor in UNRULED_FLAVORS and cls.is_side_by_side(layout):
+            layout = dataclasses.replace(layout, family=cls.UNKNOWN)  # panels of a diagram: cells only
+        if table.flavor in CAMELOT_UNRULED and layout.family == cls.UNKNOWN:
+            continue  # camelot's word alignment reads paragraphs as tables too; keep only recognised ones
         table_rows.append(_table_record(document_id, table, layout))
         cell_rows += _cell_records(document_id, table)
         if layout.family == cls.INDICATOR:

@@ -215,3 +215,11 @@ def test_jambi_renstra_targets(extracted):
     assert list(umkm[["target_year", "target_value", "is_end_target"]].itertuples(index=False, name=None)) == [
         (2025, 8.0, False), (2026, 15.0, False), (2027, 23.0, False), (2028, 31.0, False), (2029, 39.0, False),
         (2029, 39.0, True)]
+
+
+def test_unruled_tables_of_unknown_kind_stay_with_their_cells(extracted):
+    # Jepara Tabel 1.1 (staff by education) is no family we read facts from; unruled, it is kept too
+    _, _, _, tables = extracted["lkjip_jepara_2024_unruled"]
+    staff = tables[tables.caption.str.startswith("Tabel 1.1 ")]
+    assert list(staff.family) == ["unknown"]
+    assert staff.n_rows.iloc[0] >= 5
