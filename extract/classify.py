@@ -57,6 +57,9 @@ def count_header_rows(rows: list[list[str]]) -> int:
     return min(1, len(rows))
 
 
+SECTION_MARK_RE = re.compile(r"^(misi|sasaran|tujuan|program|kegiatan|bidang|urusan|[IVX]+[.)]?\s)", re.IGNORECASE)
+
+
 def is_section_row(row: list[str]) -> bool:
     """A row that opens a section of the data, not a header line: numbered like a row ("I | Misi 1 :
     ...", "1. | Meningkatnya ...") or one long heading in the first column alone ("Misi 1 : Mewujudkan
@@ -69,7 +72,7 @@ def is_section_row(row: list[str]) -> bool:
     first = cells[0]
     if is_row_number(first) and len(filled) > 1:
         return True
-    return filled == [0] and len(first.split()) >= 4
+    return filled == [0] and len(first.split()) >= 4 and SECTION_MARK_RE.match(first) is not None
 
 
 def _is_value_range(text: str) -> bool:
@@ -141,7 +144,8 @@ def _target_year(label: str) -> int | None:
 def is_side_by_side(layout: TableLayout) -> bool:
     """Panels printed next to each other (a performance tree: 'Indikator : Target : ...' in
     every box) repeat the indicator column; read as one table their rows would mix panels."""
-    return sum("indikator" in label for label in layout.labels) >= 2
+    repeats = lambda word: sum(word in label for label in layout.labels) >= 2  # noqa: E731
+    return repeats("indikator") and repeats("target")
 
 
 # ---------------------------------------------------------------- column roles
@@ -233,5 +237,6 @@ def _is_plan_label(label: str) -> bool:
     """Columns that are not this year's target, realisasi or capaian: the plan's end target
     ("Target Akhir Renstra"), baseline, formula, source. A plain "Target P.RPJMD" / "Target
     Renstra" column is the plan's target for the report year, and stays a target."""
-    plan_end = any(w in label for w in ("renstra", "rpjmd")) and any(w in label for w in ("akhir", "periode", "terhadap"))
-    return plan_end or any(w in label for w in ("akhir periode", "kondisi", "rumus", "formula", "sumber data"))
+    # "capaian terhadap Renstra": achievement against the plan's end target, not this year's
+    plan_end = any(w in label for w in ("renstra", "rpjmd", "rpd")) and any(w in label for w in ("akhir", "periode", "terhadap"))
+    return plan_end or any(w in label for w in ("target akhir", "akhir periode", "kondisi", "rumus", "formula", "sumber data"))

@@ -10,6 +10,7 @@ printed total stays wrong, and the data-quality models flag it.
 from __future__ import annotations
 
 import csv
+import logging
 import re
 from dataclasses import asdict, dataclass
 from functools import lru_cache
@@ -19,10 +20,13 @@ from extract import classify as cls
 from extract.numbers import detect_format, is_row_number, looks_numeric, parse_number, parse_range
 from extract.tables import UNRULED_FLAVORS, RawTable
 
+log = logging.getLogger(__name__)
+
 CONNECTOR_WORDS = {"dan", "yang", "dengan", "di", "ke", "dari", "untuk", "serta", "atau", "pada",
                    "bagi", "melalui", "oleh", "dalam", "terhadap", "atas", "&"}
 TOTAL_RE = re.compile(r"^(jumlah|total|grand total)\b", re.IGNORECASE)
 SUMMARY_RE = re.compile(r"^(rata\s*[-–—]?\s*rata|jumlah|total|kategori|nilai)\b", re.IGNORECASE)
+COMPOSITE_TOTAL_RE = re.compile(r"^(jumlah|total|rata\s*[-–—]?\s*rata)\b", re.IGNORECASE)
 
 
 @dataclass
@@ -85,8 +89,8 @@ SPLIT_WORD_RE = re.compile(r"(?<=[a-z])\n([a-z]{1,3})(?=$|[^a-z])")
 
 BROKEN_WORD_RE = re.compile(r"([A-Za-z]+)\n([A-Za-z]+)")
 # Two words printed without their space ("ManajemenInformasi" in a text layer, "NilaiReformasi"
-# from OCR): a capital after three lower-case letters, followed by lower case, starts a word.
-JOINED_WORDS_RE = re.compile(r"(?<=[a-z]{3})(?=[A-Z][a-z]{3})")
+# from OCR), split when both are words of the nomenclature names (not an app name like "SimpelDesa").
+JOINED_WORDS_RE = re.compile(r"\b([A-Za-z][a-z]{3,})([A-Z][a-z]{3,})\b")
 NOMENCLATURE_CSV = Path(__file__).resolve().parent.parent / "dbt_project" / "seeds" / "ref_nomenclature.csv"
 
 
@@ -95,8 +99,14 @@ def clean_cell(text: str) -> str:
     text = SPLIT_WORD_RE.sub(lambda m: m.group(0) if m.group(1) in FUNCTION_WORDS else m.group(1), str(text))
     text = re.sub(r"\n(?=[,.;:)])", "", text)  # punctuation pushed onto the next line
     text = BROKEN_WORD_RE.sub(_rejoin_known_word, text)
-    text = JOINED_WORDS_RE.sub(" ", text)
+    text = JOINED_WORDS_RE.sub(_split_known_words, text)
     return " ".join(text.split())
+
+
+def _split_known_words(match: re.Match) -> str:
+    words = nomenclature_words()
+    first, second = match.group(1), match.group(2)
+    return f"{first} {second}" if first.lower() in words and second.lower() in words else match.group(0)
 
 
 def _rejoin_known_word(match: re.Match) -> str:
@@ -115,6 +125,7 @@ def _rejoin_known_word(match: re.Match) -> str:
 def nomenclature_words() -> frozenset[str]:
     """Lower-case words of the national nomenclature names (Permendagri 90/2019 and successors)."""
     if not NOMENCLATURE_CSV.exists():
+        log.warning("%s not found: words broken by narrow columns are not rejoined", NOMENCLATURE_CSV)
         return frozenset()
     with open(NOMENCLATURE_CSV, newline="", encoding="utf-8") as fh:
         names = " ".join(row.get("name") or "" for row in csv.DictReader(fh))
@@ -294,20 +305,23 @@ def _composite_total(rows: list[Row], index: int, roles: dict) -> Row | None:
         return rows[index]
     after = index + 1 + len(parts)
     total = rows[after] if after < len(rows) else None
-    if total is None or not _closes_table(total):
+    if total is None or not COMPOSITE_TOTAL_RE.match(" ".join(c for c in total.cells if c)):
         return None
-    merged = Row(total.index, total.page, list(rows[index].cells))
+    width = max(len(rows[index].cells), len(total.cells))
+    merged = Row(total.index, total.page, rows[index].cells + [""] * (width - len(rows[index].cells)))
     for group in roles["groups"]:
         for key in GROUP_KEYS:
-            merged.cells[group[key]] = cell(total, group[key]) if group[key] is not None else ""
-        targets = {cell(r, group["target"]) for r in [rows[index]] + parts}
-        if not cell(total, group["target"]) and len(targets) == 1 and group["target"] is not None:
+            if group[key] is not None and group[key] < width:
+                merged.cells[group[key]] = cell(total, group[key])
+        targets = {cell(r, group["target"]) for r in [rows[index]] + parts} - {""}
+        if group["target"] is not None and group["target"] < width and not cell(total, group["target"]) \
+                and len(targets) == 1:
             merged.cells[group["target"]] = targets.pop()
     return merged
 
 
 def _closes_table(row: Row) -> bool:
-    """A 'Jumlah' / 'Rata-rata' / 'Total' row."""
+    """A 'Jumlah' / 'Rata-rata' / 'Total' / 'Kategori' row."""
     return SUMMARY_RE.match(" ".join(c for c in row.cells if c)) is not None
 
 
@@ -350,19 +364,20 @@ def _indicator_fact(table, row, roles, group, formats, level, goal, indicator, l
 
 def _group_cells(row: Row, roles: dict, group: dict, labels: list[str]) -> dict[str, str]:
     """The group's target, realisasi and capaian on this row. A ruled grid drawn differently on
-    some rows puts their values in unlabelled sub-columns beside the labelled ones (Sumatera
-    Utara p. 71): an empty role cell takes the value of an unlabelled neighbour no role reads."""
+    some rows puts all of a row's values in unlabelled sub-columns beside the labelled ones: when
+    every role cell is empty and the unlabelled cells around them hold exactly one value per
+    role, they are read in column order."""
+    raws = {key: cell(row, group[key]) for key in GROUP_KEYS}
+    cols = sorted(group[k] for k in GROUP_KEYS if group[k] is not None)
+    if not cols or any(raws[k] for k in GROUP_KEYS):
+        return raws
     taken = {roles[k] for k in ROLE_KEYS} | {g[k] for g in roles["groups"] for k in GROUP_KEYS}
-    raws = {}
-    for key in GROUP_KEYS:
-        col, text = group[key], cell(row, group[key])
-        for near in ((col - 1, col + 1) if col is not None and not text else ()):
-            if 0 <= near < len(labels) and not labels[near] and near not in taken and cell(row, near):
-                text = cell(row, near)
-                taken.add(near)
-                break
-        raws[key] = text
-    return raws
+    spare = [c for c in range(cols[0] - 1, cols[-1] + 1)
+             if 0 <= c < len(labels) and not labels[c] and c not in taken and cell(row, c)]
+    if len(spare) != len(cols):
+        return raws  # not one value per role: which is which cannot be told
+    keys = sorted((k for k in GROUP_KEYS if group[k] is not None), key=lambda k: group[k])
+    return {**raws, **{k: cell(row, c) for k, c in zip(keys, spare)}}
 
 
 def _is_money(text: str) -> bool:
@@ -400,7 +415,8 @@ AMOUNT_TOKEN_RE = re.compile(r"(?:Rp\.?\s*)?-?\d[\d.,]*%?(?:,-)?$")
 
 def _budget_line(table, row, roles, fmt, year) -> BudgetLine | None:
     first = next((c for c in row.cells if c), "")  # numbering leads the row, in whichever column
-    numbering = first if is_row_number(first) else None
+    numbering = first if is_row_number(first) and len(first) <= 5 and not looks_numeric(first.rstrip(".")) \
+        or re.fullmatch(r"\d{1,3}\.?", first) else None
     numeric = [c for c in row.cells if c and looks_numeric(c) and c != numbering]
     name = " ".join(c for c in row.cells if c and c != numbering and not looks_numeric(c))
     if table.flavor in UNRULED_FLAVORS:  # columns drift: read the line's text, in reading order
@@ -436,12 +452,13 @@ def _split_trailing_amounts(text: str) -> tuple[str, list[str]]:
 
 def _amount_cells(row: Row, roles: dict, numeric: list[str]) -> tuple[str, str, str]:
     """Budget, realization and % by header position; by order when the row is shifted."""
+    by_role = [cell(row, roles[k]) for k in ("budget", "realization", "absorption")]
     role_cols = [roles[k] for k in ("budget", "realization", "absorption")]
-    stray = [c for i, c in enumerate(row.cells) if c in numeric and i not in role_cols]
-    if stray or not set(numeric) <= set(row.cells):  # a shifted row, or amounts read from its text
+    stray_left = any(c in numeric for c in row.cells[: min(c for c in role_cols if c is not None)]) \
+        if any(c is not None for c in role_cols) else False
+    if stray_left or not set(numeric) <= set(row.cells):  # a row shifted left, or amounts read from its text
         padded = numeric + ["", "", ""]
         return padded[0], padded[1], padded[2]
-    by_role = [cell(row, roles[k]) for k in ("budget", "realization", "absorption")]
     if by_role[0] and by_role[1] and all(looks_numeric(c) for c in by_role[:2]):
         return by_role[0], by_role[1], by_role[2] if looks_numeric(by_role[2]) else ""
     padded = numeric + ["", "", ""]

@@ -109,7 +109,8 @@ def trim_preamble(table: RawTable) -> None:
         cells = [" ".join(c.split()).lower() for c in row if c.strip()]
         opens = bool(cells) and cells[0].rstrip(".") in {"no", "n o", "nomor"}
         named = sum(any(w in c for w in HEADER_WORDS) for c in cells) >= 2
-        if opens or named:
+        holds_values = any(looks_numeric(c) and not re.fullmatch(r"\(?(19|20)\d\d\)?", c) for c in cells)
+        if (opens or named) and not holds_values:  # a data row may name header words too
             if index:
                 preamble = "\n".join(" ".join(c for c in r if c.strip()) for r in table.rows[:index])
                 table.caption = table.caption or caption_from_text(preamble)

@@ -90,11 +90,13 @@ def page_words(page) -> list[Word]:
     for index in range(textpage.count_chars()):
         char = textpage.get_text_range(index, 1).replace("\ufffe", "-").replace("\xad", "-")  # soft hyphens
         if not char.strip():
-            current = _flush(words, current)
+            _flush(words, current)
+            current = None
             continue
         left, bottom, right, top = textpage.get_charbox(index, loose=True)
         if current is not None and _breaks_word(current, left, bottom, top):
-            current = _flush(words, current)
+            _flush(words, current)
+            current = None
         if current is None:
             current = Word(left, right, bottom, top, char)
         else:
@@ -114,7 +116,6 @@ def _breaks_word(word: Word, left: float, bottom: float, top: float) -> bool:
 def _flush(words: list[Word], current: Word | None) -> None:
     if current is not None:
         words.append(current)
-    return None
 
 
 def group_lines(words: list[Word]) -> list[Line]:
@@ -216,7 +217,8 @@ def _header_line(block: list[Line], height: float) -> int:
         text = " ".join(w.text for nearby in block[index:index + 2] for w in nearby.words).lower()
         if CAPTION_START.match(text):
             continue  # a caption names header words too ("Tabel 3.3 Capaian Kinerja Sasaran")
-        if sum(word in text for word in HEADER_WORDS) >= 2 and _is_tabular(line, height):
+        holds_values = any(looks_numeric(w.text) and not _is_year(w.text) for w in line.words)
+        if sum(word in text for word in HEADER_WORDS) >= 2 and _is_tabular(line, height) and not holds_values:
             return index
     return 0
 
@@ -277,8 +279,10 @@ def merge_headless_columns(columns: list[tuple[float, float]], header: list[Word
     columns = list(columns)
     while header:
         owners = {column_of(w, columns) for w in header}
-        merge = next((pair for index in range(len(columns)) if index not in owners
-                      for pair in [_owner_of(index, columns, owners, header, body or [])] if pair), None)
+        merge = None
+        for index in range(len(columns)):
+            if index not in owners:
+                merge = merge or _owner_of(index, columns, owners, header, body or [])
         if merge is None:
             return columns
         lo, hi = sorted(merge)
@@ -286,7 +290,8 @@ def merge_headless_columns(columns: list[tuple[float, float]], header: list[Word
     return columns
 
 
-def _owner_of(index, columns, owners, header, body) -> tuple[int, int] | None:
+def _owner_of(index: int, columns: list[tuple[float, float]], owners: set[int], header: list[Word],
+              body: list[Line]) -> tuple[int, int] | None:
     left, right = columns[index]
     candidates = [n for n in (index - 1, index + 1) if n in owners and not _share_a_line(index, n, columns, body)]
     reaching = [column_of(w, columns) for w in header if w.x0 < right and w.x1 > left]
@@ -306,23 +311,23 @@ def column_of(word: Word, columns: list[tuple[float, float]]) -> int:
 
 def block_to_table(block: list[Line], page: int) -> WordTable | None:
     height = median(w.height for line in block for w in line.words)
-    head = _header_line(block, height)
-    body = block[head + body_start(block[head:]):]
+    header_index = _header_line(block, height)
+    body = block[header_index + body_start(block[header_index:]):]
     if len(body) < 2:
         return None
     x0 = min(line.x0 for line in block)
     x1 = max(line.x1 for line in block)
     columns = columns_between(gutters(body, height), x0, x1)
-    header = [w for line in block[head: len(block) - len(body)] for w in line.words]
+    header = [w for line in block[header_index: len(block) - len(body)] for w in line.words]
     columns = merge_headless_columns(columns, header, body)
     if len(columns) < MIN_COLUMNS:
         return None
     line_cells = [_cells_of(line, columns, height) for line in block]
     n_header = len(block) - len(body)
-    head = line_cells[:n_header]
-    if not any(word in " ".join(cells).lower() for cells in head for word in HEADER_WORDS):
-        head = logical_rows(block[:n_header], head)  # no header: the rest of a row cut by a page break
-    rows = head + logical_rows(body, line_cells[n_header:])
+    header_rows = line_cells[:n_header]
+    if header_rows and not any(word in " ".join(cells).lower() for cells in header_rows for word in HEADER_WORDS):
+        header_rows = [_joined(header_rows)]  # no header: the rest of a row cut by a page break
+    rows = header_rows + logical_rows(body, line_cells[n_header:])
     return WordTable(page=page, rows=rows, col_bounds=columns, top=block[0].top, bottom=block[-1].bottom)
 
 
@@ -359,11 +364,14 @@ def logical_rows(lines: list[Line], line_cells: list[list[str]]) -> list[list[st
     tight line spacing of wrapped text and brings no second value for a column that already
     has one. Rows are usually set apart by extra space; where they are not, the numbers
     still tell where a new row starts. Cells of joined lines keep their line breaks, as in
-    a ruled table's cells."""
+    a ruled table's cells. Where all lines are evenly spaced, spacing tells nothing and the
+    lines stay rows of their own (the fact readers join text-only lines as for camelot)."""
     if not lines:
         return []
     steps = sorted(a.bottom - b.bottom for a, b in zip(lines, lines[1:]))
     tight = steps[len(steps) // 5] if steps else 0.0
+    if not steps or steps[-1] <= 1.25 * tight:
+        return [list(cells) for cells in line_cells]  # even spacing: it tells nothing, keep lines apart
     rows = [list(line_cells[0])]
     for previous, line, cells in zip(lines, lines[1:], line_cells[1:]):
         spaced = previous.bottom - line.bottom > 1.25 * tight
@@ -372,6 +380,11 @@ def logical_rows(lines: list[Line], line_cells: list[list[str]]) -> list[list[st
         else:
             rows[-1] = [f"{a}\n{b}" if a and b else a or b for a, b in zip(rows[-1], cells)]
     return rows
+
+
+def _joined(rows: list[list[str]]) -> list[str]:
+    """Several lines' cells as one row, each cell's lines kept apart by line breaks."""
+    return ["\n".join(c for c in column if c) for column in zip(*rows)]
 
 
 def _starts_row(row: list[str], cells: list[str]) -> bool:

@@ -227,3 +227,44 @@ def test_two_words_printed_without_their_space_are_split():
     assert clean_cell("Tersedianya Layanan Teknologi ManajemenInformasi") == \
         "Tersedianya Layanan Teknologi Manajemen Informasi"  # Ambon's text layer
     assert clean_cell("PermenPAN-RB") == "PermenPAN-RB"  # an acronym inside a word stays
+
+
+def _grid(rows: list[list[str]], flavor: str = "lattice") -> RawTable:
+    return RawTable(table_id="t", page_start=1, flavor=flavor, rows=rows, row_pages=[1] * len(rows))
+
+
+def test_a_column_right_of_the_amounts_does_not_shift_them():
+    from extract.facts import budget_lines
+    rows = [["No", "Program / Kegiatan", "Anggaran", "Realisasi", "Sisa Anggaran", "%"],
+            ["1", "PROGRAM PENEMPATAN TENAGA KERJA", "1.000.000", "900.000", "100.000", "90,00"]]
+    table = _grid(rows)
+    (line,) = budget_lines(table, cls.classify(rows), "id")
+    assert (line.budget_raw, line.realization_raw, line.absorption_raw) == ("1.000.000", "900.000", "90,00")
+
+
+def test_components_closed_by_a_total_without_a_capaian_column_do_not_crash():
+    from extract.facts import indicator_rows
+    rows = [["Indikator Kinerja", "Formulasi", "Target", "Realisasi"],
+            ["Layanan Teknologi Informasi", "A / B x 100", "85", "100"],
+            ["", "C / D x 100", "85", "4.54"],
+            ["Jumlah", "", "", "52.27"]]
+    (fact,) = indicator_rows(_grid(rows), cls.classify(rows), "en")
+    assert (fact.target_raw, fact.realization_raw) == ("85", "52.27")
+
+
+def test_a_definition_column_naming_the_indicator_is_not_a_second_panel():
+    rows = [["No", "Indikator Kinerja", "Definisi Indikator", "Target", "Realisasi", "Capaian"],
+            ["1", "Persentase koperasi aktif", "Koperasi aktif / koperasi x 100", "47,00", "55,75", "118,62"]]
+    assert not cls.is_side_by_side(cls.classify(rows))
+    panels = [["Indikator :", "Target :", "Realisasi :", "Indikator :", "Target :", "Realisasi :"],
+              ["Persentase", "85%", "100%", "Jumlah", "80%", "56.82%"]]
+    assert cls.is_side_by_side(cls.classify(panels))
+
+
+def test_a_data_row_naming_header_words_is_not_taken_for_a_header():
+    from extract.tables import trim_preamble
+    # the top of a continuation page: no header, a first row whose cells name "program" and "target"
+    table = _grid([["1", "Meningkatnya kualitas program", "Persentase capaian target", "80", "85"],
+                   ["2", "Meningkatnya layanan", "Persentase koperasi aktif", "47", "55"]], flavor="words")
+    trim_preamble(table)
+    assert table.rows[0][1] == "Meningkatnya kualitas program"

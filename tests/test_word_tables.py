@@ -74,3 +74,11 @@ def test_a_column_without_header_under_a_neighbours_header_word_is_merged():
     columns = [(300, 320), (330, 345), (350, 380)]
     header = [Word(300, 318, 0, H, "Target"), Word(335, 380, 0, H, "Realisasi")]
     assert merge_headless_columns(columns, header) == [(300, 320), (330, 380)]
+
+
+def test_evenly_spaced_single_line_rows_stay_apart():
+    lines = [line(700, (50, "1"), (80, "Persentase"), (300, "80")),
+             line(690, (80, "SASARAN KEDUA")),
+             line(680, (50, "2"), (80, "Jumlah"), (300, "85"))]
+    cells = [["1", "Persentase", "80"], ["", "SASARAN KEDUA", ""], ["2", "Jumlah", "85"]]
+    assert logical_rows(lines, cells) == cells
