@@ -290,7 +290,7 @@ def _to_raw(table, flavor: str) -> RawTable:
 
 
 def _from_words(table: WordTable) -> RawTable:
-    order = int(table.top)  # tables on one page get distinct ids by position
+    order = int(table.top)  # the y of its top edge: distinct per table on a page, used in the id
     return RawTable(
         table_id=f"p{table.page:04d}_w{order}",
         page_start=table.page,
