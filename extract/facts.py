@@ -366,7 +366,8 @@ def _group_cells(row: Row, roles: dict, group: dict, labels: list[str]) -> dict[
     """The group's target, realisasi and capaian on this row. A ruled grid drawn differently on
     some rows puts all of a row's values in unlabelled sub-columns beside the labelled ones: when
     every role cell is empty and the unlabelled cells around them hold exactly one value per
-    role, they are read in column order."""
+    role, they are read in column order. (_values_under_their_header moves a role column that is
+    off on every row; this handles the rows that are off alone.)"""
     raws = {key: cell(row, group[key]) for key in GROUP_KEYS}
     cols = sorted(group[k] for k in GROUP_KEYS if group[k] is not None)
     if not cols or any(raws[k] for k in GROUP_KEYS):

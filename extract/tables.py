@@ -66,8 +66,8 @@ def find_tables(path: Path, pages: list[int], stream_pages: list[int] | None = N
     On OCRed scans the ruling lines exist only in the image: lattice must render the page
     (raster engine), and split_text keeps OCR words of neighbouring cells apart.
     With `is_known` (does a table look like one we can read?), pages where the word reader
-    found no such table are read again with camelot's network flavor, which copes better
-    with some spreadsheet exports (a title block above the header, blank rows).
+    found tables but none it can read are read again with camelot's network flavor, and its
+    tables replace them when they are known.
     """
     tables = _read(path, pages, flavor="lattice", engine="vector", split_text=True)
     if scanned_pages:
@@ -86,7 +86,8 @@ def _read_unruled(path: Path, pages: list[int], is_known) -> list[RawTable]:
     found = _with_captions(path, [_from_words(t) for t in read_word_tables(path, pages)])
     if is_known is None:
         return found
-    unread = [p for p in pages if not any(is_known(t) for t in found if t.page_start == p)]
+    # Only pages where the word reader saw a table it could not read: prose pages have no block.
+    unread = sorted({t.page_start for t in found} - {t.page_start for t in found if is_known(t)})
     network = [t for t in _with_captions(path, _read(path, unread, flavor="network")) if is_known(t)] \
         if unread else []
     replaced = {t.page_start for t in network}
