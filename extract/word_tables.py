@@ -11,7 +11,7 @@ first line holding a number) are kept out of the gutter search, because a group 
 Why not camelot's stream/network flavors: they guess columns from text alignment and, on
 tables whose cells wrap onto several lines, drift from row to row or read the whole page as
 one column. Gutters of the whole block are stable. Network remains the fallback on pages
-where this reader finds no table of a known family (extract/tables.py).
+where this reader finds a table of no known family (extract/tables.py).
 """
 from __future__ import annotations
 
