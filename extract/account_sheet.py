@@ -27,8 +27,8 @@ from dataclasses import dataclass, field
 
 from extract import classify as cls
 from extract.facts import BudgetLine, clean_cell
-from extract.numbers import detect_format, looks_numeric, parse_number
-from extract.tables import RawTable, is_column_number_row
+from extract.numbers import detect_format, is_column_number_row, looks_numeric, parse_number
+from extract.tables import RawTable
 
 LEVEL_METHOD = "account_code"
 BELANJA, BELANJA_LANGSUNG = "5", "5.2"

@@ -19,7 +19,8 @@ import camelot
 import pypdfium2 as pdfium
 
 from extract import ocr
-from extract.numbers import is_column_number_row, is_row_number, looks_numeric  # noqa: F401 - re-exported
+from extract.classify import is_year
+from extract.numbers import is_column_number_row, is_row_number, looks_numeric
 from extract.word_tables import FLAVOR as WORDS_FLAVOR
 from extract.word_tables import HEADER_WORDS, WordTable, read_word_tables
 
@@ -110,7 +111,7 @@ def trim_preamble(table: RawTable) -> None:
         cells = [" ".join(c.split()).lower() for c in row if c.strip()]
         opens = bool(cells) and cells[0].rstrip(".") in {"no", "n o", "nomor"}
         named = sum(any(w in c for w in HEADER_WORDS) for c in cells) >= 2
-        holds_values = any(looks_numeric(c) and not re.fullmatch(r"\(?(19|20)\d\d\)?", c) for c in cells)
+        holds_values = any(looks_numeric(c) and not is_year(c) for c in cells)
         if (opens or named) and not holds_values:  # a data row may name header words too
             if index:
                 preamble = "\n".join(" ".join(c for c in r if c.strip()) for r in table.rows[:index])

@@ -22,6 +22,7 @@ from statistics import median
 
 import pypdfium2 as pdfium
 
+from extract.classify import is_year
 from extract.numbers import is_column_number_row, is_row_number, looks_numeric
 
 FLAVOR = "words"
@@ -217,7 +218,7 @@ def _header_line(block: list[Line], height: float) -> int:
         text = " ".join(w.text for nearby in block[index:index + 2] for w in nearby.words).lower()
         if CAPTION_START.match(text):
             continue  # a caption names header words too ("Tabel 3.3 Capaian Kinerja Sasaran")
-        holds_values = any(looks_numeric(w.text) and not _is_year(w.text) for w in line.words)
+        holds_values = any(looks_numeric(w.text) and not is_year(w.text) for w in line.words)
         if sum(word in text for word in HEADER_WORDS) >= 2 and _is_tabular(line, height) and not holds_values:
             return index
     return 0
@@ -226,14 +227,9 @@ def _header_line(block: list[Line], height: float) -> int:
 def body_start(block: list[Line]) -> int:
     """Index of the first line that holds a number (header lines hold none, years aside)."""
     for index, line in enumerate(block):
-        if any(looks_numeric(w.text) and not _is_year(w.text) for w in line.words):
+        if any(looks_numeric(w.text) and not is_year(w.text) for w in line.words):
             return index
     return len(block)
-
-
-def _is_year(text: str) -> bool:
-    digits = text.strip("()")
-    return len(digits) == 4 and digits.isdigit() and digits[:2] in ("19", "20")
 
 
 def gutters(lines: list[Line], height: float) -> list[tuple[float, float]]:

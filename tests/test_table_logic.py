@@ -3,7 +3,8 @@ from __future__ import annotations
 
 from extract import classify as cls
 from extract.facts import BudgetLine, Row, assign_levels, clean_cell, merge_cut_rows
-from extract.tables import RawTable, is_column_number_row, stitch
+from extract.numbers import is_column_number_row
+from extract.tables import RawTable, stitch
 
 # Jepara Tabel 3.17 header: "Realisasi" printed once over "Anggaran | %", then the column numbers.
 JEPARA_3_17_HEADER = [
