@@ -236,21 +236,25 @@ def _grid(rows: list[list[str]], flavor: str = "lattice") -> RawTable:
 
 def test_a_column_right_of_the_amounts_does_not_shift_them():
     from extract.facts import budget_lines
+    # Jepara Tabel 3.17's program line, with a "Sisa Anggaran" column (195.000.000 - 188.752.658) added
     rows = [["No", "Program / Kegiatan", "Anggaran", "Realisasi", "Sisa Anggaran", "%"],
-            ["1", "PROGRAM PENEMPATAN TENAGA KERJA", "1.000.000", "900.000", "100.000", "90,00"]]
-    table = _grid(rows)
-    (line,) = budget_lines(table, cls.classify(rows), "id")
-    assert (line.budget_raw, line.realization_raw, line.absorption_raw) == ("1.000.000", "900.000", "90,00")
+            ["", "PROGRAM PENEMPATAN TENAGA KERJA", "195.000.000", "188.752.658", "6.247.342", "96,80"]]
+    (line,) = budget_lines(_grid(rows), cls.classify(rows), "id")
+    assert (line.budget_raw, line.realization_raw, line.absorption_raw) == ("195.000.000", "188.752.658", "96,80")
 
 
 def test_components_closed_by_a_total_without_a_capaian_column_do_not_crash():
     from extract.facts import indicator_rows
-    rows = [["Indikator Kinerja", "Formulasi", "Target", "Realisasi"],
-            ["Layanan Teknologi Informasi", "A / B x 100", "85", "100"],
-            ["", "C / D x 100", "85", "4.54"],
-            ["Jumlah", "", "", "52.27"]]
+    # Ambon Tabel 3.3 (p. 24), 2021 target and realisasi only: five components, then "Jumlah"
+    rows = [["Indikator Kinerja", "Formulasi", "Target (%)", "Realisasi (%)"],
+            ["Tersedianya Layanan Teknologi Manajemen Informasi", "Jumlah Kelurahan dengan layanan internet", "85", "100"],
+            ["", "Persentase Pengamanan Persandian", "85", "4.54"],
+            ["", "Persentase Jumlah Buku Statistik Sektoral", "85", "100"],
+            ["", "Persentase kerjasama mas media", "85", "100"],
+            ["", "Persentase Optimalisasi pemanfaatan teknologi informasi", "85", "100"],
+            ["Jumlah", "", "", "80.91"]]
     (fact,) = indicator_rows(_grid(rows), cls.classify(rows), "en")
-    assert (fact.target_raw, fact.realization_raw) == ("85", "52.27")
+    assert (fact.target_raw, fact.realization_raw) == ("85", "80.91")
 
 
 def test_a_definition_column_naming_the_indicator_is_not_a_second_panel():
