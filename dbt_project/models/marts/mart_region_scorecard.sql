@@ -25,7 +25,7 @@ indicator_stats as (
         avg(achievement_pct_computed)                                     as mean_achievement_pct_computed,
         count(*) filter (where achievement_pct_computed >= 100) * 100.0
             / nullif(count(achievement_pct_computed), 0)                  as indicator_meeting_target_pct,
-        list(distinct document_id)                                        as document_ids
+        list(distinct document_id order by document_id)                   as document_ids
     from indicators
     group by region_code, fiscal_year, sector_code
 ),
@@ -54,7 +54,7 @@ budget_stats as (
         sum(realization_idr) filter (where budget_idr is not null) * 100.0
             / nullif(sum(budget_idr) filter (where realization_idr is not null), 0)
                                                                           as absorption_pct,
-        list(distinct document_id)                                        as document_ids
+        list(distinct document_id order by document_id)                   as document_ids
     from budget
     group by region_code, fiscal_year, sector_code
 ),
