@@ -8,7 +8,7 @@ export GX_ANALYTICS_ENABLED=False
 export DO_NOT_TRACK=1
 export AIRFLOW__CORE__LOAD_EXAMPLES=False
 
-.PHONY: setup demo test airflow-test samples bench clean
+.PHONY: setup demo test lint airflow-test samples bench clean
 
 $(BIN)/lkjip: pyproject.toml requirements.lock
 	bash scripts/setup.sh
@@ -22,9 +22,14 @@ demo: setup
 test: setup
 	$(BIN)/python -m pytest -q
 
+# Style and structure: ruff (incl. A005, no module named after the standard library) and sqlfluff on the dbt models.
+lint: setup
+	$(BIN)/ruff check .
+	bash scripts/lint_sql.sh
+
 # The DAG test alone: DagBag import + structure, then `airflow dags test lkjip_nightly` on the sample portal.
 airflow-test: setup
-	$(BIN)/python -m pytest -q tests/test_dag.py
+	$(BIN)/python -m pytest -q tests/integration/test_dag.py
 
 samples: setup
 	$(BIN)/python samples/render_samples.py

@@ -20,7 +20,7 @@
                captioned like the expected tables (invented rows and wrong values count against
                it); when no extracted table carries such a caption, every fact about an expected
                subject (same level, name and year) from any table ("subject" basis).
-   Scanned layouts are OCRed by the extraction itself (extract/ocr.py, called by
+   Scanned layouts are OCRed by the extraction itself (extract/pdf/ocr.py, called by
    extract/extraction.py for pages without a text layer); their time is part of s/page.
 2. Corpus (../shared/corpus, or --corpus DIR): per document the metadata found (region, year,
    type, checked against SOURCES.md), tables per family, indicator rows, and the share of
@@ -40,14 +40,12 @@ import argparse
 import json
 import os
 import re
-import resource
 import shutil
 import subprocess
 import sys
 import tempfile
-import time
 from collections import Counter
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -62,7 +60,7 @@ SAMPLES_PDF = ROOT / "samples" / "pdf"
 SEED_SLUGS = ("lkjip_jepara_2024", "lkjip_kota-jambi_2025")
 ALL_LAYOUTS = ("ruled", "unruled", "letter-serif-ruled", "letter-serif-unruled", "landscape-ruled",
                "landscape-unruled", "scanned")
-QUICK_LAYOUTS = tuple(l for l in ALL_LAYOUTS if l != "scanned")
+QUICK_LAYOUTS = tuple(layout for layout in ALL_LAYOUTS if layout != "scanned")
 SCAN_DPI = 200
 
 # What SOURCES.md says about the corpus (region code, fiscal year, document type).
@@ -80,9 +78,9 @@ CORPUS_TRUTH = {
 
 def measure(pdf: Path, root: Path) -> dict:
     """extract_isolated in a fresh process that reports its children's peak RSS."""
-    from extract.extraction import sha256_of
+    from extract.fsutil import sha256_file
 
-    document_id = sha256_of(pdf)
+    document_id = sha256_file(pdf)
     code = ("import json,resource,sys,time; from pathlib import Path; from extract.worker import extract_isolated;"
             "t=time.monotonic(); r=extract_isolated(Path(sys.argv[1]),Path(sys.argv[2]),sys.argv[3]);"
             "w=time.monotonic()-t; m=resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss;"
@@ -166,14 +164,16 @@ def extracted_facts(record: dict, frames: dict) -> dict[str, list[tuple[tuple, s
     tables = frames["tables"]
     captions = dict(zip(tables.table_id, tables.caption.fillna(""))) if not tables.empty else {}
     out: dict[str, list] = {exp.INDICATOR: [], exp.BUDGET: []}
-    specs = ((exp.INDICATOR, "indicators", "indicator_name", ("target_value", "realization_value", "achievement_pct_reported")),
+    specs = ((exp.INDICATOR, "indicators", "indicator_name",
+              ("target_value", "realization_value", "achievement_pct_reported")),
              (exp.BUDGET, "budget_lines", "line_name", ("budget_idr", "realization_idr", "absorption_pct_reported")))
     for family, frame_name, name_col, value_cols in specs:
         frame = frames[frame_name]
         for row in frame.to_dict("records") if not frame.empty else []:
             year = row.get("fiscal_year")
             year = doc_year if year is None or year != year else year
-            f = exp.fact(family, region, year, row.get("level"), row.get(name_col) or "", *(row.get(c) for c in value_cols))
+            f = exp.fact(family, region, year, row.get("level"), row.get(name_col) or "",
+                         *(row.get(c) for c in value_cols))
             out[family].append((f, captions.get(row["table_id"], "")))
     return out
 
@@ -229,7 +229,8 @@ def polarity_rules(seeds: Path = POLARITY_SEEDS):
             return list(csv.DictReader(fh))
 
     overrides = read("indicator_polarity_overrides")
-    by_key = {o["indicator_key"].strip().lower(): o["polarity"] for o in overrides if (o["indicator_key"] or "").strip()}
+    by_key = {o["indicator_key"].strip().lower(): o["polarity"]
+              for o in overrides if (o["indicator_key"] or "").strip()}
     by_pattern = [(re.compile(o["pattern"]), o["polarity"]) for o in overrides
                   if not (o["indicator_key"] or "").strip() and o["pattern"]]
     rules = [(re.compile(r["pattern"]), r["polarity"]) for r in read("indicator_polarity_rules")]
@@ -285,7 +286,7 @@ def corpus_documents(corpus: Path) -> list[Path]:
 
 
 def needs_ocr(pdf: Path) -> bool:
-    from extract.pdf import read_inventory
+    from extract.pdf.inventory import read_inventory
 
     return not read_inventory(pdf).text_pages
 
@@ -311,13 +312,13 @@ def print_table(headers: list[str], rows: list[list], out=print) -> None:
 
 
 def run(args) -> dict:
-    from extract import ocr
+    from extract.pdf import ocr
 
     log = (lambda *_: None) if args.quiet else (lambda msg: print(msg, file=sys.stderr, flush=True))
     BUILD.mkdir(parents=True, exist_ok=True)
     layouts = args.layout or list(QUICK_LAYOUTS if args.quick else ALL_LAYOUTS)
     slugs = [s for s in SEED_SLUGS if not args.seed or any(n in s for n in args.seed)]
-    results = {"generated_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+    results = {"generated_at": datetime.now(UTC).isoformat(timespec="seconds"),
                "command": " ".join(sys.argv), "cpu_count": os.cpu_count(), "seeds": [], "corpus": []}
     notes = []
     work = Path(tempfile.mkdtemp(prefix="lkjip-bench-"))
@@ -424,10 +425,12 @@ def report(results: dict, out=print) -> None:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0], epilog=__doc__.split("\n\n", 1)[1],
                                  formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--quick", action="store_true", help="seeds only: no corpus, no scanned layout (unless --layout scanned)")
+    ap.add_argument("--quick", action="store_true",
+                    help="seeds only: no corpus, no scanned layout (unless --layout scanned)")
     ap.add_argument("--corpus-only", action="store_true", help="only the corpus: no seed rendering")
     ap.add_argument("--layout", action="append", choices=ALL_LAYOUTS, help="only this layout (repeatable)")
-    ap.add_argument("--seed", action="append", help="only seeds whose slug contains this text: jepara, jambi (repeatable)")
+    ap.add_argument("--seed", action="append",
+                    help="only seeds whose slug contains this text: jepara, jambi (repeatable)")
     ap.add_argument("--corpus", default=str(DEFAULT_CORPUS), help=f"folder of real PDFs (default {DEFAULT_CORPUS})")
     ap.add_argument("--json", default=str(BUILD / "results.json"), help="where to write the results (JSON)")
     ap.add_argument("--quiet", action="store_true", help="no progress on stderr")

@@ -51,12 +51,14 @@ class SeedTable:
     columns: tuple[int, int, int, int] | None = None  # indicator: (name, target, realisasi, capaian) cell indexes
 
 
+_JEPARA = (seed_tables.JEPARA, "lkjip_jepara_2024", "33.20", 2024, False)
+_JAMBI = (seed_tables.JAMBI, "lkjip_kota-jambi_2025", "15.71", 2025, True)
 SEED_TABLES = [
-    SeedTable(seed_tables.JEPARA, "lkjip_jepara_2024", "33.20", 2024, False, "Tabel 3.3", INDICATOR, "sasaran", (2, 4, 5, 6)),
-    SeedTable(seed_tables.JEPARA, "lkjip_jepara_2024", "33.20", 2024, False, "Tabel 3.17", BUDGET),
-    SeedTable(seed_tables.JAMBI, "lkjip_kota-jambi_2025", "15.71", 2025, True, "Tabel 3.9 :", INDICATOR, "sasaran", (2, 3, 4, 5)),
-    SeedTable(seed_tables.JAMBI, "lkjip_kota-jambi_2025", "15.71", 2025, True, "Tabel 3.3 :", INDICATOR, "program", (2, 4, 5, 6)),
-    SeedTable(seed_tables.JAMBI, "lkjip_kota-jambi_2025", "15.71", 2025, True, "Tabel 3.8 :", BUDGET),
+    SeedTable(*_JEPARA, "Tabel 3.3", INDICATOR, "sasaran", (2, 4, 5, 6)),
+    SeedTable(*_JEPARA, "Tabel 3.17", BUDGET),
+    SeedTable(*_JAMBI, "Tabel 3.9 :", INDICATOR, "sasaran", (2, 3, 4, 5)),
+    SeedTable(*_JAMBI, "Tabel 3.3 :", INDICATOR, "program", (2, 4, 5, 6)),
+    SeedTable(*_JAMBI, "Tabel 3.8 :", BUDGET),
 ]
 
 

@@ -9,22 +9,16 @@ Environment (read when the file is parsed):
   LKJIP_WAREHOUSE  published warehouse file (default: warehouse/lkjip.duckdb in this checkout)
   LKJIP_DATA_DIR   landing / extracted / runs area (default: data/ in this checkout)
 Pool `lkjip_warehouse` (1 slot) must exist: it keeps the warehouse steps of all runs one at a time.
-Shared tasks and settings: dags/lkjip_common.py.
+Shared tasks and settings: extract/orchestrate.py.
 """
 from __future__ import annotations
 
 from datetime import timedelta
 
-import sys
-from pathlib import Path
-
 from airflow.sdk import dag, task
 
-# The DAG processor puts dags/ on sys.path; a plain DagBag load (tests, `airflow dags test`) may not.
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-from lkjip_common import START_DATE, extract_and_publish, report_failure, start_run  # noqa: E402
-
 from extract import pipeline
+from extract.orchestrate import START_DATE, extract_and_publish, report_failure, start_run
 
 
 @dag(

@@ -7,16 +7,10 @@ as `lkjip_nightly` (LKJIP_SOURCES, LKJIP_WAREHOUSE, LKJIP_DATA_DIR).
 """
 from __future__ import annotations
 
-import sys
-from pathlib import Path
-
 from airflow.sdk import dag, task
 
-# The DAG processor puts dags/ on sys.path; a plain DagBag load (tests, `airflow dags test`) may not.
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-from lkjip_common import START_DATE, extract_and_publish, report_failure, start_run  # noqa: E402
-
 from extract import pipeline
+from extract.orchestrate import START_DATE, extract_and_publish, report_failure, start_run
 
 
 @dag(

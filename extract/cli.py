@@ -9,8 +9,7 @@ from pathlib import Path
 
 import click
 
-from extract import config, pipeline
-from extract.publish import RunLocked, run_lock
+from extract import config, layout, pipeline
 
 WAREHOUSE_OPTION = click.option(
     "--warehouse", type=click.Path(dir_okay=False), default=None,
@@ -70,13 +69,13 @@ def ingest(paths, region_code, fiscal_year, warehouse, data_dir, no_progress) ->
 @DATA_OPTION
 def demo(warehouse: str | None, data_dir: str | None) -> None:
     """Serve the sample portal on 127.0.0.1 and run the nightly job against it."""
-    from extract.portal import serve_directory
+    from extract.acquire.portal import serve_directory
 
-    samples = config.repo_root() / "samples"
+    samples = layout.samples_dir()
     with serve_directory(samples) as base_url:
         os.environ["LKJIP_PORTAL_URL"] = base_url
         click.echo(f"sample portal: {base_url}/portal/index.html")
-        ctx = pipeline.start_run(str(config.repo_root() / "sources" / "demo.yaml"), warehouse, data_dir)
+        ctx = pipeline.start_run(str(layout.sources_dir() / "demo.yaml"), warehouse, data_dir)
         result = _guarded(ctx, lambda: pipeline.run_all(ctx, progress=True))
     print_summary(result, ctx)
 
@@ -126,8 +125,8 @@ def status(warehouse: str | None, data_dir: str | None, output_format: str, last
 @WAREHOUSE_OPTION
 def export(fmt: str, out: str | None, warehouse: str | None) -> None:
     """Export every mart (Parquet partitioned by fiscal year, or CSV) and refresh the BI serving file."""
-    from extract.export import export_marts
-    from extract.serving import build_serving_db
+    from extract.publish.export import export_marts
+    from extract.publish.serving import build_serving_db
 
     path = config.warehouse_path(warehouse)
     if not path.exists():
@@ -141,8 +140,10 @@ def export(fmt: str, out: str | None, warehouse: str | None) -> None:
 
 @main.command()
 @click.argument("query", required=False)
-@click.option("--file", "query_file", type=click.Path(exists=True, dir_okay=False), help="Read the query from a .sql file.")
-@click.option("--format", "output_format", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True)
+@click.option("--file", "query_file", type=click.Path(exists=True, dir_okay=False),
+              help="Read the query from a .sql file.")
+@click.option("--format", "output_format", type=click.Choice(["table", "csv", "json"]), default="table",
+              show_default=True)
 @WAREHOUSE_OPTION
 def sql(query: str | None, query_file: str | None, output_format: str, warehouse: str | None) -> None:
     """Run a read-only SQL query against the published warehouse."""
@@ -196,9 +197,9 @@ def _is_null(value) -> bool:
 def _guarded(ctx: dict, job):
     """Run a job under the run lock; turn expected failures into clear messages."""
     try:
-        with run_lock(Path(ctx["data_dir"]) / "run.lock"):
+        with layout.run_lock(layout.DataLayout(Path(ctx["data_dir"])).lock):
             return job()
-    except RunLocked as exc:
+    except layout.RunLocked as exc:
         raise click.ClickException(str(exc)) from exc
     except pipeline.PipelineError as exc:
         raise click.ClickException(f"{exc}\nThe previous warehouse at {ctx['warehouse_path']} is unchanged.") from exc

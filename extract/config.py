@@ -1,33 +1,36 @@
-"""Paths and environment variables.
+"""Settings read from the environment, with their defaults. Standard library only.
 
-Every path is relative to the current working directory unless an environment
-variable says otherwise, so the CLI, the DAGs and the tests can all point the
-pipeline at a scratch directory with `LKJIP_DATA_DIR` / `LKJIP_WAREHOUSE`.
+Relative defaults resolve against the working directory for the CLI (so tests and users can
+point a run at a scratch folder), and against the project home for the DAGs (`base=`), whose
+working directory is wherever the Airflow worker happens to run.
 """
 from __future__ import annotations
 
 import os
 from pathlib import Path
 
-
-def repo_root() -> Path:
-    """The checkout this package lives in (extract/ is one level below it)."""
-    return Path(__file__).resolve().parent.parent
+from extract import layout
 
 
-def data_dir() -> Path:
-    return Path(os.environ.get("LKJIP_DATA_DIR") or "data")
+def _under(base: Path | None, relative: str) -> Path:
+    return Path(base) / relative if base is not None else Path(relative)
 
 
+def data_dir(base: Path | None = None) -> Path:
+    """Landing area, extracted files and run reports: $LKJIP_DATA_DIR, else data/."""
+    return Path(os.environ.get("LKJIP_DATA_DIR") or _under(base, "data"))
 
 
-
-
-def warehouse_path(cli_value: str | os.PathLike | None = None) -> Path:
-    """The published warehouse: CLI flag, then $LKJIP_WAREHOUSE, then the default."""
+def warehouse_path(cli_value: str | os.PathLike | None = None, base: Path | None = None) -> Path:
+    """The published warehouse: CLI flag, then $LKJIP_WAREHOUSE, then warehouse/lkjip.duckdb."""
     if cli_value:
         return Path(cli_value)
-    return Path(os.environ.get("LKJIP_WAREHOUSE") or "warehouse/lkjip.duckdb")
+    return Path(os.environ.get("LKJIP_WAREHOUSE") or _under(base, "warehouse/lkjip.duckdb"))
+
+
+def sources_file() -> Path:
+    """The sources registry the nightly DAG crawls: $LKJIP_SOURCES, else sources/indonesia.yaml."""
+    return Path(os.environ.get("LKJIP_SOURCES") or layout.sources_dir() / "indonesia.yaml")
 
 
 def crawl_min_interval() -> float:

@@ -8,50 +8,35 @@ so they never change the cached extraction.
 from __future__ import annotations
 
 import dataclasses
-import hashlib
 import json
 import logging
-import os
-import shutil
 import tempfile
 import time
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pandas as pd
 
-from extract import classify as cls
-from extract import ocr
-from extract.account_sheet import is_sheet, sheet_layout, sheet_lines
-from extract.facts import as_records, budget_lines, indicator_rows, scale_rows
-from extract.metadata import infer_metadata, load_region_index
-from extract.numbers import detect_format, looks_numeric
-from extract.pdf import PdfError, read_inventory
-from extract.plan_targets import plan_target_rows
-from extract.tables import UNRULED_FLAVORS, RawTable, find_tables, stitch
+from extract.fsutil import sha256_file, staged_folder
+from extract.layout import DOCUMENT_RECORD, EXTRACTOR_VERSION, FACT_FILES, output_dir
+from extract.model import UNRULED_FLAVORS, RawTable
+from extract.numerals import detect_format, looks_numeric
+from extract.parse import classify as cls
+from extract.parse.account_sheet import is_sheet, sheet_layout, sheet_lines
+from extract.parse.budget import budget_lines
+from extract.parse.indicators import indicator_rows
+from extract.parse.metadata import infer_metadata, load_region_index
+from extract.parse.plan_targets import plan_target_rows
+from extract.parse.records import as_records
+from extract.parse.scales import scale_rows
+from extract.pdf import ocr
+from extract.pdf.find import find_tables
+from extract.pdf.inventory import PdfError, read_inventory
+from extract.pdf.stitch import stitch
 
 log = logging.getLogger(__name__)
 
-# Bump when extraction output changes: every document is then re-extracted on the next run.
-EXTRACTOR_VERSION = "0.5.0"
 CAMELOT_UNRULED = ("stream", "network")  # the word-position reader's blocks are kept even when unknown
-FRAMES = ("tables", "cells", "indicators", "budget_lines", "category_scales", "plan_targets")
-
-
-def sha256_of(path: Path) -> str:
-    digest = hashlib.sha256()
-    with open(path, "rb") as fh:
-        for block in iter(lambda: fh.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
-
-
-def output_dir(extracted_root: Path, document_id: str) -> Path:
-    return Path(extracted_root) / document_id / EXTRACTOR_VERSION
-
-
-def is_extracted(extracted_root: Path, document_id: str) -> bool:
-    return (output_dir(extracted_root, document_id) / "document.json").exists()
 
 
 def extract_document(pdf_path: Path, extracted_root: Path, document_id: str | None = None) -> dict:
@@ -60,10 +45,10 @@ def extract_document(pdf_path: Path, extracted_root: Path, document_id: str | No
     Bad input never raises: the record says status 'quarantined' with the stage and reason.
     """
     pdf_path = Path(pdf_path)
-    document_id = document_id or sha256_of(pdf_path)
+    document_id = document_id or sha256_file(pdf_path)
     out_dir = output_dir(extracted_root, document_id)
-    if (out_dir / "document.json").exists():
-        return json.loads((out_dir / "document.json").read_text())
+    if (out_dir / DOCUMENT_RECORD).exists():
+        return json.loads((out_dir / DOCUMENT_RECORD).read_text())
 
     started = time.monotonic()
     record, frames = _extract(pdf_path, document_id)
@@ -75,12 +60,12 @@ def extract_document(pdf_path: Path, extracted_root: Path, document_id: str | No
 def _extract(pdf_path: Path, document_id: str) -> tuple[dict, dict[str, pd.DataFrame]]:
     record = {
         "document_id": document_id, "file_name": pdf_path.name, "extractor_version": EXTRACTOR_VERSION,
-        "extracted_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        "extracted_at": datetime.now(UTC).isoformat(timespec="seconds"),
         "page_count": None, "status": "ok", "status_reason": None, "stage": None,
         "region_code": None, "agency_name": None, "fiscal_year": None, "doc_type": None,
         "metadata_evidence": {}, "pages_without_text": [],
     }
-    frames = {name: pd.DataFrame() for name in FRAMES}
+    frames = {name: pd.DataFrame() for name in FACT_FILES}
     try:
         inventory = read_inventory(pdf_path)
     except PdfError as exc:
@@ -112,7 +97,7 @@ def _ocr(pdf_path: Path, inventory, record: dict, scratch: Path):
 
 
 def _extract_tables(pdf_path: Path, inventory, record: dict, document_id: str):
-    frames = {name: pd.DataFrame() for name in FRAMES}
+    frames = {name: pd.DataFrame() for name in FACT_FILES}
     try:
         tables = read_tables(pdf_path, inventory, record.get("ocr_pages", []))
     except Exception as exc:  # camelot on a hostile file: record, never crash the run
@@ -143,7 +128,7 @@ _REGION_INDEX = None
 def _regions():
     global _REGION_INDEX
     if _REGION_INDEX is None:
-        _REGION_INDEX = load_region_index(Path(__file__).resolve().parent.parent / "dbt_project" / "seeds")
+        _REGION_INDEX = load_region_index()
     return _REGION_INDEX
 
 
@@ -222,15 +207,9 @@ def _with_document(document_id: str, records: list[dict]) -> pd.DataFrame:
 
 
 def _write_atomically(out_dir: Path, record: dict, frames: dict[str, pd.DataFrame]) -> None:
-    """Write into a temporary sibling folder, then rename: readers never see half an output."""
-    out_dir.parent.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.", dir=out_dir.parent))
-    try:
+    """Readers never see half an output; if another worker finished the same file first, its
+    (identical) output is kept."""
+    with staged_folder(out_dir, keep_existing=True) as tmp:
         for name, frame in frames.items():
             frame.to_parquet(tmp / f"{name}.parquet", index=False)
-        (tmp / "document.json").write_text(json.dumps(record, indent=2, ensure_ascii=False, default=str))
-        if not out_dir.exists():  # another worker may have finished the same file first
-            os.replace(tmp, out_dir)
-    finally:
-        if tmp.exists():
-            shutil.rmtree(tmp, ignore_errors=True)
+        (tmp / DOCUMENT_RECORD).write_text(json.dumps(record, indent=2, ensure_ascii=False, default=str))

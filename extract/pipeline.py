@@ -11,14 +11,14 @@ import json
 import logging
 import shutil
 import time
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from extract import config
-from extract.extraction import EXTRACTOR_VERSION, is_extracted, output_dir, sha256_of
-from extract.landing import Landing
-from extract.load import DocumentInput, build_raw
-from extract.publish import publish_file, publish_folder
+from extract.acquire.landing import Landing
+from extract.fsutil import atomic_write, sha256_file
+from extract.layout import DOCUMENT_RECORD, DataLayout
+from extract.publish.swap import publish_file, publish_folder
 from extract.worker import extract_isolated
 
 log = logging.getLogger(__name__)
@@ -32,24 +32,23 @@ def start_run(sources_file: str | None = None, warehouse: str | None = None,
               data_dir: str | None = None) -> dict:
     # Absolute paths: dbt and the extraction workers run in other working directories.
     data = (Path(data_dir) if data_dir else config.data_dir()).resolve()
-    run_id = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S%fZ")
-    build = data / "build" / run_id
+    run_id = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
     return {
         "run_id": run_id,
         "sources_file": str(sources_file) if sources_file else None,
         "data_dir": str(data),
         "warehouse_path": str(config.warehouse_path(warehouse).resolve()),
-        "build_path": str(build / "lkjip.duckdb"),
-        "started_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        "build_path": str(DataLayout(data).build_path(run_id)),
+        "started_at": datetime.now(UTC).isoformat(timespec="seconds"),
     }
 
 
+def _data(ctx: dict) -> DataLayout:
+    return DataLayout(Path(ctx["data_dir"]))
+
+
 def _landing(ctx: dict) -> Landing:
-    return Landing(Path(ctx["data_dir"]) / "landing")
-
-
-def _extracted_root(ctx: dict) -> Path:
-    return Path(ctx["data_dir"]) / "extracted"
+    return Landing(_data(ctx).landing)
 
 
 # ---------------------------------------------------------------- crawl / ingest
@@ -57,8 +56,8 @@ def _extracted_root(ctx: dict) -> Path:
 
 def crawl(ctx: dict, progress: bool = False) -> list[str]:
     """Crawl the registered sources; return the documents that need extraction."""
-    from extract.crawl import crawl_sources
-    from extract.sources import load_sources
+    from extract.acquire.crawl import crawl_sources
+    from extract.acquire.sources import load_sources
 
     if ctx.get("sources_file"):
         sources = load_sources(ctx["sources_file"])
@@ -79,12 +78,12 @@ def ingest_files(ctx: dict, paths: list[Path], region_code: str | None = None,
     ids = []
     for path in paths:
         data = Path(path).read_bytes()
-        known = landing.has(sha256_of(path))
+        known = landing.has(sha256_file(path))
         sha = landing.store(data)
         landing.append_log({
             "source_id": "local", "url": Path(path).resolve().as_uri(), "link_text": Path(path).name,
             "bytes": len(data), "sha256": sha, "content_type": "application/pdf",
-            "fetched_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+            "fetched_at": datetime.now(UTC).isoformat(timespec="seconds"),
             "outcome": "unchanged" if known else "new",
         })
         _save_overrides(ctx, sha, region_code, fiscal_year)
@@ -92,12 +91,8 @@ def ingest_files(ctx: dict, paths: list[Path], region_code: str | None = None,
     return ids
 
 
-def _overrides_path(ctx: dict) -> Path:
-    return Path(ctx["data_dir"]) / "overrides.json"
-
-
 def _load_overrides(ctx: dict) -> dict:
-    path = _overrides_path(ctx)
+    path = _data(ctx).overrides
     return json.loads(path.read_text()) if path.exists() else {}
 
 
@@ -110,7 +105,7 @@ def _save_overrides(ctx: dict, sha: str, region_code: str | None, fiscal_year: i
         entry["region_code"] = region_code
     if fiscal_year:
         entry["fiscal_year"] = int(fiscal_year)
-    _overrides_path(ctx).write_text(json.dumps(overrides, indent=2))
+    atomic_write(_data(ctx).overrides, json.dumps(overrides, indent=2))
 
 
 def landed_documents(ctx: dict) -> list[str]:
@@ -120,17 +115,17 @@ def landed_documents(ctx: dict) -> list[str]:
 def pending_documents(ctx: dict) -> list[str]:
     """Landed documents not yet extracted by this extractor version. A document whose worker
     crashed (resource limit, timeout) is not retried every night: `lkjip reprocess` retries it."""
-    root = _extracted_root(ctx)
+    data = _data(ctx)
     return [d for d in landed_documents(ctx)
-            if not is_extracted(root, d) and not _failure_path(ctx, d, create=False).exists()]
+            if not data.is_extracted(d) and not data.failure_path(d).exists()]
 
 
 def reprocess_ids(ctx: dict) -> list[str]:
     """Every landed document, for re-extraction after an extractor upgrade (no download)."""
-    root = _extracted_root(ctx)
+    data = _data(ctx)
     for document_id in landed_documents(ctx):
-        shutil.rmtree(output_dir(root, document_id), ignore_errors=True)
-        _failure_path(ctx, document_id, create=False).unlink(missing_ok=True)
+        shutil.rmtree(data.output_dir(document_id), ignore_errors=True)
+        data.failure_path(document_id).unlink(missing_ok=True)
     return landed_documents(ctx)
 
 
@@ -141,9 +136,9 @@ def extract_one(ctx: dict, document_id: str) -> dict:
     """Extract one landed document in an isolated worker; never raises for a bad file."""
     started = time.monotonic()
     pdf = _landing(ctx).path(document_id)
-    record = extract_isolated(pdf, _extracted_root(ctx), document_id)
+    record = extract_isolated(pdf, _data(ctx).extracted, document_id)
     if record.get("stage") == "worker":
-        _failure_path(ctx, document_id).write_text(json.dumps(record))
+        atomic_write(_data(ctx).failure_path(document_id), json.dumps(record))
     summary = {k: record.get(k) for k in ("document_id", "status", "status_reason", "region_code",
                                           "fiscal_year", "page_count")}
     summary["seconds"] = round(time.monotonic() - started, 2)
@@ -151,17 +146,12 @@ def extract_one(ctx: dict, document_id: str) -> dict:
     return summary
 
 
-def _failure_path(ctx: dict, document_id: str, create: bool = True) -> Path:
-    path = _extracted_root(ctx) / document_id / f"{EXTRACTOR_VERSION}.failed.json"
-    if create:
-        path.parent.mkdir(parents=True, exist_ok=True)
-    return path
-
-
 # ---------------------------------------------------------------- load / transform / validate
 
 
 def load(ctx: dict) -> dict:
+    from extract.warehouse.load import DocumentInput, build_raw
+
     landing = _landing(ctx)
     fetch_log = landing.read_log()
     sources = _latest_source_by_sha(fetch_log)
@@ -173,17 +163,18 @@ def load(ctx: dict) -> dict:
                                        overrides.get(document_id, {})))
     build_path = Path(ctx["build_path"])
     # Builds left by killed runs are garbage; load runs alone (run lock / one-slot pool).
-    for stale in (Path(ctx["data_dir"]) / "build").glob("*"):
+    for stale in _data(ctx).builds.glob("*"):
         shutil.rmtree(stale, ignore_errors=True)
     counts = build_raw(build_path, documents, fetch_log)
     return {"documents": len(documents), "raw_rows": counts}
 
 
 def _extraction_record(ctx: dict, document_id: str) -> tuple[dict, Path | None]:
-    out = output_dir(_extracted_root(ctx), document_id)
-    if (out / "document.json").exists():
-        return json.loads((out / "document.json").read_text()), out
-    failed = _failure_path(ctx, document_id, create=False)
+    data = _data(ctx)
+    out = data.output_dir(document_id)
+    if data.is_extracted(document_id):
+        return json.loads((out / DOCUMENT_RECORD).read_text()), out
+    failed = data.failure_path(document_id)
     if failed.exists():
         return json.loads(failed.read_text()), None
     return {"document_id": document_id, "status": "quarantined", "stage": "extract",
@@ -209,7 +200,7 @@ def _file_name(url: str) -> str | None:
 
 
 def transform(ctx: dict) -> dict:
-    from extract.build import run_dbt_build
+    from extract.warehouse.dbt_runner import run_dbt_build
 
     result = run_dbt_build(Path(ctx["build_path"]))
     if not result.success:
@@ -221,7 +212,7 @@ def transform(ctx: dict) -> dict:
 def validate(ctx: dict) -> dict:
     """Great Expectations on the build. Every expectation's result is written into the build
     (marts.validation_results) so analysts can see warnings; error-level failures block publish."""
-    from extract.validate import validate_warehouse, write_results_table
+    from extract.warehouse.validate import validate_warehouse, write_results_table
 
     build_path = Path(ctx["build_path"])
     result = validate_warehouse(build_path, build_path.parent / "data_docs")
@@ -238,20 +229,20 @@ def validate(ctx: dict) -> dict:
 
 
 def publish(ctx: dict) -> dict:
-    from extract.build import generate_docs
+    from extract.warehouse.dbt_runner import generate_docs
 
     build_path = Path(ctx["build_path"])
     warehouse = Path(ctx["warehouse_path"])
     try:
         generate_docs(build_path, build_path.parent / "docs")
-    except Exception as exc:  # docs are a convenience; never block the data on them
+    except Exception as exc:  # noqa: BLE001 - docs are a convenience; never block the data on them
         log.warning("dbt docs not generated: %s", exc)
     publish_file(build_path, warehouse)
     docs = publish_folder(build_path.parent / "docs", warehouse.parent / "docs")
     data_docs = publish_folder(build_path.parent / "data_docs", warehouse.parent / "data_docs")
     summary = {"run_id": ctx["run_id"], "warehouse": str(warehouse),
                "docs": str(docs) if docs else None, "data_docs": str(data_docs) if data_docs else None,
-               "published_at": datetime.now(timezone.utc).isoformat(timespec="seconds")}
+               "published_at": datetime.now(UTC).isoformat(timespec="seconds")}
     summary.update(_publish_for_readers(ctx, warehouse))
     _write_report(ctx, "publish", summary)
     shutil.rmtree(build_path.parent, ignore_errors=True)
@@ -261,15 +252,15 @@ def publish(ctx: dict) -> dict:
 def _publish_for_readers(ctx: dict, warehouse: Path) -> dict:
     """Parquet exports, the BI serving file (views over them) and the scorecard site.
     They are derived from the published file; a failure here never un-publishes the data."""
-    from extract.export import export_marts
-    from extract.serving import build_serving_db
-    from extract.site import build_site
+    from extract.publish.export import export_marts
+    from extract.publish.serving import build_serving_db
+    from extract.publish.site import build_site
 
     out = warehouse.parent
     try:
         export_marts(warehouse, out / "exports", "parquet")
         serving = build_serving_db(out / "exports", out / "serving.duckdb")
-        site = build_site(warehouse, out / "site", "pdf", pdf_source_dir=Path(ctx["data_dir"]) / "landing")
+        site = build_site(warehouse, out / "site", "pdf", pdf_source_dir=_data(ctx).landing)
     except Exception as exc:  # noqa: BLE001 - the warehouse is published; report and go on
         log.warning("exports / serving file / site not refreshed: %s", exc)
         return {"readers_error": str(exc)[:500]}
@@ -285,12 +276,10 @@ def record_failure(info: dict) -> None:
 
 
 def _write_report(ctx: dict, stage: str, payload) -> None:
-    runs = Path(ctx["data_dir"]) / "runs"
-    runs.mkdir(parents=True, exist_ok=True)
-    path = runs / f"{ctx['run_id']}.json"
+    path = _data(ctx).runs / f"{ctx['run_id']}.json"
     report = json.loads(path.read_text()) if path.exists() else {"run_id": ctx["run_id"]}
     report[stage] = payload
-    path.write_text(json.dumps(report, indent=2, default=str, ensure_ascii=False))
+    atomic_write(path, json.dumps(report, indent=2, default=str, ensure_ascii=False), fsync=False)
 
 
 # ---------------------------------------------------------------- the whole job

@@ -9,7 +9,8 @@ import json
 from collections import Counter
 from pathlib import Path
 
-from extract.landing import Landing
+from extract.acquire.landing import Landing
+from extract.layout import DataLayout, lock_holder
 
 
 def collect_status(data_dir: Path, warehouse: Path, last_runs: int = 5) -> dict:
@@ -18,7 +19,7 @@ def collect_status(data_dir: Path, warehouse: Path, last_runs: int = 5) -> dict:
     return {
         "data_dir": str(data_dir),
         "warehouse": str(warehouse),
-        "run_in_progress": _lock_holder(data_dir / "run.lock"),
+        "run_in_progress": lock_holder(DataLayout(data_dir).lock),
         "runs": [_run_line(r) for r in runs[:last_runs]],
         "sources": _source_counts(runs, data_dir),
         "quarantine": _quarantine(warehouse),
@@ -28,7 +29,7 @@ def collect_status(data_dir: Path, warehouse: Path, last_runs: int = 5) -> dict:
 def _run_reports(data_dir: Path) -> list[dict]:
     """Run reports, newest first (run ids are UTC timestamps, so names sort by time)."""
     reports = []
-    for path in sorted((data_dir / "runs").glob("*.json"), reverse=True):
+    for path in sorted(DataLayout(data_dir).runs.glob("*.json"), reverse=True):
         try:
             reports.append(json.loads(path.read_text()))
         except (OSError, json.JSONDecodeError):
@@ -67,7 +68,8 @@ def _source_counts(runs: list[dict], data_dir: Path) -> list[dict]:
     for report in runs:  # newest first: keep the first seen per source
         for summary in report.get("crawl") or []:
             latest.setdefault(summary.get("source_id"), {**summary, "run_id": report.get("run_id")})
-    fetch_log = Landing(data_dir / "landing").read_log() if (data_dir / "landing").exists() else []
+    landing = DataLayout(data_dir).landing
+    fetch_log = Landing(landing).read_log() if landing.exists() else []
     by_source: dict[str, list[dict]] = {}
     for record in fetch_log:
         by_source.setdefault(record.get("source_id") or "?", []).append(record)
@@ -117,22 +119,6 @@ def _quarantine(warehouse: Path) -> dict:
                   "status_reason": s} for d, u, r, y, s in rows]
     return {"available": True, "message": None, "documents_by_status": totals,
             "documents": documents}
-
-
-def _lock_holder(lock_path: Path) -> str | None:
-    """'pid N' if a run holds the lock now, else None (a non-blocking probe)."""
-    import fcntl
-
-    if not lock_path.exists():
-        return None
-    with open(lock_path, "a+") as handle:
-        try:
-            fcntl.flock(handle, fcntl.LOCK_SH | fcntl.LOCK_NB)
-        except BlockingIOError:
-            handle.seek(0)
-            return handle.read().strip() or "another process"
-        fcntl.flock(handle, fcntl.LOCK_UN)
-    return None
 
 
 def render_text(status: dict) -> None:

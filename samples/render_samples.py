@@ -518,9 +518,9 @@ def build_table(tb: TableBlock, style: str, avail: float, st) -> list:
             else:
                 ps = cell
             if kind == "italic":
-                txt = "<i>%s</i>" % txt
+                txt = f"<i>{txt}</i>"
             elif kind == "bold":
-                txt = "<b>%s</b>" % txt
+                txt = f"<b>{txt}</b>"
             out.append(Paragraph(txt, ps))
         data.append(out)
     cmds = [
@@ -598,7 +598,7 @@ def footer(canv, doc: ReportDoc):
     canv.setLineWidth(0.5)
     canv.line(doc.leftMargin, y + 11, w - doc.rightMargin, y + 11)
     canv.setFont(F("LK-Italic"), 8)
-    label = "LKjIP %s %s" % (doc.seed.year, _titlecase(doc.seed.agency))
+    label = f"LKjIP {doc.seed.year} {_titlecase(doc.seed.agency)}"
     canv.drawString(doc.leftMargin, y, label)
     canv.setFont(F("LK"), 9)
     canv.drawRightString(w - doc.rightMargin, y, num)
@@ -613,7 +613,7 @@ def cover_flowables(seed: Seed, st) -> list:
             used.add(i)
     f.append(Paragraph("LAPORAN KINERJA INSTANSI PEMERINTAH", st["cover_big"]))
     f.append(Paragraph("(LKjIP)", st["cover_mid"]))
-    f.append(Paragraph("TAHUN %s" % seed.year, st["cover_mid"]))
+    f.append(Paragraph(f"TAHUN {seed.year}", st["cover_mid"]))
     f.append(Spacer(1, 1.0 * cm))
     extra_top = []
     for i, l in enumerate(seed.cover_lines):
@@ -748,7 +748,7 @@ def _render(seed: Seed, style: str, out_path: Path, layout: Layout | None) -> Pa
     STYLE_HOLDER[0] = style
     pagesize = layout.pagesize if layout is not None else A4
     left, right, top, bottom = 2.8 * cm, 2.2 * cm, 2.5 * cm, 2.5 * cm
-    title = "LKjIP %s %s %s" % (seed.year, _titlecase(seed.agency), _titlecase(seed.government.replace("PEMERINTAH ", "")))
+    title = "LKjIP {} {} {}".format(seed.year, _titlecase(seed.agency), _titlecase(seed.government.replace("PEMERINTAH ", "")))
     doc = ReportDoc(
         str(out_path),
         seed,
@@ -759,9 +759,9 @@ def _render(seed: Seed, style: str, out_path: Path, layout: Layout | None) -> Pa
         bottomMargin=bottom,
         title=title,
         author=_titlecase(seed.agency) + " " + _titlecase(seed.government.replace("PEMERINTAH ", "")),
-        subject="Laporan Kinerja Instansi Pemerintah Tahun %s" % seed.year,
+        subject=f"Laporan Kinerja Instansi Pemerintah Tahun {seed.year}",
         creator="lkjip-warehouse samples/render_samples.py (%s)" % (style if layout is None else layout.name),
-        keywords="LKjIP, SAKIP, %s" % seed.year,
+        keywords=f"LKjIP, SAKIP, {seed.year}",
         invariant=1,
         pageCompression=1,
     )
@@ -798,7 +798,7 @@ def render_layouts(out_dir: Path, layouts: list[str], names: list[str] | None = 
     for p in seed_paths(names):
         seed = parse_seed(p)
         for name in layouts:
-            out.append(render(seed, LAYOUTS[name].style, Path(out_dir) / ("%s_%s.pdf" % (seed.slug, name)),
+            out.append(render(seed, LAYOUTS[name].style, Path(out_dir) / (f"{seed.slug}_{name}.pdf"),
                               layout=LAYOUTS[name]))
     return out
 
@@ -808,7 +808,7 @@ def render_all(out_dir: Path = DEFAULT_OUT, names: list[str] | None = None, styl
     for p in seed_paths(names):
         seed = parse_seed(p)
         for style in styles:
-            out.append(render(seed, style, Path(out_dir) / ("%s_%s.pdf" % (seed.slug, style))))
+            out.append(render(seed, style, Path(out_dir) / (f"{seed.slug}_{style}.pdf")))
     return out
 
 

@@ -17,17 +17,17 @@ from __future__ import annotations
 import threading
 import zlib
 from collections import Counter
+from collections.abc import Callable
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from pathlib import Path
-from typing import Callable, Union
 
 import pytest
 
-from extract.portal import serve_directory
+from extract.acquire.portal import serve_directory
+from tests.paths import REPO
 
-REPO_ROOT = Path(__file__).resolve().parent.parent
+REPO_ROOT = REPO
 Response = tuple  # (status: int, headers: dict, body: bytes | str)
-Route = Union[Response, Callable[[BaseHTTPRequestHandler], Response | None]]
+Route = Response | Callable[[BaseHTTPRequestHandler], Response | None]
 
 
 class LoopbackServer:
@@ -62,7 +62,7 @@ class LoopbackServer:
         server = self
 
         class Handler(BaseHTTPRequestHandler):
-            def do_GET(self) -> None:  # noqa: N802 - stdlib name
+            def do_GET(self) -> None:  # the name http.server calls
                 server.hits[self.path] += 1
                 server.requests.append((self.path, dict(self.headers)))
                 route = server._lookup(self.path)

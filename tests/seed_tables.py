@@ -10,7 +10,9 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-SEEDS = Path(__file__).resolve().parent.parent / "samples" / "seeds"
+from tests.paths import SAMPLES
+
+SEEDS = SAMPLES / "seeds"
 JEPARA = SEEDS / "lkjip_jepara_2024_diskopukmnakertrans.txt"
 JAMBI = SEEDS / "lkjip_kota-jambi_2025_disnakerkopukm.txt"
 

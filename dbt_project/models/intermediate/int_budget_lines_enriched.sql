@@ -28,9 +28,9 @@ joined as (
         b.absorption_pct_reported,
         case
             when b.budget_idr is not null
-             and b.realization_idr is not null
-             and b.budget_idr <> 0
-            then b.realization_idr / b.budget_idr * 100
+                and b.realization_idr is not null
+                and b.budget_idr <> 0
+                then b.realization_idr / b.budget_idr * 100
         end                                     as absorption_pct_computed
     from budget_lines as b
     inner join documents as d

@@ -6,14 +6,17 @@ with lines as (
 ),
 {% for parent, child in pairs %}
 numbered_{{ parent }} as (
-    select *,
+    select
+        *,
         count(*) filter (where level = '{{ parent }}') over (
             partition by document_id, table_id order by row_index
-            rows between unbounded preceding and current row) as parent_seq,
+            rows between unbounded preceding and current row
+        ) as parent_seq,
         -- a new program closes the kegiatan block too
         count(*) filter (where level = 'program') over (
             partition by document_id, table_id order by row_index
-            rows between unbounded preceding and current row) as program_seq
+            rows between unbounded preceding and current row
+        ) as program_seq
     from lines
     where level in ('program', '{{ parent }}', '{{ child }}')
 ),
@@ -21,9 +24,10 @@ parents_{{ parent }} as (
     select * from numbered_{{ parent }} where level = '{{ parent }}'
 ),
 children_{{ parent }} as (
-    select document_id, table_id, parent_seq, program_seq,
-           count(*) as n_children, sum(budget_idr) as children_budget_idr,
-           sum(realization_idr) as children_realization_idr
+    select
+        document_id, table_id, parent_seq, program_seq,
+        count(*) as n_children, sum(budget_idr) as children_budget_idr,
+        sum(realization_idr) as children_realization_idr
     from numbered_{{ parent }}
     where level = '{{ child }}' and parent_seq > 0
     group by all
@@ -36,7 +40,7 @@ pairs_{{ parent }} as (
     from parents_{{ parent }} as p
     inner join children_{{ parent }} as c
         on c.document_id = p.document_id and c.table_id = p.table_id and c.parent_seq = p.parent_seq
-       and c.program_seq = p.program_seq
+            and c.program_seq = p.program_seq
 ){{ "," if not loop.last }}
 {% endfor %}
 {% for parent, child in pairs %}

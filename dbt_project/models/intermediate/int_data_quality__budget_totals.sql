@@ -12,7 +12,7 @@ program_sums as (
         sum(realization_idr)  as program_realization_idr,
         -- account-coded sheets: the code the program codes hang from ('5.2' for '5.2.15')
         min(regexp_extract(line_number, '^(.+)\.[0-9]+$', 1)) filter (where level_method = 'account_code')
-                              as program_parent_code
+            as program_parent_code
     from lines
     where level = 'program'
     group by document_id, table_id
@@ -38,7 +38,7 @@ select
 from totals as t
 inner join program_sums as p
     on t.document_id = p.document_id
-   and t.table_id = p.table_id
+        and t.table_id = p.table_id
 -- an account-coded sheet prints totals at several depths (5 BELANJA, 5.1 BELANJA TIDAK LANGSUNG, 5.2 BELANJA
 -- LANGSUNG): only the one the program codes hang from is the sum of the program lines
 where t.level_method is distinct from 'account_code' or t.line_number = p.program_parent_code

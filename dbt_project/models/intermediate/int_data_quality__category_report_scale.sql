@@ -6,8 +6,8 @@
 with indicators as (
     select * from {{ ref('int_indicators_enriched') }}
     where achievement_pct_reported is not null
-      and category_reported is not null
-      and trim(category_reported) <> ''
+        and category_reported is not null
+        and trim(category_reported) <> ''
 ),
 
 scales as (
@@ -28,8 +28,8 @@ matching_bands as (
     from indicators as i
     inner join scales as s
         on s.document_id = i.document_id
-       and i.achievement_pct_reported >= coalesce(s.lower_pct, -1e300)
-       and i.achievement_pct_reported <= coalesce(s.upper_pct, 1e300)
+            and i.achievement_pct_reported >= coalesce(s.lower_pct, -1e300)
+            and i.achievement_pct_reported <= coalesce(s.upper_pct, 1e300)
 ),
 
 judged as (
@@ -51,7 +51,7 @@ judged as (
         min(m.scale_table_id)                                                   as scale_table_id,
         min(m.scale_source_page)                                                as scale_source_page,
         bool_or(m.category_key = trim(regexp_replace(lower(i.category_reported), '[^a-z0-9]+', ' ', 'g')))
-                                                                                as label_agrees
+            as label_agrees
     from indicators as i
     inner join matching_bands as m
         on m.performance_indicator_id = i.performance_indicator_id

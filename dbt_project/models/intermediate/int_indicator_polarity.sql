@@ -28,10 +28,14 @@ decided as (
     select
         n.indicator_key,
         k.polarity                                                           as key_polarity,
-        (select min(p.polarity) from overrides_by_pattern as p
-          where regexp_matches(n.indicator_key, p.pattern))                  as pattern_polarity,
-        (select min(r.polarity) from rules as r
-          where regexp_matches(n.indicator_key, r.pattern))                  as keyword_polarity
+        (
+            select min(p.polarity) from overrides_by_pattern as p
+            where regexp_matches(n.indicator_key, p.pattern)
+        )                                                                    as pattern_polarity,
+        (
+            select min(r.polarity) from rules as r
+            where regexp_matches(n.indicator_key, r.pattern)
+        )                                                                    as keyword_polarity
     from names as n
     left join overrides_by_key as k on k.indicator_key = n.indicator_key
 )

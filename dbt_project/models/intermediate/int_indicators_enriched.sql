@@ -43,20 +43,20 @@ joined as (
         coalesce(p.polarity_source, 'default')  as polarity_source,
         case
             when i.target_value is not null
-             and i.realization_value is not null
-             and i.target_value <> 0
-            then i.realization_value / i.target_value * 100
+                and i.realization_value is not null
+                and i.target_value <> 0
+                then i.realization_value / i.target_value * 100
         end                                     as achievement_pct_higher_is_better,
         case
             when i.target_value is null or i.realization_value is null or i.target_value = 0 then null
             when coalesce(p.polarity, 'higher_is_better') = 'lower_is_better'
-            then (2 * i.target_value - i.realization_value) / i.target_value * 100
+                then (2 * i.target_value - i.realization_value) / i.target_value * 100
             else i.realization_value / i.target_value * 100
         end                                     as achievement_pct_computed,
         case
             when coalesce(p.polarity, 'higher_is_better') = 'lower_is_better'
-             and i.target_value is not null and i.realization_value is not null and i.realization_value <> 0
-            then i.target_value / i.realization_value * 100
+                and i.target_value is not null and i.realization_value is not null and i.realization_value <> 0
+                then i.target_value / i.realization_value * 100
         end                                     as achievement_pct_target_over_realization,
         i.category_reported
     from indicators as i
@@ -75,13 +75,14 @@ labels as (
 )
 
 select
-    md5(concat_ws('|', j.document_id, j.table_id, j.row_index, j.fiscal_year, j.level, j.indicator_name)) as performance_indicator_id,
+    md5(concat_ws('|', j.document_id, j.table_id, j.row_index, j.fiscal_year, j.level, j.indicator_name))
+        as performance_indicator_id,
     j.*,
     -- the printed capaian within 1 point of a formula the report may legitimately use; null when not checkable
     case
         when j.achievement_pct_reported is null or j.achievement_pct_computed is null then null
         else abs(j.achievement_pct_reported - j.achievement_pct_computed) <= 1
-          or coalesce(abs(j.achievement_pct_reported - j.achievement_pct_target_over_realization) <= 1, false)
+            or coalesce(abs(j.achievement_pct_reported - j.achievement_pct_target_over_realization) <= 1, false)
     end                                         as is_achievement_reported_consistent,
     s.category                                  as category_standard,
     s.category_rank                             as category_standard_rank,
@@ -89,6 +90,6 @@ select
 from joined as j
 left join scale as s
     on round(j.achievement_pct_computed, 2) >= coalesce(s.min_pct, -1e300)
-   and round(j.achievement_pct_computed, 2) < coalesce(s.max_pct, 1e300)
+        and round(j.achievement_pct_computed, 2) < coalesce(s.max_pct, 1e300)
 left join labels as l
     on l.label_key = trim(regexp_replace(lower(coalesce(j.category_reported, '')), '[^a-z]+', ' ', 'g'))

@@ -17,12 +17,18 @@ select
     n.parent_code,
     {{ nomenclature_key('n.name') }}                       as name_key,
     {{ nomenclature_key('n.alt_name_demonev') }}           as alt_name_key,
-    case when n.level in ('program', 'kegiatan', 'sub_kegiatan')
-         then regexp_extract(n.code, '^([0-9X]+\.[0-9X]+)', 1) end as sector_code,
-    coalesce(b.sector_name,
-             case when n.code like 'X.XX%' then 'PENUNJANG URUSAN PEMERINTAHAN DAERAH' end) as sector_name,
-    case when n.level in ('program', 'kegiatan', 'sub_kegiatan')
-         then regexp_extract(n.code, '^([0-9X]+\.[0-9X]+\.[0-9]+)', 1) end as program_code
+    case
+        when n.level in ('program', 'kegiatan', 'sub_kegiatan')
+            then regexp_extract(n.code, '^([0-9X]+\.[0-9X]+)', 1)
+    end                                                    as sector_code,
+    coalesce(
+        b.sector_name,
+        case when n.code like 'X.XX%' then 'PENUNJANG URUSAN PEMERINTAHAN DAERAH' end
+    )                                                      as sector_name,
+    case
+        when n.level in ('program', 'kegiatan', 'sub_kegiatan')
+            then regexp_extract(n.code, '^([0-9X]+\.[0-9X]+\.[0-9]+)', 1)
+    end                                                    as program_code
 from nomenclature as n
 left join bidang as b
     on regexp_extract(n.code, '^([0-9X]+\.[0-9X]+)', 1) = b.sector_code

@@ -4,10 +4,13 @@
 --                       (4-digit sub-kegiatan numbers of Kepmendagri 050-5889/2021 are read as 2-digit ones
 --                       and must agree with the name, jaro-winkler >= 0.80); score 1.0 (or the name score)
 --   2. normalized_name  same level, equal nomenclature_key (macro); score 1.0
---   3. fuzzy            same level, jaro_winkler_similarity of the keys >= {{ var('nomenclature_fuzzy_threshold', 0.90) }}; score = similarity
+--   3. fuzzy            same level, jaro_winkler_similarity of the keys
+--                       >= {{ var('nomenclature_fuzzy_threshold', 0.90) }}; score = similarity
 -- Kegiatan and sub-kegiatan candidates under the program matched for the line's parent program are preferred.
 -- Lines without a match are kept with match_method null.
 {% set threshold = var('nomenclature_fuzzy_threshold', 0.90) %}
+{# a printed nomenclature code: program 2.07.03, kegiatan 2.07.03.1.01, sub-kegiatan 2.07.03.1.01.0001 #}
+{% set code_pattern = '[0-9X]\\.[0-9X]{2}\\.[0-9]{2}(\\.[0-9]\\.[0-9]{2}(\\.[0-9]{2,4})?)?' %}
 with budget_lines as (
     select
         'budget_line'                       as source_kind,
@@ -18,8 +21,8 @@ with budget_lines as (
         level,
         line_name                           as printed_name,
         coalesce(
-            nullif(regexp_extract(coalesce(line_number, ''), '([0-9X]\.[0-9X]{2}\.[0-9]{2}(\.[0-9]\.[0-9]{2}(\.[0-9]{2,4})?)?)', 1), ''),
-            nullif(regexp_extract(line_name, '([0-9X]\.[0-9X]{2}\.[0-9]{2}(\.[0-9]\.[0-9]{2}(\.[0-9]{2,4})?)?)', 1), '')
+            nullif(regexp_extract(coalesce(line_number, ''), '({{ code_pattern }})', 1), ''),
+            nullif(regexp_extract(line_name, '({{ code_pattern }})', 1), '')
         )                                   as printed_code,
         -- the program line this line belongs to: the nearest preceding program line of the same table
         max(case when level = 'program' then row_index end) over (
@@ -48,12 +51,13 @@ program_indicators as (
 inputs as (
     select
         *,
-        {{ nomenclature_key("regexp_replace(printed_name, '[0-9X]\\.[0-9X]{2}\\.[0-9]{2}(\\.[0-9]\\.[0-9]{2}(\\.[0-9]{2,4})?)?', '')") }} as name_key,
+        {{ nomenclature_key("regexp_replace(printed_name, '" ~ code_pattern ~ "', '')") }} as name_key,
         -- the code in the format of the reference list: program 01 is the shared Penunjang program (X.XX.01),
         -- 4-digit sub-kegiatan numbers (0001) become 2-digit (01)
         regexp_replace(
             regexp_replace(printed_code, '^[0-9]\.[0-9]{2}\.01\b', 'X.XX.01'),
-            '\.00([0-9]{2})$', '.\1')           as code_key
+            '\.00([0-9]{2})$', '.\1'
+        )                                   as code_key
     from (select * from budget_lines union all select * from program_indicators)
 ),
 
@@ -70,25 +74,29 @@ candidates as (
         n.program_code,
         case
             when i.code_key = n.nomenclature_code
-             and (length(regexp_extract(i.printed_code, '([0-9]+)$', 1)) <= 2
-                  or jaro_winkler_similarity(i.name_key, n.name_key) >= 0.80)
+                and (
+                    length(regexp_extract(i.printed_code, '([0-9]+)$', 1)) <= 2
+                    or jaro_winkler_similarity(i.name_key, n.name_key) >= 0.80
+                )
                 then 'exact_code'
             when i.name_key = n.name_key or i.name_key = n.alt_name_key
                 then 'normalized_name'
             else 'fuzzy'
         end                                                         as match_method,
-        greatest(jaro_winkler_similarity(i.name_key, n.name_key),
-                 coalesce(jaro_winkler_similarity(i.name_key, n.alt_name_key), 0)) as name_similarity
+        greatest(
+            jaro_winkler_similarity(i.name_key, n.name_key),
+            coalesce(jaro_winkler_similarity(i.name_key, n.alt_name_key), 0)
+        ) as name_similarity
     from inputs as i
     inner join nomenclature as n
         on i.level = n.level
-       and (
-            i.code_key = n.nomenclature_code
-            or i.name_key = n.name_key
-            or i.name_key = n.alt_name_key
-            or jaro_winkler_similarity(i.name_key, n.name_key) >= {{ threshold }}
-            or jaro_winkler_similarity(i.name_key, n.alt_name_key) >= {{ threshold }}
-       )
+            and (
+                i.code_key = n.nomenclature_code
+                or i.name_key = n.name_key
+                or i.name_key = n.alt_name_key
+                or jaro_winkler_similarity(i.name_key, n.name_key) >= {{ threshold }}
+                or jaro_winkler_similarity(i.name_key, n.alt_name_key) >= {{ threshold }}
+            )
     where i.name_key <> '' or i.code_key is not null
 ),
 
@@ -96,8 +104,10 @@ scored as (
     select
         *,
         case match_method when 'exact_code' then 1 when 'normalized_name' then 2 else 3 end as method_rank,
-        case when match_method in ('exact_code', 'normalized_name') then 1.0
-             else round(name_similarity, 4) end                                          as match_score
+        case
+            when match_method in ('exact_code', 'normalized_name') then 1.0
+            else round(name_similarity, 4)
+        end as match_score
     from candidates
     where match_method <> 'fuzzy' or name_similarity >= {{ threshold }}
 ),
@@ -106,8 +116,10 @@ program_best as (
     select source_id, program_code
     from scored
     where source_id in (select source_id from inputs where level = 'program')
-    qualify row_number() over (partition by source_kind, source_id
-                               order by method_rank, match_score desc, nomenclature_code) = 1
+    qualify row_number() over (
+            partition by source_kind, source_id
+            order by method_rank, match_score desc, nomenclature_code
+        ) = 1
 ),
 
 with_parent as (
@@ -117,10 +129,10 @@ with_parent as (
     from inputs as i
     left join inputs as parent_line
         on i.source_kind = 'budget_line'
-       and parent_line.source_kind = 'budget_line'
-       and parent_line.document_id = i.document_id
-       and parent_line.table_id = i.table_id
-       and parent_line.row_index = i.parent_program_row
+            and parent_line.source_kind = 'budget_line'
+            and parent_line.document_id = i.document_id
+            and parent_line.table_id = i.table_id
+            and parent_line.row_index = i.parent_program_row
     left join program_best as p
         on p.source_id = parent_line.source_id
 ),
@@ -136,15 +148,18 @@ best as (
     inner join scored as s
         on s.source_kind = w.source_kind and s.source_id = w.source_id
     -- a fuzzy kegiatan / sub-kegiatan match must stay under the program matched for its parent line
-    where not (s.match_method = 'fuzzy' and w.level <> 'program' and w.parent_program_code is not null
-               and s.program_code is distinct from w.parent_program_code)
+    where not (
+            s.match_method = 'fuzzy' and w.level <> 'program' and w.parent_program_code is not null
+            and s.program_code is distinct from w.parent_program_code
+        )
     qualify row_number() over (
-        partition by w.source_kind, w.source_id
-        order by s.method_rank,
-                 coalesce(w.level <> 'program' and s.program_code = w.parent_program_code, false) desc,
-                 s.match_score desc,
-                 s.nomenclature_code
-    ) = 1
+            partition by w.source_kind, w.source_id
+            order by
+                s.method_rank,
+                coalesce(w.level <> 'program' and s.program_code = w.parent_program_code, false) desc,
+                s.match_score desc,
+                s.nomenclature_code
+        ) = 1
 )
 
 select

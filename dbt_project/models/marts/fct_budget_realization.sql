@@ -28,4 +28,4 @@ select
 from {{ ref('int_budget_lines_enriched') }} as b
 left join {{ ref('int_nomenclature_matches') }} as m
     on m.source_kind = 'budget_line'
-   and m.source_id = b.budget_line_id
+        and m.source_id = b.budget_line_id

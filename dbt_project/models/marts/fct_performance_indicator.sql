@@ -38,4 +38,4 @@ select
 from {{ ref('int_indicators_deduplicated') }} as i
 left join {{ ref('int_nomenclature_matches') }} as m
     on m.source_kind = 'indicator'
-   and m.source_id = i.performance_indicator_id
+        and m.source_id = i.performance_indicator_id

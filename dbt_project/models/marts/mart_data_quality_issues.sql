@@ -31,8 +31,8 @@ total_budget_mismatch as (
         program_budget_idr                             as expected_value,
         total_budget_idr                               as found_value,
         'budget_idr: printed "' || line_name || '" ' || cast(total_budget_idr as bigint)
-            || ' but its ' || n_programs || ' program lines sum to ' || cast(program_budget_idr as bigint)
-                                                       as detail,
+        || ' but its ' || n_programs || ' program lines sum to ' || cast(program_budget_idr as bigint)
+            as detail,
         source_page,
         table_id,
         row_index,
@@ -50,7 +50,7 @@ total_realization_mismatch as (
         program_realization_idr,
         total_realization_idr,
         'realization_idr: printed "' || line_name || '" ' || cast(total_realization_idr as bigint)
-            || ' but its ' || n_programs || ' program lines sum to ' || cast(program_realization_idr as bigint),
+        || ' but its ' || n_programs || ' program lines sum to ' || cast(program_realization_idr as bigint),
         source_page,
         table_id,
         row_index,
@@ -68,13 +68,15 @@ capaian_mismatch as (
         round(achievement_pct_computed, 2),
         achievement_pct_reported,
         'capaian printed ' || achievement_raw || ' for "' || indicator_name || '" but '
-            || case when polarity = 'lower_is_better'
-                    then '(2 x target - realisasi) / target * 100 = ' || cast(round(achievement_pct_computed, 2) as varchar)
-                         || ' and target / realisasi * 100 = '
-                         || coalesce(cast(round(achievement_pct_target_over_realization, 2) as varchar), '?')
-                         || ' (lower is better)'
-                    else 'realisasi / target * 100 = ' || cast(round(achievement_pct_computed, 2) as varchar) end
-            || ' (target ' || coalesce(target_raw, '?') || ', realisasi ' || coalesce(realization_raw, '?') || ')',
+        || case
+            when polarity = 'lower_is_better'
+                then '(2 x target - realisasi) / target * 100 = ' || cast(round(achievement_pct_computed, 2) as varchar)
+                    || ' and target / realisasi * 100 = '
+                    || coalesce(cast(round(achievement_pct_target_over_realization, 2) as varchar), '?')
+                    || ' (lower is better)'
+            else 'realisasi / target * 100 = ' || cast(round(achievement_pct_computed, 2) as varchar)
+        end
+        || ' (target ' || coalesce(target_raw, '?') || ', realisasi ' || coalesce(realization_raw, '?') || ')',
         source_page,
         table_id,
         row_index,
@@ -92,9 +94,10 @@ value_conflict as (
         'warn',
         k.realization_value,
         o.realization_value,
-        'realisasi of "' || o.indicator_name || '" (' || o.fiscal_year || ') printed ' || coalesce(o.realization_raw, '?')
-            || ' in table ' || o.table_id || ' (page ' || o.source_page || ') but ' || coalesce(k.realization_raw, '?')
-            || ' in table ' || k.table_id || ' (page ' || k.source_page || '), the row kept in fct_performance_indicator',
+        'realisasi of "' || o.indicator_name || '" (' || o.fiscal_year || ') printed '
+        || coalesce(o.realization_raw, '?')
+        || ' in table ' || o.table_id || ' (page ' || o.source_page || ') but ' || coalesce(k.realization_raw, '?')
+        || ' in table ' || k.table_id || ' (page ' || k.source_page || '), the row kept in fct_performance_indicator',
         o.source_page,
         o.table_id,
         o.row_index,
@@ -103,13 +106,13 @@ value_conflict as (
     from indicators as o
     inner join kept as k
         on k.document_id = o.document_id
-       and k.level = o.level
-       and k.fiscal_year = o.fiscal_year
-       and k.indicator_key = {{ normalize_name('o.indicator_name') }}
+            and k.level = o.level
+            and k.fiscal_year = o.fiscal_year
+            and k.indicator_key = {{ normalize_name('o.indicator_name') }}
     where k.has_conflicting_realization
-      and o.realization_value is not null
-      and k.realization_value is not null
-      and abs(o.realization_value - k.realization_value) > 0.005
+        and o.realization_value is not null
+        and k.realization_value is not null
+        and abs(o.realization_value - k.realization_value) > 0.005
 ),
 
 realization_above_budget as (
@@ -120,7 +123,7 @@ realization_above_budget as (
         budget_idr,
         realization_idr,
         level || ' "' || line_name || '": realisasi ' || coalesce(realization_raw, '?') || ' above anggaran '
-            || coalesce(budget_raw, '?'),
+        || coalesce(budget_raw, '?'),
         source_page,
         table_id,
         row_index,
@@ -138,7 +141,7 @@ children_budget_mismatch as (
         children_budget_idr,
         budget_idr,
         'budget_idr: ' || parent_level || ' "' || line_name || '" ' || cast(budget_idr as bigint) || ' but its '
-            || n_children || ' ' || child_level || ' lines sum to ' || cast(children_budget_idr as bigint),
+        || n_children || ' ' || child_level || ' lines sum to ' || cast(children_budget_idr as bigint),
         source_page,
         table_id,
         row_index,
@@ -156,8 +159,8 @@ children_realization_mismatch as (
         children_realization_idr,
         realization_idr,
         'realization_idr: ' || parent_level || ' "' || line_name || '" ' || cast(realization_idr as bigint)
-            || ' but its ' || n_children || ' ' || child_level || ' lines sum to '
-            || cast(children_realization_idr as bigint),
+        || ' but its ' || n_children || ' ' || child_level || ' lines sum to '
+        || cast(children_realization_idr as bigint),
         source_page,
         table_id,
         row_index,
@@ -176,9 +179,9 @@ category_vs_standard as (
         'info',
         category_standard_rank,
         category_reported_rank,
-        'category printed "' || category_reported || '" for capaian ' || coalesce(achievement_raw,
-            cast(round(achievement_pct_computed, 2) as varchar)) || ' of "' || indicator_name
-            || '"; the Permendagri 86/2017 scale says "' || category_standard || '"',
+        'category printed "' || category_reported || '" for capaian '
+        || coalesce(achievement_raw, cast(round(achievement_pct_computed, 2) as varchar))
+        || ' of "' || indicator_name || '"; the Permendagri 86/2017 scale says "' || category_standard || '"',
         source_page,
         table_id,
         row_index,
@@ -186,8 +189,8 @@ category_vs_standard as (
         fiscal_year
     from indicators
     where category_reported_rank is not null
-      and category_standard_rank is not null
-      and category_reported_rank <> category_standard_rank
+        and category_standard_rank is not null
+        and category_reported_rank <> category_standard_rank
 ),
 
 category_unknown as (
@@ -198,7 +201,7 @@ category_unknown as (
         cast(null as double),
         cast(null as double),
         'category printed "' || category_reported || '" for "' || indicator_name
-            || '" is not a known grade label (seed achievement_category_labels)',
+        || '" is not a known grade label (seed achievement_category_labels)',
         source_page,
         table_id,
         row_index,
@@ -216,10 +219,11 @@ category_vs_report_scale as (
         'warn',
         cast(null as double),
         achievement_pct_reported,
-        'category printed "' || category_reported || '" for capaian ' || coalesce(achievement_raw,
-            cast(achievement_pct_reported as varchar)) || ' of "' || indicator_name
-            || '"; the report''s own scale (table ' || scale_table_id || ', page ' || coalesce(cast(scale_source_page as varchar), '?')
-            || ') gives "' || scale_category_labels || '" (' || coalesce(scale_raw_texts, '') || ')',
+        'category printed "' || category_reported || '" for capaian '
+        || coalesce(achievement_raw, cast(achievement_pct_reported as varchar))
+        || ' of "' || indicator_name || '"; the report''s own scale (table ' || scale_table_id
+        || ', page ' || coalesce(cast(scale_source_page as varchar), '?')
+        || ') gives "' || scale_category_labels || '" (' || coalesce(scale_raw_texts, '') || ')',
         source_page,
         table_id,
         row_index,

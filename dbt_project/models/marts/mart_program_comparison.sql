@@ -19,8 +19,8 @@ budget as (
         sum(budget_idr)                                                   as budget_idr,
         sum(realization_idr)                                              as realization_idr,
         sum(realization_idr) filter (where budget_idr is not null) * 100.0
-            / nullif(sum(budget_idr) filter (where realization_idr is not null), 0)
-                                                                          as absorption_pct
+        / nullif(sum(budget_idr) filter (where realization_idr is not null), 0)
+            as absorption_pct
     from program_lines
     group by all
 ),
@@ -60,8 +60,8 @@ combined as (
     from budget as b
     full outer join indicators as i
         on i.program_code = b.program_code
-       and i.region_code is not distinct from b.region_code
-       and i.fiscal_year = b.fiscal_year
+            and i.region_code is not distinct from b.region_code
+            and i.fiscal_year = b.fiscal_year
 )
 
 select
@@ -86,8 +86,8 @@ select
 from combined as c
 left join combined as p
     on p.program_code = c.program_code
-   and p.region_code is not distinct from c.region_code
-   and p.fiscal_year = c.fiscal_year - 1
+        and p.region_code is not distinct from c.region_code
+        and p.fiscal_year = c.fiscal_year - 1
 left join nomenclature as n
     on n.nomenclature_code = c.program_code
 left join {{ ref('dim_region') }} as r

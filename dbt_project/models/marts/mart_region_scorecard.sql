@@ -24,7 +24,7 @@ indicator_stats as (
         count(*) filter (where achievement_pct_computed >= 100)           as indicator_meeting_target_count,
         avg(achievement_pct_computed)                                     as mean_achievement_pct_computed,
         count(*) filter (where achievement_pct_computed >= 100) * 100.0
-            / nullif(count(achievement_pct_computed), 0)                  as indicator_meeting_target_pct,
+        / nullif(count(achievement_pct_computed), 0)                  as indicator_meeting_target_pct,
         list(distinct document_id order by document_id)                   as document_ids
     from indicators
     group by region_code, fiscal_year, sector_code
@@ -52,8 +52,8 @@ budget_stats as (
         sum(realization_idr)                                              as realization_idr,
         -- absorption over the lines that print both numbers
         sum(realization_idr) filter (where budget_idr is not null) * 100.0
-            / nullif(sum(budget_idr) filter (where realization_idr is not null), 0)
-                                                                          as absorption_pct,
+        / nullif(sum(budget_idr) filter (where realization_idr is not null), 0)
+            as absorption_pct,
         list(distinct document_id order by document_id)                   as document_ids
     from budget
     group by region_code, fiscal_year, sector_code
@@ -80,12 +80,12 @@ combined as (
         b.realization_idr,
         b.absorption_pct,
         len(list_distinct(list_concat(coalesce(i.document_ids, []), coalesce(b.document_ids, []))))
-                                                                          as document_count
+            as document_count
     from indicator_stats as i
     full outer join budget_stats as b
         on b.region_code is not distinct from i.region_code
-       and b.fiscal_year is not distinct from i.fiscal_year
-       and b.sector_code = i.sector_code
+            and b.fiscal_year is not distinct from i.fiscal_year
+            and b.sector_code = i.sector_code
 )
 
 select
@@ -110,8 +110,8 @@ select
 from combined as c
 left join combined as p
     on p.region_code is not distinct from c.region_code
-   and p.sector_code = c.sector_code
-   and p.fiscal_year = c.fiscal_year - 1
+        and p.sector_code = c.sector_code
+        and p.fiscal_year = c.fiscal_year - 1
 left join {{ ref('dim_region') }} as r
     on r.region_code = c.region_code
 left join sectors as s

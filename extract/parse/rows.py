@@ -1,0 +1,103 @@
+"""Data rows of a classified table: cleaned cells, rows cut by page breaks or wrapping joined."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from extract.model import UNRULED_FLAVORS, RawTable
+from extract.numerals import detect_format, is_row_number, looks_numeric, parse_number
+from extract.text import CONNECTOR_WORDS, clean_cell
+
+
+@dataclass
+class Row:
+    index: int  # row index in the table grid (provenance)
+    page: int
+    cells: list[str]
+
+
+def data_rows(table: RawTable, header_rows: int) -> list[Row]:
+    rows = [Row(i, table.row_pages[i], [clean_cell(c) for c in table.rows[i]])
+            for i in range(header_rows, len(table.rows))]
+    return merge_cut_rows(rows, wrapped_lines_are_rows=table.flavor in UNRULED_FLAVORS)
+
+
+def merge_cut_rows(rows: list[Row], wrapped_lines_are_rows: bool = False) -> list[Row]:
+    """Join a row that is only the rest of the previous row's text.
+
+    In a ruled table such a row was cut by a page break: no number in it, and it starts in
+    lower case or the previous text ends with a connecting word. In an unruled table
+    every wrapped line of a cell is a row of its own: a text-only row whose text sits in
+    columns where the previous row has text continues it.
+    """
+    merged: list[Row] = []
+    for row in rows:
+        previous = merged[-1] if merged else None
+        continues = previous is not None and (
+            _is_fragment(row, previous) or (wrapped_lines_are_rows and _is_wrapped_line(row, previous)))
+        if continues:
+            _append_fragment(previous, row)
+        else:
+            merged.append(Row(row.index, row.page, list(row.cells)))
+    return merged
+
+
+def _is_fragment(row: Row, previous: Row) -> bool:
+    texts = [c for c in row.cells if c]
+    if not texts or any(looks_numeric(c) or is_row_number(c) for c in texts):
+        return False
+    first = texts[0]
+    if first[0].islower():
+        return True
+    previous_texts = [c for c in previous.cells
+                      if c and not looks_numeric(c) and not is_row_number(c) and not _is_dash(c)]
+    if not previous_texts:
+        return False
+    last_word = previous_texts[-1].split()[-1].lower() if previous_texts[-1].split() else ""
+    return last_word in CONNECTOR_WORDS or previous_texts[-1].endswith((",", "-", "/"))
+
+
+def _is_dash(text: str) -> bool:
+    """'-' printed for 'no value' in a cell: not a word broken at a hyphen."""
+    return bool(re.fullmatch(r"[-–—]+", text.strip()))
+
+
+def _is_wrapped_line(row: Row, previous: Row) -> bool:
+    texts = [(i, c) for i, c in enumerate(row.cells) if c]
+    if not texts or any(looks_numeric(c) or is_row_number(c) for _, c in texts):
+        return False
+    return all(i < len(previous.cells) and previous.cells[i] and not looks_numeric(previous.cells[i])
+               for i, _ in texts)
+
+
+def _append_fragment(previous: Row, fragment: Row) -> None:
+    for col, text in enumerate(fragment.cells):
+        if not text:
+            continue
+        own = previous.cells[col] if col < len(previous.cells) else ""
+        is_text = own and not looks_numeric(own) and not is_row_number(own)
+        target = col if is_text else _nearest_text_cell(previous, col)
+        if target is None:
+            continue
+        previous.cells[target] = f"{previous.cells[target]} {text}".strip()
+
+
+def _nearest_text_cell(row: Row, col: int) -> int | None:
+    candidates = [i for i, c in enumerate(row.cells) if c and not looks_numeric(c) and not is_row_number(c)]
+    return min(candidates, key=lambda i: (abs(i - col), -i)) if candidates else None
+
+
+def cell(row: Row, col: int | None) -> str:
+    if col is None or col >= len(row.cells):
+        return ""
+    return row.cells[col]
+
+
+def column_format(rows: list[Row], col: int | None, prior: str | None) -> str | None:
+    return detect_format([cell(r, col) for r in rows], prior=prior)
+
+
+def is_misplaced_text(text: str) -> bool:
+    """Words where a number belongs (a shifted row), unlike a grade such as 'Level 3 (3,35)'."""
+    words = re.findall(r"[A-Za-z]{3,}", text)
+    return len(words) >= 3 and parse_number(text, None) is None

@@ -1,0 +1,42 @@
+"""camelot's readers: lattice for ruled grids (vector engine; raster on scans) and network as the unruled fallback."""
+from __future__ import annotations
+
+import warnings
+from pathlib import Path
+
+import camelot
+
+from extract.model import RawTable
+
+PAGES_PER_CAMELOT_CALL = 20  # bounds memory on long reports
+
+
+def read_camelot(path: Path, pages: list[int], **options) -> list[RawTable]:
+    found: list[RawTable] = []
+    for start in range(0, len(pages), PAGES_PER_CAMELOT_CALL):
+        chunk = pages[start : start + PAGES_PER_CAMELOT_CALL]
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # camelot warns for every page without a table
+            table_list = camelot.read_pdf(
+                str(path), pages=",".join(map(str, chunk)), suppress_stdout=True, **options
+            )
+        for table in table_list:
+            found.append(to_raw_table(table, options["flavor"]))
+    return found
+
+
+def to_raw_table(table, flavor: str) -> RawTable:
+    rows = [[str(cell) for cell in row] for row in table.df.values.tolist()]
+    x1, y1, x2, y2 = table._bbox
+    page = int(table.page)
+    return RawTable(
+        table_id=f"p{page:04d}_{flavor[0]}{int(table.order)}",
+        page_start=page,
+        flavor=flavor,
+        rows=rows,
+        row_pages=[page] * len(rows),
+        top=float(y2),
+        bottom=float(y1),
+        order=int(table.order),
+        col_bounds=[(float(a), float(b)) for a, b in table.cols],
+    )

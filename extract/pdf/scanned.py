@@ -1,0 +1,150 @@
+"""Scanned pages: raster lattice, then every closed cell re-read by OCR from the page image."""
+from __future__ import annotations
+
+import re
+import warnings
+from pathlib import Path
+
+import camelot
+
+from extract.model import RawTable
+from extract.numerals import is_row_number, looks_numeric
+from extract.pdf import ocr
+from extract.pdf.ruled import PAGES_PER_CAMELOT_CALL, to_raw_table
+
+
+def read_scanned(path: Path, pages: list[int]) -> list[RawTable]:
+    """Raster lattice on scanned pages, then every single cell re-read from the image.
+
+    camelot places the page-level OCR words into the grid it found in the image; that text
+    is kept for cells that span several grid cells. A cell closed on all four sides is read
+    again on its own (extract/pdf/ocr.py read_cell_texts), which keeps ruling lines, neighbouring
+    cells and the page's text-line guessing out of its text.
+    """
+    found: list[RawTable] = []
+    for start in range(0, len(pages), PAGES_PER_CAMELOT_CALL):
+        chunk = pages[start : start + PAGES_PER_CAMELOT_CALL]
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # camelot warns for every page without a table
+            table_list = camelot.read_pdf(str(path), pages=",".join(map(str, chunk)), suppress_stdout=True,
+                                          flavor="lattice", engine="raster", split_text=True)
+        by_page: dict[int, list] = {}  # camelot's table (cell geometry) and its RawTable
+        for table in table_list:
+            by_page.setdefault(int(table.page), []).append((table, to_raw_table(table, "lattice")))
+        for page, pairs in by_page.items():
+            _reread_cells(path, page, pairs)
+            for _, raw in pairs:
+                _repair_row_numbers(_strip_ocr_rules(raw))
+                found.append(raw)
+    return found
+
+
+def _reread_cells(path: Path, page: int, pairs: list) -> None:
+    """Replace the text of every closed cell by its own OCR (one tesseract run per page).
+
+    Where the cell's reading and the page's reading of a number differ, the cell is read a
+    third time (at another resolution, among other crops) and the readings vote.
+    """
+    targets, boxes = [], []
+    for table, raw in pairs:
+        for r, row in enumerate(table.cells[: len(raw.rows)]):
+            for c, cell in enumerate(row[: len(raw.rows[r])]):
+                if cell.bound == 4:
+                    targets.append((raw, r, c))
+                    boxes.append((cell.x1, cell.y1, cell.x2, cell.y2))
+    page_texts = [_without_rules(raw.rows[r][c]) for raw, r, c in targets]
+    cell_texts = ocr.read_cell_texts(path, page, boxes)
+    doubtful = [i for i, (a, b) in enumerate(zip(cell_texts, page_texts)) if a and _numbers_differ(a, b)]
+    third = ocr.read_cell_texts(path, page, [boxes[i] for i in doubtful], dpi=ocr.CELL_DPI_SECOND)
+    for i, text in zip(doubtful, third):
+        cell_texts[i] = _vote([cell_texts[i], text, page_texts[i]])
+    for (raw, r, c), text, page_text in zip(targets, cell_texts, page_texts):
+        if text and not _lost_words(text, page_text):
+            raw.rows[r][c] = _keep_percent(text, page_text)
+
+
+def _keep_percent(cell_text: str, page_text: str) -> str:
+    """'10,53' read alone, '10,53%' on the page: the same number, and the page saw its '%'."""
+    if "%" in page_text and "%" not in cell_text and looks_numeric(cell_text) \
+            and _number_key(cell_text) == _number_key(page_text):
+        return cell_text + "%"
+    return cell_text
+
+
+def _lost_words(cell_text: str, page_text: str) -> bool:
+    """The cell's own reading of a text of several words has fewer words than the page's: on a
+    noisy scan tesseract may drop a faint line of a cell read alone, so the page's reading is
+    kept. Short cells are left to their own reading: there the page adds noise, not words."""
+    words = lambda text: len(re.findall(r"[A-Za-z]{3,}", text))  # noqa: E731
+    return words(cell_text) >= 3 and words(page_text) > words(cell_text)
+
+
+def _number_key(text: str | None) -> str:
+    return re.sub(r"[^0-9.,]", "", text or "")
+
+
+def _numbers_differ(a: str, b: str) -> bool:
+    """Two readings of a cell disagree on its digits or separators."""
+    key_a, key_b = _number_key(a), _number_key(b)
+    return key_a != key_b and bool(re.search(r"\d", key_a + key_b))
+
+
+def _vote(readings: list[str | None]) -> str | None:
+    """The readings that another one agrees with (digits and separators), else all of them;
+    of those the first that is a well-formed number or numeric row number (a misread digit
+    usually breaks the form: 'i;', '4.807.190}'), else the first."""
+    keys = [_number_key(t) if t else "" for t in readings]
+    agreed = [t for i, t in enumerate(readings) if keys[i] and keys.count(keys[i]) > 1]
+    pool = agreed or [t for t in readings if t]
+    for text in pool:
+        if re.search(r"\d", text) and (looks_numeric(text) or is_row_number(text)):
+            return text
+    return pool[0] if pool else None
+
+
+# Glyphs OCR reads for the digits of a printed row number ("7." as "Ta", "1." as "i;"). Only
+# these: 'S', 'D', 'O' ... start short codes such as "S1" or "D3" (levels of education).
+_DIGIT_LOOKALIKES = {"I": "1", "l": "1", "i": "1", "|": "1", "!": "1", "]": "1", "T": "7"}
+
+
+def _repair_row_numbers(table: RawTable) -> None:
+    """Where the first two columns hold the numbering (most of their short cells are '1.',
+    '2.', ...; a report may number programs in one and kegiatan in the other), a short cell
+    there that is no row number is a misread one: its leading glyphs are read as the digits
+    they resemble and the rest as the usual ending. Left alone when the first glyph resembles
+    no digit ('No')."""
+    columns = range(min(2, table.n_cols))
+    short = [row[c].strip() for row in table.rows for c in columns
+             if c < len(row) and 0 < len(row[c].strip()) <= 3]
+    numbers = [c for c in short if is_row_number(c) and c[0].isdigit()]
+    if len(numbers) < 3 or len(numbers) < 0.6 * len(short):
+        return
+    ending = "." if sum(n.endswith(".") for n in numbers) > len(numbers) / 2 else ""
+    for row in table.rows:
+        for c in columns:
+            text = row[c].strip() if c < len(row) else ""
+            if 0 < len(text) <= 3 and " " not in text and not is_row_number(text):
+                digits = _leading_digits(text)
+                if digits:
+                    row[c] = digits + ending
+
+
+def _leading_digits(text: str) -> str:
+    """The digits a misread row number starts with: 'i;' -> '1', 'Ta' -> '7', '1I:' -> '11'."""
+    digits = ""
+    for char in text:
+        digit = char if char.isdigit() else _DIGIT_LOOKALIKES.get(char)
+        if digit is None:
+            break
+        digits += digit
+    return digits
+
+
+def _without_rules(text: str) -> str:
+    return re.sub(r"\s*\|\s*", " ", text).strip()
+
+
+def _strip_ocr_rules(table: RawTable) -> RawTable:
+    """OCR reads ruling lines next to text as '|' characters."""
+    table.rows = [[_without_rules(cell) for cell in row] for row in table.rows]
+    return table

@@ -1,0 +1,66 @@
+"""Text cleaning shared by the fact parsers: cells joined and repaired, summary-row words."""
+from __future__ import annotations
+
+import logging
+import re
+
+from extract import reference
+
+log = logging.getLogger(__name__)
+
+
+# Indonesian particles and prepositions: lower-case inside names, and a line ending in one continues.
+STOP_WORDS = frozenset({"dan", "serta", "atau", "di", "ke", "dari", "untuk", "yang", "pada", "bagi", "oleh"})
+# A text ending in one of these continues on the next row (a row cut by a page break).
+CONNECTOR_WORDS = STOP_WORDS | {"dengan", "melalui", "dalam", "terhadap", "atas", "&"}
+
+# Rows that sum up a table rather than name an item: one spelling of each word, used by every parser.
+TOTAL_WORDS = r"jumlah|total|grand total"
+AVERAGE_WORDS = r"rata\s*[-–—]?\s*rata"
+TOTAL_RE = re.compile(rf"^({TOTAL_WORDS})\b", re.IGNORECASE)
+# The row closing the component rows of a composite indicator.
+COMPOSITE_TOTAL_RE = re.compile(rf"^({TOTAL_WORDS}|{AVERAGE_WORDS})\b", re.IGNORECASE)
+# Any row closing an indicator table, the grade rows included.
+SUMMARY_RE = re.compile(rf"^({TOTAL_WORDS}|{AVERAGE_WORDS}|kategori|nilai)\b", re.IGNORECASE)
+
+
+# Short words that legitimately start a wrapped line; any other short lower-case piece after a
+# line break is the tail of a word split by a narrow column ("Triwula|nan", "memutakhirk|an").
+FUNCTION_WORDS = STOP_WORDS | {"ini", "itu", "per", "se", "sd", "s/d", "dg", "yg", "tdk", "dll", "dsb", "dgn",
+                              "thn", "org"}
+SPLIT_WORD_RE = re.compile(r"(?<=[a-z])\n([a-z]{1,3})(?=$|[^a-z])")
+
+
+BROKEN_WORD_RE = re.compile(r"([A-Za-z]+)\n([A-Za-z]+)")
+
+
+# Two words printed without their space ("ManajemenInformasi" in a text layer, "NilaiReformasi"
+# from OCR), split when both are words of the nomenclature names (not an app name like "SimpelDesa").
+JOINED_WORDS_RE = re.compile(r"\b([A-Za-z][a-z]{3,})([A-Z][a-z]{3,})\b")
+
+
+def clean_cell(text: str) -> str:
+    """One line of text: wrapped lines joined, words split by a narrow column rejoined."""
+    text = SPLIT_WORD_RE.sub(lambda m: m.group(0) if m.group(1) in FUNCTION_WORDS else m.group(1), str(text))
+    text = re.sub(r"\n(?=[,.;:)])", "", text)  # punctuation pushed onto the next line
+    text = BROKEN_WORD_RE.sub(_rejoin_known_word, text)
+    text = JOINED_WORDS_RE.sub(_split_known_words, text)
+    return " ".join(text.split())
+
+
+def _split_known_words(match: re.Match) -> str:
+    words = reference.nomenclature_words()
+    first, second = match.group(1), match.group(2)
+    return f"{first} {second}" if first.lower() in words and second.lower() in words else match.group(0)
+
+
+def _rejoin_known_word(match: re.Match) -> str:
+    """'Tri' + 'wulanan', 'K' + 'EPENTINGAN': a word broken at any letter by a column too narrow
+    for it is joined when the whole is a word of the national program / kegiatan names and a
+    piece is not."""
+    head, tail = match.group(1), match.group(2)
+    words = reference.nomenclature_words()
+    whole = (head + tail).lower()
+    if whole in words and (head.lower() not in words or tail.lower() not in words):
+        return head + tail
+    return match.group(0)

@@ -1,0 +1,281 @@
+"""Great Expectations checkpoint over the built warehouse: raw, staging and marts.
+
+The suites are defined in the repository (`expectations/raw.json`, `staging.json`, `marts.json`). A table entry
+is a list of expectations over `<schema>.<table>`, or `{"query": SQL, "expectations": [...]}` over the result of
+a read-only query (cross-table checks such as "every ok document has a table"). Every expectation has a
+severity, in dbt's words: "error" (default; a failure makes `ValidationResult.success` False and blocks
+publishing) or "warn" (a failure is only listed in `ValidationResult.warnings`). Keys, not-null, accepted values
+and relationships are dbt tests, not expectations: the suites hold only what dbt tests do not express.
+`ValidationResult.results_rows()` gives one row per expectation, and `write_results_table()` stores them in
+`marts.validation_results` (a dbt model: dbt owns its columns). GX state (context, results, Data Docs
+sources) is written under a work folder next to the build database, never into the repo. The marts are read
+with a read-only DuckDB connection (after dbt has finished) and snapshotted to Parquet in that work folder, so
+one checkpoint validates every table through a pandas filesystem datasource (the GX SQL datasource over
+duckdb is broken; see TOOLCHAIN-NOTES).
+"""
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import time
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+
+import duckdb
+
+from extract import layout
+
+EXPECTATIONS_DIR = layout.expectations_dir()
+SUITE_FILES = ("marts.json", "raw.json", "staging.json")
+DATA_DOCS_SITE = "lkjip_data_docs"
+SEVERITIES = ("error", "warn")  # dbt's words (a dbt test's severity)
+_GX_SEVERITY = {"error": "critical", "warn": "warning"}  # ours -> GX's own severity levels
+OBSERVED_MAX_CHARS = 300
+
+# marts.validation_results: created (empty, contracted) by the dbt model
+# dbt_project/models/marts/validation_results.sql, filled by write_results_table() after validation (one row per
+# expectation). The DDL below is the same contract, used only for a warehouse built before dbt owned the table.
+RESULTS_TABLE = "marts.validation_results"
+RESULTS_COLUMNS = ("run_id", "validated_at", "suite_name", "expectation_type", "column_name", "expectation_kwargs",
+                   "severity", "success", "observed")
+RESULTS_TABLE_DDL = f"""
+CREATE TABLE IF NOT EXISTS {RESULTS_TABLE} (
+    run_id            VARCHAR,    -- the pipeline run (ctx['run_id']); null outside a run
+    validated_at      TIMESTAMP,  -- when the checkpoint finished (UTC)
+    suite_name        VARCHAR,    -- '<layer>.<table>' (layer raw, staging or marts)
+    expectation_type  VARCHAR,    -- GX type, e.g. expect_column_values_to_be_between
+    column_name       VARCHAR,    -- the column checked (null for table-level expectations)
+    expectation_kwargs VARCHAR,   -- the expectation's arguments as JSON (value sets from queries abbreviated)
+    severity          VARCHAR,    -- 'error' (blocks publishing) or 'warn' (recorded only)
+    success           BOOLEAN,
+    observed          VARCHAR     -- short text: unexpected counts and examples, or the observed value
+)"""
+
+
+@dataclass
+class ValidationResult:
+    success: bool  # False when an error-severity expectation failed (warnings never block)
+    suites: dict[str, bool]  # suite -> no error-severity failure in it
+    failed_expectations: list[str]  # error-severity failures
+    data_docs_index: Path | None
+    elapsed_s: float = 0.0
+    row_counts: dict[str, int] = field(default_factory=dict)
+    warnings: list[str] = field(default_factory=list)  # warn-severity failures
+    rows: list[dict] = field(default_factory=list, repr=False)
+    validated_at: datetime | None = None
+
+    def results_rows(self) -> list[dict]:
+        """One dict per expectation: suite_name, expectation_type, column, kwargs (JSON text), success,
+        severity ('error' | 'warn'), observed (short text)."""
+        return [dict(r) for r in self.rows]
+
+
+def _camel(snake: str) -> str:
+    return "".join(part.capitalize() for part in snake.split("_"))
+
+
+def _quiet_progress_bars(context) -> None:
+    try:
+        from great_expectations.data_context.types.base import ProgressBarsConfig
+
+        context.variables.progress_bars = ProgressBarsConfig(globally=False)
+    except Exception:  # cosmetic only
+        pass
+
+
+def load_suite_specs(expectations_dir: Path = EXPECTATIONS_DIR) -> list[dict]:
+    return [json.loads((expectations_dir / name).read_text()) for name in SUITE_FILES]
+
+
+def _table_entry(schema: str, table: str, entry) -> tuple[str, list[dict]]:
+    """(SQL of the rows to validate, expectation specs) of one table entry of a suite file."""
+    if isinstance(entry, dict):
+        return entry["query"], entry["expectations"]
+    return f"SELECT * FROM {schema}.{table}", entry
+
+
+def _severity(spec: dict) -> str:
+    severity = spec.get("severity", "error")
+    if severity not in SEVERITIES:
+        raise ValueError(f"severity must be one of {SEVERITIES}: {spec}")
+    return severity
+
+
+def _short(value, limit: int = OBSERVED_MAX_CHARS) -> str:
+    text = value if isinstance(value, str) else json.dumps(value, default=str, ensure_ascii=False)
+    return text if len(text) <= limit else text[: limit - 3] + "..."
+
+
+def _observed(r) -> str:
+    """A short text of what GX saw for one expectation result."""
+    info = getattr(r, "exception_info", None) or {}
+    if info.get("raised_exception"):
+        return _short(f"exception: {info.get('exception_message')}")
+    res = r.result or {}
+    if "unexpected_count" in res:
+        text = f"{res.get('unexpected_count')} of {res.get('element_count')} unexpected"
+        pct = res.get("unexpected_percent")
+        if pct is not None:
+            text += f" ({pct:.1f}%)"
+        if res.get("partial_unexpected_list"):
+            text += f" e.g. {_short(res['partial_unexpected_list'][:3], 200)}"
+        return _short(text)
+    if "observed_value" in res:
+        return _short(f"observed {_short(res['observed_value'], 250)}")
+    return ""
+
+
+def _kwargs_text(kwargs: dict) -> str:
+    shown = {k: (f"<{len(v)} values>" if isinstance(v, list) and len(v) > 10 else v)
+             for k, v in kwargs.items() if k not in ("batch_id",)}
+    return _short(shown, 500)
+
+
+def _resolve_kwargs(kwargs: dict, con: duckdb.DuckDBPyConnection) -> dict:
+    out = {}
+    for key, value in kwargs.items():
+        if isinstance(value, dict) and "$query" in value:
+            rows = con.execute(value["$query"]).fetchall()
+            value = sorted({r[0] for r in rows if r[0] is not None})
+        out[key] = value
+    return out
+
+
+def validate_warehouse(
+    db_path: Path, data_docs_dir: Path, *, work_dir: Path | None = None
+) -> ValidationResult:
+    """Run every suite of `expectations/` against the marts of `db_path` in one checkpoint.
+
+    `work_dir` (default: `<db dir>/gx`) holds the GX file context and the Parquet snapshots; it is recreated
+    on every call. Data Docs are built into `data_docs_dir` (its `index.html` is returned).
+    """
+    os.environ.setdefault("GX_ANALYTICS_ENABLED", "False")
+    import great_expectations as gx  # slow import: only when validating
+
+    started = time.monotonic()
+    db_path = Path(db_path).resolve()
+    data_docs_dir = Path(data_docs_dir).resolve()
+    work_dir = Path(work_dir).resolve() if work_dir else db_path.parent / "gx"
+    if work_dir.exists():
+        shutil.rmtree(work_dir)
+    snapshot_dir = work_dir / "snapshots"
+    snapshot_dir.mkdir(parents=True)
+
+    specs = load_suite_specs()
+    # (suite name, parquet file, [(expectation type, kwargs, severity)])
+    built: list[tuple[str, str, list[tuple[str, dict, str]]]] = []
+    row_counts: dict[str, int] = {}
+    con = duckdb.connect(str(db_path), read_only=True)
+    try:
+        for spec in specs:
+            for table, entry in spec["tables"].items():
+                sql, expectations = _table_entry(spec["schema"], table, entry)
+                relation = f'{spec["schema"]}.{table}'
+                parquet = snapshot_dir / f'{spec["layer"]}__{table}.parquet'
+                # Ordered, so the examples GX reports (partial_unexpected_list) are the same every run.
+                con.execute(f"COPY (SELECT * FROM ({sql}) ORDER BY ALL) TO '{parquet}' (FORMAT parquet)")
+                row_counts[relation] = con.execute(f"SELECT count(*) FROM ({sql})").fetchone()[0]
+                resolved = [(e["expectation"], _resolve_kwargs(e.get("kwargs", {}), con), _severity(e))
+                            for e in expectations]
+                built.append((f'{spec["layer"]}.{table}', parquet.name, resolved))
+    finally:
+        con.close()
+
+    context = gx.get_context(mode="file", project_root_dir=str(work_dir))
+    _quiet_progress_bars(context)
+    context.add_data_docs_site(
+        site_name=DATA_DOCS_SITE,
+        site_config={
+            "class_name": "SiteBuilder",
+            "site_index_builder": {"class_name": "DefaultSiteIndexBuilder"},
+            "store_backend": {"class_name": "TupleFilesystemStoreBackend", "base_directory": str(data_docs_dir)},
+        },
+    )
+    datasource = context.data_sources.add_pandas_filesystem(name="warehouse", base_directory=snapshot_dir)
+    validation_definitions = []
+    for suite_name, parquet_name, expectations in built:
+        asset = datasource.add_parquet_asset(name=suite_name)
+        batch_definition = asset.add_batch_definition_path(name=f"{suite_name}.snapshot", path=parquet_name)
+        suite = context.suites.add(gx.ExpectationSuite(name=suite_name))
+        for name, kwargs, severity in expectations:
+            suite.add_expectation(getattr(gx.expectations, _camel(name))(
+                **kwargs, severity=_GX_SEVERITY[severity], meta={"severity": severity}))
+        validation_definitions.append(
+            context.validation_definitions.add(
+                gx.ValidationDefinition(name=f"validate.{suite_name}", data=batch_definition, suite=suite)
+            )
+        )
+    checkpoint = context.checkpoints.add(
+        gx.Checkpoint(
+            name="warehouse",
+            validation_definitions=validation_definitions,
+            actions=[gx.checkpoint.UpdateDataDocsAction(name="data_docs", site_names=[DATA_DOCS_SITE])],
+            result_format={"result_format": "SUMMARY"},
+        )
+    )
+    result = checkpoint.run()
+
+    suites: dict[str, bool] = {}
+    failed: list[str] = []
+    warnings: list[str] = []
+    rows: list[dict] = []
+    for suite_result in result.run_results.values():
+        name = suite_result.suite_name
+        suites.setdefault(name, True)
+        for r in suite_result.results:
+            cfg = r.expectation_config
+            severity = (cfg.meta or {}).get("severity", "error")
+            column = cfg.kwargs.get("column")
+            observed = _observed(r)
+            rows.append({"suite_name": name, "expectation_type": cfg.type, "column": column,
+                         "kwargs": _kwargs_text(dict(cfg.kwargs)), "success": bool(r.success),
+                         "severity": severity, "observed": observed})
+            if r.success:
+                continue
+            text = f"{name}: {cfg.type}" + (f"({column})" if column else "") + (f" {observed}" if observed else "")
+            if severity == "warn":
+                warnings.append(text)
+            else:
+                failed.append(text)
+                suites[name] = False
+
+    index = data_docs_dir / "index.html"
+    return ValidationResult(
+        success=not failed and all(suites.values()),
+        suites=suites,
+        failed_expectations=failed,
+        data_docs_index=index if index.exists() else None,
+        elapsed_s=time.monotonic() - started,
+        row_counts=row_counts,
+        warnings=warnings,
+        rows=rows,
+        validated_at=datetime.now(timezone.utc).replace(tzinfo=None),
+    )
+
+
+def write_results_table(db_path: Path, result: ValidationResult, *, run_id: str | None = None) -> int:
+    """Fill `marts.validation_results` in `db_path` with one row per expectation of `result`.
+
+    The table is a dbt model (built empty by `dbt build`); its rows are replaced by those of `result`. It is
+    created here only when an older warehouse lacks it. Opens `db_path` read-write: call it after
+    `validate_warehouse` (which has closed its read-only connection) and before publishing. Returns the number of
+    rows written.
+    """
+    rows = [(run_id, result.validated_at, r["suite_name"], r["expectation_type"], r["column"], r["kwargs"],
+             r["severity"], r["success"], r["observed"]) for r in result.results_rows()]
+    con = duckdb.connect(str(db_path))
+    try:
+        con.execute("BEGIN TRANSACTION")
+        con.execute("CREATE SCHEMA IF NOT EXISTS marts")
+        con.execute(RESULTS_TABLE_DDL)
+        con.execute(f"DELETE FROM {RESULTS_TABLE}")
+        if rows:
+            columns = ", ".join(RESULTS_COLUMNS)
+            placeholders = ", ".join("?" for _ in RESULTS_COLUMNS)
+            con.executemany(f"INSERT INTO {RESULTS_TABLE} ({columns}) VALUES ({placeholders})", rows)
+        con.execute("COMMIT")
+    finally:
+        con.close()
+    return len(rows)
