@@ -1,15 +1,26 @@
-"""`lkjip`: the command line for analysts and operators. Every command has --help."""
+"""`lkjip`: the command line for analysts and operators. Every command has --help.
+
+Errors are one line that says what to do (the traceback only with -v); exit codes are listed in
+extract/outcome.py and docs/OPERATIONS.md.
+"""
 from __future__ import annotations
 
 import json
 import logging
 import os
+import signal
 import sys
+from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
 import click
 
-from extract import config, layout, pipeline
+from extract import config, layout, outcome, pipeline
+
+EXIT_CODES_HELP = """\b
+Exit codes: 0 published, all sources reached and documents read; 1 failed, nothing published;
+2 usage error; 3 published, but some sources or documents failed (listed); 4 no source reached;
+5 another run holds the lock; 130 / 143 stopped by SIGINT / SIGTERM."""
 
 WAREHOUSE_OPTION = click.option(
     "--warehouse", type=click.Path(dir_okay=False), default=None,
@@ -19,8 +30,40 @@ DATA_OPTION = click.option(
     help="Landing area, extracted files and run reports (default: $LKJIP_DATA_DIR or ./data).")
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
-@click.option("-v", "--verbose", is_flag=True, help="Log every step.")
+class CommandFailed(click.ClickException):
+    """A one-line error with its own exit code."""
+
+    def __init__(self, message: str, exit_code: int = outcome.FAILED):
+        super().__init__(message)
+        self.exit_code = exit_code
+
+
+class OneLineErrors(click.Group):
+    """Any unexpected error becomes one line (and exit 1); `-v` shows the traceback instead."""
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except (click.exceptions.Exit, click.ClickException, click.Abort, SystemExit):
+            raise
+        except Exception as exc:
+            if ctx.params.get("verbose"):
+                raise
+            message = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+            raise CommandFailed(f"{message} (run with -v for the traceback)") from exc
+
+
+def _version() -> str:
+    try:
+        return version("lkjip-warehouse")
+    except PackageNotFoundError:
+        return "unknown"
+
+
+@click.group(cls=OneLineErrors, context_settings={"help_option_names": ["-h", "--help"]}, epilog=EXIT_CODES_HELP)
+@click.option("-v", "--verbose", is_flag=True, help="Log every step; show tracebacks.")
+@click.version_option(_version(), "--version", prog_name="lkjip",
+                      message=f"%(prog)s %(version)s (extractor {layout.EXTRACTOR_VERSION})")
 def main(verbose: bool) -> None:
     """lkjip-warehouse: LKjIP performance reports -> a DuckDB warehouse of comparable facts."""
     logging.basicConfig(level=logging.INFO if verbose else logging.WARNING,
@@ -35,9 +78,10 @@ def main(verbose: bool) -> None:
 @click.option("--no-progress", is_flag=True, help="Plain logs instead of progress bars.")
 def run(sources_file: str, warehouse: str | None, data_dir: str | None, no_progress: bool) -> None:
     """The nightly job: crawl, download new or changed PDFs, extract, load, dbt build, validate, publish."""
+    _check_sources(sources_file)
     ctx = pipeline.start_run(sources_file, warehouse, data_dir)
     result = _guarded(ctx, lambda: pipeline.run_all(ctx, progress=not no_progress))
-    print_summary(result, ctx)
+    _finish(result, ctx)
 
 
 @main.command()
@@ -52,6 +96,7 @@ def ingest(paths, region_code, fiscal_year, warehouse, data_dir, no_progress) ->
 
     Region, agency and fiscal year are inferred from the cover and title pages.
     """
+    _check_overrides(region_code, fiscal_year)
     pdfs = _pdf_paths(paths)
     if not pdfs:
         raise click.UsageError("no .pdf files found in the given paths")
@@ -61,7 +106,7 @@ def ingest(paths, region_code, fiscal_year, warehouse, data_dir, no_progress) ->
         ids = pipeline.ingest_files(ctx, pdfs, region_code, fiscal_year)
         return pipeline.run_all(ctx, progress=not no_progress, document_ids=ids)
 
-    print_summary(_guarded(ctx, job), ctx)
+    _finish(_guarded(ctx, job), ctx)
 
 
 @main.command()
@@ -77,7 +122,7 @@ def demo(warehouse: str | None, data_dir: str | None) -> None:
         click.echo(f"sample portal: {base_url}/portal/index.html")
         ctx = pipeline.start_run(str(layout.sources_dir() / "demo.yaml"), warehouse, data_dir)
         result = _guarded(ctx, lambda: pipeline.run_all(ctx, progress=True))
-    print_summary(result, ctx)
+    _finish(result, ctx)
 
 
 @main.command()
@@ -98,7 +143,7 @@ def reprocess(warehouse: str | None, data_dir: str | None, no_progress: bool) ->
                                        "run `lkjip run` or `lkjip ingest` first")
         return pipeline.run_all(ctx, progress=not no_progress, document_ids=ids)
 
-    print_summary(_guarded(ctx, job), ctx)
+    _finish(_guarded(ctx, job), ctx)
 
 
 @main.command()
@@ -147,7 +192,7 @@ def export(fmt: str, out: str | None, warehouse: str | None) -> None:
 @WAREHOUSE_OPTION
 def sql(query: str | None, query_file: str | None, output_format: str, warehouse: str | None) -> None:
     """Run a read-only SQL query against the published warehouse."""
-    import duckdb
+    from extract.query import QueryRefused, run_query
 
     if query_file:
         query = Path(query_file).read_text()
@@ -156,12 +201,28 @@ def sql(query: str | None, query_file: str | None, output_format: str, warehouse
     path = config.warehouse_path(warehouse)
     if not path.exists():
         raise click.ClickException(f"no warehouse at {path}: run `lkjip demo` or `lkjip run` first")
-    with duckdb.connect(str(path), read_only=True) as con:
-        try:
-            frame = con.execute(query).df()
-        except duckdb.Error as exc:
-            raise click.ClickException(str(exc)) from exc
+    try:
+        frame = run_query(path, query)
+    except QueryRefused as exc:
+        raise click.ClickException(str(exc)) from exc
     _print_frame(frame, output_format)
+
+
+@main.group()
+def sources() -> None:
+    """Sources registries (sources/*.yaml)."""
+
+
+@sources.command("check")
+@click.argument("sources_file", type=click.Path(exists=True, dir_okay=False))
+def sources_check(sources_file: str) -> None:
+    """Validate a sources file: every problem on its own line, exit 2 when there is one."""
+    problems = _source_file_problems(sources_file)
+    for problem in problems:
+        click.echo(f"{sources_file}: {problem}")
+    if problems:
+        raise CommandFailed(f"{len(problems)} problem(s) in {sources_file}", outcome.USAGE)
+    click.echo(f"{sources_file}: ok")
 
 
 def _print_frame(frame, output_format: str) -> None:
@@ -195,45 +256,82 @@ def _is_null(value) -> bool:
 
 
 def _guarded(ctx: dict, job):
-    """Run a job under the run lock; turn expected failures into clear messages."""
+    """Run a job under the run locks, stoppable by SIGTERM / SIGINT; expected failures become one
+    line with their exit code."""
+    from extract import worker
+
+    def stop(signum, frame):
+        worker.stop_all()  # every extraction process group, OCR included
+        raise _Stopped(signum)
+
+    previous = {s: signal.signal(s, stop) for s in (signal.SIGTERM, signal.SIGINT)}
     try:
-        with layout.run_lock(layout.DataLayout(Path(ctx["data_dir"])).lock):
+        with pipeline.run_locks(ctx):
             return job()
+    except _Stopped as exc:
+        pipeline.record_stop(ctx, exc.signum)
+        raise CommandFailed(f"stopped by signal {exc.signum}; the published warehouse is unchanged",
+                            outcome.STOPPED.get(exc.signum, outcome.FAILED)) from None
     except layout.RunLocked as exc:
-        raise click.ClickException(str(exc)) from exc
+        raise CommandFailed(str(exc), outcome.LOCKED) from exc
+    except pipeline.NothingFetched as exc:
+        raise CommandFailed(f"{exc}. Check the network and `lkjip status`.", outcome.NOTHING_FETCHED) from exc
     except pipeline.PipelineError as exc:
-        raise click.ClickException(f"{exc}\nThe previous warehouse at {ctx['warehouse_path']} is unchanged.") from exc
+        raise CommandFailed(f"{exc}\nThe previous warehouse at {ctx['warehouse_path']} is unchanged.") from exc
+    finally:
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
+
+
+class _Stopped(Exception):
+    def __init__(self, signum: int):
+        super().__init__(signum)
+        self.signum = signum
 
 
 def _pdf_paths(paths) -> list[Path]:
+    """PDF files among the paths; folders are searched, whatever the case of '.pdf'."""
     found: list[Path] = []
     for raw in paths:
         path = Path(raw)
-        found += sorted(path.rglob("*.pdf")) if path.is_dir() else [path]
+        found += sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() == ".pdf") \
+            if path.is_dir() else [path]
     return found
 
 
-def print_summary(result: dict, ctx: dict) -> None:
-    import duckdb
+def _source_file_problems(sources_file: str) -> list[str]:
+    from extract.acquire.sources import check_sources_file
 
+    return check_sources_file(sources_file)
+
+
+def _check_sources(sources_file: str) -> None:
+    problems = _source_file_problems(sources_file)
+    if problems:
+        raise CommandFailed(f"{sources_file}: {problems[0]}" + (f" (and {len(problems) - 1} more: "
+                            f"lkjip sources check {sources_file})" if len(problems) > 1 else ""), outcome.USAGE)
+
+
+def _check_overrides(region_code: str | None, fiscal_year: int | None) -> None:
+    from extract.acquire.sources import check_fiscal_year, check_region_code
+
+    problem = (region_code is not None and check_region_code(region_code)) or \
+        (fiscal_year is not None and check_fiscal_year(fiscal_year))
+    if problem:
+        raise click.BadParameter(problem)
+
+
+def _finish(result: dict, ctx: dict) -> None:
+    print_summary(result, ctx)
+    code = (result.get("problems") or {}).get("exit_code", outcome.OK)
+    if code:
+        sys.exit(code)
+
+
+def print_summary(result: dict, ctx: dict) -> None:
     warehouse = ctx["warehouse_path"]
-    with duckdb.connect(warehouse, read_only=True) as con:
-        documents = con.execute(
-            "SELECT status, count(*) FROM marts.dim_document GROUP BY status ORDER BY status").fetchall()
-        facts = con.execute("""
-            SELECT d.region_code, r.region_name, d.fiscal_year,
-                   (SELECT count(*) FROM marts.fct_performance_indicator f WHERE f.document_id = d.document_id),
-                   (SELECT count(*) FROM marts.fct_budget_realization b WHERE b.document_id = d.document_id)
-            FROM marts.dim_document d LEFT JOIN marts.dim_region r USING (region_code)
-            WHERE d.status <> 'quarantined' ORDER BY 1, 3""").fetchall()
-        quarantined = con.execute(
-            "SELECT document_id, status_reason FROM marts.dim_document WHERE status = 'quarantined'").fetchall()
-    click.echo("\nDocuments: " + ", ".join(f"{n} {s}" for s, n in documents))
-    click.echo("Facts per document (region, fiscal year of the report): indicators / budget lines")
-    for code, name, year, n_ind, n_bud in facts:
-        click.echo(f"  {code or '?':6} {name or 'unknown region':32} {year or '?'}  {n_ind:4d} / {n_bud:4d}")
-    for document_id, reason in quarantined:
-        click.echo(f"  quarantined {document_id[:12]}: {reason}")
+    _print_documents(warehouse)
+    _print_problems(result.get("problems") or {})
     validation = result.get("validate", {})
     suites = validation.get("suites") or {}
     failed = [name for name, ok in suites.items() if not ok]
@@ -251,6 +349,38 @@ def print_summary(result: dict, ctx: dict) -> None:
             click.echo(f"{label}: {published[key]}")
     click.echo(f'Query it: lkjip sql "SELECT * FROM marts.fct_performance_indicator LIMIT 10"'
                f"{'' if warehouse == str(config.warehouse_path().resolve()) else f' --warehouse {warehouse}'}")
+
+
+def _print_documents(warehouse: str) -> None:
+    from extract.query import read_only_connection
+
+    with read_only_connection(Path(warehouse)) as con:
+        documents = con.execute(
+            "SELECT status, count(*) FROM marts.dim_document GROUP BY status ORDER BY status").fetchall()
+        facts = con.execute("""
+            SELECT d.region_code, r.region_name, d.fiscal_year,
+                   (SELECT count(*) FROM marts.fct_performance_indicator f WHERE f.document_id = d.document_id),
+                   (SELECT count(*) FROM marts.fct_budget_realization b WHERE b.document_id = d.document_id)
+            FROM marts.dim_document d LEFT JOIN marts.dim_region r USING (region_code)
+            WHERE d.status NOT IN ('quarantined', 'needs_review') ORDER BY 1, 3""").fetchall()
+        others = con.execute("""SELECT status, document_id, coalesce(file_name, ''), status_reason
+            FROM marts.dim_document WHERE status IN ('quarantined', 'needs_review') ORDER BY 1, 2""").fetchall()
+    click.echo("\nDocuments: " + ", ".join(f"{n} {s}" for s, n in documents))
+    click.echo("Facts per document (region, fiscal year of the report): indicators / budget lines")
+    for code, name, year, n_ind, n_bud in facts:
+        click.echo(f"  {code or '?':6} {name or 'unknown region':32} {year or '?'}  {n_ind:4d} / {n_bud:4d}")
+    for status, document_id, file_name, reason in others:
+        click.echo(f"  {status} {document_id[:12]} {file_name}: {reason}")
+    if any(status == "needs_review" for status, *_ in others):
+        click.echo("  What to do for each document in review: lkjip sql \"SELECT * FROM marts.mart_review_queue\"")
+
+
+def _print_problems(problems: dict) -> None:
+    for source in problems.get("sources_failed") or []:
+        click.echo(f"  source not reached: {source['source_id']}: {source['reason']}")
+    for document in problems.get("documents_failed") or []:
+        click.echo(f"  document not read: {(document['document_id'] or '')[:12]} {document.get('file_name') or ''}: "
+                   f"{document['reason']}")
 
 
 if __name__ == "__main__":

@@ -86,7 +86,7 @@ def _ocr(pdf_path: Path, inventory, record: dict, scratch: Path):
     """Scanned pages get a text layer from tesseract (ocrmypdf); the rest stay as they are."""
     pages = record["pages_without_text"]
     try:
-        timeout = 60 + 30 * len(pages)  # tesseract runs about 5-10 s per page on 2 cores
+        timeout = 120 + 60 * len(pages)  # a hang guard only: the worker limits CPU time per page
         ocred = ocr.ocr_pages(pdf_path, scratch / pdf_path.name, pages=pages, timeout=timeout)
         inventory = read_inventory(ocred)
     except ocr.OcrError as exc:

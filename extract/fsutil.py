@@ -28,6 +28,13 @@ def sha256_file(path: str | os.PathLike) -> str:
     return digest.hexdigest()
 
 
+def printable_name(path: str | os.PathLike) -> str:
+    """A file name as text that any JSON or UTF-8 writer accepts: bytes that are not UTF-8
+    (a name from another system's encoding) become \\xNN escapes instead of crashing the log."""
+    raw = os.fsencode(Path(path).name)
+    return raw.decode("utf-8", errors="backslashreplace")
+
+
 def atomic_write(path: str | os.PathLike, data: bytes | str, *, fsync: bool = True) -> Path:
     """Write `data` to `path` through a temporary sibling and a rename."""
     path = Path(path)
@@ -59,7 +66,7 @@ def atomic_copy(source: str | os.PathLike, target: str | os.PathLike) -> Path:
     """Copy a file next to `target` (source and target may be on different volumes), then rename."""
     target = Path(target)
     target.parent.mkdir(parents=True, exist_ok=True)
-    staging = target.with_name(f".{target.name}.incoming")
+    staging = target.with_name(f".{target.name}.incoming-{os.getpid()}")
     try:
         shutil.copyfile(source, staging)
         commit_file(staging, target)

@@ -108,6 +108,23 @@ def output_dir(extracted_root: Path, document_id: str) -> Path:
 # ---------------------------------------------------------------- the run lock
 
 
+def warehouse_lock(warehouse: Path) -> Path:
+    """The lock beside a warehouse file: two runs with different data directories never publish at once."""
+    warehouse = Path(warehouse)
+    return warehouse.with_name(f".{warehouse.name}.lock")
+
+
+def pid_alive(pid: int) -> bool:
+    """Is process `pid` of this host still running (a zombie counts as gone)?"""
+    if pid <= 0:
+        return False
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except (OSError, IndexError):
+        return False
+    return state != "Z"
+
+
 class RunLocked(RuntimeError):
     pass
 

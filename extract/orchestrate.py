@@ -19,6 +19,8 @@ DATA_DIR = str(config.data_dir(base=layout.project_home()).resolve())
 WAREHOUSE_ASSET = Asset(name="lkjip_warehouse", uri=WAREHOUSE.as_uri())
 POOL = "lkjip_warehouse"  # one slot: only one task at a time writes a DuckDB file
 START_DATE = pendulum.datetime(2026, 1, 1, tz="Asia/Jakarta")
+# A warehouse step that finds a CLI run holding the locks fails at once; it is tried again later.
+LOCKED_RETRIES = {"retries": 3, "retry_delay": timedelta(minutes=5)}
 
 
 def report_failure(context) -> None:
@@ -37,7 +39,7 @@ def report_failure(context) -> None:
 
 @task
 def start_run() -> dict:
-    return pipeline.start_run(SOURCES, warehouse=str(WAREHOUSE), data_dir=DATA_DIR)
+    return pipeline.start_run(SOURCES, warehouse=str(WAREHOUSE), data_dir=DATA_DIR, runner="airflow")
 
 
 @task(retries=2, retry_delay=timedelta(minutes=1))
@@ -46,24 +48,28 @@ def extract_one(ctx: dict, document_id: str) -> dict:
 
 
 # none_failed: still load and publish when there was nothing new to extract (zero mapped tasks).
-@task(pool=POOL, trigger_rule="none_failed")
+@task(pool=POOL, trigger_rule="none_failed", **LOCKED_RETRIES)
 def load(ctx: dict) -> dict:
-    return pipeline.load(ctx)
+    with pipeline.run_locks(ctx):  # the CLI's locks: one writer of this warehouse at a time
+        return pipeline.load(ctx)
 
 
-@task(pool=POOL)
+@task(pool=POOL, **LOCKED_RETRIES)
 def transform(ctx: dict) -> dict:
-    return pipeline.transform(ctx)
+    with pipeline.run_locks(ctx):  # the CLI's locks: one writer of this warehouse at a time
+        return pipeline.transform(ctx)
 
 
-@task(pool=POOL)
+@task(pool=POOL, **LOCKED_RETRIES)
 def validate(ctx: dict) -> dict:
-    return pipeline.validate(ctx)
+    with pipeline.run_locks(ctx):  # the CLI's locks: one writer of this warehouse at a time
+        return pipeline.validate(ctx)
 
 
-@task(pool=POOL, outlets=[WAREHOUSE_ASSET])
+@task(pool=POOL, outlets=[WAREHOUSE_ASSET], **LOCKED_RETRIES)
 def publish(ctx: dict) -> dict:
-    return pipeline.publish(ctx)
+    with pipeline.run_locks(ctx):  # the CLI's locks: one writer of this warehouse at a time
+        return pipeline.publish(ctx)
 
 
 def extract_and_publish(ctx, document_ids) -> None:

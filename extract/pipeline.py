@@ -9,14 +9,18 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 import shutil
+import socket
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 
-from extract import config
-from extract.acquire.landing import Landing
-from extract.fsutil import atomic_write, sha256_file
+from extract import config, layout, outcome
+from extract.acquire.landing import Landing, url_file_name
+from extract.fsutil import atomic_write, printable_name, sha256_file
 from extract.layout import DOCUMENT_RECORD, DataLayout
 from extract.publish.swap import publish_file, publish_folder
 from extract.worker import extract_isolated
@@ -28,19 +32,36 @@ class PipelineError(RuntimeError):
     """A run-level failure (dbt or validation): the published warehouse stays as it was."""
 
 
+class NothingFetched(PipelineError):
+    """No source of the registry could be reached: nothing new, so nothing is published."""
+
+
 def start_run(sources_file: str | None = None, warehouse: str | None = None,
-              data_dir: str | None = None) -> dict:
+              data_dir: str | None = None, runner: str = "cli") -> dict:
     # Absolute paths: dbt and the extraction workers run in other working directories.
     data = (Path(data_dir) if data_dir else config.data_dir()).resolve()
     run_id = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
-    return {
+    ctx = {
         "run_id": run_id,
         "sources_file": str(sources_file) if sources_file else None,
         "data_dir": str(data),
         "warehouse_path": str(config.warehouse_path(warehouse).resolve()),
         "build_path": str(DataLayout(data).build_path(run_id)),
         "started_at": datetime.now(UTC).isoformat(timespec="seconds"),
+        "runner": runner,
     }
+    # Written first, so that a run killed at any point still shows in `lkjip status`.
+    _write_report(ctx, "start", {"started_at": ctx["started_at"], "runner": runner, "pid": os.getpid(),
+                                 "host": socket.gethostname(), "warehouse": ctx["warehouse_path"]})
+    return ctx
+
+
+@contextmanager
+def run_locks(ctx: dict) -> Iterator[None]:
+    """The locks of the data directory and of the warehouse: the CLI holds them for a whole run,
+    the DAG tasks for each step that writes the build or publishes."""
+    with layout.run_lock(_data(ctx).lock), layout.run_lock(layout.warehouse_lock(Path(ctx["warehouse_path"]))):
+        yield
 
 
 def _data(ctx: dict) -> DataLayout:
@@ -63,11 +84,14 @@ def crawl(ctx: dict, progress: bool = False) -> list[str]:
         sources = load_sources(ctx["sources_file"])
         results = crawl_sources(sources, _landing(ctx), progress=progress)
         _write_report(ctx, "crawl", [_crawl_summary(r) for r in results])
+        if results and not any(r.pages for r in results):
+            raise NothingFetched(f"none of the {len(results)} sources could be reached; nothing was published")
     return pending_documents(ctx)
 
 
 def _crawl_summary(result) -> dict:
-    return {"source_id": result.source_id, "found": result.found, "new": len(result.new),
+    return {"source_id": result.source_id, "reached": result.pages > 0, "found": result.found,
+            "new": len(result.new), "truncated": result.truncated,
             "unchanged": len(result.unchanged), "failed": result.failed, "skipped": len(result.skipped)}
 
 
@@ -81,7 +105,7 @@ def ingest_files(ctx: dict, paths: list[Path], region_code: str | None = None,
         known = landing.has(sha256_file(path))
         sha = landing.store(data)
         landing.append_log({
-            "source_id": "local", "url": Path(path).resolve().as_uri(), "link_text": Path(path).name,
+            "source_id": "local", "url": Path(path).resolve().as_uri(), "link_text": printable_name(path),
             "bytes": len(data), "sha256": sha, "content_type": "application/pdf",
             "fetched_at": datetime.now(UTC).isoformat(timespec="seconds"),
             "outcome": "unchanged" if known else "new",
@@ -137,9 +161,10 @@ def extract_one(ctx: dict, document_id: str) -> dict:
     started = time.monotonic()
     pdf = _landing(ctx).path(document_id)
     record = extract_isolated(pdf, _data(ctx).extracted, document_id)
-    if record.get("stage") == "worker":
+    if record.get("stage") == "worker" and record.get("status") == "quarantined":
+        # not retried every night: `lkjip reprocess` or a new extractor version retries it
         atomic_write(_data(ctx).failure_path(document_id), json.dumps(record))
-    summary = {k: record.get(k) for k in ("document_id", "status", "status_reason", "region_code",
+    summary = {k: record.get(k) for k in ("document_id", "file_name", "status", "status_reason", "region_code",
                                           "fiscal_year", "page_count")}
     summary["seconds"] = round(time.monotonic() - started, 2)
     log.info("extracted %s: %s", document_id[:12], summary)
@@ -162,11 +187,39 @@ def load(ctx: dict) -> dict:
         documents.append(DocumentInput(record, files_dir, sources.get(document_id, {}),
                                        overrides.get(document_id, {})))
     build_path = Path(ctx["build_path"])
-    # Builds left by killed runs are garbage; load runs alone (run lock / one-slot pool).
-    for stale in _data(ctx).builds.glob("*"):
-        shutil.rmtree(stale, ignore_errors=True)
+    _claim_build_folder(ctx)
     counts = build_raw(build_path, documents, fetch_log)
     return {"documents": len(documents), "raw_rows": counts}
+
+
+OWNER_FILE = "owner.json"
+AIRFLOW_BUILD_HOURS = 24  # a DAG run's build outlives its task processes: kept this long
+
+
+def _claim_build_folder(ctx: dict) -> None:
+    """Mark this run's build folder as ours, and remove the folders of runs that are provably dead
+    (same host, process gone); a live run's build, or one of another host, is never touched."""
+    build = Path(ctx["build_path"]).parent
+    build.mkdir(parents=True, exist_ok=True)
+    owner = {"run_id": ctx["run_id"], "pid": os.getpid(), "host": socket.gethostname(),
+             "runner": ctx.get("runner", "cli")}
+    atomic_write(build / OWNER_FILE, json.dumps(owner), fsync=False)
+    for other in _data(ctx).builds.iterdir():
+        if other != build and other.is_dir() and _is_dead_build(other):
+            log.info("removing the build folder of a dead run: %s", other)
+            shutil.rmtree(other, ignore_errors=True)
+
+
+def _is_dead_build(folder: Path) -> bool:
+    try:
+        owner = json.loads((folder / OWNER_FILE).read_text())
+    except (OSError, json.JSONDecodeError):  # a folder from before owner files: dead after a day
+        return time.time() - folder.stat().st_mtime > AIRFLOW_BUILD_HOURS * 3600
+    if owner.get("host") != socket.gethostname():
+        return False
+    if owner.get("runner") == "airflow":
+        return time.time() - folder.stat().st_mtime > AIRFLOW_BUILD_HOURS * 3600
+    return not layout.pid_alive(int(owner.get("pid") or 0))
 
 
 def _extraction_record(ctx: dict, document_id: str) -> tuple[dict, Path | None]:
@@ -188,15 +241,8 @@ def _latest_source_by_sha(fetch_log: list[dict]) -> dict[str, dict]:
         if sha and record.get("outcome") != "failed":
             latest[sha] = {"source_id": record.get("source_id"), "source_url": record.get("url"),
                            "fetched_at": record.get("fetched_at"), "region_code": record.get("region_code"),
-                           "file_name": _file_name(record.get("url") or "")}
+                           "file_name": url_file_name(record.get("url") or "")}
     return latest
-
-
-def _file_name(url: str) -> str | None:
-    from urllib.parse import unquote, urlparse
-
-    name = unquote(urlparse(url).path.rsplit("/", 1)[-1])
-    return name or None
 
 
 def transform(ctx: dict) -> dict:
@@ -212,16 +258,20 @@ def transform(ctx: dict) -> dict:
 def validate(ctx: dict) -> dict:
     """Great Expectations on the build. Every expectation's result is written into the build
     (marts.validation_results) so analysts can see warnings; error-level failures block publish."""
-    from extract.warehouse.validate import validate_warehouse, write_results_table
+    from extract.warehouse.validate import compare_with_published, validate_warehouse, write_results_table
 
     build_path = Path(ctx["build_path"])
     result = validate_warehouse(build_path, build_path.parent / "data_docs")
     write_results_table(build_path, result, run_id=ctx["run_id"])
-    summary = {"success": result.success, "suites": result.suites,
-               "failed_expectations": result.failed_expectations, "warnings": result.warnings}
+    lost = compare_with_published(build_path, Path(ctx["warehouse_path"]))
+    summary = {"success": result.success and not lost, "suites": result.suites,
+               "failed_expectations": result.failed_expectations, "warnings": result.warnings, "lost": lost}
     if not result.success:
         raise PipelineError(f"validation failed; the published warehouse is unchanged: "
                             f"{result.failed_expectations}")
+    if lost:
+        raise PipelineError("the build would lose what is published; the published warehouse is unchanged: "
+                            + "; ".join(lost))
     return summary
 
 
@@ -286,19 +336,18 @@ def _write_report(ctx: dict, stage: str, payload) -> None:
 
 
 def run_all(ctx: dict, progress: bool = True, document_ids: list[str] | None = None) -> dict:
-    """The nightly job in one process (the CLI). Extraction runs in worker processes."""
-    from concurrent.futures import ThreadPoolExecutor
+    """The nightly job in one process (the CLI). Extraction runs in worker processes.
 
-    from rich.progress import Progress
-
-    pending = crawl(ctx, progress=progress) if document_ids is None else \
-        [d for d in document_ids if d in pending_documents(ctx)]
-    extracted = []
-    with Progress(disable=not progress) as bar, ThreadPoolExecutor(max_workers=2) as pool:
-        task = bar.add_task("extracting PDFs", total=len(pending))
-        for summary in pool.map(lambda d: extract_one(ctx, d), pending):
-            extracted.append(summary)
-            bar.advance(task)
+    The result's "problems" name the sources that could not be reached and the documents of
+    this run that could not be read; its "exit_code" is the one the CLI exits with.
+    """
+    try:
+        pending = crawl(ctx, progress=progress) if document_ids is None else \
+            [d for d in document_ids if d in pending_documents(ctx)]
+    except PipelineError as exc:
+        _write_report(ctx, "failure", {"stage": "crawl", "error": str(exc)[:2000]})
+        raise
+    extracted = _extract_all(ctx, pending, progress)
     result = {"extracted": extracted, "load": load(ctx)}
     for stage, step in (("transform", transform), ("validate", validate), ("publish", publish)):
         try:
@@ -306,4 +355,36 @@ def run_all(ctx: dict, progress: bool = True, document_ids: list[str] | None = N
         except Exception as exc:
             _write_report(ctx, "failure", {"stage": stage, "error": str(exc)[:2000]})
             raise
+    result["problems"] = _problems(ctx, extracted, document_ids).as_dict()
+    _write_report(ctx, "outcome", result["problems"])
     return result
+
+
+def _extract_all(ctx: dict, pending: list[str], progress: bool) -> list[dict]:
+    from concurrent.futures import ThreadPoolExecutor
+
+    from rich.progress import Progress
+
+    extracted = []
+    with Progress(disable=not progress) as bar, ThreadPoolExecutor(max_workers=2) as pool:
+        task = bar.add_task("extracting PDFs", total=len(pending))
+        for summary in pool.map(lambda d: extract_one(ctx, d), pending):
+            extracted.append(summary)
+            bar.advance(task)
+    return extracted
+
+
+def _problems(ctx: dict, extracted: list[dict], document_ids: list[str] | None) -> outcome.RunProblems:
+    """Unreachable sources and unread documents of this run (documents given to ingest that were
+    extracted by an earlier run count too: they belong to this run's request)."""
+    report = json.loads((_data(ctx).runs / f"{ctx['run_id']}.json").read_text())
+    reached, sources_failed = outcome.source_problems(report.get("crawl") or [])
+    records = {e["document_id"]: e for e in extracted}
+    for document_id in document_ids or []:
+        records.setdefault(document_id, _extraction_record(ctx, document_id)[0])
+    return outcome.RunProblems(sources_failed, outcome.document_problems(list(records.values())), reached)
+
+
+def record_stop(ctx: dict, signum: int) -> None:
+    """A command stopped by a signal: say so in its run report (the build is left for cleanup)."""
+    _write_report(ctx, "stopped", {"signal": signum, "at": datetime.now(UTC).isoformat(timespec="seconds")})

@@ -6,11 +6,12 @@ published warehouse, opened read-only (so it works while a run is building the n
 from __future__ import annotations
 
 import json
+import socket
 from collections import Counter
 from pathlib import Path
 
 from extract.acquire.landing import Landing
-from extract.layout import DataLayout, lock_holder
+from extract.layout import DataLayout, lock_holder, pid_alive
 
 
 def collect_status(data_dir: Path, warehouse: Path, last_runs: int = 5) -> dict:
@@ -38,23 +39,37 @@ def _run_reports(data_dir: Path) -> list[dict]:
 
 
 def _run_line(report: dict) -> dict:
-    publish, failure = report.get("publish"), report.get("failure")
-    if publish:
-        outcome = "published"
-    elif failure:
-        outcome = "failed"
-    else:
-        outcome = "unfinished"  # killed, still running, or failed outside Airflow
+    failure, stopped = report.get("failure"), report.get("stopped")
     detail = None
     if failure:
         detail = str(failure.get("error") or failure.get("exception") or failure)[:300]
+    elif stopped:
+        detail = f"stopped by signal {stopped.get('signal')} at {stopped.get('at')}"
     crawl = report.get("crawl") or []
-    return {"run_id": report.get("run_id"), "outcome": outcome,
-            "published_at": (publish or {}).get("published_at"),
+    problems = report.get("outcome") or {}
+    return {"run_id": report.get("run_id"), "outcome": run_outcome(report),
+            "published_at": (report.get("publish") or {}).get("published_at"),
             "sources_crawled": len(crawl),
             "new": sum(s.get("new", 0) for s in crawl),
             "failed_fetches": sum(_n_failed(s) for s in crawl),
+            "sources_failed": len(problems.get("sources_failed") or []),
+            "documents_failed": len(problems.get("documents_failed") or []),
             "detail": detail}
+
+
+def run_outcome(report: dict) -> str:
+    """published, failed, stopped, running (its process is alive) or unfinished (killed)."""
+    if report.get("publish"):
+        return "published"
+    if report.get("failure"):
+        return "failed"
+    if report.get("stopped"):
+        return "stopped"
+    start = report.get("start") or {}
+    if start.get("runner") == "airflow":
+        return "unfinished"  # running or killed: Airflow's own view says which
+    same_host = start.get("host") == socket.gethostname()
+    return "running" if same_host and pid_alive(int(start.get("pid") or 0)) else "unfinished"
 
 
 def _n_failed(summary: dict) -> int:

@@ -4,7 +4,10 @@ Why each rule exists:
 - rate limit and concurrency cap per host: small regional servers fall over easily;
 - timeouts, retries with backoff on 5xx / network errors (never on 4xx): they also
   flake a lot, but a 404 will not heal by asking again;
-- robots.txt: we are a guest;
+- robots.txt: we are a guest. It is read like any download (size limit counted after
+  decompression, an overall deadline) because a hostile or broken host can answer it
+  with a gzip bomb or a byte every few seconds; parsed with protego (wildcards, `$`,
+  Crawl-delay, which widens the per-host interval);
 - size limit, streaming, `%PDF-` sniffing: many portals answer 200 with an HTML
   error page, or link multi-GB archives;
 - manual redirects restricted to the source's allowed hosts and an address guard
@@ -17,20 +20,22 @@ Why each rule exists:
 """
 from __future__ import annotations
 
+import contextlib
 import ipaddress
 import logging
 import socket
 import threading
 import time
+import zlib
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC
 from urllib.parse import urljoin, urlsplit
-from urllib.robotparser import RobotFileParser
 
 import httpcore
 import httpx
+from protego import Protego
 
 from extract import config
 
@@ -39,6 +44,10 @@ log = logging.getLogger(__name__)
 USER_AGENT = "lkjip-warehouse/0.1 (+https://github.com/lkjip-warehouse; research crawler)"
 REDIRECT_CODES = {301, 302, 303, 307, 308}
 MB = 1024 * 1024
+KB = 1024
+ACCEPT_ENCODING = "gzip, deflate"  # only what _decoded() inflates with a bound
+ZLIB_WBITS = {"gzip": 16 + zlib.MAX_WBITS, "x-gzip": 16 + zlib.MAX_WBITS, "deflate": zlib.MAX_WBITS}
+DECODE_STEP = 64 * KB  # most bytes one inflate step may produce
 
 
 class FetchError(Exception):
@@ -112,7 +121,11 @@ class FetchResult:
     redirects: list[str] = field(default_factory=list)
 
     def text(self) -> str:
-        return (self.content or b"").decode(_charset(self.content_type), errors="replace")
+        """The body as text; an unknown charset (servers send typos) falls back to UTF-8."""
+        try:
+            return (self.content or b"").decode(_charset(self.content_type), errors="replace")
+        except LookupError:
+            return (self.content or b"").decode("utf-8", errors="replace")
 
 
 def _charset(content_type: str | None) -> str:
@@ -218,17 +231,116 @@ class _HostGate:
         self.semaphore = threading.Semaphore(max_concurrent)
         self.lock = threading.Lock()
         self.next_start = 0.0
+        self.last_start = float("-inf")
 
     @contextmanager
     def slot(self) -> Iterator[None]:
         with self.semaphore:
             with self.lock:
                 now = time.monotonic()
-                wait = self.next_start - now
-                self.next_start = max(now, self.next_start) + self.min_interval
-            if wait > 0:
-                time.sleep(wait)
+                start = max(now, self.next_start)
+                self.last_start, self.next_start = start, start + self.min_interval
+            if start > now:
+                time.sleep(start - now)
             yield
+
+    def widen(self, interval: float) -> None:
+        """Raise the interval (a robots.txt Crawl-delay), never lower it; applies from the
+        last start, so the request right after robots.txt is already spaced."""
+        with self.lock:
+            if interval > self.min_interval:
+                self.min_interval = interval
+                self.next_start = max(self.next_start, self.last_start + interval)
+
+
+# ---------------------------------------------------------------- bounded body reading
+
+def _decoded(response: httpx.Response, url: str) -> Iterator[bytes]:
+    """The body decoded, piece by piece (network chunks; inflated output DECODE_STEP at most).
+
+    httpx's own decoders inflate a whole network chunk at once (64 kB of gzip can
+    become 64 MB), so gzip / deflate are inflated here with a bound on each step:
+    the caller's size limit stops a bomb before it is inflated.
+    """
+    coding = _content_coding(response, url)
+    if coding is None:
+        yield from response.iter_raw()
+        return
+    inflater = None
+    try:
+        for raw in response.iter_raw():
+            if raw and inflater is None:
+                inflater = zlib.decompressobj(_wbits(coding, raw))
+            yield from _inflate(inflater, raw)
+        if inflater is not None:
+            yield inflater.flush()
+    except zlib.error as exc:
+        raise FetchError(f"cannot decode {coding} body of {url}: {exc}", url=url) from exc
+
+
+def _content_coding(response: httpx.Response, url: str) -> str | None:
+    """The one zlib coding of the body, or None for identity."""
+    codings = [c.strip().lower() for c in response.headers.get("content-encoding", "").split(",")]
+    codings = [c for c in codings if c and c != "identity"]
+    if not codings:
+        return None
+    if len(codings) > 1 or codings[0] not in ZLIB_WBITS:
+        raise FetchError(f"unsupported Content-Encoding {', '.join(codings)!r}", url=url,
+                         status_code=response.status_code)
+    return codings[0]
+
+
+def _wbits(coding: str, first: bytes) -> int:
+    """zlib window bits; `deflate` is zlib-wrapped (RFC 9110) but some servers send it raw,
+    which httpx tolerates too, so the first bytes decide."""
+    if coding != "deflate":
+        return ZLIB_WBITS[coding]
+    if len(first) >= 2 and first[0] & 0x0F == 8 and (first[0] << 8 | first[1]) % 31 == 0:
+        return zlib.MAX_WBITS
+    return -zlib.MAX_WBITS
+
+
+def _inflate(inflater, raw: bytes) -> Iterator[bytes]:
+    """Inflate one network chunk, DECODE_STEP bytes at a time (bounded: every step
+    either produces a full step or consumes the rest of the input)."""
+    while raw and inflater is not None and not inflater.eof:
+        piece = inflater.decompress(raw, DECODE_STEP)
+        raw = inflater.unconsumed_tail
+        if piece:
+            yield piece
+
+
+class _Watchdog:
+    """Shuts the connection down when the overall deadline passes.
+
+    A server dripping one byte every few seconds keeps every single read under the
+    read timeout, so only a clock outside the read can end the transfer on time.
+    """
+
+    def __init__(self, deadline: float):
+        self.deadline = deadline
+        self.expired = threading.Event()
+
+    @contextmanager
+    def guard(self, response: httpx.Response) -> Iterator[None]:
+        timer = threading.Timer(max(0.0, self.deadline - time.monotonic()), self._fire, (response,))
+        timer.daemon = True
+        timer.start()
+        try:
+            yield
+        finally:
+            timer.cancel()
+
+    def _fire(self, response: httpx.Response) -> None:
+        self.expired.set()
+        stream = response.extensions.get("network_stream")
+        sock = stream.get_extra_info("socket") if stream is not None else None
+        if sock is not None:  # the plain socket call: SSLSocket.shutdown would drop its TLS state
+            with contextlib.suppress(OSError):
+                socket.socket.shutdown(sock, socket.SHUT_RDWR)
+
+    def passed(self) -> bool:
+        return self.expired.is_set() or time.monotonic() > self.deadline
 
 
 # ---------------------------------------------------------------- the client
@@ -249,17 +361,34 @@ class _Policy:
                    source.allow_private_network, source.id)
 
 
+@dataclass
+class RobotsLimits:
+    """How much a robots.txt may cost: it is fetched before anything else on a host, so a
+    broken or hostile one must not stall the crawl or fill the memory.
+
+    max_bytes: after decompression (RFC 9309 asks crawlers to read at least 500 KiB);
+    timeout: the whole exchange, connection to last byte; retry_interval: how long an
+    unreachable robots.txt stays "allowed for now" before it is asked for again;
+    max_crawl_delay: the most a Crawl-delay may space requests (an absurd one is capped).
+    """
+    max_bytes: int = 512 * KB
+    timeout: float = 20.0
+    retry_interval: float = 300.0
+    max_crawl_delay: float = 60.0
+
+
 class PoliteClient:
     def __init__(self, *, min_interval: float | None = None, max_per_host: int = 2,
                  connect_timeout: float = 10.0, read_timeout: float = 30.0,
                  total_timeout: float = 600.0, retries: int = 3, backoff: float = 1.0,
                  max_bytes: int = 100 * MB, max_page_bytes: int = 10 * MB,
                  max_redirects: int = 5, respect_robots: bool = True,
-                 max_retry_after: float = 120.0, user_agent: str = USER_AGENT):
+                 max_retry_after: float = 120.0, user_agent: str = USER_AGENT,
+                 robots: RobotsLimits | None = None):
         # None: $LKJIP_CRAWL_INTERVAL or 1 s (see config.crawl_min_interval)
         self.min_interval = config.crawl_min_interval() if min_interval is None else min_interval
         self.max_per_host = max_per_host
-        self.timeout = httpx.Timeout(read_timeout, connect=connect_timeout)
+        self.connect_timeout, self.read_timeout = connect_timeout, read_timeout
         self.total_timeout = total_timeout
         self.retries = retries
         self.backoff = backoff
@@ -269,9 +398,10 @@ class PoliteClient:
         self.respect_robots = respect_robots
         self.max_retry_after = max_retry_after  # a longer Retry-After: give up for this run
         self.user_agent = user_agent
+        self.robots = robots or RobotsLimits()
         self._clients: dict[tuple[bool, bool], httpx.Client] = {}  # (verify, allow_private)
         self._gates: dict[str, _HostGate] = {}
-        self._robots: dict[str, RobotFileParser | None] = {}
+        self._robots: dict[str, _RobotsVerdict] = {}  # per origin
         self._warned_tls: set[str] = set()
         self._lock = threading.Lock()
 
@@ -359,25 +489,31 @@ class PoliteClient:
         if self.respect_robots and not self._robots_allows(url, policy):
             raise RobotsDisallowed(f"robots.txt of {host} disallows {parts.path or '/'}", url=url)
 
-    def _request(self, url: str, policy: _Policy, headers: dict, limit: int) -> FetchResult | str:
-        """One HTTP exchange; returns a FetchResult or the next URL of a redirect."""
+    def _request(self, url: str, policy: _Policy, headers: dict, limit: int,
+                 total: float | None = None) -> FetchResult | str:
+        """One HTTP exchange within `total` seconds (default total_timeout), counted from
+        when the host's gate lets it start; returns a FetchResult or a redirect's next URL."""
+        total = self.total_timeout if total is None else total
         client = self._client(policy, url)
-        deadline = time.monotonic() + self.total_timeout
         with self._gate(url).slot():
+            watchdog = _Watchdog(time.monotonic() + total)
             try:
-                with client.stream("GET", url, headers=headers) as response:
+                with client.stream("GET", url, headers=headers,
+                                   timeout=self._timeout_within(total)) as response, \
+                        watchdog.guard(response):
                     if response.status_code in REDIRECT_CODES and "location" in response.headers:
                         return urljoin(url, response.headers["location"])
-                    return self._read(url, response, limit, deadline)
-            except httpx.TimeoutException as exc:
-                raise FetchTimeout(f"timeout ({type(exc).__name__}) fetching {url}", url=url) from exc
-            except httpx.RemoteProtocolError as exc:
-                raise Truncated(f"connection broken while reading {url}: {exc}", url=url) from exc
-            except httpx.TransportError as exc:
-                raise ConnectionFailed(f"connection failed for {url}: {exc or type(exc).__name__}",
-                                       url=url) from exc
+                    return self._read(url, response, limit, watchdog, total)
+            except httpx.HTTPError as exc:
+                raise _transport_error(exc, url, watchdog, total) from exc
 
-    def _read(self, url: str, response: httpx.Response, limit: int, deadline: float) -> FetchResult:
+    def _timeout_within(self, total: float) -> httpx.Timeout:
+        """Per-operation timeouts, none longer than the whole exchange may take."""
+        read = min(self.read_timeout, total)
+        return httpx.Timeout(read, connect=min(self.connect_timeout, total))
+
+    def _read(self, url: str, response: httpx.Response, limit: int, watchdog: _Watchdog,
+              total: float) -> FetchResult:
         status = response.status_code
         meta = dict(final_url=str(response.url), status_code=status,
                     content_type=response.headers.get("content-type"),
@@ -394,18 +530,11 @@ class PoliteClient:
         if declared is not None and declared > limit:
             raise TooLarge(f"body too large: Content-Length {declared} > limit {limit}",
                            url=url, status_code=status)
-        body = bytearray()
-        for chunk in response.iter_bytes():
-            body += chunk
-            if len(body) > limit:
-                raise TooLarge(f"body too large: more than {limit} bytes", url=url, status_code=status)
-            if time.monotonic() > deadline:
-                raise FetchTimeout(f"download exceeded {self.total_timeout}s", url=url,
-                                   status_code=status)
+        body = _read_body(response, url, limit, watchdog, total)
         if declared is not None and len(body) < declared and "content-encoding" not in response.headers:
             raise Truncated(f"truncated body: got {len(body)} of {declared} bytes", url=url,
                             status_code=status)
-        return FetchResult(url=url, content=bytes(body), **meta)
+        return FetchResult(url=url, content=body, **meta)
 
     # -- helpers
 
@@ -423,8 +552,9 @@ class PoliteClient:
             if key not in self._clients:
                 self._clients[key] = httpx.Client(
                     transport=_guarded_transport(policy.verify_tls, policy.allow_private_network),
-                    timeout=self.timeout, follow_redirects=False,
-                    headers={"User-Agent": self.user_agent}, trust_env=False)
+                    timeout=self._timeout_within(self.total_timeout), follow_redirects=False,
+                    headers={"User-Agent": self.user_agent, "Accept-Encoding": ACCEPT_ENCODING},
+                    trust_env=False)
             return self._clients[key]
 
     def _gate(self, url: str) -> _HostGate:
@@ -434,52 +564,125 @@ class PoliteClient:
                 self._gates[key] = _HostGate(self.min_interval, self.max_per_host)
             return self._gates[key]
 
+    # -- robots.txt
+
     def _robots_allows(self, url: str, policy: _Policy) -> bool:
-        origin = _origin(url)
+        verdict = self._robots_verdict(_origin(url), policy)
+        if isinstance(verdict, _RobotsDenied):
+            raise RobotsDisallowed(verdict.reason, url=url)
+        if isinstance(verdict, Protego):
+            return verdict.can_fetch(url, self.user_agent)
+        return True  # no robots.txt, or unreachable for now
+
+    def _robots_verdict(self, origin: str, policy: _Policy) -> _RobotsVerdict:
+        """The cached verdict of a host; fetched when missing or when 'unreachable' is stale."""
         with self._lock:
-            cached = origin in self._robots
-        if not cached:
-            parser, final = self._load_robots(origin, policy)
-            if not final:
-                return True  # robots.txt unreachable right now: ask again next time
+            known, verdict = origin in self._robots, self._robots.get(origin)
+        if not known or (isinstance(verdict, _RobotsUnreachable) and verdict.stale()):
+            verdict = self._load_robots(origin, policy)
             with self._lock:
-                self._robots[origin] = parser
-        parser = self._robots[origin]
-        if isinstance(parser, _RobotsDenied):
-            raise RobotsDisallowed(parser.reason, url=url)
-        return parser is None or parser.can_fetch(self.user_agent, url)
+                self._robots[origin] = verdict
+        return verdict
 
-    def _load_robots(self, origin: str, policy: _Policy) -> tuple[RobotFileParser | None, bool]:
-        """(rules or None for 'no rules', whether the answer is worth caching).
+    def _load_robots(self, origin: str, policy: _Policy) -> _RobotsVerdict:
+        """robots.txt of a host, read with its own size limit and deadline (RFC 9309 2.3.1).
 
-        200 gives rules; a 4xx means the site has no robots.txt (allowed). A 5xx (or
-        429) means the rules exist but cannot be read: RFC 9309 section 2.3.1.3 says assume
-        complete disallow, so the host is skipped for the rest of this run, with that
-        reason. A network error is not cached (allowed for now, asked again next time).
+        200 gives rules; a 4xx (or a redirect) means no rules (allowed). A 5xx (or 429)
+        means the rules exist but cannot be read: assume complete disallow for the rest of
+        this run. Unreachable (network error, too large, too slow, undecodable): allowed for
+        now, asked again after `robots.retry_interval` so one slow host is not paid for on
+        every request.
         """
         try:
-            client = self._client(policy, origin)
-            with self._gate(origin).slot():
-                response = client.get(origin + "/robots.txt")
-        except httpx.HTTPError as exc:
-            log.info("robots.txt of %s unavailable (%s); allowed for now", origin, exc)
-            return None, False
-        if response.status_code >= 500 or response.status_code == 429:
-            reason = (f"robots.txt of {origin} answered HTTP {response.status_code}: "
+            result = self._request(origin + "/robots.txt", policy, {}, self.robots.max_bytes,
+                                   total=self.robots.timeout)
+        except BadStatus as exc:
+            return self._robots_status_verdict(origin, exc.status_code or 0)
+        except (BlockedAddress, HostNotAllowed):
+            raise
+        except FetchError as exc:
+            log.warning("robots.txt of %s unreachable (%s): allowed for now, asked again in %gs",
+                        origin, exc.reason, self.robots.retry_interval)
+            return _RobotsUnreachable(time.monotonic() + self.robots.retry_interval)
+        if isinstance(result, str) or result.status_code != 200:
+            return None
+        rules = Protego.parse((result.content or b"").decode("utf-8-sig", errors="replace"))
+        self._apply_crawl_delay(origin, rules)
+        return rules
+
+    def _robots_status_verdict(self, origin: str, status: int) -> _RobotsVerdict:
+        if status >= 500 or status == 429:
+            reason = (f"robots.txt of {origin} answered HTTP {status}: "
                       "the whole host is treated as disallowed for this run (RFC 9309 2.3.1.3)")
             log.warning(reason)
-            return _RobotsDenied(reason), True  # type: ignore[return-value]
-        if response.status_code != 200:
-            return None, True
-        parser = RobotFileParser()
-        parser.parse(response.text[:500_000].splitlines())
-        return parser, True
+            return _RobotsDenied(reason)
+        return None
+
+    def _apply_crawl_delay(self, origin: str, rules: Protego) -> None:
+        """Crawl-delay widens the host's interval to max(configured, delay), capped."""
+        delay = rules.crawl_delay(self.user_agent)
+        if delay is None:
+            return
+        if delay > self.robots.max_crawl_delay:
+            log.warning("robots.txt of %s asks Crawl-delay %gs; capped at %gs", origin, delay,
+                        self.robots.max_crawl_delay)
+            delay = self.robots.max_crawl_delay
+        if delay > self.min_interval:
+            log.info("robots.txt of %s: Crawl-delay %gs between requests", origin, delay)
+        self._gate(origin).widen(max(self.min_interval, delay))
+
+
+def _read_body(response: httpx.Response, url: str, limit: int, watchdog: _Watchdog,
+               total: float) -> bytes:
+    """The decoded body, cut as soon as it passes `limit` bytes or the deadline passes."""
+    body = bytearray()
+    for piece in _decoded(response, url):
+        body += piece
+        if len(body) > limit:
+            raise TooLarge(f"body too large: more than {limit} bytes", url=url,
+                           status_code=response.status_code)
+        if watchdog.passed():
+            break
+    if watchdog.passed():
+        raise _deadline_error(url, total, response.status_code)
+    return bytes(body)
+
+
+def _deadline_error(url: str, total: float, status_code: int | None = None) -> FetchTimeout:
+    return FetchTimeout(f"timeout: transfer exceeded the {total:g}s deadline", url=url,
+                        status_code=status_code)
+
+
+def _transport_error(exc: httpx.HTTPError, url: str, watchdog: _Watchdog,
+                     total: float) -> FetchError:
+    """The FetchError for an httpx failure; the watchdog's cut is a timeout, not a break."""
+    if watchdog.expired.is_set():
+        return _deadline_error(url, total)
+    if isinstance(exc, httpx.TimeoutException):
+        return FetchTimeout(f"timeout ({type(exc).__name__}) fetching {url}", url=url)
+    if isinstance(exc, httpx.RemoteProtocolError):
+        return Truncated(f"connection broken while reading {url}: {exc}", url=url)
+    if isinstance(exc, httpx.TransportError):
+        return ConnectionFailed(f"connection failed for {url}: {exc or type(exc).__name__}", url=url)
+    return FetchError(f"{type(exc).__name__} fetching {url}: {exc}", url=url)
 
 
 @dataclass
 class _RobotsDenied:
     """robots.txt could not be read because of a server error: disallow everything."""
     reason: str
+
+
+@dataclass
+class _RobotsUnreachable:
+    """robots.txt could not be fetched: allowed until `until` (time.monotonic())."""
+    until: float
+
+    def stale(self) -> bool:
+        return time.monotonic() >= self.until
+
+
+_RobotsVerdict = Protego | _RobotsDenied | _RobotsUnreachable | None
 
 
 def parse_retry_after(value: str | None) -> float | None:

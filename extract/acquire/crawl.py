@@ -2,7 +2,9 @@
 
 The crawl is deliberately shallow: listing pages, their pagination (bounded by
 `max_pages`) and one level of document detail pages. Government portals are
-link farms; going deeper finds news articles, not reports.
+link farms; going deeper finds news articles, not reports. For the same reason
+one page contributes at most `max_links` document links (a generated archive page
+can list thousands); the pages cut are listed in `CrawlResult.truncated`.
 
 Every download attempt becomes one fetch-log record, and a failure (site down,
 404, HTML served as PDF, body too large, ...) is recorded with its reason, never
@@ -57,6 +59,7 @@ class CrawlResult:
     failed: list[dict] = field(default_factory=list)    # {url, reason, kind, status_code}
     skipped: list[str] = field(default_factory=list)    # non-PDF document links not fetched
     pages: int = 0                                  # listing + detail pages read
+    truncated: list[dict] = field(default_factory=list)  # {page, found, kept}: pages over max_links
 
 
 # ---------------------------------------------------------------- HTML → links
@@ -188,10 +191,10 @@ def _host(url: str) -> str:
 def discover(source: Source, client: PoliteClient, landing: Landing,
              result: CrawlResult) -> dict[str, str]:
     """Read listing pages, their pagination and detail pages; return {pdf_url: link_text}."""
-    candidates: dict[str, str] = {}
+    found = _Found(result)
     queue = list(source.listing_urls)
     visited: set[str] = set()
-    details: list[str] = []
+    details: dict[str, None] = {}  # ordered set
     listing_pages = 0
     while queue and listing_pages < source.max_pages:
         url = queue.pop(0)
@@ -199,32 +202,72 @@ def discover(source: Source, client: PoliteClient, landing: Landing,
             continue
         visited.add(url)
         listing_pages += 1
-        for link in _read_page(url, source, client, landing, result):
-            if _collect(link, candidates, result):
-                continue
+        for link in found.collect_page(url, _read_page(url, source, client, landing, result),
+                                       source.max_links):
             if is_next_page(link, url) and link.url not in visited:
                 queue.append(link.url)
-            elif is_detail_page(link, url) and link.url not in details:
-                details.append(link.url)
+            elif is_detail_page(link, url):
+                details.setdefault(link.url)
     for url in [u for u in details if u not in visited][:MAX_DETAIL_PAGES]:
-        visited.add(url)
-        for link in _read_page(url, source, client, landing, result):
-            _collect(link, candidates, result)  # one level deep: no further pages
-    return candidates
+        visited.add(url)  # one level deep: the page's other links are not followed
+        found.collect_page(url, _read_page(url, source, client, landing, result), source.max_links)
+    return found.candidates
 
 
-def _collect(link: Link, candidates: dict[str, str], result: CrawlResult) -> bool:
-    """Record a PDF candidate or a skipped document link; True if the link was one."""
-    target = pdf_candidate(link)
-    if target:
-        if not candidates.get(target):
-            candidates[target] = link.text
-        return True
-    if is_other_document(link):
-        if link.url not in result.skipped:
-            result.skipped.append(link.url)
-        return True
-    return False
+class _Found:
+    """The document links found so far, each page's contribution capped at max_links."""
+
+    def __init__(self, result: CrawlResult):
+        self.result = result
+        self.candidates: dict[str, str] = {}  # pdf url -> link text
+        self.skipped: set[str] = set(result.skipped)
+
+    def collect_page(self, page_url: str, links: list[Link], max_links: int) -> list[Link]:
+        """Record the page's document links (at most max_links new ones); return the others."""
+        others, new = [], 0
+        dropped: set[str] = set()
+        for link in links:
+            target, is_pdf = self._target(link)
+            if target is None:
+                others.append(link)
+            elif self._known(target, is_pdf, link.text):
+                continue
+            elif new < max_links:
+                new += 1
+                self._add(target, is_pdf, link.text)
+            else:
+                dropped.add(target)
+        if dropped:
+            self._note_truncated(page_url, new + len(dropped), new)
+        return others
+
+    @staticmethod
+    def _target(link: Link) -> tuple[str | None, bool]:
+        target = pdf_candidate(link)
+        if target:
+            return target, True
+        return (link.url, False) if is_other_document(link) else (None, False)
+
+    def _known(self, target: str, is_pdf: bool, text: str) -> bool:
+        if not is_pdf:
+            return target in self.skipped
+        if target in self.candidates:
+            if not self.candidates[target]:
+                self.candidates[target] = text  # a later link may carry the text
+            return True
+        return False
+
+    def _add(self, target: str, is_pdf: bool, text: str) -> None:
+        if is_pdf:
+            self.candidates[target] = text
+        else:
+            self.skipped.add(target)
+            self.result.skipped.append(target)
+
+    def _note_truncated(self, page_url: str, found: int, kept: int) -> None:
+        log.warning("page %s lists %d document links; kept the first %d (max_links)",
+                    page_url, found, kept)
+        self.result.truncated.append({"page": page_url, "found": found, "kept": kept})
 
 
 def _read_page(url: str, source: Source, client: PoliteClient, landing: Landing,

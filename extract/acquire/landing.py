@@ -3,6 +3,11 @@
 Raw inputs are never lost or changed: a file is written once under its
 sha256 (fsutil.atomic_write, so a crash never leaves a half file under a
 real name) and every fetch attempt is one JSON line in `fetch_log.jsonl`.
+
+Names from the outside are not always text: a local file name is bytes (Python
+hands undecodable ones over as lone surrogates) and a URL's percent-escapes may
+decode to invalid UTF-8. The log must stay valid UTF-8 JSON whatever comes in, so
+every string is passed through `safe_text` on the way in.
 """
 from __future__ import annotations
 
@@ -10,6 +15,8 @@ import json
 import os
 import threading
 from pathlib import Path
+from typing import Any
+from urllib.parse import unquote_to_bytes, urlsplit
 
 from extract.fsutil import atomic_write, sha256_bytes
 
@@ -44,10 +51,10 @@ class Landing:
         return sha
 
     def append_log(self, record: dict) -> None:
-        """Append one record (missing fields as null) and fsync it."""
+        """Append one record (missing fields as null, text made UTF-8-safe) and fsync it."""
         full = {name: record.get(name) for name in LOG_FIELDS}
         full.update({k: v for k, v in record.items() if k not in full})
-        line = (json.dumps(full, ensure_ascii=False) + "\n").encode("utf-8")
+        line = (json.dumps(json_safe(full), ensure_ascii=False) + "\n").encode("utf-8")
         with self._log_lock, open(self.log_path, "a+b") as fh:
             if fh.tell() > 0:
                 fh.seek(-1, os.SEEK_END)
@@ -61,9 +68,11 @@ class Landing:
         if not self.log_path.exists():
             return []
         records = []
-        with open(self.log_path, encoding="utf-8") as fh:
-            for line in fh:
-                line = line.strip()
+        with open(self.log_path, "rb") as fh:
+            for raw in fh:
+                # a line not in UTF-8 (written by hand or another tool) is read, not fatal;
+                # U+FFFD, not a backslash escape, which would be invalid JSON inside a string
+                line = raw.decode("utf-8", errors="replace").strip()
                 if not line:
                     continue
                 try:
@@ -79,3 +88,49 @@ class Landing:
             if record.get("outcome") != "failed" and record.get("sha256") and record.get("url"):
                 latest[record["url"]] = record
         return latest
+
+
+# ---------------------------------------------------------------- text that is always UTF-8
+
+def safe_text(value: str | bytes | os.PathLike) -> str:
+    """Text that encodes to UTF-8: undecodable bytes become `\\xff` escapes.
+
+    A str from the file system carries undecodable bytes as lone surrogates
+    (surrogateescape); they are turned back into the bytes and escaped, so
+    `\\xff\\xfe.pdf` is what the log shows for a file named b"\\xff\\xfe.pdf".
+    """
+    if isinstance(value, os.PathLike):
+        value = os.fspath(value)
+    if isinstance(value, bytes):
+        return value.decode("utf-8", errors="backslashreplace")
+    try:
+        value.encode("utf-8")
+        return value
+    except UnicodeEncodeError:
+        pass
+    try:
+        return value.encode("utf-8", "surrogateescape").decode("utf-8", errors="backslashreplace")
+    except UnicodeEncodeError:  # a surrogate that no decoding produced: escape it as is
+        return value.encode("utf-8", errors="backslashreplace").decode("utf-8")
+
+
+def json_safe(value: Any) -> Any:
+    """`value` with every string (keys too), bytes and path made UTF-8-safe, for json.dumps."""
+    if isinstance(value, str | bytes | os.PathLike):
+        return safe_text(value)
+    if isinstance(value, dict):
+        return {json_safe(k) if isinstance(k, str | bytes) else k: json_safe(v)
+                for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [json_safe(v) for v in value]
+    return value
+
+
+def url_file_name(url: str) -> str | None:
+    """The last path segment of a URL, percent-decoded, as UTF-8-safe text.
+
+    `unquote` would turn `%FF%FE.pdf` into two U+FFFD and lose the bytes; here
+    it becomes `\\xff\\xfe.pdf`, which still tells the bytes apart.
+    """
+    name = unquote_to_bytes(urlsplit(url).path.rsplit("/", 1)[-1])
+    return safe_text(name) or None

@@ -11,10 +11,23 @@ import shutil
 from pathlib import Path
 
 from extract.fsutil import atomic_copy, replace_folder
+from extract.layout import pid_alive
 
 
 def publish_file(build_path: Path, warehouse_path: Path) -> Path:
+    remove_dead_staging(Path(warehouse_path))
     return atomic_copy(build_path, warehouse_path)
+
+
+def remove_dead_staging(target: Path) -> list[Path]:
+    """Staging copies (`.<name>.incoming-<pid>`) left by publishers that were killed mid-copy."""
+    removed = []
+    for staging in target.parent.glob(f".{target.name}.incoming-*"):
+        pid = staging.name.rsplit("-", 1)[-1]
+        if pid.isdigit() and not pid_alive(int(pid)):
+            staging.unlink(missing_ok=True)
+            removed.append(staging)
+    return removed
 
 
 def publish_folder(source: Path, target: Path) -> Path | None:

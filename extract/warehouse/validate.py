@@ -12,6 +12,12 @@ sources) is written under a work folder next to the build database, never into t
 with a read-only DuckDB connection (after dbt has finished) and snapshotted to Parquet in that work folder, so
 one checkpoint validates every table through a pandas filesystem datasource (the GX SQL datasource over
 duckdb is broken; see TOOLCHAIN-NOTES).
+
+Only checks of the warehouse's structure are severity "error" (row counts, key formats): a check that one document
+can fail (a parse rate, a plausible range) is judged per document by dbt, which puts that document in review
+(marts.mart_review_queue) instead of failing the run; the suites keep such checks as warehouse-wide statistics with
+severity "warn". `compare_with_published()` compares the build with the published warehouse (no mart emptied, no
+document lost) before publishing. docs/OPERATIONS.md, "Which checks block a publish", lists every blocking check.
 """
 from __future__ import annotations
 
@@ -20,7 +26,7 @@ import os
 import shutil
 import time
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import duckdb
@@ -81,7 +87,7 @@ def _quiet_progress_bars(context) -> None:
         from great_expectations.data_context.types.base import ProgressBarsConfig
 
         context.variables.progress_bars = ProgressBarsConfig(globally=False)
-    except Exception:  # cosmetic only
+    except Exception:  # noqa: BLE001 - cosmetic only
         pass
 
 
@@ -251,7 +257,7 @@ def validate_warehouse(
         row_counts=row_counts,
         warnings=warnings,
         rows=rows,
-        validated_at=datetime.now(timezone.utc).replace(tzinfo=None),
+        validated_at=datetime.now(UTC).replace(tzinfo=None),
     )
 
 
@@ -279,3 +285,70 @@ def write_results_table(db_path: Path, result: ValidationResult, *, run_id: str 
     finally:
         con.close()
     return len(rows)
+
+
+# ---------------------------------------------------------------- the build against the previous publish
+
+# Marts whose rows may all go away legitimately: lists of findings to act on (empty when everything is fixed),
+# and validation_results (written after dbt and validation). Every other mart that had rows must keep some.
+NOT_COMPARED_MARTS = frozenset({"validation_results", "mart_review_queue", "mart_data_quality_issues",
+                                "mart_document_revisions"})
+MISSING_EXAMPLES = 5
+
+
+def _mart_row_counts(con: duckdb.DuckDBPyConnection, schema: str = "marts") -> dict[str, int]:
+    names = [r[0] for r in con.execute(
+        "SELECT table_name FROM information_schema.tables WHERE table_schema = ? ORDER BY table_name",
+        [schema]).fetchall()]
+    return {name: con.execute(f'SELECT count(*) FROM "{schema}"."{name}"').fetchone()[0] for name in names}
+
+
+def _document_ids(con: duckdb.DuckDBPyConnection, counts: dict[str, int]) -> set[str] | None:
+    if "dim_document" not in counts:
+        return None
+    return {r[0] for r in con.execute("SELECT document_id FROM marts.dim_document").fetchall()}
+
+
+def _read(path: Path) -> tuple[dict[str, int], set[str] | None]:
+    con = duckdb.connect(str(path), read_only=True)
+    try:
+        counts = _mart_row_counts(con)
+        return counts, _document_ids(con, counts)
+    finally:
+        con.close()
+
+
+def compare_with_published(build_path, published_path) -> list[str]:
+    """What blocks publishing the build at `build_path` over the warehouse at `published_path`: one sentence per
+    problem, an empty list when the build may be published (also when nothing was published yet).
+
+    - a mart that had rows in the published warehouse has none (or is missing) in the build: a broken model or
+      input, never one odd document (a document in review only withholds its own rows). Marts that list findings
+      (NOT_COMPARED_MARTS) may become empty;
+    - dim_document has fewer documents than the published one, or lacks one of them: the landing area is
+      append-only, so documents are never removed.
+
+    Both files are opened read-only. The pipeline calls it before publishing; a problem means: do not publish.
+    """
+    published_path = Path(published_path)
+    if not published_path.exists():
+        return []
+    published, published_ids = _read(published_path)
+    built, built_ids = _read(Path(build_path))
+    problems = []
+    for table, n_published in sorted(published.items()):
+        if table in NOT_COMPARED_MARTS or n_published == 0:
+            continue
+        if table not in built:
+            problems.append(f"marts.{table}: {n_published} rows in the published warehouse, "
+                            "and the table is missing from this build")
+        elif built[table] == 0:
+            problems.append(f"marts.{table}: {n_published} rows in the published warehouse, none in this build")
+    if published_ids:
+        missing = sorted(published_ids - (built_ids or set()))
+        if missing:
+            examples = ", ".join(missing[:MISSING_EXAMPLES]) + (", ..." if len(missing) > MISSING_EXAMPLES else "")
+            problems.append(f"marts.dim_document: {len(built_ids or ())} documents in this build, "
+                            f"{len(published_ids)} in the published warehouse; {len(missing)} published documents "
+                            f"are missing (documents are never removed): {examples}")
+    return problems

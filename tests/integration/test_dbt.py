@@ -55,7 +55,8 @@ def test_schemas_are_exact(con):
     assert not any(s.startswith("main_") for s in schemas)
     marts = {r[0] for r in con.execute(
         "select table_name from information_schema.tables where table_schema = 'marts'").fetchall()}
-    assert {"dim_region", "dim_document", "fct_performance_indicator", "fct_budget_realization"} <= marts
+    assert {"dim_region", "dim_document", "fct_performance_indicator", "fct_budget_realization",
+            "mart_review_queue", "mart_document_revisions"} <= marts
 
 
 def test_dim_region(con):
@@ -79,6 +80,19 @@ def test_dim_document_keeps_quarantined(con):
     assert docs[QUARANTINED_ID]["status"] == "quarantined"
     assert docs[QUARANTINED_ID]["status_reason"].startswith("extract:")
     assert docs[JEPARA_ID]["region_code"] == "33.20" and docs[JEPARA_ID]["fiscal_year"] == 2024
+
+
+def test_dim_document_status_and_versions(con):
+    docs = {r["document_id"]: r for r in rows(con, "select * from marts.dim_document")}
+    # no document of the fixture is in review, and each is the only version of its report
+    assert {d: r["status"] for d, r in docs.items()} == {JEPARA_ID: "ok", JAMBI_ID: "ok", QUARANTINED_ID: "quarantined"}
+    assert {d: r["is_fact_source"] for d, r in docs.items()} == {JEPARA_ID: True, JAMBI_ID: True,
+                                                                  QUARANTINED_ID: False}
+    assert all(r["is_latest_version"] and r["superseded_by_document_id"] is None for r in docs.values())
+    assert docs[JEPARA_ID]["version_group_id"] != docs[JAMBI_ID]["version_group_id"]
+    assert docs[QUARANTINED_ID]["version_group_id"] is None
+    assert con.execute("select count(*) from marts.mart_review_queue").fetchone()[0] == 0
+    assert con.execute("select count(*) from marts.mart_document_revisions").fetchone()[0] == 0
 
 
 def test_quarantined_document_absent_from_facts(con):

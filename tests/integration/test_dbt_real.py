@@ -125,6 +125,13 @@ def test_plan_targets_real(warehouse):
     assert years == [(2029,)]
 
 
+def test_no_sample_report_is_in_review(warehouse):
+    assert q(warehouse, "select status, is_fact_source, is_latest_version, count(*) from marts.dim_document "
+                        "group by all") == [("ok", True, True, 2)]
+    assert q(warehouse, "select count(*) from marts.mart_review_queue") == [(0,)]
+    assert q(warehouse, "select count(*) from marts.mart_document_revisions") == [(0,)]
+
+
 def test_validation_suites_on_real_data(warehouse, tmp_path):
     from extract.warehouse.validate import validate_warehouse
 

@@ -20,9 +20,10 @@ import duckdb
 import pytest
 from click.testing import CliRunner
 
+from extract import outcome
 from extract.cli import main
 from extract.layout import DataLayout, run_lock
-from extract.worker import extract_isolated
+from extract.worker import Limits, extract_isolated
 from tests.paths import REPO
 
 SAMPLES = REPO / "samples" / "pdf"
@@ -117,7 +118,7 @@ def published(tmp_path_factory):
     data, warehouse = root / "data", root / "wh" / "lkjip.duckdb"
     started = time.monotonic()
     result = CliRunner().invoke(main, ingest_args(data, warehouse, GOOD, bad))
-    assert result.exit_code == 0, result.output
+    assert result.exit_code == outcome.PARTIAL, result.output  # published; four documents not read
     return {"root": root, "data": data, "warehouse": warehouse, "bad": bad,
             "seconds": time.monotonic() - started}
 
@@ -194,10 +195,15 @@ def test_killed_run_leaves_previous_warehouse_identical(published):
     proc.wait(timeout=30)
     assert sha256(warehouse) == before
     assert marts_snapshot(warehouse, drop=set()) == snapshot  # readable read-only
-    assert set((data / "build").glob("*/lkjip.duckdb")) - builds_before  # the stale build is left
+    stale = set((data / "build").glob("*/lkjip.duckdb")) - builds_before
+    assert stale  # the killed run's build is left behind ...
+    status = CliRunner().invoke(main, ["status", "--format", "json", "--data-dir", str(data),
+                                       "--warehouse", str(warehouse)])
+    assert json.loads(status.output)["runs"][0]["outcome"] == "unfinished"  # killed, and it says so
     result = CliRunner().invoke(main, ingest_args(data, warehouse, GOOD))  # the next run succeeds
     assert result.exit_code == 0, result.output
     assert sha256(warehouse) != before  # published again
+    assert not any(path.exists() for path in stale)  # ... and removed by the next run: its owner is dead
 
 
 @pytest.mark.slow
@@ -205,10 +211,10 @@ def test_same_run_twice_yields_identical_marts(published):
     data, warehouse = published["data"], published["warehouse"]
     files = [GOOD, published["bad"]]
     first = CliRunner().invoke(main, ingest_args(data, warehouse, *files))
-    assert first.exit_code == 0, first.output
+    assert first.exit_code == outcome.PARTIAL, first.output
     before, before_full = marts_snapshot(warehouse), marts_snapshot(warehouse, drop=set())
     second = CliRunner().invoke(main, ingest_args(data, warehouse, *files))
-    assert second.exit_code == 0, second.output
+    assert second.exit_code == outcome.PARTIAL, second.output
     assert marts_snapshot(warehouse) == before
     # By nature only the fetch time (ingest logs a new fetch; extraction is cached) and the
     # run id and time of each validation result differ.
@@ -251,7 +257,7 @@ def test_reprocess_re_extracts_everything_and_gives_the_same_marts(published):
     mtimes = {p: p.stat().st_mtime_ns for p in extracted}
     result = CliRunner().invoke(main, ["reprocess", "--no-progress", "--data-dir", str(data),
                                        "--warehouse", str(warehouse)])
-    assert result.exit_code == 0, result.output
+    assert result.exit_code == outcome.PARTIAL, result.output  # the four hostile files fail again
     assert all(p.stat().st_mtime_ns != mtimes[p] for p in extracted)  # extracted again
     assert marts_snapshot(warehouse) == before
 
@@ -265,13 +271,13 @@ def test_reprocess_with_empty_landing_says_so(tmp_path):
 # ---------------------------------------------------------------- isolation
 
 @pytest.mark.parametrize("limits,reason", [
-    ({"cpu_seconds": 1}, "resource_limit"),
-    ({"memory_mb": 150}, "resource_limit"),
-    ({"timeout": 1}, "parse_timeout"),
+    (Limits(cpu_seconds=1), "resource_limit"),
+    (Limits(cpu_seconds=60, memory_mb=150), "resource_limit"),
+    (Limits(cpu_seconds=60, wall_seconds=1), "parse_timeout"),
 ])
 def test_worker_limits_quarantine_instead_of_stalling(tmp_path, limits, reason):
     started = time.monotonic()
-    record = extract_isolated(GOOD, tmp_path / "extracted", "hostile", **limits)
+    record = extract_isolated(GOOD, tmp_path / "extracted", "hostile", limits)
     assert record["status"] == "quarantined" and record["stage"] == "worker"
     assert record["status_reason"].startswith(reason), record
     assert time.monotonic() - started < 60

@@ -8,6 +8,7 @@ import duckdb
 import pytest
 from click.testing import CliRunner
 
+from extract import outcome
 from extract.cli import main
 from tests import seed_tables
 from tests.paths import SAMPLE_PDFS
@@ -29,7 +30,9 @@ def warehouse(tmp_path_factory):
     result = CliRunner().invoke(main, [
         "ingest", "--no-progress", "--warehouse", str(path), "--data-dir", str(root / "data"),
         str(SAMPLES / "lkjip_jepara_2024_ruled.pdf"), str(SAMPLES / "lkjip_kota-jambi_2025_ruled.pdf"), str(bad)])
-    assert result.exit_code == 0, result.output
+    # published, but three documents could not be read: exit 3, each named with its reason
+    assert result.exit_code == outcome.PARTIAL, result.output
+    assert result.output.count("document not read:") == 3
     assert "Validation: passed" in result.output
     return path
 
@@ -115,7 +118,26 @@ def test_sql_is_read_only(warehouse):
     assert refused.exit_code != 0 and "read-only" in refused.output.lower()
 
 
-@pytest.mark.parametrize("command", [[], ["run"], ["ingest"], ["demo"], ["sql"], ["status"], ["reprocess"], ["export"]])
+@pytest.mark.parametrize("statement,guard", [
+    ("COPY (SELECT 'x' AS a) TO '{warehouse}' (FORMAT csv)", "reads the published warehouse only"),
+    ("SELECT * FROM read_text('/etc/passwd')", "reads the published warehouse only"),
+    ("SELECT * FROM read_csv('/etc/passwd')", "reads the published warehouse only"),
+    ("ATTACH '{other}' AS other (READ_WRITE)", "reads the published warehouse only"),
+    ("INSTALL httpfs", "reads the published warehouse only"),
+    ("SET enable_external_access = true", "settings cannot be changed"),
+    ("CREATE TABLE marts.x AS SELECT 1", "opened read-only"),
+])
+def test_sql_refuses_everything_but_reading_the_warehouse(warehouse, tmp_path, statement, guard):
+    before = warehouse.read_bytes()
+    query_text = statement.format(warehouse=warehouse, other=tmp_path / "other.duckdb")
+    refused = CliRunner().invoke(main, ["sql", "--warehouse", str(warehouse), query_text])
+    assert refused.exit_code == 1
+    assert guard in refused.output and len(refused.output.strip().splitlines()) == 1, refused.output
+    assert warehouse.read_bytes() == before and not (tmp_path / "other.duckdb").exists()
+
+
+@pytest.mark.parametrize("command", [[], ["run"], ["ingest"], ["demo"], ["sql"], ["status"], ["reprocess"],
+                                     ["export"], ["sources"], ["sources", "check"]])
 def test_every_command_has_help(command):
     result = CliRunner().invoke(main, command + ["--help"])
     assert result.exit_code == 0 and "Usage:" in result.output

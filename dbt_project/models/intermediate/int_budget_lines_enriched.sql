@@ -1,43 +1,14 @@
--- Budget lines of usable documents with the document's region/agency/year and a recomputed absorption.
+-- Budget lines of the fact sources (int_documents_fact_sources): the lines of int_budget_lines_joined whose
+-- document is neither in review nor superseded by a later version of the same report.
 with budget_lines as (
-    select * from {{ ref('stg_raw__budget_lines') }}
+    select * from {{ ref('int_budget_lines_joined') }}
 ),
 
-documents as (
-    select * from {{ ref('int_documents_fact_sources') }}
-),
-
-joined as (
-    select
-        b.document_id,
-        b.table_id,
-        b.row_index,
-        b.source_page,
-        b.line_number,
-        d.region_code,
-        d.agency_name,
-        coalesce(b.fiscal_year, d.fiscal_year)  as fiscal_year,
-        b.level,
-        b.level_method,
-        b.line_name,
-        b.budget_raw,
-        b.budget_idr,
-        b.realization_raw,
-        b.realization_idr,
-        b.absorption_raw,
-        b.absorption_pct_reported,
-        case
-            when b.budget_idr is not null
-                and b.realization_idr is not null
-                and b.budget_idr <> 0
-                then b.realization_idr / b.budget_idr * 100
-        end                                     as absorption_pct_computed
-    from budget_lines as b
-    inner join documents as d
-        on b.document_id = d.document_id
+fact_sources as (
+    select document_id from {{ ref('int_documents_fact_sources') }}
 )
 
-select
-    md5(concat_ws('|', document_id, table_id, row_index)) as budget_line_id,
-    *
-from joined
+select budget_lines.*
+from budget_lines
+inner join fact_sources
+    on budget_lines.document_id = fact_sources.document_id

@@ -1,4 +1,5 @@
--- Documents whose facts may enter the fact tables: status 'ok' or 'partial' (never 'quarantined').
+-- Documents whose facts may enter the fact tables: status 'ok' or 'partial' (never 'quarantined' or
+-- 'needs_review'), and the latest version of their report (int_documents_status).
 select
     document_id,
     region_code,
@@ -6,5 +7,5 @@ select
     fiscal_year,
     doc_type,
     status
-from {{ ref('stg_raw__documents') }}
-where status in ('ok', 'partial')
+from {{ ref('int_documents_status') }}
+where is_fact_source

@@ -1,4 +1,5 @@
--- One row per indicator, level and fiscal year in a document.
+-- One row per indicator, level and fiscal year in a document, for every document with status ok or partial
+-- (int_indicators_joined: every version, in review or not); fct_performance_indicator keeps the fact sources.
 -- Reports print the same indicator in several tables (achievement, comparison with last year,
 -- analysis, efficiency). The row kept is the most complete one, then the one whose printed
 -- capaian agrees with its own target and realisasi (is_achievement_reported_consistent), then the one printed
@@ -13,7 +14,7 @@ with candidates as (
         + (unit is not null)::int
         + (category_reported is not null)::int as completeness_score,
         coalesce(is_achievement_reported_consistent, false) as is_internally_consistent
-    from {{ ref('int_indicators_enriched') }}
+    from {{ ref('int_indicators_joined') }}
 ),
 
 ranked as (

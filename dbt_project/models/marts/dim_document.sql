@@ -1,3 +1,9 @@
+-- Every document seen by the pipeline with its status after review (int_documents_status) and its place among the
+-- versions of its report (int_document_versions).
+with documents as (
+    select * from {{ ref('int_documents_status') }}
+)
+
 select
     document_id,
     source_url,
@@ -13,5 +19,8 @@ select
     status_reason,
     source_id,
     file_name,
-    status in ('ok', 'partial') as is_fact_source
-from {{ ref('stg_raw__documents') }}
+    is_fact_source,
+    version_group_id,
+    is_latest_version,
+    superseded_by_document_id
+from documents

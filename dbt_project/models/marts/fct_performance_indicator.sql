@@ -1,3 +1,18 @@
+-- One row per indicator, level and fiscal year of a fact-source document (int_documents_fact_sources: status ok
+-- or partial, not in review, the latest version of its report).
+with indicators as (
+    select * from {{ ref('int_indicators_deduplicated') }}
+),
+
+fact_sources as (
+    select document_id from {{ ref('int_documents_fact_sources') }}
+),
+
+matches as (
+    select * from {{ ref('int_nomenclature_matches') }}
+    where source_kind = 'indicator'
+)
+
 select
     i.document_id,
     region_code,
@@ -35,7 +50,8 @@ select
     m.match_method,
     m.match_score,
     m.sector_code
-from {{ ref('int_indicators_deduplicated') }} as i
-left join {{ ref('int_nomenclature_matches') }} as m
-    on m.source_kind = 'indicator'
-        and m.source_id = i.performance_indicator_id
+from indicators as i
+inner join fact_sources as d
+    on i.document_id = d.document_id
+left join matches as m
+    on m.source_id = i.performance_indicator_id

@@ -1,0 +1,46 @@
+-- Budget lines of every document with status ok or partial (every version, in review or not) with the document's
+-- region/agency/year and a recomputed absorption. int_budget_lines_enriched keeps the lines of the fact sources;
+-- int_review__row_problems and mart_document_revisions read all of them.
+with budget_lines as (
+    select * from {{ ref('stg_raw__budget_lines') }}
+),
+
+documents as (
+    select * from {{ ref('stg_raw__documents') }}
+    where status in ('ok', 'partial')
+),
+
+joined as (
+    select
+        b.document_id,
+        b.table_id,
+        b.row_index,
+        b.source_page,
+        b.line_number,
+        d.region_code,
+        d.agency_name,
+        coalesce(b.fiscal_year, d.fiscal_year)  as fiscal_year,
+        b.level,
+        b.level_method,
+        b.line_name,
+        b.budget_raw,
+        b.budget_idr,
+        b.realization_raw,
+        b.realization_idr,
+        b.absorption_raw,
+        b.absorption_pct_reported,
+        case
+            when b.budget_idr is not null
+                and b.realization_idr is not null
+                and b.budget_idr <> 0
+                then b.realization_idr / b.budget_idr * 100
+        end                                     as absorption_pct_computed
+    from budget_lines as b
+    inner join documents as d
+        on b.document_id = d.document_id
+)
+
+select
+    md5(concat_ws('|', document_id, table_id, row_index)) as budget_line_id,
+    *
+from joined
