@@ -12,7 +12,7 @@ from extract.parse.rows import Row, cell, data_rows
 
 
 def budget_lines(table: RawTable, layout: cls.TableLayout, doc_format: str | None) -> list[BudgetLine]:
-    roles = cls.budget_columns(layout.labels)
+    roles = cls.budget_columns(layout.labels, layout.unit_multiplier)
     rows = data_rows(table, layout.header_rows)
     table_format = detect_format([c for r in rows for c in r.cells if looks_numeric(c)], prior=doc_format)
     year = cls.year_in(table.caption)
@@ -39,11 +39,17 @@ def _budget_line(table: RawTable, row: Row, roles: cls.BudgetColumns, fmt: str |
     return BudgetLine(
         table_id=table.table_id, row_index=row.index, source_page=row.page, line_number=numbering,
         level="", level_method="", line_name=name,
-        budget_raw=budget, budget_idr=parse_number(budget, fmt),
-        realization_raw=realization, realization_idr=parse_number(realization, fmt),
+        budget_raw=budget, budget_idr=_rupiah(budget, fmt, roles.budget_multiplier),
+        realization_raw=realization, realization_idr=_rupiah(realization, fmt, roles.realization_multiplier),
         absorption_raw=absorption, absorption_pct_reported=parse_number(absorption, fmt),
         fiscal_year=year,
     )
+
+
+def _rupiah(text: str, fmt: str | None, multiplier: int) -> float | None:
+    """An amount printed in thousands or millions ("(Rp 000)" in the header) in rupiah."""
+    value = parse_number(text, fmt)
+    return value * multiplier if value is not None else None
 
 
 def _split_trailing_amounts(text: str) -> tuple[str, list[str]]:

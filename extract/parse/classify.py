@@ -2,8 +2,15 @@
 
 The header is the rows above the first data row. A label is built per column from all header
 rows, so a two-row header like `Realisasi` over `Anggaran | %` labels the columns
-"realisasi anggaran" and "realisasi %". A spanning group cell (printed once, left-aligned,
-over several sub-columns) is carried to the right across the sub-columns it spans.
+"realisasi anggaran" and "realisasi %". A spanning group cell (printed once over several
+sub-columns: left-aligned by ruled readers, centred by word readers) is carried across them.
+Word readers split a label over several rows ("Sasaran" / "Strategis"), so a header has up to
+MAX_HEADER_ROWS lines; the column-number row ("1 2 3 | 4 | 7 8") closes it.
+
+Amount units ("(Rp 000)", "(juta)", "dalam ribuan rupiah") are exposed, not applied: per column by
+`TableLayout.multipliers` / `BudgetColumns.budget_multiplier` and `realization_multiplier`, for the
+whole table by `TableLayout.unit_multiplier` (from the caption). A parser multiplies the parsed
+amount by them; percentages always get 1.
 """
 from __future__ import annotations
 
@@ -20,7 +27,7 @@ MULTI_YEAR_PLAN = "multi_year_plan"  # Renstra / RPJMD: targets of several years
 CATEGORY_SCALE = "category_scale"  # the report's own grading scale: "75-100% | Baik"
 UNKNOWN = "unknown"
 
-MAX_HEADER_ROWS = 4
+MAX_HEADER_ROWS = 6
 
 
 @dataclass
@@ -28,10 +35,18 @@ class TableLayout:
     family: str
     header_rows: int  # rows to skip before data, column-number row included
     labels: list[str]  # one lower-case label per column
+    # "(dalam ribuan rupiah)" in the caption: the amounts of every money column are printed in thousands
+    unit_multiplier: int = 1
 
     @property
     def header_text(self) -> str:
         return " | ".join(self.labels)
+
+    @property
+    def multipliers(self) -> list[int]:
+        """Per column, what a printed amount is multiplied by to give rupiah: the unit in the column's
+        own header ("Anggaran (Rp 000)"), else the table's; 1 for a percentage column."""
+        return [column_multiplier(label, self.unit_multiplier) for label in self.labels]
 
 
 def normalize(text: str) -> str:
@@ -42,19 +57,85 @@ def classify(rows: list[list[str]], caption: str = "") -> TableLayout:
     n_header = count_header_rows(rows)
     labels = column_labels(rows[:n_header], max((len(r) for r in rows), default=0))
     family = family_from_labels(labels, caption)
-    return TableLayout(family=family, header_rows=n_header, labels=labels)
+    return TableLayout(family=family, header_rows=n_header, labels=labels,
+                       unit_multiplier=unit_multiplier(normalize(caption)) or 1)
+
+
+# Amount units printed in headers and captions: "(Rp 000)", "(Rp. 000.000)", "(dalam ribuan rupiah)",
+# "(juta)", "(Rp Miliar)". Checked largest first.
+UNIT_RES = ((re.compile(r"\bmil[iy]ar|\bm(?:ilya)?rd\b|\b000[.,]000[.,]000\b"), 1_000_000_000),
+            (re.compile(r"\bjuta(?:an)?\b|\bjt\b|\b000[.,]000\b"), 1_000_000),
+            (re.compile(r"\bribu(?:an)?\b|\brp\.?\s*000\b|\(000\)"), 1_000))
+PERCENT_LABEL_RE = re.compile(r"%|persen|capaian|fisik|serapan")
+
+
+def unit_multiplier(text: str) -> int | None:
+    """The amount unit a header or caption names (1 000 for thousands, ...), None when it names none."""
+    return next((factor for pattern, factor in UNIT_RES if pattern.search(text)), None)
+
+
+def column_multiplier(label: str, table_multiplier: int = 1) -> int:
+    """A column's own unit wins over the table's; percentages are never scaled."""
+    own = unit_multiplier(label)
+    if own:
+        return own
+    return 1 if PERCENT_LABEL_RE.search(label) and not MONEY_LABEL_RE.search(label) else table_multiplier
 
 
 def count_header_rows(rows: list[list[str]]) -> int:
-    """Rows before the first one that holds data (a number that is not a column number)."""
-    for index, row in enumerate(rows[: MAX_HEADER_ROWS + 1]):
-        if is_column_number_row(row):
-            return index + 1
-        if any((looks_numeric(cell) or _is_value_range(cell)) and not is_year(cell) for cell in row):
+    """Rows before the first data row. A header is one to MAX_HEADER_ROWS lines; a word reader
+    without ruling lines splits a label over several rows, so the header may be five or six rows.
+    A column-number row ("1 | 2 3 | 4") closes it wherever it is; else it ends at the first row that
+    holds a value, opens a section, or is not made of header words (a wrapped name of the first
+    data row printed above its values)."""
+    window = rows[: MAX_HEADER_ROWS + 1]
+    numbered = next((i for i, row in enumerate(window) if is_numbering_row(row)), None)
+    if numbered is not None and not any(_has_value(row) for row in window[:numbered]):
+        return numbered + 1
+    for index, row in enumerate(window):
+        if _has_value(row):
             return index
-        if index > 0 and is_section_row(row):
+        if index > 0 and (is_section_row(row) or not is_header_line(row)):
             return index
     return min(1, len(rows))
+
+
+def _has_value(row: list[str]) -> bool:
+    return any((looks_numeric(cell) or _is_value_range(cell)) and not is_year(cell) for cell in row)
+
+
+def is_numbering_row(row: list[str]) -> bool:
+    """The column-number row, also when a reader merged the numbers of adjacent columns into one
+    cell ("1 2 3 | 4 | 5 | 6 | 7 8 | 9"): small integers counting up by one, at least three."""
+    if is_column_number_row(row):
+        return True
+    cells = [c.split() for c in row if c.strip()]
+    numbers = [token for cell in cells for token in cell]
+    if len(numbers) < 3 or len(cells) < 2 or not all(re.fullmatch(r"\d{1,2}", n) for n in numbers):
+        return False
+    return [int(n) for n in numbers] == list(range(int(numbers[0]), int(numbers[0]) + len(numbers)))
+
+
+# Words of table headers in performance reports (indicator, budget, plan and scale tables). A row of
+# them under the first header line is a further header line; a row of other words is data.
+HEADER_WORDS = frozenset("""
+    no nomor kode urut sasaran strategis strategi tujuan indikator kinerja utama iku ikk program kegiatan sub
+    subkegiatan uraian nama satuan target realisasi capaian tingkat tahun th tw triwulan semester
+    anggaran alokasi pagu penetapan perubahan murni apbd apbn dpa keuangan fisik serapan spj rp rupiah juta
+    ribu ribuan jutaan miliar milyar kategori predikat kriteria keterangan ket sumber data rumus perhitungan
+    formulasi formula definisi interpretasi efisiensi efektivitas efektifitas sisa selisih deviasi jumlah total
+    nilai skala kondisi awal akhir renstra rpjmd rpd periode pk perjanjian dan atau s d sd per terhadap
+    kumulatif rata ke penanggung jawab pj unit kerja opd perangkat daerah belanja rekening status
+    """.split())
+
+
+def is_header_line(row: list[str]) -> bool:
+    """At least half of the row's words are header words; a row of years or signs ("2024 | 2025",
+    "(%)") is a header line too."""
+    words = re.findall(r"[a-z]+", normalize(" ".join(row)))
+    if not words:
+        return all(is_year(c) or not re.search(r"\d", c) for c in row)
+    return 2 * sum(w in HEADER_WORDS for w in words) >= len(words)
 
 
 SECTION_MARK_RE = re.compile(r"^(misi|sasaran|tujuan|program|kegiatan|bidang|urusan|[IVX]+[.)]?\s)", re.IGNORECASE)
@@ -82,23 +163,56 @@ def _is_value_range(text: str) -> bool:
 
 
 def column_labels(header_rows: list[list[str]], n_cols: int) -> list[str]:
+    """One label per column: its header words joined top to bottom (a label a word reader split over
+    several rows comes back whole), with the group cell printed over the column in front of its part."""
+    rows = [[normalize(c) for c in row] + [""] * (n_cols - len(row))
+            for row in header_rows if not is_numbering_row(row)]
     labels = [""] * n_cols
-    for depth, row in enumerate(header_rows):
-        if is_column_number_row(row):
-            continue
-        cells = [normalize(c) for c in row] + [""] * (n_cols - len(row))
-        below = header_rows[depth + 1] if depth + 1 < len(header_rows) else []
-        group = ""
-        for col, cell in enumerate(cells):
-            has_sub_header = col < len(below) and below[col].strip() != ""
-            if cell:
-                group = cell if has_sub_header else ""
-                labels[col] = f"{labels[col]} {cell}".strip()
-            elif group and has_sub_header:
-                labels[col] = f"{labels[col]} {group}".strip()
-            else:
-                group = ""
+    for depth, row in enumerate(rows):
+        groups = _group_spans(rows, depth)
+        for col in range(n_cols):
+            text = row[col] or groups.get(col, "")
+            labels[col] = f"{labels[col]} {text}".strip()
     return labels
+
+
+# Words of the sub-columns a group cell is printed over: value columns (target, realisasi, %,
+# amounts, years), never a name, unit or source column.
+VALUE_LABEL_RE = re.compile(r"target|realisasi|capaian|%|anggaran|pagu|alokasi|fisik|keuangan|\brp\b|"
+                            r"\b(19|20)\d\d\b|\btw\b|triwulan|semester|sisa|serapan|\bspj\b|selisih|penetapan|"
+                            r"perubahan|murni|nilai|jumlah")
+
+
+def _group_spans(rows: list[list[str]], depth: int) -> dict[int, str]:
+    """Empty cells of header row `depth` that lie under a group cell of that row ("Realisasi" over
+    "Anggaran | %", "2024" over "Target | Realisasi", "Kinerja" over three columns). A member column
+    is empty in this row, its label starts on the same row as the group's own sub-label, and it is a
+    value column. Ruled readers put a spanning cell in its first column (the group reaches right);
+    word readers put it where it is printed, centred (each member takes the nearest group)."""
+    row, below = rows[depth], rows[depth + 1:]
+    width = len(row)
+    first = [next((i for i, r in enumerate(below) if r[col]), None) for col in range(width)]
+    leaf = [" ".join(r[col] for r in below) for col in range(width)]
+    groups = [c for c in range(width) if first[c] is not None and _can_group(row[c])]
+    member = [not row[c] and first[c] is not None and VALUE_LABEL_RE.search(leaf[c]) is not None
+              for c in range(width)]
+    joins = lambda c, n: 0 <= n < width and member[n] and first[n] == first[c]  # noqa: E731
+    spanning = [c for c in groups if joins(c, c - 1) or joins(c, c + 1)]
+    centred = bool(spanning) and joins(spanning[0], spanning[0] - 1)
+    claims: dict[int, int] = {}
+    for group in groups:
+        for step in ((-1, 1) if centred else (1,)):
+            col = group + step
+            while joins(group, col):
+                if col not in claims or abs(col - group) < abs(col - claims[col]):
+                    claims[col] = group
+                col += step
+    return {col: row[group] for col, group in claims.items()}
+
+
+def _can_group(text: str) -> bool:
+    """A group cell is a word or a year; a lone sign ("%") is the first line of a split label."""
+    return is_year(text) or re.search(r"[a-z]{2}", text) is not None
 
 
 def family_from_labels(labels: list[str], caption: str = "") -> str:
@@ -108,7 +222,8 @@ def family_from_labels(labels: list[str], caption: str = "") -> str:
         return EFFICIENCY
     if has("indikator") and has("target") and has("realisasi"):
         return INDICATOR
-    if has("anggaran", "pagu", "alokasi") and has("realisasi") and has("program", "kegiatan", "uraian"):
+    if any(BUDGET_LABEL_RE.search(label) for label in labels) and has("realisasi", "serapan", "spj") \
+            and has("program", "kegiatan", "uraian"):
         return BUDGET
     if has("indikator") and (has("target") or any(PLAN_PERIOD_RE.search(label) for label in labels)):
         return MULTI_YEAR_PLAN if is_multi_year_plan(labels) else PLAN_TARGET
@@ -180,13 +295,18 @@ class IndicatorColumns:
 
 @dataclass
 class BudgetColumns:
-    """Which column of a budget table holds the numbering, the name and each amount."""
+    """Which column of a budget table holds the numbering, the name and each amount. `physical` is a
+    physical-progress percentage (realisasi fisik), not money. The multipliers turn printed amounts
+    into rupiah ("(Rp 000)" -> 1000): budget_idr = parse_number(raw) * budget_multiplier."""
 
     number: int | None = None
     name: int | None = None
     budget: int | None = None
     realization: int | None = None
     absorption: int | None = None
+    physical: int | None = None
+    budget_multiplier: int = 1
+    realization_multiplier: int = 1
 
 
 def indicator_columns(labels: list[str], targets_only: bool = False) -> IndicatorColumns:
@@ -203,7 +323,7 @@ def indicator_columns(labels: list[str], targets_only: bool = False) -> Indicato
             roles.goal = col
         elif "satuan" in label:
             roles.unit = col
-        elif any(w in label for w in ("kategori", "kriteria", "predikat", "keterangan capaian")):
+        elif _is_category_label(label):
             roles.category = col
         elif _is_budget_label(label) or _is_plan_label(label):
             continue
@@ -233,20 +353,50 @@ def goal_level(labels: list[str]) -> str:
     return "sasaran"
 
 
-def budget_columns(labels: list[str]) -> BudgetColumns:
+# The budget of a line, however it is called: anggaran, pagu, alokasi, DPA, penetapan / perubahan.
+BUDGET_LABEL_RE = re.compile(r"anggaran|pagu|alokasi|\bdpa\b|penetapan|perubahan|\bapbd\b")
+MONEY_LABEL_RE = re.compile(r"anggaran|pagu|alokasi|\bdpa\b|\brp\b|rupiah|keuangan|belanja")
+# Spending against it: realisasi (keuangan), serapan, SPJ; a remainder (sisa, selisih) is neither.
+SPENT_LABEL_RE = re.compile(r"realisasi|serapan|\bspj\b")
+REMAINDER_RE = re.compile(r"\bsisa\b|selisih|deviasi|efisiensi")
+
+
+def budget_columns(labels: list[str], table_multiplier: int = 1) -> BudgetColumns:
+    """Map budget-table columns to roles. With the original and the revised budget both printed
+    (penetapan / murni and perubahan), the revised one is the budget the realisasi is measured on."""
     roles = BudgetColumns()
+    budgets: list[int] = []
     for col, label in enumerate(labels):
         if _is_number_label(label) and roles.number is None:
             roles.number = col
         elif any(w in label for w in ("program", "kegiatan", "uraian")) and roles.name is None:
             roles.name = col
-        elif "realisasi" in label and "%" not in label and roles.realization is None:
+        elif "fisik" in label:
+            roles.physical = col if roles.physical is None else roles.physical
+        elif REMAINDER_RE.search(label):
+            continue
+        elif SPENT_LABEL_RE.search(label) and not _is_percent_label(label) and roles.realization is None:
             roles.realization = col
-        elif any(w in label for w in ("anggaran", "pagu", "alokasi")) and roles.budget is None:
-            roles.budget = col
-        elif ("%" in label or "capaian" in label or "persentase" in label) and roles.absorption is None:
+        elif BUDGET_LABEL_RE.search(label) and not _is_percent_label(label):
+            budgets.append(col)
+        elif _is_percent_label(label) and roles.absorption is None:
             roles.absorption = col
+    roles.budget = _final_budget(budgets, labels)
+    multipliers = [column_multiplier(label, table_multiplier) for label in labels]
+    roles.budget_multiplier = multipliers[roles.budget] if roles.budget is not None else table_multiplier
+    roles.realization_multiplier = multipliers[roles.realization] if roles.realization is not None \
+        else table_multiplier
     return roles
+
+
+def _is_percent_label(label: str) -> bool:
+    return "%" in label or "capaian" in label or "persentase" in label
+
+
+def _final_budget(columns: list[int], labels: list[str]) -> int | None:
+    """The revised budget when printed ("Perubahan", "Setelah Perubahan", "P-APBD"), else the first."""
+    revised = [c for c in columns if re.search(r"perubahan|\bp-apbd\b", labels[c]) and "sebelum" not in labels[c]]
+    return (revised or columns or [None])[0]
 
 
 def _is_number_label(label: str) -> bool:
@@ -258,7 +408,14 @@ def _is_goal_label(label: str) -> bool:
 
 
 def _is_budget_label(label: str) -> bool:
-    return any(w in label for w in ("anggaran", "pagu", "belanja")) or re.search(r"\brp\b", label) is not None
+    return MONEY_LABEL_RE.search(label) is not None
+
+
+def _is_category_label(label: str) -> bool:
+    """The grading column ("Kategori", "Predikat"). A reader that merged "% Capaian" and "Kategori"
+    into one column prints the value first ("94,14 Baik"): that column is read as the capaian."""
+    named = any(w in label for w in ("kategori", "kriteria", "predikat", "keterangan capaian"))
+    return named and "%" not in label
 
 
 def _is_plan_label(label: str) -> bool:

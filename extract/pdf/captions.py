@@ -31,11 +31,27 @@ def trim_preamble(table: RawTable) -> None:
         named = sum(any(w in c for w in HEADER_WORDS) for c in cells) >= 2
         holds_values = any(looks_numeric(c) and not is_year(c) for c in cells)
         if (opens or named) and not holds_values:  # a data row may name header words too
-            if index:
-                preamble = "\n".join(" ".join(c for c in r if c.strip()) for r in table.rows[:index])
+            start = index
+            while start > 0 and _header_part_above(table.rows[start - 1], row):
+                start -= 1
+            if start:
+                preamble = "\n".join(" ".join(c for c in r if c.strip()) for r in table.rows[:start])
                 table.caption = table.caption or caption_from_text(preamble)
-                table.rows, table.row_pages = table.rows[index:], table.row_pages[index:]
+                table.rows, table.row_pages = table.rows[start:], table.row_pages[start:]
             return
+
+
+def _header_part_above(row: list[str], header: list[str]) -> bool:
+    """A line above the header row whose words sit only over the header row's empty columns: the
+    upper line of a two-line label ('Alokasi' over 'Anggaran') when the labels beside it ('No',
+    'Program') are centred on the whole header. Short cells, no values, no caption."""
+    filled = [i for i, c in enumerate(row) if c.strip()]
+    if not filled or CAPTION_RE.match(" ".join(c for c in row if c.strip())):
+        return False
+    empty_below = {i for i, c in enumerate(header) if not c.strip()}
+    short = all(len(row[i].split()) <= 4 for i in filled)
+    values = any(looks_numeric(row[i]) and not is_year(row[i]) for i in filled)
+    return set(filled) <= empty_below and short and not values
 
 
 def attach_captions(path: Path, tables: list[RawTable]) -> None:

@@ -4,7 +4,8 @@ A table without ruling lines is still visible in its layout: its lines have wide
 paragraph lines have none, and its columns are separated by vertical strips of white space
 ("gutters") that run through all its rows. This module finds such blocks of lines, takes the
 gutters of the block's body as column borders, puts every word into its column, and joins the
-wrapped lines of a cell into one row (by their tight line spacing). Header lines (above the
+wrapped lines of a cell into one row (by their tight line spacing, and the page's horizontal rules,
+whether the cells are aligned to the top, the middle or the bottom). Header lines (above the
 first line holding a number) are kept out of the gutter search, because a group heading like
 "Kinerja" spans several sub-columns.
 
@@ -31,6 +32,14 @@ MIN_COLUMNS = 3
 # Words of table headers (also used to find where a table starts, extract/pdf/find.py).
 HEADER_WORDS = ("indikator", "program", "kegiatan", "sasaran", "target", "realisasi", "anggaran",
                 "uraian", "satuan", "capaian", "kategori")
+
+
+@dataclass
+class Rule:
+    """A horizontal rule drawn on the page (PDF y, x extent)."""
+    y: float
+    x0: float
+    x1: float
 
 
 @dataclass
@@ -92,6 +101,24 @@ def group_lines(words: list[Word]) -> list[Line]:
     return lines
 
 
+def page_rules(page) -> list[Rule]:
+    """Horizontal rules of a pdfium page: thin wide paths. Renderers draw a rule as one path per
+    cell, so the pieces on one height that touch are joined into one rule."""
+    pieces = []
+    for obj in page.get_objects(filter=[pdfium.raw.FPDF_PAGEOBJ_PATH]):
+        left, bottom, right, top = obj.get_bounds()
+        if top - bottom <= 2.0 and right - left >= 10 * (top - bottom) and right - left >= 4.0:
+            pieces.append(Rule((top + bottom) / 2, left, right))
+    rules: list[Rule] = []
+    for piece in sorted(pieces, key=lambda r: (round(r.y), r.x0)):
+        last = rules[-1] if rules else None
+        if last is not None and abs(last.y - piece.y) <= 1.0 and piece.x0 <= last.x1 + 2.0:
+            last.x1 = max(last.x1, piece.x1)
+        else:
+            rules.append(Rule(piece.y, piece.x0, piece.x1))
+    return rules
+
+
 # ---------------------------------------------------------------- blocks of table lines
 
 
@@ -124,12 +151,26 @@ def table_blocks(lines: list[Line], body_x0: float, body_x1: float) -> list[list
         if current:
             current.append(line)
         elif _is_tabular(line, height):
-            current = ([] if page_has_started else pending) + [line]
+            current = (_same_row_above(pending, line, height) if page_has_started else pending) + [line]
             pending = []
         else:
             pending.append(line)
     blocks.append(current)
     return [_trim_tail(b, height) for b in blocks if sum(_is_tabular(line, height) for line in b) >= 2]
+
+
+def _same_row_above(pending: list[Line], line: Line, height: float) -> list[Line]:
+    """The short lines just above a table's first tabular line that sit less than a line height
+    above it: no caption or heading comes that close, they are cells of its row aligned to the
+    middle or the bottom (a header 'Realisasi' over 'Anggaran' beside one-line 'No')."""
+    kept: list[Line] = []
+    below = line
+    for above in reversed(pending):
+        if above.bottom - below.bottom >= 0.9 * height:
+            break
+        kept.insert(0, above)
+        below = above
+    return kept
 
 
 def _fits_columns(block: list[Line], line: Line, height: float) -> bool:
@@ -267,26 +308,57 @@ def column_of(word: Word, columns: list[tuple[float, float]]) -> int:
     return distances.index(min(distances))  # inside a column, else the nearest one
 
 
-def block_to_table(block: list[Line], page: int) -> WordTable | None:
+def block_to_table(block: list[Line], page: int, rules: list[Rule] | None = None) -> WordTable | None:
     height = median(w.height for line in block for w in line.words)
     header_index = _header_line(block, height)
-    body = block[header_index + body_start(block[header_index:]):]
+    n_header = body_index(block, header_index, rules or [])
+    body = block[n_header:]
     if len(body) < 2:
         return None
     x0 = min(line.x0 for line in block)
     x1 = max(line.x1 for line in block)
     columns = columns_between(gutters(body, height), x0, x1)
-    header = [w for line in block[header_index: len(block) - len(body)] for w in line.words]
+    header = [w for line in block[header_index:n_header] for w in line.words]
     columns = merge_headless_columns(columns, header, body)
     if len(columns) < MIN_COLUMNS:
         return None
     line_cells = [_cells_of(line, columns, height) for line in block]
-    n_header = len(block) - len(body)
     header_rows = line_cells[:n_header]
     if header_rows and not any(word in " ".join(cells).lower() for cells in header_rows for word in HEADER_WORDS):
         header_rows = [_joined(header_rows)]  # no header: the rest of a row cut by a page break
-    rows = header_rows + logical_rows(body, line_cells[n_header:])
+    else:
+        header_rows = header_bands(block, header_index, n_header, line_cells, rules or [])
+    lead = body_start(body)
+    rows = header_rows + logical_rows(body, line_cells[n_header:], rules, lead if lead < len(body) else 0)
     return WordTable(page=page, rows=rows, col_bounds=columns, top=block[0].top, bottom=block[-1].bottom)
+
+
+def body_index(block: list[Line], header_index: int, rules: list[Rule]) -> int:
+    """Index of the first body line: the first line holding a number, or the first line of its
+    row where a cell aligned to the bottom or the middle puts text lines above it (the lines
+    that no extra space nor rule parts from it). The header line itself stays a header."""
+    first = body_start(block[header_index:])
+    bands = row_bands(block[header_index:], rules) if first < len(block) - header_index else None
+    band = next((band for band in bands or [] if first in band), [0])
+    return header_index + (band[0] if band[0] > 0 else first)
+
+
+def header_bands(lines: list[Line], start: int, count: int, cells: list[list[str]],
+                 rules: list[Rule]) -> list[list[str]]:
+    """The header lines (`start` to `count`, with the lines above that no space nor rule parts
+    from them) joined where no extra space nor rule parts them, as the lines of a body row: a
+    header cell aligned to the middle or the bottom puts its lines around those of its
+    neighbours ('Realisasi' / 'No Program Alokasi' / 'Anggaran'). Title lines stay apart."""
+    bands = row_bands(lines, rules, line_pitch(lines[start:]))
+    if bands is None:
+        return [list(c) for c in cells[:count]]
+    rows: list[list[str]] = []
+    for band in (band for band in bands if band[0] < count):
+        if band[-1] < start:
+            rows += [list(cells[i]) for i in band]
+        else:
+            rows.append(_joined([cells[i] for i in band if i < count]))
+    return rows
 
 
 def _cells_of(line: Line, columns: list[tuple[float, float]], height: float) -> list[str]:
@@ -317,32 +389,154 @@ def _split_at_gutters(words: list[Word], columns: list[tuple[float, float]]) -> 
     return phrases
 
 
-def logical_rows(lines: list[Line], line_cells: list[list[str]]) -> list[list[str]]:
-    """Join the wrapped lines of a row: a line continues the row above when it follows at the
-    tight line spacing of wrapped text and brings no second value for a column that already
-    has one. Rows are usually set apart by extra space; where they are not, the numbers
-    still tell where a new row starts. Cells of joined lines keep their line breaks, as in
-    a ruled table's cells. Where all lines are evenly spaced, spacing tells nothing and the
-    lines stay rows of their own (the fact readers join text-only lines as for camelot)."""
+def logical_rows(lines: list[Line], line_cells: list[list[str]],
+                 rules: list[Rule] | None = None, lead: int = 0) -> list[list[str]]:
+    """Join the wrapped lines of a row. Rows are set apart by extra space (cell padding) or by
+    a horizontal rule, the lines of one cell follow at the tight pitch of wrapped text: those
+    breaks cut the lines into bands. A band with one value line is one row, wherever its
+    value line sits (renderers align cells to the top, the middle or the bottom). A band with
+    several value lines holds rows not set apart: the numbers tell where they start, and the
+    table's own alignment which of them its text-only lines belong to. Cells of joined lines
+    keep their line breaks, as in a ruled table's cells. Where all lines are evenly spaced and
+    unruled, spacing tells nothing and the lines stay rows of their own (the fact readers
+    join text-only lines as for camelot), but for the `lead` text lines above the first value
+    line that the space under the header tied to it (see body_index)."""
     if not lines:
         return []
-    steps = sorted(a.bottom - b.bottom for a, b in zip(lines, lines[1:]))
-    tight = steps[len(steps) // 5] if steps else 0.0
-    if not steps or steps[-1] <= 1.25 * tight:
-        return [list(cells) for cells in line_cells]  # even spacing: it tells nothing, keep lines apart
-    rows = [list(line_cells[0])]
-    for previous, line, cells in zip(lines, lines[1:], line_cells[1:]):
-        spaced = previous.bottom - line.bottom > 1.25 * tight
-        if spaced or _starts_row(rows[-1], cells):
-            rows.append(list(cells))
-        else:
-            rows[-1] = [f"{a}\n{b}" if a and b else a or b for a, b in zip(rows[-1], cells)]
+    bands = row_bands(lines, rules or [])
+    if bands is None:
+        bands = [list(range(lead + 1))] + [[i] for i in range(lead + 1, len(lines))]
+    valued = [_holds_values(cells) for cells in line_cells]
+    alignment = cell_alignment(bands, valued)
+    rows: list[list[str]] = []
+    for band in bands:
+        rows += [_joined_row([line_cells[i] for i in group], [valued[i] for i in group])
+                 for group in split_band(band, line_cells, valued, alignment)]
     return rows
+
+
+def row_bands(lines: list[Line], rules: list[Rule], pitch: float | None = None) -> list[list[int]] | None:
+    """Indexes of the lines cut where a line follows more than 1.25 line pitches below the one
+    above, or below a rule. None when nothing cuts them (evenly spaced, unruled lines)."""
+    pitch = pitch or line_pitch(lines)
+    width = (min(line.x0 for line in lines), max(line.x1 for line in lines))
+    bases = _baselines(lines)
+    bands = [[0]]
+    for index, (above, line) in enumerate(zip(lines, lines[1:]), start=1):
+        if bases[index - 1] - bases[index] > 1.25 * pitch or _ruled_between(above, line, rules, width):
+            bands.append([index])
+        else:
+            bands[-1].append(index)
+    return bands if len(bands) > 1 else None
+
+
+def line_pitch(lines: list[Line]) -> float:
+    """Spacing of the wrapped lines of one cell: the smallest step from a line to the nearest
+    line above it sharing a column. Lines of different columns are left out, because a cell
+    aligned to the middle puts its one value line half a pitch from the text of its neighbours;
+    so are lines taller than their words (two such lines read as one)."""
+    height = median(w.height for line in lines for w in line.words)
+    bases = _baselines(lines)
+    single = [index for index, line in enumerate(lines) if line.top - line.bottom <= 1.3 * height]
+    steps = [step for at, index in enumerate(single[1:], start=1)
+             if (step := _column_step(lines, bases, single[:at], index)) is not None and step >= 0.6 * height]
+    if steps:
+        return min(steps)
+    all_steps = [a - b for a, b in zip(bases, bases[1:])]
+    return min(all_steps) if all_steps else height
+
+
+def _column_step(lines: list[Line], bases: list[float], above: list[int], index: int) -> float | None:
+    """Step from the line `index` up to the nearest of the lines `above` that shares a column."""
+    for other in reversed(above):
+        if any(a.x0 < b.x1 and b.x0 < a.x1 for a in lines[other].words for b in lines[index].words):
+            return bases[other] - bases[index]
+    return None
+
+
+def _baselines(lines: list[Line]) -> list[float]:
+    """Where each line sits: the middle bottom of its words of the usual height. A word set in
+    another font (a formula, a symbol) has a deeper box and would move the line."""
+    height = median(w.height for line in lines for w in line.words)
+    bases = []
+    for line in lines:
+        usual = [w.bottom for w in line.words if abs(w.height - height) <= 0.2 * height]
+        bases.append(median(usual or [w.bottom for w in line.words]))
+    return bases
+
+
+def _ruled_between(above: Line, line: Line, rules: list[Rule], width: tuple[float, float]) -> bool:
+    """A rule between the two lines' middles that spans half the table or more."""
+    low, high = (line.bottom + line.top) / 2, (above.bottom + above.top) / 2
+    x0, x1 = width
+    return any(low < rule.y < high and min(rule.x1, x1) - max(rule.x0, x0) >= 0.5 * (x1 - x0) for rule in rules)
+
+
+def _holds_values(cells: list[str]) -> bool:
+    return any(looks_numeric(c) or is_row_number(c) for c in cells if c)
+
+
+def cell_alignment(bands: list[list[int]], valued: list[bool]) -> str:
+    """'top', 'middle' or 'bottom': where the value line sits in the bands that have one value
+    line and text lines; the most frequent place wins ('top' when no band tells)."""
+    votes = {"top": 0, "middle": 0, "bottom": 0}
+    for band in bands:
+        places = [i for i, index in enumerate(band) if valued[index]]
+        if len(band) > 1 and len(places) == 1:
+            place = places[0]
+            votes["top" if place == 0 else "bottom" if place == len(band) - 1 else "middle"] += 1
+    return max(votes, key=lambda k: (votes[k], k == "top"))
+
+
+def split_band(band: list[int], line_cells: list[list[str]], valued: list[bool], alignment: str) -> list[list[int]]:
+    """Rows of a band: a value line whose numbers clash with those gathered starts a row; a
+    text-only line goes with the value line below it (cells aligned to the bottom), the
+    nearest one (middle) or the one above it (top)."""
+    if sum(valued[i] for i in band) < 2:
+        return [band]
+    if alignment == "bottom":
+        return [group[::-1] for group in _grouped(band[::-1], line_cells)][::-1]
+    if alignment == "top":
+        return _grouped(band, line_cells)
+    groups = _grouped([i for i in band if valued[i]], line_cells)
+    for index in (i for i in band if not valued[i]):
+        nearest = min(groups, key=lambda group: min(abs(index - i) for i in group))
+        nearest.append(index)
+    return [sorted(group) for group in groups]
+
+
+def _grouped(order: list[int], line_cells: list[list[str]]) -> list[list[int]]:
+    """Lines in reading order (or its reverse) gathered until one starts a new row."""
+    groups = [[order[0]]]
+    cells = list(line_cells[order[0]])
+    for index in order[1:]:
+        if _starts_row(cells, line_cells[index]):
+            groups.append([index])
+            cells = list(line_cells[index])
+        else:
+            groups[-1].append(index)
+            cells = [a or b for a, b in zip(cells, line_cells[index])]
+    return groups
 
 
 def _joined(rows: list[list[str]]) -> list[str]:
     """Several lines' cells as one row, each cell's lines kept apart by line breaks."""
     return ["\n".join(c for c in column if c) for column in zip(*rows)]
+
+
+def _joined_row(lines: list[list[str]], valued: list[bool]) -> list[str]:
+    """The cells of a row's lines joined. A cell aligned to the bottom or the middle prints the
+    row number on the value line, below the first lines of the row's text ('Koordinasi dan' /
+    '2. Laporan Keuangan'): the number goes back to the front of its cell."""
+    at = valued.index(True) if True in valued else 0
+    lines = [list(cells) for cells in lines]
+    for column, text in enumerate(lines[at]):
+        number, _, rest = text.partition(" ")
+        above = [cells for cells in lines[:at] if cells[column]]
+        if above and rest and is_row_number(number) and not looks_numeric(rest):
+            lines[at][column] = rest
+            above[0][column] = f"{number} {above[0][column]}"
+    return _joined(lines)
 
 
 def _starts_row(row: list[str], cells: list[str]) -> bool:
@@ -361,12 +555,14 @@ def read_word_tables(path: Path, pages: list[int]) -> list[WordTable]:
     try:
         found: list[WordTable] = []
         for number in pages:
-            lines = group_lines(page_words(doc[number - 1]))
+            page = doc[number - 1]
+            lines = group_lines(page_words(page))
             if not lines:
                 continue
             body_x0, body_x1 = _text_body(lines)
+            rules = page_rules(page)
             for block in table_blocks(lines, body_x0, body_x1):
-                table = block_to_table(block, number)
+                table = block_to_table(block, number, rules)
                 if table is not None:
                     found.append(table)
         return found

@@ -1,0 +1,222 @@
+"""The fuzz table: seed tables rendered by other engines under seeded random layouts, extracted,
+scored against the seed's expected facts (bench/expected.py, rule of bench/seed_score.py).
+
+Renderings (bench/fuzz) are deterministic per variant, so they are cached under
+CACHE/pdf/<fingerprint of bench/fuzz and the seed texts>/<seed>_<engine>_<k>.pdf (+ .json), and
+their extractions under CACHE/extracted/<fingerprint of extract/> (bench/cache.py). Region and
+year must come from the rendering's title block: `exact` scores need them, `table_only` scores
+ignore them, so the table reading stays visible when the title block is missed.
+
+Per engine: recall and precision of indicator and budget facts summed over the variants, the
+share of variants whose region and year were found, and the worst variant: the lowest mean of
+the four table_only figures (indicator / budget recall and precision, a missing precision = 0),
+then of the exact ones (with the number of variants as bad).
+"""
+from __future__ import annotations
+
+import importlib.util
+import shutil
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+from bench import expected as exp
+from bench import seed_score, unknown_tables
+from bench.cache import ROOT, ExtractionCache, tree_fingerprint
+
+ENGINES = ("reportlab", "libreoffice", "html")
+SEEDS = ("jepara", "jambi")
+FAMILIES = (exp.INDICATOR, exp.BUDGET)
+HIDDEN_KNOBS = ("seed", "engine", "number", "base_seed", "column_jitter")
+
+
+def engine_missing(engine: str) -> str | None:
+    """Why an engine cannot render here, or None."""
+    if engine == "libreoffice" and (importlib.util.find_spec("docx") is None or not shutil.which("soffice")):
+        return "python-docx or LibreOffice (soffice) missing"
+    if engine == "html" and not any(shutil.which(c) for c in ("chromium", "chromium-browser", "google-chrome")):
+        return "Chromium missing"
+    return None
+
+
+def render_dir(cache: Path) -> Path:
+    from bench.fuzz.document import SEED_DIRS
+
+    seeds = [d for d in SEED_DIRS if d.is_dir()][:1]
+    return Path(cache) / "pdf" / tree_fingerprint([ROOT / "bench" / "fuzz", *seeds], (".py", ".txt"))
+
+
+def render_cached(seed: str, engine: str, k: int, out_dir: Path) -> tuple[Path, dict]:
+    """(pdf, variant json) of variant k, rendered only when not cached yet (then json['cached'])."""
+    import json
+
+    from bench.fuzz.render import render_variant
+
+    pdf = out_dir / f"{seed}_{engine}_{k}.pdf"
+    meta = pdf.with_suffix(".json")
+    cached = pdf.is_file() and meta.is_file()
+    if not cached:
+        render_variant(seed, k, out_dir, engine=engine)
+    return pdf, {**json.loads(meta.read_text()), "cached": cached}
+
+
+def expected_metadata(slug: str) -> tuple[str, int]:
+    table = next(t for t in exp.SEED_TABLES if t.slug == slug)
+    return table.region, table.year
+
+
+def score_variant(meta: dict, extracted) -> dict:
+    """One rendering's entry: its scores, metadata found, table census, knobs."""
+    record = extracted.record
+    region, year = expected_metadata(meta["slug"])
+    entry = {"name": meta["pdf"][:-4], "seed": meta["seed"], "engine": meta["engine"],
+             "number": meta["variant"]["number"], "pages": meta.get("pages"), "status": record.get("status"),
+             "status_reason": record.get("status_reason"),
+             "region_code": record.get("region_code"), "fiscal_year": record.get("fiscal_year"),
+             "region_year_ok": record.get("region_code") == region and record.get("fiscal_year") == year,
+             "extract_seconds": record.get("extract_seconds"), "render_seconds": meta.get("seconds"),
+             "render_cached": meta.get("cached"), "extraction_cached": extracted.cached,
+             "knobs": {k: v for k, v in meta["variant"].items() if k not in ("seed", "engine", "number")}}
+    entry["scores"] = seed_score.score_both(record, extracted.frames, meta["slug"])
+    census = unknown_tables.table_census(extracted.frame("tables"), extracted.frame("cells"))
+    entry["tables"] = {k: census[k] for k in ("numeric_tables", "unknown")}
+    entry["tables"]["families"] = dict(census["families"])
+    return entry
+
+
+def variant_plan(engines, seeds, n: int) -> list[tuple[str, str, int]]:
+    return [(seed, engine, k) for engine in engines for seed in seeds for k in range(n)]
+
+
+def run_fuzz(engines, seeds, n: int, cache: Path, jobs: int, refresh: bool, log) -> dict:
+    """Render (sequentially, cached), extract (jobs in parallel, cached) and score every variant."""
+    out = {"n_per_seed_per_engine": n, "engines": list(engines), "seeds": list(seeds), "skipped": {},
+           "failed_renders": [], "variants": []}
+    ready = [e for e in engines if not engine_missing(e)]
+    out["skipped"] = {e: engine_missing(e) for e in engines if e not in ready}
+    pdf_dir = render_dir(cache)
+    if refresh:
+        shutil.rmtree(pdf_dir, ignore_errors=True)
+    pdf_dir.mkdir(parents=True, exist_ok=True)
+    extractions = ExtractionCache(Path(cache) / "extracted", refresh=refresh)
+    out["render_cache"], out["extraction_cache"] = str(pdf_dir), str(extractions.root)
+    with ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:
+        futures = []
+        for seed, engine, k in variant_plan(ready, seeds, n):
+            try:
+                pdf, meta = render_cached(seed, engine, k, pdf_dir)
+            except Exception as exc:  # noqa: BLE001 - a renderer failure is reported, the run goes on
+                out["failed_renders"].append({"name": f"{seed}_{engine}_{k}", "error": f"{type(exc).__name__}: {exc}"})
+                log(f"  render failed {seed}_{engine}_{k}: {exc}")
+                continue
+            futures.append((meta, pool.submit(extractions.extract, pdf)))
+        for meta, future in futures:
+            out["variants"].append(score_variant(meta, future.result()))
+            log(f"  fuzz {meta['pdf']}: {out['variants'][-1]['status']}")
+    out["engines_summary"] = {e: summarize([v for v in out["variants"] if v["engine"] == e]) for e in ready}
+    out["knob_effects"] = knob_effects(out["variants"])
+    out["unknown_tables"] = unknown_tables.combine(
+        [{"numeric_tables": v["tables"]["numeric_tables"], "unknown": v["tables"]["unknown"],
+          "families": v["tables"]["families"]} for v in out["variants"]])
+    return out
+
+
+# ---------------------------------------------------------------- summary and report
+
+
+def _share(part: int, whole: int) -> float | None:
+    return round(part / whole, 4) if whole else None
+
+
+def pooled(variants: list[dict], mode: str, fam: str) -> dict:
+    """Recall and precision of one family summed over variants (not averaged)."""
+    scores = [v["scores"][mode][fam] for v in variants]
+    found, expected = sum(s["found"] for s in scores), sum(s["expected"] for s in scores)
+    exact, candidates = sum(s["exact"] for s in scores), sum(s["candidates"] for s in scores)
+    return {"found": found, "expected": expected, "recall": _share(found, expected),
+            "exact": exact, "candidates": candidates, "precision": _share(exact, candidates),
+            "perfect_variants": sum(1 for s in scores if s["recall"] == 1.0 and s["precision"] == 1.0)}
+
+
+def variant_quality(v: dict, mode: str = "table_only") -> float:
+    figures = [v["scores"][mode][fam][k] or 0.0 for fam in FAMILIES for k in ("recall", "precision")]
+    return sum(figures) / len(figures)
+
+
+def summarize(variants: list[dict]) -> dict:
+    out = {"variants": len(variants), "region_year_ok": sum(v["region_year_ok"] for v in variants),
+           "quarantined": sum(v["status"] == "quarantined" for v in variants)}
+    for mode in ("exact", "table_only"):
+        out[mode] = {fam: pooled(variants, mode, fam) for fam in FAMILIES}
+    numeric = sum(v["tables"]["numeric_tables"] for v in variants)
+    out["unknown_share"] = _share(sum(v["tables"]["unknown"] for v in variants), numeric)
+    if variants:
+        worst = min(variants, key=lambda v: (variant_quality(v), variant_quality(v, "exact"), v["name"]))
+        out["worst"] = {"name": worst["name"], "quality_table_only": round(variant_quality(worst), 4),
+                        "quality_exact": round(variant_quality(worst, "exact"), 4),
+                        "as_bad": sum(1 for v in variants if variant_quality(v) <= variant_quality(worst))}
+    return out
+
+
+def knob_effects(variants: list[dict], min_n: int = 4) -> list[dict]:
+    """Mean table_only quality of the variants per value of each categorical knob (strings and
+    booleans; per-table tuples and measures left out), lowest first: which layout choices hurt."""
+    groups: dict[tuple, list[float]] = {}
+    for v in variants:
+        for knob, value in v["knobs"].items():
+            if isinstance(value, (bool, str)) and knob not in HIDDEN_KNOBS:
+                groups.setdefault((knob, value), []).append(variant_quality(v))
+    effects = [{"knob": k, "value": val, "n": len(q), "mean_quality": round(sum(q) / len(q), 4)}
+               for (k, val), q in groups.items() if len(q) >= min_n]
+    return sorted(effects, key=lambda e: (e["mean_quality"], e["knob"], str(e["value"])))
+
+
+def knobs_text(knobs: dict) -> str:
+    def show(value):
+        if isinstance(value, (list, tuple)):
+            return "/".join(show(x) for x in value)
+        return f"{value:g}" if isinstance(value, float) else str(value)
+
+    return ", ".join(f"{k}={show(v)}" for k, v in knobs.items() if k not in HIDDEN_KNOBS)
+
+
+def report_fuzz(fuzz: dict, print_table, out=print) -> None:
+    out(f"## Fuzz renderings: seed tables through other engines ({fuzz['n_per_seed_per_engine']} variants "
+        f"per seed per engine; R/P = exact incl. region+year, R*/P* = table only)")
+    rows = []
+    for engine, s in fuzz["engines_summary"].items():
+        ex, to = s["exact"], s["table_only"]
+        rows.append([engine, s["variants"], s["quarantined"], f"{s['region_year_ok']}/{s['variants']}",
+                     ex["indicator"]["recall"], ex["indicator"]["precision"], ex["budget"]["recall"],
+                     ex["budget"]["precision"], to["indicator"]["recall"], to["indicator"]["precision"],
+                     to["budget"]["recall"], to["budget"]["precision"],
+                     f"{to['indicator']['perfect_variants']}/{to['budget']['perfect_variants']}",
+                     s["unknown_share"]])
+    print_table(["engine", "variants", "quar.", "region+year", "ind R", "ind P", "bud R", "bud P", "ind R*",
+                 "ind P*", "bud R*", "bud P*", "perfect ind/bud*", "unknown share"], rows, out)
+    by_name = {v["name"]: v for v in fuzz["variants"]}
+    for engine, s in fuzz["engines_summary"].items():
+        if "worst" not in s:
+            continue
+        v = by_name[s["worst"]["name"]]
+        to, ex = v["scores"]["table_only"], v["scores"]["exact"]
+        figures = " ".join(f"{fam[:3]} R*/P* {_fmt(to[fam]['recall'])}/{_fmt(to[fam]['precision'])}"
+                           for fam in FAMILIES)
+        meta = "ok" if v["region_year_ok"] else f"found {v['region_code']} {v['fiscal_year']}"
+        ties = f"; {s['worst']['as_bad'] - 1} other variants as bad" if s["worst"]["as_bad"] > 1 else ""
+        out(f"worst {engine}: {v['name']} ({v['status']}, {v['pages']} pages; {figures}; "
+            f"exact ind R {_fmt(ex['indicator']['recall'])} bud R {_fmt(ex['budget']['recall'])}; "
+            f"region+year {meta}{ties})")
+        out(f"    knobs: {knobs_text(v['knobs'])}")
+    effects = knob_effects(fuzz["variants"])
+    if effects:
+        overall = sum(variant_quality(v) for v in fuzz["variants"]) / len(fuzz["variants"])
+        hardest = ", ".join(f"{e['knob']}={e['value']} {e['mean_quality']:.2f} (n={e['n']})" for e in effects[:5])
+        out(f"hardest knob values (mean table-only quality of R*/P*, all engines; overall {overall:.2f}): {hardest}")
+    for engine, reason in fuzz["skipped"].items():
+        out(f"skipped {engine}: {reason}")
+    for failure in fuzz["failed_renders"]:
+        out(f"render failed {failure['name']}: {failure['error'][:200]}")
+
+
+def _fmt(value) -> str:
+    return "-" if value is None else f"{value:.2f}"

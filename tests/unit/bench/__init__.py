@@ -1,0 +1,1 @@
+"""Tests of bench/: the fuzz renderers and the benchmark scorers."""
