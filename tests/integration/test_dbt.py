@@ -13,16 +13,14 @@ from tests.fixtures.raw_fixture import (
     SYNTHETIC_TABLE_ID,
     write_raw_fixture,
 )
+from tests.fixtures.warehouse import build_fixture_warehouse, rows
 
 pytestmark = pytest.mark.slow
 
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory):
-    db = write_raw_fixture(tmp_path_factory.mktemp("build") / "lkjip.duckdb")
-    result = run_dbt_build(db)
-    assert result.success, result.log_tail
-    return db, result
+    return build_fixture_warehouse(tmp_path_factory.mktemp("build"))
 
 
 @pytest.fixture
@@ -32,12 +30,6 @@ def con(built):
     c = duckdb.connect(str(db), read_only=True)
     yield c
     c.close()
-
-
-def rows(con, sql, *params):
-    cur = con.execute(sql, list(params))
-    cols = [d[0] for d in cur.description]
-    return [dict(zip(cols, r)) for r in cur.fetchall()]
 
 
 def test_build_result_is_parsed(built):

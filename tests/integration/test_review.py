@@ -12,7 +12,6 @@ from __future__ import annotations
 import duckdb
 import pytest
 
-from extract.warehouse.dbt_runner import run_dbt_build
 from extract.warehouse.validate import validate_warehouse
 from tests.fixtures.raw_fixture import (
     IMPOSSIBLE_BUDGET,
@@ -35,8 +34,8 @@ from tests.fixtures.raw_fixture import (
     add_document_with_impossible_values,
     add_document_without_fiscal_year,
     add_unparsed_document,
-    write_raw_fixture,
 )
+from tests.fixtures.warehouse import build_fixture_warehouse, rows
 
 pytestmark = pytest.mark.slow
 
@@ -44,12 +43,7 @@ IN_REVIEW = {NO_YEAR_ID, UNPARSED_ID, IMPOSSIBLE_ID}
 
 
 def _build(tmp_path_factory, name, *add):
-    db = write_raw_fixture(tmp_path_factory.mktemp(name) / "lkjip.duckdb")
-    for add_document in add:
-        add_document(db)
-    result = run_dbt_build(db)
-    assert result.success, result.log_tail
-    return db, result
+    return build_fixture_warehouse(tmp_path_factory.mktemp(name), *add)
 
 
 @pytest.fixture(scope="module")
@@ -86,12 +80,6 @@ def no_year_con(no_year):
 @pytest.fixture
 def odd_con(odd):
     yield from _connect(odd)
-
-
-def rows(con, sql, *params):
-    cur = con.execute(sql, list(params))
-    cols = [d[0] for d in cur.description]
-    return [dict(zip(cols, r)) for r in cur.fetchall()]
 
 
 def queue(con, document_id):

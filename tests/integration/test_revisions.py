@@ -13,7 +13,6 @@ from __future__ import annotations
 import duckdb
 import pytest
 
-from extract.warehouse.dbt_runner import run_dbt_build
 from tests.fixtures.raw_fixture import (
     JAMBI_ID,
     JAMBI_REVISI_ADDED,
@@ -32,8 +31,8 @@ from tests.fixtures.raw_fixture import (
     add_jambi_revisi,
     add_jepara_reupload,
     add_jepara_revision,
-    write_raw_fixture,
 )
+from tests.fixtures.warehouse import build_fixture_warehouse, rows
 
 pytestmark = pytest.mark.slow
 
@@ -42,12 +41,8 @@ JEPARA_VERSIONS = [JEPARA_ID, JEPARA_REVISED_ID, JEPARA_REUPLOAD_ID]
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory):
-    db = write_raw_fixture(tmp_path_factory.mktemp("revisions") / "lkjip.duckdb")
-    add_jepara_revision(db)
-    add_jepara_reupload(db)
-    add_jambi_revisi(db)
-    result = run_dbt_build(db)
-    assert result.success, result.log_tail
+    db, _ = build_fixture_warehouse(tmp_path_factory.mktemp("revisions"), add_jepara_revision,
+                                    add_jepara_reupload, add_jambi_revisi)
     return db
 
 
@@ -56,12 +51,6 @@ def con(built):
     c = duckdb.connect(str(built), read_only=True)
     yield c
     c.close()
-
-
-def rows(con, sql, *params):
-    cur = con.execute(sql, list(params))
-    cols = [d[0] for d in cur.description]
-    return [dict(zip(cols, r)) for r in cur.fetchall()]
 
 
 def test_every_version_stays_in_raw_and_dim_document(con):

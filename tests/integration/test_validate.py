@@ -24,16 +24,14 @@ from tests.fixtures.raw_fixture import (
     add_document_without_fiscal_year,
     write_raw_fixture,
 )
+from tests.fixtures.warehouse import build_fixture_warehouse
 
 pytestmark = pytest.mark.slow
 
 
 @pytest.fixture(scope="module")
 def built_db(tmp_path_factory):
-    db = write_raw_fixture(tmp_path_factory.mktemp("build") / "lkjip.duckdb")
-    result = run_dbt_build(db)
-    assert result.success, result.log_tail
-    return db
+    return build_fixture_warehouse(tmp_path_factory.mktemp("build"))[0]
 
 
 def _expectations(spec: dict) -> list[dict]:
