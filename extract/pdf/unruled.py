@@ -559,9 +559,9 @@ def read_word_tables(path: Path, pages: list[int]) -> list[WordTable]:
             lines = group_lines(page_words(page))
             if not lines:
                 continue
-            body_x0, body_x1 = _text_body(lines)
-            rules = page_rules(page)
-            for block in table_blocks(lines, body_x0, body_x1):
+            blocks = table_blocks(lines, *_text_body(lines))
+            rules = page_rules(page) if blocks else []  # prose pages: no path objects to walk
+            for block in blocks:
                 table = block_to_table(block, number, rules)
                 if table is not None:
                     found.append(table)
