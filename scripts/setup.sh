@@ -9,10 +9,11 @@ PY="${PY:-python3.11}"
 # (tests/integration/test_samples.py); ocrmypdf + tesseract (Indonesian) give scanned pages a text layer
 # (extract/pdf/ocr.py); chromium + chromium-driver run the scorecard browser test and render the HTML
 # layout variants (bench/fuzz/render_html.py); libreoffice-writer-nogui and the font packages render the
-# word-processor layout variants (bench/fuzz/render_libreoffice.py). Installed when missing and root.
+# word-processor layout variants (bench/fuzz/render_libreoffice.py); redis-server is the Celery broker of the
+# multi-worker test (tests/integration). Installed when missing and root.
 APT_PACKAGES=(make fonts-dejavu-core fonts-dejavu-extra ocrmypdf tesseract-ocr tesseract-ocr-ind chromium
   chromium-driver libreoffice-writer-nogui fonts-liberation fonts-liberation2 fonts-noto-core fonts-freefont-ttf
-  poppler-utils)
+  poppler-utils redis-server)
 missing=()
 for pkg in "${APT_PACKAGES[@]}"; do
   dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
