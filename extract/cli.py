@@ -28,6 +28,9 @@ WAREHOUSE_OPTION = click.option(
 DATA_OPTION = click.option(
     "--data-dir", type=click.Path(file_okay=False), default=None,
     help="Landing area, extracted files and run reports (default: $LKJIP_DATA_DIR or ./data).")
+WORKERS_OPTION = click.option(
+    "--workers", type=click.IntRange(min=1), default=None,
+    help="Extraction worker processes (default: $LKJIP_WORKERS, else one per CPU core).")
 
 
 class CommandFailed(click.ClickException):
@@ -76,11 +79,13 @@ def main(verbose: bool) -> None:
 @WAREHOUSE_OPTION
 @DATA_OPTION
 @click.option("--no-progress", is_flag=True, help="Plain logs instead of progress bars.")
-def run(sources_file: str, warehouse: str | None, data_dir: str | None, no_progress: bool) -> None:
+@WORKERS_OPTION
+def run(sources_file: str, warehouse: str | None, data_dir: str | None, no_progress: bool,
+        workers: int | None) -> None:
     """The nightly job: crawl, download new or changed PDFs, extract, load, dbt build, validate, publish."""
     _check_sources(sources_file)
     ctx = pipeline.start_run(sources_file, warehouse, data_dir)
-    result = _guarded(ctx, lambda: pipeline.run_all(ctx, progress=not no_progress))
+    result = _guarded(ctx, lambda: pipeline.run_all(ctx, progress=not no_progress, workers=workers))
     _finish(result, ctx)
 
 
@@ -91,7 +96,8 @@ def run(sources_file: str, warehouse: str | None, data_dir: str | None, no_progr
 @WAREHOUSE_OPTION
 @DATA_OPTION
 @click.option("--no-progress", is_flag=True, help="Plain logs instead of progress bars.")
-def ingest(paths, region_code, fiscal_year, warehouse, data_dir, no_progress) -> None:
+@WORKERS_OPTION
+def ingest(paths, region_code, fiscal_year, warehouse, data_dir, no_progress, workers) -> None:
     """Ingest local PDF files or folders (no crawling), then load, build, validate and publish.
 
     Region, agency and fiscal year are inferred from the cover and title pages.
@@ -104,7 +110,7 @@ def ingest(paths, region_code, fiscal_year, warehouse, data_dir, no_progress) ->
 
     def job():
         ids = pipeline.ingest_files(ctx, pdfs, region_code, fiscal_year)
-        return pipeline.run_all(ctx, progress=not no_progress, document_ids=ids)
+        return pipeline.run_all(ctx, progress=not no_progress, document_ids=ids, workers=workers)
 
     _finish(_guarded(ctx, job), ctx)
 
@@ -112,7 +118,8 @@ def ingest(paths, region_code, fiscal_year, warehouse, data_dir, no_progress) ->
 @main.command()
 @WAREHOUSE_OPTION
 @DATA_OPTION
-def demo(warehouse: str | None, data_dir: str | None) -> None:
+@WORKERS_OPTION
+def demo(warehouse: str | None, data_dir: str | None, workers: int | None) -> None:
     """Serve the sample portal on 127.0.0.1 and run the nightly job against it."""
     from extract.acquire.portal import serve_directory
 
@@ -121,7 +128,7 @@ def demo(warehouse: str | None, data_dir: str | None) -> None:
         os.environ["LKJIP_PORTAL_URL"] = base_url
         click.echo(f"sample portal: {base_url}/portal/index.html")
         ctx = pipeline.start_run(str(layout.sources_dir() / "demo.yaml"), warehouse, data_dir)
-        result = _guarded(ctx, lambda: pipeline.run_all(ctx, progress=True))
+        result = _guarded(ctx, lambda: pipeline.run_all(ctx, progress=True, workers=workers))
     _finish(result, ctx)
 
 
@@ -129,7 +136,8 @@ def demo(warehouse: str | None, data_dir: str | None) -> None:
 @WAREHOUSE_OPTION
 @DATA_OPTION
 @click.option("--no-progress", is_flag=True, help="Plain logs instead of progress bars.")
-def reprocess(warehouse: str | None, data_dir: str | None, no_progress: bool) -> None:
+@WORKERS_OPTION
+def reprocess(warehouse: str | None, data_dir: str | None, no_progress: bool, workers: int | None) -> None:
     """Re-extract every landed document (after an extractor upgrade), then load, build, validate, publish.
 
     Nothing is downloaded: the landing area holds every file ever fetched.
@@ -141,7 +149,7 @@ def reprocess(warehouse: str | None, data_dir: str | None, no_progress: bool) ->
         if not ids:
             raise click.ClickException(f"no landed documents under {ctx['data_dir']}/landing: "
                                        "run `lkjip run` or `lkjip ingest` first")
-        return pipeline.run_all(ctx, progress=not no_progress, document_ids=ids)
+        return pipeline.run_all(ctx, progress=not no_progress, document_ids=ids, workers=workers)
 
     _finish(_guarded(ctx, job), ctx)
 
@@ -164,18 +172,28 @@ def status(warehouse: str | None, data_dir: str | None, output_format: str, last
 
 
 @main.command()
-@click.option("--format", "fmt", type=click.Choice(["parquet", "csv"]), default="parquet", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["parquet", "csv", "xlsx"]), default="parquet", show_default=True)
 @click.option("--out", type=click.Path(file_okay=False), default=None,
-              help="Output folder (default: exports/ or exports_csv/ next to the warehouse).")
+              help="Output folder (default: exports/, exports_csv/ or exports_xlsx/ next to the warehouse).")
+@click.option("--province", default=None, help="xlsx: only the workbook of this province code, e.g. 33.")
+@click.option("--year", "fiscal_year", type=int, default=None, help="xlsx: only this fiscal year.")
 @WAREHOUSE_OPTION
-def export(fmt: str, out: str | None, warehouse: str | None) -> None:
-    """Export every mart (Parquet partitioned by fiscal year, or CSV) and refresh the BI serving file."""
+@DATA_OPTION
+def export(fmt: str, out: str | None, province: str | None, fiscal_year: int | None, warehouse: str | None,
+           data_dir: str | None) -> None:
+    """Export every mart (Parquet partitioned by fiscal year, or CSV) and refresh the BI serving file;
+    or Excel workbooks of the facts (xlsx): one for all provinces and one per province."""
     from extract.publish.export import export_marts
     from extract.publish.serving import build_serving_db
 
     path = config.warehouse_path(warehouse)
     if not path.exists():
         raise click.ClickException(f"no warehouse at {path}: run `lkjip demo` or `lkjip run` first")
+    if fmt == "xlsx":
+        _export_workbooks(path, out, province, fiscal_year, data_dir)
+        return
+    if province or fiscal_year:
+        raise click.UsageError("--province and --year apply to --format xlsx only")
     target = Path(out) if out else path.parent / ("exports" if fmt == "parquet" else "exports_csv")
     result = export_marts(path, target, fmt)
     click.echo(json.dumps(result, indent=2, default=str))
@@ -183,15 +201,30 @@ def export(fmt: str, out: str | None, warehouse: str | None) -> None:
         click.echo(f"serving file: {build_serving_db(target, path.parent / 'serving.duckdb')}")
 
 
+def _export_workbooks(warehouse: Path, out: str | None, province: str | None, fiscal_year: int | None,
+                      data_dir: str | None) -> None:
+    from extract.publish.workbook import export_workbooks
+
+    pdf_dir = layout.DataLayout(config.data_dir() if data_dir is None else Path(data_dir)).landing
+    target = Path(out) if out else warehouse.parent / "exports_xlsx"
+    for written in export_workbooks(warehouse, target, province, fiscal_year, pdf_dir):
+        click.echo(f"workbook: {written}")
+
+
 @main.command()
 @click.argument("query", required=False)
 @click.option("--file", "query_file", type=click.Path(exists=True, dir_okay=False),
               help="Read the query from a .sql file.")
-@click.option("--format", "output_format", type=click.Choice(["table", "csv", "json"]), default="table",
-              show_default=True)
+@click.option("--format", "output_format", type=click.Choice(["table", "vertical", "csv", "json"]), default="table",
+              show_default=True, help="table: one record per line, or one field per line (vertical) when the "
+              "columns do not fit the terminal width; vertical: always one field per line.")
 @WAREHOUSE_OPTION
 def sql(query: str | None, query_file: str | None, output_format: str, warehouse: str | None) -> None:
-    """Run a read-only SQL query against the published warehouse."""
+    """Run a read-only SQL query against the published warehouse.
+
+    Values are printed as text: markup or emoji codes inside the data ('[bold]x[/bold]', ':x:') are shown
+    as they are stored.
+    """
     from extract.query import QueryRefused, run_query
 
     if query_file:
@@ -231,25 +264,9 @@ def _print_frame(frame, output_format: str) -> None:
     elif output_format == "json":
         click.echo(frame.to_json(orient="records", force_ascii=False, date_format="iso"))
     else:
-        from rich.console import Console
-        from rich.table import Table
+        from extract.query import print_frame
 
-        table = Table(show_lines=False)
-        for column in frame.columns:
-            table.add_column(str(column), overflow="fold")
-        for row in frame.itertuples(index=False):
-            table.add_row(*["" if _is_null(v) else str(v) for v in row])
-        Console().print(table)
-        click.echo(f"{len(frame)} rows")
-
-
-def _is_null(value) -> bool:
-    import pandas as pd
-
-    try:
-        return bool(pd.isna(value))
-    except (TypeError, ValueError):  # lists and arrays are values, not nulls
-        return False
+        print_frame(frame, output_format, echo=click.echo)
 
 
 # ---------------------------------------------------------------- helpers
@@ -332,7 +349,24 @@ def print_summary(result: dict, ctx: dict) -> None:
     warehouse = ctx["warehouse_path"]
     _print_documents(warehouse)
     _print_problems(result.get("problems") or {})
-    validation = result.get("validate", {})
+    if result.get("skipped"):
+        click.echo(f"Nothing changed since the last publish: {', '.join(result['skipped']['skipped_stages'])} "
+                   "skipped; the published warehouse and its files are as they were.")
+    else:
+        _print_validation(result.get("validate", {}))
+    published = result.get("publish", {})
+    click.echo(f"Warehouse: {warehouse}")
+    labels = {"docs": "dbt docs", "data_docs": "Data Docs", "site": "Scorecard",
+              "exports": "Parquet exports", "workbooks": "Excel workbooks",
+              "serving": "BI serving file (read-only views)", "changes": "Changes since the last publish"}
+    for key, label in labels.items():
+        if published.get(key):
+            click.echo(f"{label}: {published[key]}")
+    click.echo(f'Query it: lkjip sql "SELECT * FROM marts.fct_performance_indicator LIMIT 10"'
+               f"{'' if warehouse == str(config.warehouse_path().resolve()) else f' --warehouse {warehouse}'}")
+
+
+def _print_validation(validation: dict) -> None:
     suites = validation.get("suites") or {}
     failed = [name for name, ok in suites.items() if not ok]
     click.echo(f"Validation: {'passed' if validation.get('success') else 'FAILED'} "
@@ -340,15 +374,6 @@ def print_summary(result: dict, ctx: dict) -> None:
                + (f"; failed: {', '.join(failed)}" if failed else ""))
     for warning in validation.get("warnings") or []:
         click.echo(f"  warning: {warning}")
-    published = result.get("publish", {})
-    click.echo(f"Warehouse: {warehouse}")
-    labels = {"docs": "dbt docs", "data_docs": "Data Docs", "site": "Scorecard",
-              "exports": "Parquet exports", "serving": "BI serving file (read-only views)"}
-    for key, label in labels.items():
-        if published.get(key):
-            click.echo(f"{label}: {published[key]}")
-    click.echo(f'Query it: lkjip sql "SELECT * FROM marts.fct_performance_indicator LIMIT 10"'
-               f"{'' if warehouse == str(config.warehouse_path().resolve()) else f' --warehouse {warehouse}'}")
 
 
 def _print_documents(warehouse: str) -> None:

@@ -18,12 +18,12 @@ from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 
-from extract import config, layout, outcome
+from extract import config, layout, outcome, storage
 from extract.acquire.landing import Landing, url_file_name
 from extract.fsutil import atomic_write, printable_name, sha256_file
 from extract.layout import DOCUMENT_RECORD, DataLayout
 from extract.publish.swap import publish_file, publish_folder
-from extract.worker import extract_isolated
+from extract.worker import WorkerPool, extract_isolated
 
 log = logging.getLogger(__name__)
 
@@ -47,6 +47,7 @@ def start_run(sources_file: str | None = None, warehouse: str | None = None,
         "data_dir": str(data),
         "warehouse_path": str(config.warehouse_path(warehouse).resolve()),
         "build_path": str(DataLayout(data).build_path(run_id)),
+        "storage_url": config.storage_url(),  # landing PDFs and extracted files, when shared
         "started_at": datetime.now(UTC).isoformat(timespec="seconds"),
         "runner": runner,
     }
@@ -69,7 +70,15 @@ def _data(ctx: dict) -> DataLayout:
 
 
 def _landing(ctx: dict) -> Landing:
-    return Landing(_data(ctx).landing)
+    return Landing(_data(ctx).landing, storage.open_store(ctx.get("storage_url")))
+
+
+def _sync_extracted(ctx: dict, document_ids: list[str]) -> None:
+    """With object storage: bring the extractions the workers uploaded into this data directory,
+    the load's local copy (DuckDB reads local files)."""
+    store = storage.open_store(ctx.get("storage_url"))
+    for document_id in document_ids if store else ():
+        storage.download_extraction(store, _data(ctx), document_id)
 
 
 # ---------------------------------------------------------------- crawl / ingest
@@ -133,40 +142,54 @@ def _save_overrides(ctx: dict, sha: str, region_code: str | None, fiscal_year: i
 
 
 def landed_documents(ctx: dict) -> list[str]:
-    return sorted(p.stem for p in _landing(ctx).root.glob("*.pdf"))
+    return _landing(ctx).document_ids()
 
 
 def pending_documents(ctx: dict) -> list[str]:
     """Landed documents not yet extracted by this extractor version. A document whose worker
     crashed (resource limit, timeout) is not retried every night: `lkjip reprocess` retries it."""
     data = _data(ctx)
-    return [d for d in landed_documents(ctx)
-            if not data.is_extracted(d) and not data.failure_path(d).exists()]
+    landed = landed_documents(ctx)
+    _sync_extracted(ctx, landed)
+    return [d for d in landed if not data.is_extracted(d) and not data.failure_path(d).exists()]
 
 
 def reprocess_ids(ctx: dict) -> list[str]:
     """Every landed document, for re-extraction after an extractor upgrade (no download)."""
     data = _data(ctx)
+    store = storage.open_store(ctx.get("storage_url"))
     for document_id in landed_documents(ctx):
         shutil.rmtree(data.output_dir(document_id), ignore_errors=True)
         data.failure_path(document_id).unlink(missing_ok=True)
+        if store:
+            storage.remove_extraction(store, document_id)
     return landed_documents(ctx)
 
 
 # ---------------------------------------------------------------- extract
 
 
-def extract_one(ctx: dict, document_id: str) -> dict:
-    """Extract one landed document in an isolated worker; never raises for a bad file."""
+def extract_one(ctx: dict, document_id: str, work_dir: str | None = None, pool: WorkerPool | None = None) -> dict:
+    """Extract one landed document in an isolated worker; never raises for a bad file.
+
+    With object storage the PDF is downloaded into `work_dir` (this machine's own folder), the
+    files are extracted there and uploaded; nothing of the run's data directory is read."""
     started = time.monotonic()
-    pdf = _landing(ctx).path(document_id)
-    record = extract_isolated(pdf, _data(ctx).extracted, document_id)
+    store = storage.open_store(ctx.get("storage_url"))
+    data = DataLayout(Path(work_dir) if work_dir else config.work_dir(ctx["data_dir"])) if store else _data(ctx)
+    pdf = Landing(data.landing, store).local_copy(document_id, data.landing)  # never the run's own folder
+    record = (pool.extract if pool else extract_isolated)(pdf, data.extracted, document_id)
     if record.get("stage") == "worker" and record.get("status") == "quarantined":
         # not retried every night: `lkjip reprocess` or a new extractor version retries it
-        atomic_write(_data(ctx).failure_path(document_id), json.dumps(record))
+        atomic_write(data.failure_path(document_id), json.dumps(record))
+    if store:  # then the worker's copies go: storage holds the landed PDF and the extraction
+        storage.upload_extraction(store, data, document_id)
+        pdf.unlink(missing_ok=True)
+        shutil.rmtree(data.extracted / document_id, ignore_errors=True)
     summary = {k: record.get(k) for k in ("document_id", "file_name", "status", "status_reason", "region_code",
                                           "fiscal_year", "page_count")}
     summary["seconds"] = round(time.monotonic() - started, 2)
+    summary["worker"] = f"{socket.gethostname()}:{data.root}"  # which machine and folder read it
     log.info("extracted %s: %s", document_id[:12], summary)
     return summary
 
@@ -175,21 +198,59 @@ def extract_one(ctx: dict, document_id: str) -> dict:
 
 
 def load(ctx: dict) -> dict:
-    from extract.warehouse.load import DocumentInput, build_raw
+    """Schema raw of a new build file: appended to a copy of the published warehouse when only some
+    documents changed since it was built (their rows alone are read), else built from every document."""
+    from extract.warehouse import inputs
+    from extract.warehouse.load import DocumentInput, build_raw, update_raw
 
     landing = _landing(ctx)
     fetch_log = landing.read_log()
     sources = _latest_source_by_sha(fetch_log)
     overrides = _load_overrides(ctx)
     documents = []
-    for document_id in landed_documents(ctx):
+    landed = landed_documents(ctx)
+    _sync_extracted(ctx, landed)
+    for document_id in landed:
         record, files_dir = _extraction_record(ctx, document_id)
         documents.append(DocumentInput(record, files_dir, sources.get(document_id, {}),
                                        overrides.get(document_id, {})))
-    build_path = Path(ctx["build_path"])
+    build_path, warehouse = Path(ctx["build_path"]), Path(ctx["warehouse_path"])
     _claim_build_folder(ctx)
-    counts = build_raw(build_path, documents, fetch_log)
-    return {"documents": len(documents), "raw_rows": counts}
+    now = inputs.build_inputs({d: doc.record for d, doc in zip(landed, documents)}, overrides)
+    changed = inputs.changed_documents(inputs.published(warehouse), now)
+    if changed is None:
+        counts = build_raw(build_path, documents, fetch_log)
+    else:
+        counts = update_raw(build_path, warehouse, documents, changed, fetch_log)
+    atomic_write(build_path.parent / INPUTS_FILE, json.dumps(now), fsync=False)
+    return {"documents": len(documents), "raw_rows": counts, "incremental": changed is not None,
+            "documents_loaded": len(documents) if changed is None else len(changed)}
+
+
+INPUTS_FILE = "inputs.json"  # in a build folder: what the build was made from, recorded when it is published
+
+
+def current_inputs(ctx: dict) -> dict:
+    """What a warehouse built now would be made from (see extract/warehouse/inputs.py)."""
+    from extract.warehouse import inputs
+
+    landed = landed_documents(ctx)
+    _sync_extracted(ctx, landed)  # with object storage, what the workers uploaded counts too
+    records = {d: _extraction_record(ctx, d)[0] for d in landed}
+    return inputs.build_inputs(records, _load_overrides(ctx))
+
+
+def unchanged_since_publish(ctx: dict, now: dict) -> bool:
+    from extract.warehouse import inputs
+
+    return now == inputs.published(Path(ctx["warehouse_path"]))
+
+
+def record_published_inputs(ctx: dict, now: dict) -> None:
+    """After a publish: remember what the published file was made from (the next run compares)."""
+    from extract.warehouse import inputs
+
+    inputs.save(Path(ctx["warehouse_path"]), now)
 
 
 OWNER_FILE = "owner.json"
@@ -287,6 +348,12 @@ def publish(ctx: dict) -> dict:
         generate_docs(build_path, build_path.parent / "docs")
     except Exception as exc:  # noqa: BLE001 - docs are a convenience; never block the data on them
         log.warning("dbt docs not generated: %s", exc)
+    try:  # the dictionary travels with the data: dbt's descriptions as COMMENTs in the warehouse
+        from extract.publish.dictionary import comment_warehouse
+
+        comment_warehouse(build_path, build_path.parent / "docs" / "manifest.json")
+    except Exception as exc:  # noqa: BLE001 - like the docs, never block the data on them
+        log.warning("column comments not written: %s", exc)
     publish_file(build_path, warehouse)
     docs = publish_folder(build_path.parent / "docs", warehouse.parent / "docs")
     data_docs = publish_folder(build_path.parent / "data_docs", warehouse.parent / "data_docs")
@@ -302,19 +369,23 @@ def publish(ctx: dict) -> dict:
 def _publish_for_readers(ctx: dict, warehouse: Path) -> dict:
     """Parquet exports, the BI serving file (views over them) and the scorecard site.
     They are derived from the published file; a failure here never un-publishes the data."""
-    from extract.publish.export import export_marts
+    from extract.publish.changes import archive_exports, compare_exports, write_changes_page
+    from extract.publish.export import WORKBOOK_DIR, export_marts
     from extract.publish.serving import build_serving_db
     from extract.publish.site import build_site
 
     out = warehouse.parent
     try:
-        export_marts(warehouse, out / "exports", "parquet")
+        previous = archive_exports(out / "exports", out / "exports_history")
+        export_marts(warehouse, out / "exports", "parquet", workbooks=True, pdf_dir=_data(ctx).landing)
         serving = build_serving_db(out / "exports", out / "serving.duckdb")
         site = build_site(warehouse, out / "site", "pdf", pdf_source_dir=_data(ctx).landing)
+        changes = write_changes_page(compare_exports(previous, out / "exports"), out / "site")
     except Exception as exc:  # noqa: BLE001 - the warehouse is published; report and go on
         log.warning("exports / serving file / site not refreshed: %s", exc)
         return {"readers_error": str(exc)[:500]}
-    return {"exports": str(out / "exports"), "serving": str(serving), "site": str(site["index"])}
+    return {"exports": str(out / "exports"), "workbooks": str(out / "exports" / WORKBOOK_DIR), "serving": str(serving),
+            "site": str(site["index"]), "changes": str(changes)}
 
 
 def record_failure(info: dict) -> None:
@@ -335,8 +406,11 @@ def _write_report(ctx: dict, stage: str, payload) -> None:
 # ---------------------------------------------------------------- the whole job
 
 
-def run_all(ctx: dict, progress: bool = True, document_ids: list[str] | None = None) -> dict:
-    """The nightly job in one process (the CLI). Extraction runs in worker processes.
+def run_all(ctx: dict, progress: bool = True, document_ids: list[str] | None = None,
+            workers: int | None = None) -> dict:
+    """The nightly job in one process (the CLI). Extraction runs in a pool of `workers` processes.
+    When no document, override, extractor version or transformation code changed since the
+    published warehouse was built, load, dbt, validation, docs and exports are skipped.
 
     The result's "problems" name the sources that could not be reached and the documents of
     this run that could not be read; its "exit_code" is the one the CLI exits with.
@@ -347,30 +421,54 @@ def run_all(ctx: dict, progress: bool = True, document_ids: list[str] | None = N
     except PipelineError as exc:
         _write_report(ctx, "failure", {"stage": "crawl", "error": str(exc)[:2000]})
         raise
-    extracted = _extract_all(ctx, pending, progress)
-    result = {"extracted": extracted, "load": load(ctx)}
-    for stage, step in (("transform", transform), ("validate", validate), ("publish", publish)):
-        try:
-            result[stage] = step(ctx)
-        except Exception as exc:
-            _write_report(ctx, "failure", {"stage": stage, "error": str(exc)[:2000]})
-            raise
+    extracted = _extract_all(ctx, pending, progress, workers)
+    now = current_inputs(ctx)
+    if unchanged_since_publish(ctx, now):
+        result = {"extracted": extracted, "skipped": _skip(ctx)}
+    else:
+        result = {"extracted": extracted, "load": load(ctx)}
+        for stage, step in (("transform", transform), ("validate", validate), ("publish", publish)):
+            try:
+                result[stage] = step(ctx)
+            except Exception as exc:
+                _write_report(ctx, "failure", {"stage": stage, "error": str(exc)[:2000]})
+                raise
+        if not result["publish"].get("readers_error"):  # else the next run publishes the readers' files again
+            record_published_inputs(ctx, now)
     result["problems"] = _problems(ctx, extracted, document_ids).as_dict()
     _write_report(ctx, "outcome", result["problems"])
     return result
 
 
-def _extract_all(ctx: dict, pending: list[str], progress: bool) -> list[dict]:
+def _skip(ctx: dict) -> dict:
+    skipped = {"reason": "no new or re-extracted document, override, extractor version or code since the "
+                         "published warehouse was built",
+               "skipped_stages": ["load", "transform", "validate", "docs", "publish", "exports"],
+               "warehouse": ctx["warehouse_path"]}
+    log.info("nothing changed: %s; %s skipped", skipped["reason"], ", ".join(skipped["skipped_stages"]))
+    _write_report(ctx, "skipped", skipped)
+    return skipped
+
+
+def _extract_all(ctx: dict, pending: list[str], progress: bool, workers: int | None = None) -> list[dict]:
+    """Every pending document on a pool of long-lived workers (one per core unless `workers` says)."""
     from concurrent.futures import ThreadPoolExecutor
 
     from rich.progress import Progress
 
-    extracted = []
-    with Progress(disable=not progress) as bar, ThreadPoolExecutor(max_workers=2) as pool:
+    if not pending:
+        return []
+    size = min(config.extract_workers(workers), len(pending))
+    extracted, started = [], time.monotonic()
+    with Progress(disable=not progress) as bar, WorkerPool(size) as workers_pool, \
+            ThreadPoolExecutor(max_workers=size) as threads:
         task = bar.add_task("extracting PDFs", total=len(pending))
-        for summary in pool.map(lambda d: extract_one(ctx, d), pending):
+        for summary in threads.map(lambda d: extract_one(ctx, d, pool=workers_pool), pending):
             extracted.append(summary)
             bar.advance(task)
+    _write_report(ctx, "extract", {"documents": len(pending), "workers": size,
+                                   "worker_processes_started": workers_pool.started,
+                                   "seconds": round(time.monotonic() - started, 2)})
     return extracted
 
 

@@ -58,9 +58,12 @@ def _run_line(report: dict) -> dict:
 
 
 def run_outcome(report: dict) -> str:
-    """published, failed, stopped, running (its process is alive) or unfinished (killed)."""
+    """published, unchanged (nothing new: skipped), failed, stopped, running (its process is alive) or
+    unfinished (killed)."""
     if report.get("publish"):
         return "published"
+    if report.get("skipped"):
+        return "unchanged"
     if report.get("failure"):
         return "failed"
     if report.get("stopped"):

@@ -3,6 +3,11 @@
 #   airflow db migrate && airflow pools set lkjip_warehouse 1 "warehouse writer"
 #   airflow dags test lkjip_nightly          # or: airflow standalone (UI on :8080)
 # Everything stays inside the checkout (build/airflow/, data/, warehouse/), all git-ignored.
+# Celery workers with object storage instead (docs/OPERATIONS.md, "Scaling out"), e.g. with a local
+# redis-server and an S3 endpoint, before sourcing:
+#   export AIRFLOW__CORE__EXECUTOR=CeleryExecutor AIRFLOW__CELERY__BROKER_URL=redis://127.0.0.1:6379/0
+#   export LKJIP_STORAGE_URL=s3://lkjip/dev AWS_ENDPOINT_URL=http://127.0.0.1:9000 AWS_ACCESS_KEY_ID=... AWS_SECRET_ACCESS_KEY=...
+#   airflow api-server & airflow scheduler & airflow dag-processor & airflow celery worker &
 _lkjip_root="$(cd "$(dirname "${BASH_SOURCE[0]:-$0}")/.." && pwd)"
 export AIRFLOW_HOME="${AIRFLOW_HOME:-$_lkjip_root/build/airflow}"
 export AIRFLOW__CORE__DAGS_FOLDER="$_lkjip_root/dags"

@@ -8,6 +8,10 @@ Names from the outside are not always text: a local file name is bytes (Python
 hands undecodable ones over as lone surrogates) and a URL's percent-escapes may
 decode to invalid UTF-8. The log must stay valid UTF-8 JSON whatever comes in, so
 every string is passed through `safe_text` on the way in.
+
+With object storage (`objects`, see extract/storage.py) the PDFs live there, under the same names,
+so that extraction workers on other machines can read them; the fetch log stays in `root`, the
+data directory of the one task that crawls and loads.
 """
 from __future__ import annotations
 
@@ -19,6 +23,7 @@ from typing import Any
 from urllib.parse import unquote_to_bytes, urlsplit
 
 from extract.fsutil import atomic_write, sha256_bytes
+from extract.storage import LANDING_KEY, ObjectStore
 
 LOG_NAME = "fetch_log.jsonl"
 LOG_FIELDS = (
@@ -29,8 +34,9 @@ OUTCOMES = ("new", "unchanged", "not_modified", "failed")
 
 
 class Landing:
-    def __init__(self, root: str | os.PathLike):
+    def __init__(self, root: str | os.PathLike, objects: ObjectStore | None = None):
         self.root = Path(root)
+        self.objects = objects
         self.root.mkdir(parents=True, exist_ok=True)
         self.log_path = self.root / LOG_NAME
         # Crawls of several sources may share one Landing from threads.
@@ -39,16 +45,36 @@ class Landing:
     def path(self, sha: str) -> Path:
         return self.root / f"{sha}.pdf"
 
+    def _key(self, sha: str) -> str:
+        return f"{LANDING_KEY}/{self.path(sha).name}"
+
     def has(self, sha: str) -> bool:
+        if self.objects is not None:
+            return self.objects.exists(self._key(sha))
         return self.path(sha).is_file()
 
     def store(self, data: bytes) -> str:
         """Write the bytes under their sha256; an existing file is never touched."""
         sha = sha256_bytes(data)
-        target = self.path(sha)
-        if not target.exists():
-            atomic_write(target, data)
+        if self.objects is not None:
+            if not self.has(sha):
+                self.objects.write_bytes(self._key(sha), data)
+        elif not self.path(sha).exists():
+            atomic_write(self.path(sha), data)
         return sha
+
+    def document_ids(self) -> list[str]:
+        """The sha256 of every landed PDF."""
+        if self.objects is not None:
+            return sorted(name[:-4] for name in self.objects.names(LANDING_KEY) if name.endswith(".pdf"))
+        return sorted(p.stem for p in self.root.glob("*.pdf"))
+
+    def local_copy(self, sha: str, folder: Path) -> Path:
+        """A local file to read the PDF from: the landed file itself, or with object storage a
+        download into `folder` (the caller's own folder, which it removes when done)."""
+        if self.objects is None:
+            return self.path(sha)
+        return self.objects.download(self._key(sha), Path(folder) / self.path(sha).name)
 
     def append_log(self, record: dict) -> None:
         """Append one record (missing fields as null, text made UTF-8-safe) and fsync it."""

@@ -28,18 +28,19 @@ from pathlib import Path
 import duckdb
 
 from extract.fsutil import staged_folder
+from extract.publish.dictionary import (  # _quote, _literal: also for serving and changes
+    DICTIONARY_CSV,
+    _literal,
+    _quote,
+    parquet_metadata,
+    read_comments,
+    write_dictionary_csv,
+)
 
 FORMATS = ("parquet", "csv")
 MANIFEST = "_manifest.json"
+WORKBOOK_DIR = "xlsx"
 PARTITION_COLUMN = "fiscal_year"
-
-
-def _quote(identifier: str) -> str:
-    return '"' + identifier.replace('"', '""') + '"'
-
-
-def _literal(text: str) -> str:
-    return "'" + str(text).replace("'", "''") + "'"
 
 
 def mart_tables(con: duckdb.DuckDBPyConnection, schema: str = "marts") -> list[dict]:
@@ -62,11 +63,14 @@ def _versions_dir(out_dir: Path) -> Path:
 
 
 def export_marts(warehouse: Path, out_dir: Path, fmt: str = "parquet", keep: int = 2,
-                 schema: str = "marts") -> dict:
+                 schema: str = "marts", workbooks: bool = False, pdf_dir: Path | None = None) -> dict:
     """Write every table of `schema` from `warehouse` into `out_dir`, atomically. Returns the manifest.
 
     The warehouse is opened read-only, so this can run against the published file while
-    readers are connected.
+    readers are connected. The warehouse's table and column comments (the dbt descriptions) go into
+    the manifest, the Parquet files' key-value metadata and `dictionary.csv`; `workbooks` adds the
+    Excel workbooks (`xlsx/`, extract.publish.workbook), linking to the PDFs in `pdf_dir` when a document
+    has no web address.
     """
     if fmt not in FORMATS:
         raise ValueError(f"unknown export format {fmt!r}: use one of {', '.join(FORMATS)}")
@@ -81,8 +85,15 @@ def export_marts(warehouse: Path, out_dir: Path, fmt: str = "parquet", keep: int
                 "exported_at": datetime.now(UTC).isoformat(timespec="seconds"),
                 "version": target.name, "tables": []}
     with staged_folder(target) as incoming, duckdb.connect(str(warehouse), read_only=True) as con:
+        descriptions = read_comments(con, schema)
         for table in mart_tables(con, schema):
-            manifest["tables"].append(_export_table(con, schema, table, incoming, fmt))
+            manifest["tables"].append(_export_table(con, schema, table, incoming, fmt, descriptions))
+        write_dictionary_csv(manifest["tables"], descriptions, incoming / DICTIONARY_CSV)
+        if workbooks:
+            from extract.publish.workbook import write_workbooks
+
+            manifest["workbooks"] = [p.name for p in write_workbooks(con, incoming / WORKBOOK_DIR, schema=schema,
+                                                                         pdf_dir=pdf_dir)]
         (incoming / MANIFEST).write_text(json.dumps(manifest, indent=2, ensure_ascii=False))
     _swap_symlink(out_dir, target)
     _prune(versions, keep=keep, current=target)
@@ -91,12 +102,15 @@ def export_marts(warehouse: Path, out_dir: Path, fmt: str = "parquet", keep: int
     return manifest
 
 
-def _export_table(con, schema: str, table: dict, folder: Path, fmt: str) -> dict:
+def _export_table(con, schema: str, table: dict, folder: Path, fmt: str, descriptions: dict) -> dict:
     name = table["name"]
     source = f"{_quote(schema)}.{_quote(name)}"
     rows = con.execute(f"SELECT count(*) FROM {source}").fetchone()[0]
     has_year = any(c["name"] == PARTITION_COLUMN for c in table["columns"])
-    entry = dict(table, rows=rows, partitioned=False)
+    doc = descriptions.get(name) or {"description": "", "columns": {}}
+    entry = dict(table, rows=rows, partitioned=False, description=doc["description"],
+                 columns=[dict(c, description=doc["columns"].get(c["name"], "")) for c in table["columns"]])
+    metadata = parquet_metadata(name, descriptions)
     if fmt == "csv":
         path = folder / f"{name}.csv"
         con.execute(f"COPY (SELECT * FROM {source}) TO {_literal(path)} (FORMAT csv, HEADER true)")
@@ -104,13 +118,13 @@ def _export_table(con, schema: str, table: dict, folder: Path, fmt: str) -> dict
     elif has_year and rows:
         path = folder / name
         con.execute(f"COPY (SELECT * FROM {source}) TO {_literal(path)} "
-                    f"(FORMAT parquet, PARTITION_BY ({_quote(PARTITION_COLUMN)}), OVERWRITE_OR_IGNORE)")
+                    f"(FORMAT parquet, PARTITION_BY ({_quote(PARTITION_COLUMN)}), OVERWRITE_OR_IGNORE{metadata})")
         entry.update(path=f"{name}/**/*.parquet", partitioned=True,
                      partitions=sorted(p.name for p in path.iterdir()))
     else:  # no fiscal_year, or no rows (a partitioned COPY of nothing writes no file to read)
         path = folder / name
         path.mkdir()
-        con.execute(f"COPY (SELECT * FROM {source}) TO {_literal(path / 'data.parquet')} (FORMAT parquet)")
+        con.execute(f"COPY (SELECT * FROM {source}) TO {_literal(path / 'data.parquet')} (FORMAT parquet{metadata})")
         entry["path"] = f"{name}/data.parquet"
     return entry
 

@@ -21,7 +21,12 @@ read-only from any process on the same machine or container; if the folder is mo
 records the export path and when the file was built.
 
 Schema: the views live in schema `marts` (same names and columns as the warehouse contract), so
-every query written for the warehouse runs unchanged on the serving file.
+every query written for the warehouse runs unchanged on the serving file. Each view and column carries
+the dbt description as a COMMENT (from the export manifest, extract.publish.dictionary).
+
+Storage version: the file is written in DuckDB's `STORAGE_VERSION` (below), which the DuckDB 1.x
+libraries inside BI tools (the 1.5 CLI, `@duckdb/node-api` 1.x of Evidence, Metabase's and Superset's
+drivers) can open; a file in DuckDB 2.0's own format (version 69) fails there (docs/DESIGN.md).
 """
 from __future__ import annotations
 
@@ -32,7 +37,10 @@ from pathlib import Path
 import duckdb
 
 from extract.fsutil import commit_file
+from extract.publish.dictionary import apply_comments
 from extract.publish.export import PARTITION_COLUMN, _literal, _quote, read_manifest
+
+STORAGE_VERSION = "v1.4.0"  # the oldest format DuckDB 1.4 / 1.5 clients read; accepted by DuckDB 2.0
 
 
 def build_serving_db(export_dir: Path, serving_path: Path, schema: str = "marts") -> Path:
@@ -47,10 +55,11 @@ def build_serving_db(export_dir: Path, serving_path: Path, schema: str = "marts"
     for leftover in (staging, staging.with_name(staging.name + ".wal")):
         leftover.unlink(missing_ok=True)
     try:
-        with duckdb.connect(str(staging)) as con:
+        with duckdb.connect(str(staging), config={"storage_compatibility_version": STORAGE_VERSION}) as con:
             con.execute(f"CREATE SCHEMA IF NOT EXISTS {_quote(schema)}")
             for table in manifest["tables"]:
                 con.execute(_view_sql(schema, table, export_dir))
+            apply_comments(con, _manifest_descriptions(manifest), schema)
             con.execute(
                 "CREATE TABLE main.serving_info AS SELECT ? AS export_dir, ? AS exported_at, "
                 "? AS export_version, ? AS built_at, ? AS source_warehouse",
@@ -62,6 +71,12 @@ def build_serving_db(export_dir: Path, serving_path: Path, schema: str = "marts"
         staging.unlink(missing_ok=True)
         staging.with_name(staging.name + ".wal").unlink(missing_ok=True)
     return serving_path
+
+
+def _manifest_descriptions(manifest: dict) -> dict[str, dict]:
+    return {t["name"]: {"description": t.get("description", ""),
+                        "columns": {c["name"]: c.get("description", "") for c in t["columns"]}}
+            for t in manifest["tables"]}
 
 
 def _view_sql(schema: str, table: dict, export_dir: Path) -> str:

@@ -14,7 +14,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from extract import layout
+from extract import config, layout
 
 DBT_PROJECT_DIR = layout.dbt_project_dir()
 
@@ -60,6 +60,7 @@ def _dbt_env(db_path: Path) -> dict[str, str]:
     env = dict(os.environ)
     env.update(
         LKJIP_BUILD_DB=str(Path(db_path).resolve()),
+        LKJIP_DBT_THREADS=str(config.dbt_threads()),
         DBT_SEND_ANONYMOUS_USAGE_STATS="False",
         DO_NOT_TRACK="1",
     )

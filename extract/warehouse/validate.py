@@ -292,7 +292,7 @@ def write_results_table(db_path: Path, result: ValidationResult, *, run_id: str 
 # Marts whose rows may all go away legitimately: lists of findings to act on (empty when everything is fixed),
 # and validation_results (written after dbt and validation). Every other mart that had rows must keep some.
 NOT_COMPARED_MARTS = frozenset({"validation_results", "mart_review_queue", "mart_data_quality_issues",
-                                "mart_document_revisions"})
+                                "mart_document_revisions", "mart_indicator_match_review"})
 MISSING_EXAMPLES = 5
 
 

@@ -19,7 +19,8 @@ COMPOSE_FILE = REPO / "docker-compose.yml"
 ENV_EXAMPLE = REPO / ".env.example"
 SECRETS = {"POSTGRES_PASSWORD", "AIRFLOW_FERNET_KEY", "AIRFLOW_API_SECRET_KEY", "AIRFLOW_JWT_SECRET",
            "AIRFLOW_ADMIN_PASSWORD"}
-AIRFLOW_SERVICES = {"airflow-apiserver", "airflow-scheduler", "airflow-dag-processor", "airflow-triggerer"}
+AIRFLOW_SERVICES = {"airflow-apiserver", "airflow-scheduler", "airflow-dag-processor", "airflow-triggerer",
+                    "airflow-worker"}
 
 
 @pytest.fixture(scope="module")
@@ -73,7 +74,8 @@ def test_compose_services_volumes_and_executor(compose_bin, tmp_path):
     for name in AIRFLOW_SERVICES | {"airflow-init"}:
         svc = services[name]
         env = svc["environment"]
-        assert env["AIRFLOW__CORE__EXECUTOR"] == "LocalExecutor"
+        assert env["AIRFLOW__CORE__EXECUTOR"] == "CeleryExecutor"
+        assert env["AIRFLOW__CELERY__BROKER_URL"] == "redis://redis:6379/0"
         assert env["AIRFLOW__DATABASE__SQL_ALCHEMY_CONN"].startswith("postgresql")
         assert env["AIRFLOW__CORE__LOAD_EXAMPLES"] == "False"
         assert env["AIRFLOW__CORE__FERNET_KEY"] == "dummy-airflow_fernet_key"
@@ -121,3 +123,50 @@ def test_image_ships_the_reference_data_the_package_reads():
     copied = set(re.findall(r"^COPY (\S+) \./\S+$", dockerfile, re.M))
     for folder in ("dbt_project", "expectations", "docs", "sources", "extract"):
         assert folder in copied, folder
+
+
+def test_web_service_serves_the_analyst_pages_read_only_on_loopback(compose_bin, tmp_path):
+    """`web`: a static server of the warehouse volume (site, dbt docs, Data Docs, exports), mounted read-only,
+    published on 127.0.0.1 only; its nginx config serves those folders and not the DuckDB files."""
+    proc = _config(compose_bin, _write_env(tmp_path / ".env"), tmp_path, "--format", "json")
+    assert proc.returncode == 0, proc.stderr
+    web = json.loads(proc.stdout)["services"]["web"]
+    assert [(p["host_ip"], p["target"]) for p in web["ports"]] == [("127.0.0.1", 8080)]
+    mounts = {m["target"]: m for m in web["volumes"]}
+    assert mounts["/srv/lkjip"]["source"] == "lkjip_warehouse" and mounts["/srv/lkjip"]["read_only"]
+    conf = mounts["/etc/nginx/conf.d/default.conf"]
+    assert conf["read_only"] and Path(conf["source"]) == REPO / "docker" / "nginx.conf"
+    assert web.get("read_only") is True
+    nginx = (REPO / "docker" / "nginx.conf").read_text()
+    assert "listen 8080;" in nginx and "root /srv/lkjip/site;" in nginx
+    for folder in ("docs", "data_docs", "exports"):
+        assert f"alias /srv/lkjip/{folder}/;" in nginx
+    assert ".duckdb" not in nginx
+
+
+def test_image_installs_the_ocr_packages():
+    dockerfile = (REPO / "docker" / "Dockerfile").read_text()
+    install = re.search(r"apt-get install[^\n]*\n([^\n]*)", dockerfile)
+    assert install, "no apt-get install in docker/Dockerfile"
+    for package in ("ocrmypdf", "tesseract-ocr-ind", "poppler-utils"):
+        assert re.search(rf"\b{package}\b", install.group(0)), package
+
+
+def test_celery_workers_scale_and_object_storage_is_opt_in(compose_bin, tmp_path):
+    """`airflow-worker` runs every task and scales (no fixed name or port); Redis is the broker, on the
+    internal network only; MinIO is in the `storage` profile and refuses to start without storage.env,
+    so it never runs with its well-known default login."""
+    proc = _config(compose_bin, _write_env(tmp_path / ".env"), tmp_path, "--format", "json")
+    assert proc.returncode == 0, proc.stderr
+    services = json.loads(proc.stdout)["services"]
+    worker = services["airflow-worker"]
+    assert worker["command"][:3] == ["airflow", "celery", "worker"]
+    assert "container_name" not in worker and not worker.get("ports")
+    assert "redis" in worker["depends_on"] and not services["redis"].get("ports")
+    assert "minio" not in services  # opt-in: --profile storage
+    env_file = _write_env(tmp_path / ".env")
+    with_storage = subprocess.run(
+        [str(compose_bin), "--project-directory", str(REPO), "-f", str(COMPOSE_FILE), "--env-file", str(env_file),
+         "--profile", "storage", "config", "-q"],
+        env={"PATH": "/usr/bin:/bin", "HOME": str(tmp_path)}, capture_output=True, text=True, timeout=60)
+    assert with_storage.returncode != 0 and "storage.env" in with_storage.stderr

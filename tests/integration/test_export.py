@@ -1,12 +1,15 @@
 """Parquet / CSV exports of the marts (extract.publish.export), on a warehouse built from the two ruled sample PDFs.
 
 `seed_warehouse()` builds that warehouse once per test process (`lkjip ingest`, about a minute) and is
-shared by test_export, test_serving, test_queries, test_site and test_browser.
+shared by test_export, test_serving, test_queries, test_dictionary, test_workbook, test_changes, test_site and
+test_browser; it is removed when the process exits.
 """
 from __future__ import annotations
 
+import atexit
 import functools
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -35,6 +38,7 @@ def ingest_command(warehouse: Path, data_dir: Path) -> tuple[list[str], dict]:
 def seed_warehouse() -> tuple[Path, Path]:
     """(warehouse file, data dir) built once per process from the ruled Jepara and Jambi samples."""
     root = Path(tempfile.mkdtemp(prefix="lkjip-bi-"))
+    atexit.register(shutil.rmtree, root, ignore_errors=True)  # not left in /tmp by every test process
     warehouse, data_dir = root / "warehouse" / "lkjip.duckdb", root / "data"
     cmd, env = ingest_command(warehouse, data_dir)
     subprocess.run(cmd, env=env, check=True, capture_output=True, text=True, timeout=600)
@@ -76,7 +80,7 @@ def test_csv_export_one_file_per_table(warehouse, tmp_path):
     out = tmp_path / "csv"
     manifest = export_marts(warehouse, out, fmt="csv")
     files = sorted(p.name for p in out.iterdir())
-    assert files == sorted(["_manifest.json"] + [f"{t['name']}.csv" for t in manifest["tables"]])
+    assert files == sorted(["_manifest.json", "dictionary.csv"] + [f"{t['name']}.csv" for t in manifest["tables"]])
     with duckdb.connect() as con:
         row = con.execute(
             "SELECT budget_idr, realization_idr, absorption_pct_reported FROM read_csv(?) WHERE region_code = ? "

@@ -15,6 +15,7 @@ import sqlalchemy
 
 from extract.publish.export import export_marts
 from extract.publish.serving import build_serving_db
+from tests.integration.bi_readers import cli_rows, cli_version, node_rows
 from tests.integration.test_export import ingest_command, seed_warehouse
 from tests.paths import REPO
 
@@ -25,10 +26,12 @@ EXPECTED = (2.90, 2.73, 94.14)
 QUERY_FILES = sorted((REPO / "queries").glob("*.sql"))
 
 
-@pytest.fixture()
-def serving(tmp_path) -> Path:
-    export_marts(seed_warehouse()[0], tmp_path / "exports")
-    return build_serving_db(tmp_path / "exports", tmp_path / "serving.duckdb")
+@pytest.fixture(scope="module")
+def serving(tmp_path_factory) -> Path:
+    """Built once for the module: every client only reads it."""
+    folder = tmp_path_factory.mktemp("serving")
+    export_marts(seed_warehouse()[0], folder / "exports")
+    return build_serving_db(folder / "exports", folder / "serving.duckdb")
 
 
 # one function per client: open the serving file read-only, run SIAP and every example query, close
@@ -89,7 +92,26 @@ def via_polars_sqlalchemy(path: Path):
         engine.dispose()
 
 
-CLIENTS = [via_duckdb, via_sqlalchemy, via_sqlalchemy_connect_args, via_pandas, via_polars, via_polars_sqlalchemy]
+# DuckDB 1.x, as BI tools ship it (the serving file is written in a storage version they read)
+
+def via_duckdb_cli_1x(path: Path):
+    (row,) = cli_rows(path, [q.read_text() for q in QUERY_FILES] + [SIAP])
+    return tuple(float(v) for v in row)
+
+
+def via_node_api_1x(path: Path):
+    (row,) = node_rows(path, [q.read_text() for q in QUERY_FILES] + [SIAP])
+    return tuple(row)
+
+
+CLIENTS = [via_duckdb, via_sqlalchemy, via_sqlalchemy_connect_args, via_pandas, via_polars, via_polars_sqlalchemy,
+           via_duckdb_cli_1x, via_node_api_1x]
+
+
+def test_bi_readers_are_duckdb_1x(serving):
+    assert cli_version().startswith("v1.")
+    assert node_rows(serving, ["SELECT version()"])[0][0].startswith("v1.")
+    assert cli_rows(serving, ["SELECT version()"])[0][0].startswith("v1.")
 
 
 @pytest.mark.parametrize("client", CLIENTS, ids=lambda c: c.__name__)
@@ -105,9 +127,9 @@ def test_serving_file_holds_only_views_with_absolute_paths(serving, tmp_path, mo
         assert kinds == [("main", "BASE TABLE", 1), ("marts", "VIEW", 5)] or \
             all(t == "VIEW" for s, t, _ in kinds if s == "marts")
         sql = con.execute("SELECT sql FROM duckdb_views() WHERE view_name = 'fct_performance_indicator'").fetchone()[0]
-        assert str(tmp_path / "exports") in sql and "hive_partitioning" in sql
+        assert str(serving.parent / "exports") in sql and "hive_partitioning" in sql
         info = con.execute("SELECT export_dir FROM main.serving_info").fetchone()[0]
-        assert info == str(tmp_path / "exports")
+        assert info == str(serving.parent / "exports")
         with pytest.raises(duckdb.Error):
             con.execute("CREATE TABLE marts.x (a INT)")                 # read-only
         # the contract's columns, in the contract's order, with the warehouse's types

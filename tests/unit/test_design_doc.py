@@ -15,6 +15,7 @@ RANKS = {
     "config": 0, "layout": 0, "fsutil": 0, "reference": 0, "model": 0, "numerals": 0, "text": 0,
     "acquire": 1, "pdf": 1, "parse": 2, "extraction": 3, "worker": 3, "warehouse": 4, "publish": 5,
     "outcome": 0, "query": 0, "pipeline": 6, "orchestrate": 7, "status": 7, "cli": 7,
+    "storage": 0,
 }
 
 

@@ -2,6 +2,7 @@ select
     b.document_id,
     region_code,
     agency_name,
+    a.agency_id,
     fiscal_year,
     b.level,
     line_name,
@@ -29,3 +30,5 @@ from {{ ref('int_budget_lines_enriched') }} as b
 left join {{ ref('int_nomenclature_matches') }} as m
     on m.source_kind = 'budget_line'
         and m.source_id = b.budget_line_id
+left join {{ ref('int_document_agencies') }} as a
+    on b.document_id = a.document_id

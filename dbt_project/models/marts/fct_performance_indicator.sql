@@ -17,6 +17,7 @@ select
     i.document_id,
     region_code,
     agency_name,
+    a.agency_id,
     fiscal_year,
     i.level,
     goal_name,
@@ -55,3 +56,5 @@ inner join fact_sources as d
     on i.document_id = d.document_id
 left join matches as m
     on m.source_id = i.performance_indicator_id
+left join {{ ref('int_document_agencies') }} as a
+    on i.document_id = a.document_id

@@ -15,6 +15,7 @@ select
     p.document_id,
     d.region_code,
     d.agency_name,
+    a.agency_id,
     d.fiscal_year                               as report_fiscal_year,
     p.plan_kind,
     p.level,
@@ -36,3 +37,5 @@ select
 from plan_targets as p
 inner join documents as d
     on p.document_id = d.document_id
+left join {{ ref('int_document_agencies') }} as a
+    on p.document_id = a.document_id

@@ -8,6 +8,9 @@ the page from source_page), and the per-agency mean capaian from `marts.mart_sco
 `load_scorecard_data(warehouse)` returns:
 
     indicators, budget, issues, documents   rows for the tables (budget: program and total lines)
+    sectors     urusan code -> name (the nomenclature seeds, through mart_region_scorecard)
+    validation, validation_summary   marts.validation_results rows and their counts (None without the mart)
+    comparison  marts.mart_indicator_comparison rows: the indicator view (None without the mart)
     summary     mart_scorecard_summary rows: the "mean achievement by regency and agency" bars
     trends      indicator series printed for two or more fiscal years, one dict per series with its points
     has_standard_scale, sector_source, generated_at   notes for the page
@@ -56,7 +59,7 @@ ISSUES_SQL = """
 
 DOCUMENTS_SQL = """
     SELECT d.document_id, d.region_code, r.region_name, r.province_name, d.agency_name, d.fiscal_year,
-           d.status, d.status_reason, d.file_name, d.page_count
+           d.status, d.status_reason, d.file_name, d.page_count, d.source_url, d.fetched_at
     FROM marts.dim_document d LEFT JOIN marts.dim_region r USING (region_code)
     ORDER BY r.province_name, d.fiscal_year"""
 
@@ -87,8 +90,32 @@ TRENDS_SQL = r"""
     QUALIFY count(*) OVER (PARTITION BY province, region, level, series_name) >= 2
     ORDER BY province, region, level, series_name, fiscal_year"""
 
+# Names of the urusan (sector) codes the facts carry, from the nomenclature seeds through the marts.
+SECTORS_SQL = """
+    SELECT DISTINCT sector_code, sector_name FROM marts.mart_region_scorecard
+    WHERE sector_name IS NOT NULL ORDER BY sector_code"""
+
 QUERIES = {"indicators": INDICATORS_SQL, "budget": BUDGET_SQL, "issues": ISSUES_SQL,
-           "documents": DOCUMENTS_SQL, "summary": SUMMARY_SQL}
+           "documents": DOCUMENTS_SQL, "summary": SUMMARY_SQL, "sectors": SECTORS_SQL}
+
+# Marts a warehouse may not have yet (built by an older release): their page is left out when absent.
+OPTIONAL_QUERIES = {
+    "validation": ("validation_results", """
+        SELECT suite_name, expectation_type, column_name, expectation_kwargs, severity, success, observed,
+               validated_at, run_id
+        FROM marts.validation_results
+        ORDER BY success, severity, suite_name, expectation_type, column_name"""),
+    "validation_summary": ("validation_results", """
+        SELECT count(*) AS total, count(*) FILTER (WHERE NOT success) AS failed, max(validated_at) AS validated_at
+        FROM marts.validation_results"""),
+    "comparison": ("mart_indicator_comparison", """
+        SELECT indicator_code, indicator_name, unit, polarity, region_code, region_name, province_code,
+               province_name, agency_id, agency_name, fiscal_year, target_value, realization_value,
+               achievement_pct, rank_in_province, previous_year_realization_value, change_from_previous_year,
+               document_id, source_page, source_url, match_score, match_method
+        FROM marts.mart_indicator_comparison
+        ORDER BY indicator_name, indicator_code, province_name, region_name, fiscal_year, agency_name"""),
+}
 
 
 def _records(con: duckdb.DuckDBPyConnection, sql: str) -> list[dict]:
@@ -110,10 +137,19 @@ def _series(rows: list[dict]) -> list[dict]:
     return series
 
 
+def _optional(con: duckdb.DuckDBPyConnection) -> dict:
+    """OPTIONAL_QUERIES whose mart exists, as records; an absent mart gives None."""
+    marts = {row[0] for row in con.execute(
+        "SELECT table_name FROM information_schema.tables WHERE table_schema = 'marts'").fetchall()}
+    return {name: _records(con, sql) if table in marts else None
+            for name, (table, sql) in OPTIONAL_QUERIES.items()}
+
+
 def load_scorecard_data(warehouse: Path) -> dict:
-    """Everything the page shows, as JSON-serialisable records (see the module docstring)."""
+    """Everything the pages show, as JSON-serialisable records (see the module docstring)."""
     with duckdb.connect(str(warehouse), read_only=True) as con:
         data = {name: _records(con, sql) for name, sql in QUERIES.items()}
+        data.update(_optional(con))
         trends = _series(_records(con, TRENDS_SQL))
     return {**data, "trends": trends, "has_standard_scale": True, "sector_source": "sector_code (urusan)",
             "generated_at": datetime.now(UTC).isoformat(timespec="seconds")}

@@ -1,50 +1,67 @@
-"""Render the static province scorecard with Jinja2 and write the site folder; no CDN, no network to view it.
+"""Render the static scorecard site with Jinja2 and write its folder; no CDN, no network to view it.
 
 `build_site(warehouse, out_dir, landing_url_prefix, pdf_source_dir)` writes, through a staged folder
-swapped in whole (`extract.fsutil.staged_folder`):
+swapped in whole (`extract.fsutil.staged_folder`), each page in Indonesian (`page.html`) and English
+(`page.en.html`, the language switch keeps the filters):
 
-    out_dir/index.html      the scorecard: per province and fiscal year, achievement by regency and agency,
-                            budget absorption by program, data-quality issues, multi-year trends;
-                            charts are inline SVG, the data is embedded as JSON (<script id="scorecard-data">,
-                            with <, > and & escaped), and static/site.js filters by province, year and sector
-    out_dir/glossary.html   docs/GLOSSARY.md (Indonesian and English terms), linked from every page
-    out_dir/static/         site.css and site.js, copied from this package
-    out_dir/pdf/<document_id>.pdf   the cited landing PDFs, when `pdf_source_dir` is given (self-contained site)
+    index.html        the scorecard: per province and fiscal year, capaian by regency and agency, budget
+                      absorption by program, data-quality issues, multi-year trends, the source documents
+                      (local copy and portal URL); the data is embedded as JSON (<script id="scorecard-data">,
+                      with <, > and & escaped); static/site.js filters by province, year, sector and search
+                      text, keeps the filters in the URL (#province=..&year=..) and downloads any table as CSV
+    indicators.html   the standard-indicator view (marts.mart_indicator_comparison), when that mart exists
+    validation.html   the Great Expectations results (marts.validation_results), when that mart exists
+    glossary.html     docs/GLOSSARY.md (Indonesian and English terms)
+    static/           site.css and site.js, copied from this package
+    pdf/<document_id>.pdf   the cited landing PDFs, when `pdf_source_dir` is given (self-contained site)
+    changes.html      written by the publish step after this; kept across a rebuild, linked when present
 
 Provenance: every number links to `<landing_url_prefix>/<document_id>.pdf#page=N`, the page its row was
 printed on, and carries the cell text as printed (`title` and `data-raw`; the provenance panel shows it).
-The data comes from `data.load_scorecard_data` (marts only); templates are in templates/, assets in static/.
 """
 from __future__ import annotations
 
 import json
 import shutil
-from collections import defaultdict
-from collections.abc import Callable
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
-from jinja2 import Environment, PackageLoader, StrictUndefined
+from jinja2 import Environment, PackageLoader, StrictUndefined, pass_context
 from markdown_it import MarkdownIt
 from markupsafe import Markup
 
 from extract import reference
 from extract.fsutil import staged_folder
-from extract.publish.site import charts
+from extract.publish.changes import PAGE as CHANGES_PAGE
+from extract.publish.changes import PAGE_JSON as CHANGES_JSON
+from extract.publish.site import charts, views
 from extract.publish.site.data import load_scorecard_data
+from extract.publish.site.i18n import LANGS, TEXT, fmt_date, page_name
+from extract.publish.site.views import KINDS, PdfUrl
 
-KINDS = ("indicators", "budget", "issues")
 EMBEDDED = ("indicators", "budget", "issues", "documents", "has_standard_scale", "sector_source", "generated_at")
 JSON_ESCAPES = {"&": "\\u0026", "<": "\\u003c", ">": "\\u003e"}
-PdfUrl = Callable[[str, object], str]
+# Pages in nav order, and the data key that must not be None for the page to exist.
+PAGES = (("index", "nav_scorecard", None), ("indicators", "nav_indicators", "comparison"),
+         ("validation", "nav_validation", "validation"), ("glossary", "nav_glossary", None))
+
+
+@pass_context
+def _number(context, value, decimals=None) -> str:
+    return charts.fmt_number(value, decimals, context["lang"])
+
+
+@pass_context
+def _date(context, value, with_time: bool = False) -> str:
+    return fmt_date(value, context["lang"], with_time)
 
 
 @lru_cache(maxsize=1)
 def environment() -> Environment:
     env = Environment(loader=PackageLoader(__package__, "templates"), autoescape=True,
                       undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
-    env.filters.update(number=charts.fmt_number, money_decimals=charts.money_decimals)
+    env.filters.update(number=_number, date=_date, money_decimals=charts.money_decimals)
     return env
 
 
@@ -66,67 +83,48 @@ def script_json(value) -> Markup:
     return Markup(text)
 
 
-def _group(rows: list[dict]) -> dict[tuple, list[dict]]:
-    groups: dict[tuple, list[dict]] = defaultdict(list)
-    for r in rows:
-        groups[(r["province_name"] or "unknown", r["fiscal_year"])].append(r)
-    return groups
+def _pages(data: dict) -> list[tuple[str, str]]:
+    """(page, nav label key) of the pages this warehouse has data for."""
+    return [(page, label) for page, label, needs in PAGES if needs is None or data[needs] is not None]
 
 
-def _achievement_bars(summary: list[dict], pdf: PdfUrl) -> dict | None:
-    return charts.bars([(f"{s['region_name'] or s['region_code']} · {s['agency_name'] or ''}",
-                         s["mean_achievement_pct"], pdf(s["first_basis_document_id"], s["first_basis_source_page"]))
-                        for s in summary], "Mean achievement by regency and agency")
+def _render(page: str, lang: str, site: dict, **context) -> str:
+    """One page in one language, with the nav (pages, language switch, changes link) every page carries."""
+    nav = [{"href": page_name(p, lang), "label": TEXT[lang][label], "current": p == page} for p, label in site["pages"]]
+    other = next(code for code in LANGS if code != lang)
+    return environment().get_template(f"{page}.html").render(
+        lang=lang, t=TEXT[lang], nav=nav, switch_href=page_name(page, other), changes=site["changes"],
+        pdf=site["pdf"], **context)
 
 
-def _budget_bars(budget: list[dict], pdf: PdfUrl) -> dict | None:
-    return charts.bars([(f"{r['region_name']} · {r['nomenclature_name'] or r['line_name']}", r["absorption_pct"],
-                         pdf(r["document_id"], r["page"])) for r in budget if r["level"] == "program"],
-                       "Budget absorption by program")
+def render_index(data: dict, lang: str, site: dict) -> str:
+    found = views.sections(data, site["pdf"], lang)
+    payload = script_json({**{key: data[key] for key in EMBEDDED}, "sections": len(found)})
+    return _render("index", lang, site, title=TEXT[lang]["title"], sections=found,
+                   trend_blocks=views.trend_blocks(data["trends"], lang), filters=views.filters(data, found),
+                   documents=data["documents"], payload=payload, has_standard_scale=data["has_standard_scale"],
+                   generated_at=data["generated_at"])
 
 
-def _sections(data: dict, pdf: PdfUrl) -> list[dict]:
-    """One section per province and fiscal year that has indicators, budget lines or issues."""
-    grouped = {kind: _group(data[kind]) for kind in (*KINDS, "summary")}
-    keys = sorted(set().union(*(grouped[kind] for kind in KINDS)), key=lambda k: (k[0], k[1] or 0))
-    sections = []
-    for province, year in keys:
-        section = {kind: grouped[kind].get((province, year), []) for kind in KINDS}
-        section.update(province=province, year=year, budget_chart=_budget_bars(section["budget"], pdf),
-                       achievement_chart=_achievement_bars(grouped["summary"].get((province, year), []), pdf))
-        sections.append(section)
-    return sections
+def render_indicators(data: dict, lang: str, site: dict) -> str:
+    blocks = views.comparison_blocks(data["comparison"])
+    return _render("indicators", lang, site, title=TEXT[lang]["iv_title"], blocks=blocks,
+                   options=views.comparison_options(blocks))
 
 
-def _trend_blocks(series: list[dict]) -> list[dict]:
-    """The multi-year series grouped per province (trends span years, so not per scorecard section)."""
-    blocks: dict[str, list[dict]] = {}
-    for s in series:
-        chart = charts.trend([(p["fiscal_year"], p["realization_value"]) for p in s["points"]], s["indicator_name"])
-        blocks.setdefault(s["province"], []).append(dict(s, chart=chart))
-    return [{"province": province, "series": rows} for province, rows in blocks.items()]
+def render_validation(data: dict, lang: str, site: dict) -> str:
+    return _render("validation", lang, site, title=TEXT[lang]["validation_title"], results=data["validation"],
+                   summary=data["validation_summary"][0])
 
 
-def _filters(data: dict, sections: list[dict]) -> dict:
-    return {"provinces": sorted({s["province"] for s in sections}),
-            "years": sorted({s["year"] for s in sections if s["year"] is not None}),
-            "sectors": sorted({r["sector"] for kind in KINDS for r in data[kind] if r["sector"]})}
-
-
-def render_index(data: dict, pdf: PdfUrl) -> str:
-    sections = _sections(data, pdf)
-    payload = script_json({**{key: data[key] for key in EMBEDDED}, "sections": len(sections)})
-    return environment().get_template("index.html").render(
-        title="LKjIP province scorecard", pdf=pdf, sections=sections, trend_blocks=_trend_blocks(data["trends"]),
-        filters=_filters(data, sections), documents=data["documents"], payload=payload,
-        has_standard_scale=data["has_standard_scale"], sector_source=data["sector_source"],
-        generated_at=data["generated_at"])
-
-
-def render_glossary() -> str:
+def render_glossary(data: dict, lang: str, site: dict) -> str:
     text = reference.glossary_markdown()
     body = Markup(MarkdownIt("commonmark", {"html": False}).enable("table").render(text))
-    return environment().get_template("glossary.html").render(title="Glossary: LKjIP terms", glossary=body)
+    return _render("glossary", lang, site, title=TEXT[lang]["glossary_title"], glossary=body)
+
+
+RENDERERS = {"index": render_index, "indicators": render_indicators, "validation": render_validation,
+             "glossary": render_glossary}
 
 
 def _copy_static(folder: Path) -> None:
@@ -158,11 +156,18 @@ def build_site(warehouse: Path, out_dir: Path, landing_url_prefix: str = "pdf",
     """
     warehouse, out_dir = Path(warehouse), Path(out_dir).absolute()
     data = load_scorecard_data(warehouse)
+    site = {"pages": _pages(data), "pdf": pdf_url(landing_url_prefix), "changes": (out_dir / CHANGES_PAGE).exists()}
+    written = []
     with staged_folder(out_dir) as folder:
-        (folder / "index.html").write_text(render_index(data, pdf_url(landing_url_prefix)), encoding="utf-8")
-        (folder / "glossary.html").write_text(render_glossary(), encoding="utf-8")
+        for name in (CHANGES_PAGE, CHANGES_JSON):    # the publish step's page outlives a rebuild of the rest
+            if (out_dir / name).exists():
+                shutil.copyfile(out_dir / name, folder / name)
+        for page, _ in site["pages"]:
+            for lang in LANGS:
+                (folder / page_name(page, lang)).write_text(RENDERERS[page](data, lang, site), encoding="utf-8")
+                written.append(page_name(page, lang))
         _copy_static(folder)
         copied = _copy_pdfs(folder, data, pdf_source_dir) if pdf_source_dir is not None else []
-    return {"site": str(out_dir), "index": str(out_dir / "index.html"), "pdfs": copied,
+    return {"site": str(out_dir), "index": str(out_dir / "index.html"), "pages": written, "pdfs": copied,
             "indicators": len(data["indicators"]), "budget_lines": len(data["budget"]),
             "issues": len(data["issues"])}

@@ -1,0 +1,293 @@
+"""Scale benchmarks (issue 13): what a nightly run costs when nothing changed, what extraction costs per
+document and per page, and how the warehouse build grows with the number of documents.
+
+    .venv/bin/python bench/scale.py noop        # `lkjip demo` twice: the second run lands nothing
+    .venv/bin/python bench/scale.py workers     # one-shot worker per document vs pool of 1 and 2 workers
+    .venv/bin/python bench/scale.py cpu         # CPU-s/page: extraction vs camelot vector lattice vs pdfium text
+    .venv/bin/python bench/scale.py warehouse --sizes 50 500 2500   # load + dbt + validation per size
+
+Wall seconds and CPU seconds are both printed: the machine is shared, so CPU is the fairer figure.
+The warehouse sizes are synthetic: copies of the sample reports' extracted files, each copy given its
+own document id, region (the 552 of dim_region), fiscal year (five) and, past 2,760 copies, agency, so
+every copy is a distinct report and reaches the marts.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from concurrent.futures import ThreadPoolExecutor
+from hashlib import sha256
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PYTHON = sys.executable
+SAMPLE_PDFS = sorted((ROOT / "samples" / "pdf").glob("*.pdf"))
+CORPUS = Path(os.environ.get("LKJIP_CORPUS_DIR") or ROOT.parent / "shared" / "corpus")
+
+
+def cpu_seconds() -> float:
+    """CPU of this process and of every child it has waited for (workers, dbt)."""
+    own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
+
+class Clock:
+    def __enter__(self) -> Clock:
+        self.wall, self.cpu = time.monotonic(), cpu_seconds()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.wall, self.cpu = time.monotonic() - self.wall, cpu_seconds() - self.cpu
+
+
+def table(title: str, header: list[str], rows: list[list]) -> None:
+    print(f"\n{title}\n| " + " | ".join(header) + " |\n|" + "---|" * len(header))
+    for row in rows:
+        table_row(row)
+
+
+def table_row(row: list) -> None:
+    print("| " + " | ".join(f"{v:.2f}" if isinstance(v, float) else str(v) for v in row) + " |", flush=True)
+
+
+# ---------------------------------------------------------------- no-op nightly run
+
+
+def bench_noop(work: Path) -> None:
+    command = [PYTHON, "-m", "extract.cli", "demo", "--data-dir", str(work / "data"),
+               "--warehouse", str(work / "wh" / "lkjip.duckdb")]
+    rows = []
+    for label in ("first run (all new)", "second run (nothing new)"):
+        with Clock() as clock:
+            done = subprocess.run(command, cwd=ROOT, capture_output=True, text=True,
+                                  env={**os.environ, "LKJIP_CRAWL_INTERVAL": "0"})
+        skipped = "Nothing changed since the last publish" in done.stdout
+        rows.append([label, clock.wall, clock.cpu, done.returncode, "yes" if skipped else "no"])
+    table("No-op nightly run (`lkjip demo` twice, sample portal)",
+          ["run", "wall s", "CPU s", "exit", "skipped"], rows)
+
+
+# ---------------------------------------------------------------- workers
+
+
+def bench_workers(work: Path, copies: int) -> None:
+    from extract.worker import WorkerPool, extract_isolated
+
+    documents = [(pdf, f"{pdf.stem}-{k}") for k in range(copies) for pdf in SAMPLE_PDFS]
+    pages = sum(_pages(pdf) for pdf, _ in documents)
+    rows, results = [], {}
+    for label, size in (("one process per document", 0), ("pool, 1 worker", 1), ("pool, 2 workers", 2)):
+        out = work / f"workers-{size}"
+        with Clock() as clock:
+            if size == 0:
+                records = [extract_isolated(pdf, out, d) for pdf, d in documents]
+            else:
+                with WorkerPool(size) as pool, ThreadPoolExecutor(size) as threads:
+                    records = list(threads.map(lambda job: pool.extract(job[0], out, job[1]), documents))
+        ok = sum(r.get("status") == "ok" for r in records)
+        results[size] = clock
+        rows.append([label, len(documents), ok, clock.wall, clock.cpu, 60 * len(documents) / clock.wall,
+                     clock.cpu / pages])
+    table(f"Extraction throughput ({len(documents)} documents, {pages} pages: the sample PDFs x {copies})",
+          ["workers", "documents", "ok", "wall s", "CPU s", "documents/min", "CPU s/page"], rows)
+    saved_wall = (results[0].wall - results[1].wall) / len(documents)
+    saved_cpu = (results[0].cpu - results[1].cpu) / len(documents)
+    print(f"\nstart-up saved per document by a long-lived worker: {saved_wall:.2f} s wall, {saved_cpu:.2f} CPU-s")
+    print(f"2 workers / 1 worker throughput: {results[1].wall / results[2].wall:.2f}x")
+
+
+def _pages(pdf: Path) -> int:
+    from extract.worker import page_count
+
+    return page_count(pdf)
+
+
+# ---------------------------------------------------------------- CPU per page
+
+MEASURE = """
+import json, resource, sys, warnings
+from pathlib import Path
+mode, pdf, out = sys.argv[1], Path(sys.argv[2]), Path(sys.argv[3])
+if mode == "extract":
+    from extract.extraction import extract_document
+elif mode == "lattice":
+    import camelot
+else:
+    import pypdfium2 as pdfium
+def cpu():
+    s, c = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return s.ru_utime + s.ru_stime + c.ru_utime + c.ru_stime
+start = cpu()
+if mode == "extract":
+    extract_document(pdf, out, "measured")
+elif mode == "lattice":
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        camelot.read_pdf(str(pdf), pages="all", flavor="lattice", engine="vector", split_text=True,
+                         suppress_stdout=True)
+else:
+    doc = pdfium.PdfDocument(str(pdf))
+    for page in doc:
+        page.get_textpage().get_text_range()
+print(json.dumps(cpu() - start))
+"""
+
+
+def bench_cpu(work: Path, max_pages: int) -> None:
+    """Each reader in a fresh process, timed after its imports: the page work alone, side by side."""
+    rows, totals = [], {"extract": 0.0, "lattice": 0.0, "pdfium": 0.0}
+    total_pages = 0
+    for pdf in _text_pdfs(max_pages):
+        pages = _pages(pdf)
+        cpu = {mode: _measure(mode, pdf, work / f"cpu-{pdf.stem}") for mode in totals}
+        for mode in totals:
+            totals[mode] += cpu[mode]
+        total_pages += pages
+        rows.append([pdf.name, pages, cpu["extract"] / pages, cpu["lattice"] / pages,
+                     f"{cpu['pdfium'] / pages:.4f}", cpu["extract"] / cpu["lattice"]])
+    rows.append(["all", total_pages, totals["extract"] / total_pages, totals["lattice"] / total_pages,
+                 f"{totals['pdfium'] / total_pages:.4f}", totals["extract"] / totals["lattice"]])
+    table("Extraction CPU-s/page against camelot's vector lattice and pdfium's text layer (same pages)",
+          ["document", "pages", "extraction", "camelot lattice", "pdfium text", "extraction / lattice"], rows)
+
+
+def _measure(mode: str, pdf: Path, out: Path) -> float:
+    done = subprocess.run([PYTHON, "-c", MEASURE, mode, str(pdf), str(out)], cwd=ROOT, capture_output=True,
+                          text=True, check=True)
+    return float(done.stdout.strip().splitlines()[-1])
+
+
+def _text_pdfs(max_pages: int) -> list[Path]:
+    """The sample PDFs, then corpus reports with a text layer (no scans) up to `max_pages` pages in all."""
+    chosen, pages = list(SAMPLE_PDFS), sum(_pages(p) for p in SAMPLE_PDFS)
+    for pdf in sorted(CORPUS.glob("*.pdf")) if CORPUS.exists() else []:
+        if "scan" not in pdf.stem and pages + _pages(pdf) <= max_pages:
+            chosen.append(pdf)
+            pages += _pages(pdf)
+    return chosen
+
+
+# ---------------------------------------------------------------- the warehouse at scale
+
+
+def bench_warehouse(work: Path, sizes: list[int]) -> None:
+    seeds = _extracted_samples(work / "seed-extracted")
+    table("Warehouse build at scale (synthetic copies of the extracted sample reports; s = wall, CPU in brackets)",
+          ["documents", "no-op check s", "full load s", "incremental load (1 new) s", "dbt build s",
+           "int_nomenclature_matches s", "validation s", "dbt + validation s"], [])
+    rows = []
+    for size in sizes:  # each row printed when done: the large sizes take long
+        rows.append(_build_at(work / f"wh-{size}", seeds, size))
+        table_row(rows[-1][:-1])
+        shutil.rmtree(work / f"wh-{size}", ignore_errors=True)
+    for (n1, *_, t1), (n2, *_, t2) in zip(rows, rows[1:]):
+        print(f"growth {n1} -> {n2} documents: {1000 * (t2 - t1) / (n2 - n1):.1f} ms of dbt + validation per document")
+
+
+def _extracted_samples(out: Path) -> list[tuple[dict, Path]]:
+    from extract.worker import WorkerPool
+
+    with WorkerPool(2) as pool, ThreadPoolExecutor(2) as threads:
+        records = list(threads.map(lambda pdf: pool.extract(pdf, out, pdf.stem), SAMPLE_PDFS))
+    from extract.layout import output_dir
+
+    return [(r, output_dir(out, r["document_id"])) for r in records if r.get("status") == "ok"]
+
+
+def _build_at(folder: Path, seeds: list[tuple[dict, Path]], size: int) -> list:
+    from extract.warehouse.dbt_runner import run_dbt_build
+    from extract.warehouse.load import build_raw, update_raw
+    from extract.warehouse.validate import validate_warehouse
+
+    documents = _synthetic_documents(folder / "extracted", seeds, size + 1)
+    db = folder / "build" / "lkjip.duckdb"
+    with Clock() as load:
+        build_raw(db, documents[:size], [])
+    with Clock() as dbt:
+        result = run_dbt_build(db, timeout_s=3600)
+    fuzzy = next((r["execution_time"] for r in (result.run_results or {}).get("results", [])
+                  if r["unique_id"].endswith(".int_nomenclature_matches")), float("nan"))
+    with Clock() as validation:
+        validate_warehouse(db, folder / "data_docs")
+    with Clock() as incremental:
+        update_raw(folder / "next" / "lkjip.duckdb", db, documents, [documents[-1].record["document_id"]], [])
+    with Clock() as check:  # what a no-op run does per document: read its record, compare digests
+        from extract.warehouse.inputs import build_inputs
+
+        build_inputs({d.record["document_id"]: json.loads((d.files_dir / "document.json").read_text())
+                      for d in documents[:size]}, {})
+    both = dbt.wall + validation.wall
+    if not result.success:
+        print(f"{size} documents: dbt FAILED: {result.log_tail[-300:]}", flush=True)
+    return [size, f"{check.wall:.2f}", f"{load.wall:.1f} ({load.cpu:.1f})",
+            f"{incremental.wall:.1f} ({incremental.cpu:.1f})", f"{dbt.wall:.1f} ({dbt.cpu:.1f})", f"{fuzzy:.1f}",
+            f"{validation.wall:.1f} ({validation.cpu:.1f})", f"{both:.1f}", both]
+
+
+def _synthetic_documents(root: Path, seeds: list[tuple[dict, Path]], size: int) -> list:
+    """`size` distinct reports: seed i % 4 under its own id, region, year and (past 2,760) agency."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    from extract.layout import FACT_FILES, output_dir
+    from extract.reference import region_codes
+    from extract.warehouse.load import DocumentInput
+
+    regions, frames = sorted(region_codes()), [{n: _frame(d / f"{n}.parquet") for n in FACT_FILES} for _, d in seeds]
+    documents = []
+    for i in range(size):
+        record, _ = seeds[i % len(seeds)]
+        document_id = sha256(f"synthetic-{i}".encode()).hexdigest()
+        lap = i // (len(regions) * 5)
+        record = {**record, "document_id": document_id, "region_code": regions[i % len(regions)],
+                  "fiscal_year": 2020 + (i // len(regions)) % 5,
+                  "agency_name": f"{record.get('agency_name') or 'Dinas'}{f' {lap}' if lap else ''}"}
+        out = output_dir(root, document_id)
+        out.mkdir(parents=True)
+        for name, frame in frames[i % len(seeds)].items():
+            if frame is not None:
+                column = pa.array([document_id] * frame.num_rows, pa.string())
+                pq.write_table(frame.set_column(frame.schema.get_field_index("document_id"), "document_id", column),
+                               out / f"{name}.parquet")
+        (out / "document.json").write_text(json.dumps(record, default=str))
+        documents.append(DocumentInput(record, out))
+    return documents
+
+
+def _frame(path: Path):
+    import pyarrow.parquet as pq
+
+    return pq.read_table(path) if path.exists() else None
+
+
+# ---------------------------------------------------------------- main
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("what", choices=["noop", "workers", "cpu", "warehouse", "all"])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[50, 500, 2500])
+    parser.add_argument("--copies", type=int, default=2, help="workers: copies of the sample PDFs")
+    parser.add_argument("--max-pages", type=int, default=400, help="cpu: pages of samples + corpus reports")
+    parser.add_argument("--work", type=Path, default=None, help="scratch folder (default: a temporary one)")
+    args = parser.parse_args(argv)
+    work = args.work or Path(tempfile.mkdtemp(prefix="lkjip-scale-"))
+    jobs = {"noop": lambda: bench_noop(work / "noop"), "workers": lambda: bench_workers(work, args.copies),
+            "cpu": lambda: bench_cpu(work, args.max_pages), "warehouse": lambda: bench_warehouse(work, args.sizes)}
+    for name, job in jobs.items():
+        if args.what in (name, "all"):
+            job()
+    if args.work is None:
+        shutil.rmtree(work, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
