@@ -13,11 +13,12 @@ import re
 from dataclasses import dataclass
 
 from extract.model import UNRULED_FLAVORS, RawTable
-from extract.numerals import looks_numeric, parse_number
+from extract.numerals import is_row_number, looks_numeric, parse_number
 from extract.parse import classify as cls
+from extract.parse import names
 from extract.parse.records import IndicatorRow
 from extract.parse.rows import Row, cell, column_format, data_rows, is_misplaced_text
-from extract.text import COMPOSITE_TOTAL_RE, SUMMARY_RE
+from extract.text import COMPOSITE_TOTAL_RE, SUMMARY_RE, clean_cell
 
 log = logging.getLogger(__name__)
 
@@ -46,27 +47,201 @@ def indicator_rows(table: RawTable, layout: cls.TableLayout, doc_format: str | N
     level = cls.goal_level(layout.labels)
     caption_year = cls.year_in(table.caption)
     rows = data_rows(table, layout.header_rows)
-    roles = _values_under_their_header(roles, layout.labels, rows)
+    roles = _names_beside_their_numbers(_values_under_their_header(roles, layout.labels, rows), layout.labels, rows)
     formats = {col: column_format(rows, col, doc_format) for g in roles.groups for col in g.columns()}
     reading = _Reading(table, roles, layout.labels, formats, level)
     facts: list[IndicatorRow] = []
     goal = None
+    last: list[IndicatorRow] = []  # the facts of the last indicator read
     for index, row in enumerate(rows):
         goal = cell(row, roles.goal) or goal
-        indicator = cell(row, roles.indicator)
-        if not indicator or looks_numeric(indicator) or _is_summary(row, roles, indicator):
-            continue
-        if table.flavor in UNRULED_FLAVORS and not _looks_like_a_name(indicator):
-            continue  # stream cut a wrapped cell into pieces; a piece is not an indicator
-        row = _composite_total(rows, index, roles)
-        if row is None:
-            continue
-        for group in roles.groups:
-            fact = _indicator_fact(reading, row, group, goal, indicator)
-            if fact is not None:
-                fact.fiscal_year = group.year or caption_year
-                facts.append(fact)
+        if _unstacked(reading, row):
+            _continue_name(last, _cut_name_head(reading, row))
+        for name, printed, values in _row_items(reading, rows, index):
+            fact_row = _composite_total(rows, index, roles) if values is row else values
+            if fact_row is None:
+                continue
+            last = []
+            for group in roles.groups:
+                fact = _indicator_fact(reading, fact_row, group, goal, name, printed)
+                if fact is not None:
+                    fact.fiscal_year = group.year or caption_year
+                    last.append(fact)
+            facts += last
     return facts
+
+
+def _cut_name_head(reading: _Reading, row: Row) -> str:
+    """The lower-case text before the first item of a stacked name cell: the end of the last
+    indicator of the row above, cut by a page break ("... prasaranan" / "penyelenggaraan ...")."""
+    raw = _raw_cell(reading, row, reading.roles.indicator)
+    head, items = _stacked_names(raw) if raw is not None else ("", [])
+    return head if items and head[:1].islower() else ""
+
+
+def _continue_name(facts: list[IndicatorRow], tail: str) -> None:
+    for fact in facts if tail else []:
+        fact.indicator_name_raw = f"{fact.indicator_name_raw} {tail}"
+        fact.indicator_name = names.clean_name(f"{fact.indicator_name} {tail}")
+
+
+def _row_items(reading: _Reading, rows: list[Row], index: int) -> list[tuple[str, str, Row]]:
+    """(name, printed name, the row of its values) of every indicator a data row prints: one for a
+    plain row; one per item when a cell stacks several indicators and their values (_unstacked); the
+    indicator above for a line of values without a name; none for header, heading and summary rows."""
+    roles, row = reading.roles, rows[index]
+    indicator = cell(row, roles.indicator)
+    if not indicator:
+        above = _named_above(reading, rows, index)
+        return [(above, above, row)] if above else []
+    if looks_numeric(indicator) or _is_header_row(row, roles, indicator) or _is_summary(row, roles, indicator):
+        return []
+    if reading.table.flavor in UNRULED_FLAVORS and not _looks_like_a_name(indicator):
+        return []  # stream cut a wrapped cell into pieces; a piece is not an indicator
+    parent = _sub_item_parent(reading, rows, index)
+    if parent and names.BULLET_RE.match(indicator):
+        return [(names.sub_item_name(parent, indicator), f"{parent} {indicator}", row)]
+    return _unstacked(reading, row) or [(indicator, indicator, row)]
+
+
+def _named_above(reading: _Reading, rows: list[Row], index: int) -> str | None:
+    """A line of values without a name under an indicator printed with values of its own is a
+    further value line of that indicator ("Jumlah UTTP dan BDKT" over two value lines). Under an
+    indicator without values the lines are its components (_composite_total), not facts."""
+    roles = reading.roles
+    if not _has_result_values(rows[index], roles) or cell(rows[index], roles.goal):
+        return None
+    for position in range(index - 1, -1, -1):
+        above = rows[position]
+        name = cell(above, roles.indicator)
+        if name:
+            own = _has_result_values(above, roles) and not _is_summary(above, roles, name)
+            return name if own and not _closed_by_a_total(rows, position, roles) else None
+        if not _has_result_values(above, roles) or cell(above, roles.goal):
+            return None
+    return None
+
+
+def _has_result_values(row: Row, roles: cls.IndicatorColumns) -> bool:
+    """A realisasi or capaian printed as a number (a target alone may be a composite's common one)."""
+    return any(looks_numeric(value_text(cell(row, col))) for g in roles.groups
+               for col in (g.realization, g.achievement) if col is not None)
+
+
+def _is_header_row(row: Row, roles: cls.IndicatorColumns, indicator: str) -> bool:
+    """A header line repeated in the body or read as data ("INDIKATOR KINERJA | TARGET | CAPAIAN",
+    a unit row "(%)", the column numbering "(1) (2) (3)"): header words or numbers only, and no value."""
+    if cls.is_numbering_row(row.cells):
+        return True
+    words = re.findall(r"[a-z]+", indicator.lower())
+    return all(w in cls.HEADER_WORDS for w in words) and not _has_group_values(row, roles)
+
+
+def _sub_item_parent(reading: _Reading, rows: list[Row], index: int) -> str | None:
+    """The indicator a bulleted sub-item row belongs to: the nearest row above that is not a
+    sub-item, when it prints no values of its own and ends with ':' ("Jumlah produksi :" over
+    "- Daging", "- Telur")."""
+    roles = reading.roles
+    for above in reversed(rows[:index]):
+        name = cell(above, roles.indicator)
+        if not name or names.BULLET_RE.match(name):
+            continue
+        return name if name.rstrip().endswith(":") and not _has_group_values(above, roles) else None
+    return None
+
+
+# A stacked cell: items starting with a bullet, or each with the same first word as the first item.
+ITEM_START_RE = re.compile(r"^\s*(?:[•·●▪◦○►➢\-–]\s*|\(?\d{1,2}[.)]\s+|[a-z][.)]\s+)")
+
+
+def _unstacked(reading: _Reading, row: Row) -> list[tuple[str, str, Row]] | None:
+    """Several indicators printed in one cell, one under the other, with their values stacked the
+    same way in the value cells (a table without rules between its rows, read as one row): one
+    item per indicator when every value cell holds as many values as the cell holds items. Text
+    before the first bullet names their parent ("Persentase tindak lanjut : - Administrasi"), or,
+    in lower case, ends the last indicator of the row above (_cut_name_head)."""
+    roles = reading.roles
+    name_raw = _raw_cell(reading, row, roles.indicator)
+    if name_raw is None:
+        return None
+    head, items = _stacked_names(name_raw)
+    stacks = {c: _stacked_values(_raw_cell(reading, row, c) or "") for g in roles.groups for c in g.columns()}
+    counts = {len(v) for v in stacks.values() if v}
+    parent = head if head and not head[0].islower() else None  # a lower-case head ends the row above
+    if len(items) < 2 and (not head or parent and not parent.endswith(":")):
+        return None  # one item under no head, or under a head that does not announce items
+    if counts != {len(items)} or any(len(i.split()) < 2 for i in items):
+        return None  # not one value per item, or an item of one word: not a list of names
+    out = []
+    for k, item in enumerate(items):
+        cells = list(row.cells)
+        for col, values in stacks.items():
+            cells[col] = values[k] if values else ""
+        name = names.sub_item_name(parent, item) if parent else item
+        out.append((name, f"{parent} {item}" if parent else item, Row(row.index, row.page, cells)))
+    return out
+
+
+def _raw_cell(reading: _Reading, row: Row, col: int | None) -> str | None:
+    """The cell as the reader gave it, lines kept; None for a row joined from several grid rows,
+    whose cells are not one cell's lines."""
+    raw = reading.table.rows[row.index]
+    text = raw[col] if col is not None and col < len(raw) else ""
+    return text if clean_cell(text) == cell(row, col) else None
+
+
+def _stacked_names(text: str) -> tuple[str, list[str]]:
+    """(text before the first item, items) of a cell's lines."""
+    lines = [line.strip() for line in str(text).split("\n") if line.strip()]
+    starts = [i for i, line in enumerate(lines) if ITEM_START_RE.match(line)]
+    first_word = lines[0].split()[0] if lines else ""
+    if not starts and len(first_word) >= 4 and first_word[0].isupper():
+        starts = [i for i, line in enumerate(lines) if line.split()[0] == first_word]
+    if not starts:
+        return "", []
+    bounds = starts + [len(lines)]
+    items = [_joined(lines[a:b]) for a, b in zip(bounds, bounds[1:])]
+    return _joined(lines[:starts[0]]), items
+
+
+def _joined(lines: list[str]) -> str:
+    """Lines of one name: a word hyphenated at a line end ("Gorong-" / "gorong") stays one word."""
+    return re.sub(r"(?<=\w-) (?=[a-z])", "", " ".join(lines))
+
+
+def _stacked_values(text: str) -> list[str]:
+    """A value cell's values, one per line: a line without a digit is the unit of the line above
+    ("335" / "buah"); a line of numbers only holds one value per number ("90% 100%")."""
+    values: list[str] = []
+    for line in (part.strip() for part in str(text).split("\n")):
+        if not line:
+            continue
+        if not re.search(r"\d", line) and values:
+            values[-1] = f"{values[-1]} {line}"
+        elif len(line.split()) > 1 and all(looks_numeric(token) for token in line.split()) \
+                and not looks_numeric(line):
+            values += line.split()
+        else:
+            values.append(line)
+    return values
+
+
+# Indicator value cells parse_number does not read: a rate per 1 000 / 100 000 ("89/100.000 KH"), a
+# score before its grade ("81 (A)"), a unit glued to its number ("69.02poin"), a closing full stop.
+RATE_RE = re.compile(r"^\s*(-?\d[\d.,]*)\s*/\s*1[.,]?0{2,3}(?:[.,]000)*\b.*$", re.DOTALL)
+SCORE_GRADE_RE = re.compile(r"^\s*(-?\d[\d.,]*)\s*\(\s*[A-E][+-]?\s*\)\s*$")
+GLUED_UNIT_RE = re.compile(r"^(\s*-?\d[\d.,]*)(?=[A-Za-z]{2,})")
+
+
+def value_text(text: str) -> str:
+    """The cell text parse_number reads: the rate's count, the score, the number apart from its unit."""
+    text = str(text or "")
+    for pattern in (RATE_RE, SCORE_GRADE_RE):
+        match = pattern.match(text)
+        if match:
+            return match.group(1)
+    text = GLUED_UNIT_RE.sub(r"\1 ", text)
+    return re.sub(r"(?<=[\d%])\s*\.$", "", text.strip())
 
 
 def _values_under_their_header(roles: cls.IndicatorColumns, labels: list[str],
@@ -92,6 +267,23 @@ def _values_under_their_header(roles: cls.IndicatorColumns, labels: list[str],
     return roles
 
 
+def _names_beside_their_numbers(roles: cls.IndicatorColumns, labels: list[str],
+                                rows: list[Row]) -> cls.IndicatorColumns:
+    """"Indikator Kinerja" printed over two grid columns, the indicator's number and its name
+    ("1 | Persentase ..."): the label sits over the numbers. The name is the unlabelled column to
+    their right."""
+    col = roles.indicator
+    texts = [cell(r, col) for r in rows if cell(r, col)] if col is not None else []
+    if not texts or not all(is_row_number(t) for t in texts) or col + 1 >= len(labels) or labels[col + 1]:
+        return roles
+    if not any(cell(r, col + 1) and not looks_numeric(cell(r, col + 1)) for r in rows):
+        return roles
+    roles = copy.deepcopy(roles)
+    roles.number = col if roles.number is None else roles.number
+    roles.indicator = col + 1
+    return roles
+
+
 def _looks_like_a_name(text: str) -> bool:
     """Indicator names start with a capital letter ("Persentase ...", "Jumlah ..."), not with a
     lower-case word piece or a row number."""
@@ -102,18 +294,16 @@ def _composite_total(rows: list[Row], index: int, roles: cls.IndicatorColumns) -
     """The row holding an indicator's values. When the indicator is measured by several
     component rows below it (values of their own, no indicator name; Ambon Tabel 3.3), its
     value is the 'Jumlah' row closing them, with the components' common target; without such
-    a row it is unknown (None): its first component is not the indicator."""
-    parts = []
-    for row in rows[index + 1:]:
-        if cell(row, roles.indicator) or not _has_group_values(row, roles) or _closes_table(row):
-            break
-        parts.append(row)
+    a row it is unknown (None): its first component is not the indicator. An indicator printing its
+    own realisasi or capaian and no closing row is its own fact (the lines below are further value
+    lines: _named_above)."""
+    parts = _components(rows, index, roles)
     if not parts:
         return rows[index]
     after = index + 1 + len(parts)
     total = rows[after] if after < len(rows) else None
     if total is None or not COMPOSITE_TOTAL_RE.match(" ".join(c for c in total.cells if c)):
-        return None
+        return rows[index] if _has_result_values(rows[index], roles) else None
     width = max(len(rows[index].cells), len(total.cells))
     merged = Row(total.index, total.page, rows[index].cells + [""] * (width - len(rows[index].cells)))
     for group in roles.groups:
@@ -125,6 +315,21 @@ def _composite_total(rows: list[Row], index: int, roles: cls.IndicatorColumns) -
                 and len(targets) == 1:
             merged.cells[group.target] = targets.pop()
     return merged
+
+
+def _components(rows: list[Row], index: int, roles: cls.IndicatorColumns) -> list[Row]:
+    """The rows of values without a name under row `index`, up to a name or a closing row."""
+    parts = []
+    for row in rows[index + 1:]:
+        if cell(row, roles.indicator) or not _has_group_values(row, roles) or _closes_table(row):
+            break
+        parts.append(row)
+    return parts
+
+
+def _closed_by_a_total(rows: list[Row], index: int, roles: cls.IndicatorColumns) -> bool:
+    after = index + 1 + len(_components(rows, index, roles))
+    return after < len(rows) and COMPOSITE_TOTAL_RE.match(" ".join(c for c in rows[after].cells if c)) is not None
 
 
 def _closes_table(row: Row) -> bool:
@@ -149,12 +354,12 @@ def _is_summary(row: Row, roles: cls.IndicatorColumns, indicator: str) -> bool:
 
 
 def _indicator_fact(reading: _Reading, row: Row, group: cls.ValueGroup, goal: str | None,
-                    indicator: str) -> IndicatorRow | None:
+                    indicator: str, printed: str) -> IndicatorRow | None:
     roles, labels = reading.roles, reading.labels
     raws = _group_cells(row, roles, group, labels)
     if any(is_misplaced_text(text) for text in raws.values()):
         return None  # a shifted row: text where a number belongs
-    values = {k: parse_number(raws[k], reading.formats.get(getattr(group, k)))
+    values = {k: parse_number(value_text(raws[k]), reading.formats.get(getattr(group, k)))
               if getattr(group, k) is not None else None for k in raws}
     if values["realization"] is None and values["achievement"] is None and not (
             group.realization is None and group.achievement is None and raws["target"]):
@@ -164,11 +369,11 @@ def _indicator_fact(reading: _Reading, row: Row, group: cls.ValueGroup, goal: st
     unit = cell(row, roles.unit) or _percent_unit(raws, group, labels)
     return IndicatorRow(
         table_id=reading.table.table_id, row_index=row.index, source_page=row.page, level=reading.level,
-        goal_name=goal or None, indicator_name=indicator, unit=unit, fiscal_year=None,
+        goal_name=goal or None, indicator_name=names.clean_name(indicator), unit=unit, fiscal_year=None,
         target_raw=raws["target"], target_value=values["target"],
         realization_raw=raws["realization"], realization_value=values["realization"],
         achievement_raw=raws["achievement"], achievement_pct_reported=values["achievement"],
-        category_reported=cell(row, roles.category) or None,
+        category_reported=cell(row, roles.category) or None, indicator_name_raw=printed,
     )
 
 

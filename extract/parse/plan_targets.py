@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from extract.model import RawTable
 from extract.numerals import looks_numeric, parse_number
 from extract.parse import classify as cls
+from extract.parse.names import clean_name
 from extract.parse.rows import Row, cell, column_format, data_rows, is_misplaced_text
 from extract.text import AVERAGE_WORDS, TOTAL_WORDS
 
@@ -35,7 +36,6 @@ HEADING_RE = re.compile(r"^indikator\s+(sub kegiatan|kegiatan|program|sasaran|tu
 # ("Jumlah masyarakat yang berminat ...") but is longer.
 SUMMARY_ROW_RE = re.compile(rf"^({TOTAL_WORDS}|{AVERAGE_WORDS})\b.{{0,20}}$", re.IGNORECASE)
 NAME_RE = re.compile(r"[A-Za-z]{3,}")  # a name has a word; "18 1 9 2 0" is numbers packed into one cell
-LEADING_NUMBER_RE = re.compile(r"^\d{1,2}(?:\.\d{1,2})*\.?\s+(?=[A-Za-z])")
 GOAL_LEVELS = ("tujuan", "sasaran", "program", "kegiatan", "sub kegiatan")  # highest first
 
 
@@ -56,6 +56,11 @@ class PlanTargetRow:
     target_raw: str
     target_value: float | None
     is_end_target: bool  # the end-of-period target (target akhir), not one year's column
+    indicator_name_raw: str | None = None  # as printed; indicator_name is clean_name of it
+
+    def __post_init__(self) -> None:
+        if self.indicator_name_raw is None:
+            self.indicator_name_raw, self.indicator_name = self.indicator_name, clean_name(self.indicator_name)
 
 
 @dataclass
@@ -89,8 +94,9 @@ def plan_target_rows(table: RawTable, layout: cls.TableLayout, doc_format: str |
         row = realign_shifted_row(row, columns)
         if goals.read(row):
             continue  # an "Indikator Sasaran :" heading row
-        indicator = _strip_numbering(cell(row, columns.indicator))
-        if not NAME_RE.search(indicator) or SUMMARY_ROW_RE.match(indicator) or _has_stray_values(row, layout.labels):
+        indicator = cell(row, columns.indicator)
+        if not NAME_RE.search(indicator) or SUMMARY_ROW_RE.match(clean_name(indicator)) \
+                or _has_stray_values(row, layout.labels):
             continue
         level, goal = goals.current()
         row_fields = {**table_fields, "row_index": row.index, "source_page": row.page, "level": level,
@@ -211,7 +217,7 @@ class GoalTracker:
         heading = self._heading_level(row)
         started = False
         for position, (level, col) in enumerate(self.columns.goals):
-            text = _strip_numbering(cell(row, col))
+            text = clean_name(cell(row, col)) if cell(row, col) else ""
             if text:
                 self.goals[level] = text
                 for lower, _ in self.columns.goals[position + 1:]:
@@ -231,11 +237,6 @@ class GoalTracker:
         if not match or any(cell(row, c) for c in self.columns.value_columns()):
             return None
         return match.group(1).lower()
-
-
-def _strip_numbering(text: str) -> str:
-    """'1.1 Persentase penempatan ...' -> 'Persentase penempatan ...' (the number is not the name)."""
-    return LEADING_NUMBER_RE.sub("", text)
 
 
 def _row_targets(row: Row, columns: PlanColumns, formats: dict, end_year: int | None,

@@ -1,7 +1,13 @@
-"""The fact records the parsers emit, one per row of the raw fact tables (warehouse/raw_schema.py)."""
+"""The fact records the parsers emit, one per row of the raw fact tables (warehouse/raw_schema.py).
+
+Names are cleaned here, where every record is built (parse/names.py): a parser passes the name as
+printed, the record keeps it in `*_name_raw` and holds the clean name.
+"""
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass
+
+from extract.parse.names import clean_name
 
 
 @dataclass
@@ -20,6 +26,11 @@ class BudgetLine:
     absorption_raw: str
     absorption_pct_reported: float | None
     fiscal_year: int | None
+    line_name_raw: str | None = None  # as printed; line_name is clean_name of it
+
+    def __post_init__(self) -> None:
+        if self.line_name_raw is None:
+            self.line_name_raw, self.line_name = self.line_name, clean_name(self.line_name)
 
 
 @dataclass
@@ -39,6 +50,11 @@ class IndicatorRow:
     achievement_raw: str
     achievement_pct_reported: float | None
     category_reported: str | None
+    indicator_name_raw: str | None = None  # as printed; indicator_name is clean_name of it
+
+    def __post_init__(self) -> None:
+        if self.indicator_name_raw is None:
+            self.indicator_name_raw, self.indicator_name = self.indicator_name, clean_name(self.indicator_name)
 
 
 @dataclass

@@ -1,7 +1,9 @@
 """The raw schema: the one definition of every raw.* table the load writes.
 
 The loader creates the tables from it, the test fixture builds its warehouses from it, and a
-test checks dbt's sources.yml against it (tests/unit/warehouse/test_raw_schema.py).
+test checks dbt's sources.yml against it (tests/unit/warehouse/test_raw_schema.py). Columns added
+later go last (`*_name_raw`: the name as printed, beside the clean name), so rows written for an
+older schema still line up.
 """
 from __future__ import annotations
 
@@ -21,17 +23,18 @@ RAW_DDL = {
     "indicators": """document_id VARCHAR, table_id VARCHAR, row_index INTEGER, source_page INTEGER,
         level VARCHAR, goal_name VARCHAR, indicator_name VARCHAR, unit VARCHAR, fiscal_year INTEGER,
         target_raw VARCHAR, target_value DOUBLE, realization_raw VARCHAR, realization_value DOUBLE,
-        achievement_raw VARCHAR, achievement_pct_reported DOUBLE, category_reported VARCHAR""",
+        achievement_raw VARCHAR, achievement_pct_reported DOUBLE, category_reported VARCHAR,
+        indicator_name_raw VARCHAR""",
     "budget_lines": """document_id VARCHAR, table_id VARCHAR, row_index INTEGER, source_page INTEGER,
         line_number VARCHAR, level VARCHAR, level_method VARCHAR, line_name VARCHAR,
         budget_raw VARCHAR, budget_idr DOUBLE, realization_raw VARCHAR, realization_idr DOUBLE,
-        absorption_raw VARCHAR, absorption_pct_reported DOUBLE, fiscal_year INTEGER""",
+        absorption_raw VARCHAR, absorption_pct_reported DOUBLE, fiscal_year INTEGER, line_name_raw VARCHAR""",
     "category_scales": """document_id VARCHAR, table_id VARCHAR, source_page INTEGER, category_label VARCHAR,
         lower_pct DOUBLE, upper_pct DOUBLE, raw_text VARCHAR""",
     "plan_targets": """document_id VARCHAR, table_id VARCHAR, row_index INTEGER, source_page INTEGER,
         plan_kind VARCHAR, level VARCHAR, goal_name VARCHAR, indicator_name VARCHAR, unit VARCHAR,
         baseline_year INTEGER, baseline_raw VARCHAR, baseline_value DOUBLE, target_year INTEGER,
-        target_raw VARCHAR, target_value DOUBLE, is_end_target BOOLEAN""",
+        target_raw VARCHAR, target_value DOUBLE, is_end_target BOOLEAN, indicator_name_raw VARCHAR""",
 }
 
 

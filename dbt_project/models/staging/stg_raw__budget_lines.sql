@@ -18,7 +18,9 @@ renamed as (
         cast(realization_idr as double)            as realization_idr,
         cast(absorption_raw as varchar)            as absorption_raw,
         cast(absorption_pct_reported as double)    as absorption_pct_reported,
-        cast(fiscal_year as integer)               as fiscal_year
+        cast(fiscal_year as integer)               as fiscal_year,
+        -- the name as printed; extractions before the column carry none: the name stands in
+        cast(coalesce(line_name_raw, line_name) as varchar) as line_name_raw
     from source
 )
 

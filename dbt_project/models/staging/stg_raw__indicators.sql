@@ -19,7 +19,9 @@ renamed as (
         cast(realization_value as double)           as realization_value,
         cast(achievement_raw as varchar)            as achievement_raw,
         cast(achievement_pct_reported as double)    as achievement_pct_reported,
-        cast(category_reported as varchar)          as category_reported
+        cast(category_reported as varchar)          as category_reported,
+        -- the name as printed; extractions before the column carry none: the name stands in
+        cast(coalesce(indicator_name_raw, indicator_name) as varchar) as indicator_name_raw
     from source
 )
 

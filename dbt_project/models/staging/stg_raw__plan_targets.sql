@@ -7,8 +7,9 @@ with renamed as (
         ['goal_name', 'varchar'], ['indicator_name', 'varchar'], ['unit', 'varchar'],
         ['baseline_year', 'integer'], ['baseline_raw', 'varchar'], ['baseline_value', 'double'],
         ['target_year', 'integer'], ['target_raw', 'varchar'], ['target_value', 'double'],
-        ['is_end_target', 'boolean'],
+        ['is_end_target', 'boolean'], ['indicator_name_raw', 'varchar'],
     ]) }}
 )
 
-select * from renamed
+-- the name as printed; extractions before the column carry none: the name stands in
+select * replace (coalesce(indicator_name_raw, indicator_name) as indicator_name_raw) from renamed

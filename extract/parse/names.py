@@ -1,0 +1,68 @@
+"""Indicator and budget-line names as printed -> clean names (the one place for name cleaning).
+
+Reports print a name with its row numbering ("1.", "a.", "1-", "1.2", "IV."), a bullet ("•", "-"),
+footnote marks ("IDG*", "Nilai^1", "Gender²"), a drop capital split from its word by the text
+layer ("P ersentase", "R atio"), letters spaced out for emphasis ("J U M L A H") or underscores for
+spaces ("Angka_keberhasilan", a text-layer artefact). The clean name drops all of them; the records
+keep the printed text beside it (`*_name_raw`, parse/records.py).
+"""
+from __future__ import annotations
+
+import re
+
+from extract import reference
+from extract.text import STOP_WORDS
+
+BULLET_RE = re.compile(r"^[•·●▪■◦○►➢✓*\-–—]+\s*")
+# Row numbering ahead of a name: "1.", "1)", "(1)", "1-", "1.2", "1.2.", "5 . 2 . 15", "a.", "b)",
+# "(c)", "IV.", and a bare "1 " before a capitalised word. Groups after the first have one or two
+# digits: "1.000 Desa" is a number, not numbering.
+NUMBERING_RE = re.compile(r"""^(?:
+      \(?\d{1,3}(?:\s?\.\s?\d{1,2})+\.?\s+       # 1.2 / 1.2. / 5 . 2 . 15
+    | \(?\d{1,3}\s?(?:[.)](?!\d)|-(?=\s))\s*       # 1. / 1) / 1- (not "1.000 Desa", "3-5 tahun")
+    | \(\d{1,3}\)\s*                                # (1)
+    | \(?[a-zA-Z][.)]\s+ | \([a-zA-Z]\)\s+         # a. / b) / (c)
+    | [IVX]{1,5}[.)]\s+                             # IV.
+    | \d{1,2}\s+(?=[A-Z][a-z])                      # 1 Persentase
+    )""", re.VERBOSE)
+FOOTNOTE_RE = re.compile(r"(?<=\S)(?:\*+\)?|\^\d*|[¹²³⁴⁵⁶⁷⁸⁹⁰†‡]+)(?=\s|$|[),;:])")
+DROP_CAPITAL_RE = re.compile(r"^([A-Z]) ([a-z]{2,})\b")
+LETTER_SPACED_RE = re.compile(r"\b[A-Za-z](?: [A-Za-z]){2,}\b")
+TRAILING_RE = re.compile(r"[\s:;,.]+$")
+
+
+def clean_name(printed: str | None) -> str:
+    """The name without numbering, bullets, footnote marks, split or spaced letters."""
+    text = re.sub(r"(?<=\S)_+(?=\w)", " ", str(printed or ""))  # a text layer's "Angka_keberhasilan"
+    text = LETTER_SPACED_RE.sub(lambda m: _unspaced(m.group(0)), text)
+    text = " ".join(text.split())
+    previous = None
+    while previous != text:  # "1. a. • Persentase": numbering and bullets nest
+        previous = text
+        text = NUMBERING_RE.sub("", BULLET_RE.sub("", text), count=1).strip()
+    text = FOOTNOTE_RE.sub("", text)
+    text = DROP_CAPITAL_RE.sub(_drop_capital, text)
+    return TRAILING_RE.sub("", " ".join(text.split())) or " ".join(str(printed or "").split())
+
+
+def sub_item_name(parent: str, item: str) -> str:
+    """'Jumlah produksi :' and '- Daging' -> 'Jumlah produksi - Daging'."""
+    return f"{clean_name(parent)} - {clean_name(item)}"
+
+
+def _drop_capital(match: re.Match) -> str:
+    """'P ersentase' -> 'Persentase'; 'A dan B' keeps its word."""
+    return match.group(0) if match.group(2) in STOP_WORDS else match.group(1) + match.group(2)
+
+
+def _unspaced(text: str) -> str:
+    """'J U M L A H' -> 'JUMLAH'. Spaced words run together once their double spaces are gone
+    ('T O T A L B E L A N J A'): split where both halves are words of the nomenclature."""
+    joined = text.replace(" ", "")
+    words = reference.nomenclature_words()
+    if joined.lower() in words:
+        return joined
+    for cut in range(2, len(joined) - 1):
+        if joined[:cut].lower() in words and joined[cut:].lower() in words:
+            return f"{joined[:cut]} {joined[cut:]}"
+    return joined
