@@ -29,16 +29,19 @@ from extract.model import RawTable
 from extract.numerals import detect_format, is_column_number_row, looks_numeric, parse_number
 from extract.parse import classify as cls
 from extract.parse.records import BudgetLine
+from extract.parse.stacked import unstack
 from extract.text import clean_cell
 
 LEVEL_METHOD = "account_code"
+ORGANISATION_METHOD = "organisation_code"
 BELANJA, BELANJA_LANGSUNG = "5", "5.2"
 ACCOUNT_GROUPS = {"4", "5", "6"}  # akun: pendapatan, belanja, pembiayaan
 MAX_PREAMBLE_ROWS = 25  # title, urusan and unit lines printed above the header
 MIN_CODED_SHARE = 0.6  # of the rows that carry amounts
 
-# "5 . 2 . 15 . 09" or "5.2.15.09", possibly followed by the uraian when a flavor merged the columns
-CODE_RE = re.compile(r"^(?P<code>\d(?:\s*\.\s*\d{1,3})*)(?:\s+(?P<rest>[^\d\s].*))?$", re.DOTALL)
+# "5 . 2 . 15 . 09" or "5.2.15.09", possibly followed by the uraian when a flavor merged the columns; an
+# organisation code of Permendagri 90/2019 joins urusan and unit with dashes ("4.1.01.1-01.0-00.0-00.01")
+CODE_RE = re.compile(r"^(?P<code>\d(?:\s*\.\s*\d{1,3}(?:-\d{1,3})?)*)(?:\s+(?P<rest>[^\d\s].*))?$", re.DOTALL)
 YEAR_RE = re.compile(r"tahun\s+anggaran\s*:?\s*((?:19|20)\d\d)", re.IGNORECASE)
 # a line of one letter: a glyph camelot split off its word ("l\ni\nstrik" = "listrik")
 SPLIT_GLYPHS_RE = re.compile(r"(?m)^([A-Za-z])\n(?=[A-Za-z])")
@@ -80,7 +83,7 @@ def sheet_layout(table: RawTable) -> SheetLayout | None:
     The header is found by its words, not by position: an Excel export puts the title block
     (and a 'Nomor : ...' corner) above it, so the table often starts well above the header.
     """
-    rows = table.rows
+    rows = unstack(table).rows
     start = _header_start(rows)
     if start is None:
         return None
@@ -249,23 +252,43 @@ def code_level(code: str | None) -> str | None:
 
 
 def sheet_lines(table: RawTable, layout: SheetLayout, doc_format: str | None) -> list[BudgetLine]:
-    lines = sheet_rows(table, layout.header_rows)
+    lines = sheet_rows(unstack(table), layout.header_rows)
     fmt = detect_format([a for line in lines for a in line.amounts], prior=doc_format)
+    unit_parts = _unit_code_parts([line.code for line in lines])
     facts = []
     for line in lines:
-        level = code_level(line.code)
+        level = code_level(line.code) if unit_parts is None else organisation_level(line.code, unit_parts)
         if level is None or not line.amounts:
             continue
         values = _by_role(line.amounts, layout.value_roles)
         facts.append(BudgetLine(
             table_id=table.table_id, row_index=line.index, source_page=line.page, line_number=line.code,
-            level=level, level_method=LEVEL_METHOD, line_name=line.name,
+            level=level, level_method=LEVEL_METHOD if unit_parts is None else ORGANISATION_METHOD, line_name=line.name,
             budget_raw=values["budget"], budget_idr=parse_number(values["budget"], fmt),
             realization_raw=values["realization"], realization_idr=parse_number(values["realization"], fmt),
             absorption_raw=values["absorption"], absorption_pct_reported=parse_number(values["absorption"], fmt),
             fiscal_year=layout.fiscal_year,
         ))
     return facts
+
+
+def _unit_code_parts(codes: list[str | None]) -> int | None:
+    """A sheet by urusan and organisation (LRA menurut urusan dan organisasi, Permendagri 90/2019) codes
+    its agencies with dashes ('5.1.01.1-01.0-00.0-00.01'); the shortest such code is the agency's own,
+    longer ones are its accounts. The number of parts of the agency code, None on other sheets."""
+    parts = [len(code.split(".")) for code in codes if code and "-" in code]
+    return min(parts) if parts else None
+
+
+def organisation_level(code: str | None, unit_parts: int) -> str | None:
+    """total (akun: 4 pendapatan, 5 belanja, 6 pembiayaan), urusan (urusan and bidang urusan: '5.1',
+    '5.1.01'), perangkat_daerah (the agency code); None for the account lines under an agency."""
+    if code is None or code.split(".")[0] not in ACCOUNT_GROUPS:
+        return None
+    parts = len(code.split("."))
+    if "-" not in code:
+        return "total" if parts == 1 else "urusan" if parts <= 3 else None
+    return "perangkat_daerah" if parts == unit_parts else None
 
 
 def _by_role(amounts: list[str], roles: list[str]) -> dict[str, str]:

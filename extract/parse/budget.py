@@ -4,21 +4,40 @@ from __future__ import annotations
 import re
 
 from extract.model import UNRULED_FLAVORS, RawTable
-from extract.numerals import detect_format, is_row_number, looks_numeric, parse_number
+from extract.numerals import detect_format, is_row_number, is_year, looks_numeric, parse_cell, parse_number
 from extract.parse import classify as cls
 from extract.parse.budget_levels import assign_levels
 from extract.parse.records import BudgetLine
 from extract.parse.rows import Row, cell, data_rows
+from extract.parse.stacked import unstack
 
 
 def budget_lines(table: RawTable, layout: cls.TableLayout, doc_format: str | None) -> list[BudgetLine]:
     roles = cls.budget_columns(layout.labels, layout.unit_multiplier)
-    rows = data_rows(table, layout.header_rows)
+    table = unstack(table, layout.header_rows)
+    rows = [Row(r.index, r.page, [c if col in (0, roles.name) else amount_text(c) for col, c in enumerate(r.cells)])
+            for r in data_rows(table, layout.header_rows)]
     table_format = detect_format([c for r in rows for c in r.cells if looks_numeric(c)], prior=doc_format)
-    year = cls.year_in(table.caption)
+    year = cls.year_in(f"{table.caption} {layout.title}")
     lines = [line for row in rows if (line := _budget_line(table, row, roles, table_format, year))]
+    # a row of amounts without a name is a total when it closes the table (the unlabelled sum under the last
+    # line) or opens it under its header (the grand total above the first program); elsewhere, and at the
+    # top of a page without header, it is the rest of a row cut by a page break
+    ends = (0, len(lines) - 1) if layout.header_rows else (len(lines) - 1,)
+    lines = [line for i, line in enumerate(lines) if line.line_name or i in ends]
     assign_levels(lines)
     return lines
+
+
+STRAY_WORDS_RE = re.compile(r"^(?P<words>.*[A-Za-z()].*?)\s+(?P<amount>\d{1,3}(?:[.,]\d{3})+(?:[.,]\d{1,2})?)$")
+
+
+def amount_text(text: str) -> str:
+    """The amount of an amount cell into which a neighbour's wrapped text strayed ('M. 73.595.500', '021)
+    825.000.000': the end of a name in the column before): the amount, when the words before it are no
+    number."""
+    match = STRAY_WORDS_RE.match(" ".join(text.split()))
+    return match.group("amount") if match and not looks_numeric(text) else text
 
 
 AMOUNT_TOKEN_RE = re.compile(r"(?:Rp\.?\s*)?-?\d[\d.,]*%?(?:,-)?$")
@@ -30,20 +49,50 @@ def _budget_line(table: RawTable, row: Row, roles: cls.BudgetColumns, fmt: str |
     numbering = first if is_row_number(first) and len(first) <= 5 and not looks_numeric(first.rstrip(".")) \
         or re.fullmatch(r"\d{1,3}\.?", first) else None
     numeric = [c for c in row.cells if c and looks_numeric(c) and c != numbering]
-    name = " ".join(c for c in row.cells if c and c != numbering and not looks_numeric(c))
+    name = _line_name(row, roles, numbering)
     if table.flavor in UNRULED_FLAVORS:  # columns drift: read the line's text, in reading order
-        name, numeric = _split_trailing_amounts(" ".join(c for c in row.cells if c and c != numbering))
-    if not numeric or not name:
+        trailing = _split_trailing_amounts(" ".join(c for c in row.cells if c and c != numbering))
+        if trailing[1] or not looks_numeric(cell(row, roles.budget)):  # else a note column ends the line
+            name, numeric = trailing
+    if not numeric:
         return None  # section headings ("BIDANG ...") and empty rows carry no amounts
+    level = _level_by_column(row, roles)
+    if level == "paket":
+        return None  # a work package under a sub-kegiatan: its contract, not a budget line
     budget, realization, absorption = _amount_cells(row, roles, numeric)
+    if level:  # the amounts sit in known columns: an empty realisasi stays empty
+        budget, realization, absorption = (c if looks_numeric(c) else "" for c in (
+            cell(row, roles.level_columns[level]), cell(row, roles.realization), cell(row, roles.absorption)))
+    elif roles.agency_lines:
+        level = "perangkat_daerah"
     return BudgetLine(
         table_id=table.table_id, row_index=row.index, source_page=row.page, line_number=numbering,
-        level="", level_method="", line_name=name,
+        level=level or "", level_method="column" if level else "", line_name=name,
         budget_raw=budget, budget_idr=_rupiah(budget, fmt, roles.budget_multiplier),
         realization_raw=realization, realization_idr=_rupiah(realization, fmt, roles.realization_multiplier),
         absorption_raw=absorption, absorption_pct_reported=parse_number(absorption, fmt),
         fiscal_year=year,
     )
+
+
+def _line_name(row: Row, roles: cls.BudgetColumns, numbering: str | None) -> str:
+    """The name column's text; the row's text cells when that is empty or holds a number (a shifted row).
+    Other text columns (sasaran, indikator, kendala) are not part of the name."""
+    own = cell(row, roles.name)
+    if own and not looks_numeric(own) and own != numbering:
+        return own
+    return " ".join(c for c in row.cells if c and c != numbering and not looks_numeric(c) and not _is_currency(c))
+
+
+LEVEL_ORDER = ("program", "kegiatan", "sub_kegiatan", "paket")
+
+
+def _level_by_column(row: Row, roles: cls.BudgetColumns) -> str | None:
+    """With a budget column per level, the highest level whose column holds an amount (a sub-kegiatan
+    without work packages repeats its amount in the package column)."""
+    filled = [lv for lv in LEVEL_ORDER if lv in roles.level_columns
+              and looks_numeric(cell(row, roles.level_columns[lv]))]
+    return filled[0] if filled else None
 
 
 def _rupiah(text: str, fmt: str | None, multiplier: int) -> float | None:
@@ -63,21 +112,30 @@ def _split_trailing_amounts(text: str) -> tuple[str, list[str]]:
         else:
             tokens.append(token)
     amounts: list[str] = []
-    while tokens and len(amounts) < 3 and AMOUNT_TOKEN_RE.fullmatch(tokens[-1]):
+    while tokens and len(amounts) < 3 and AMOUNT_TOKEN_RE.fullmatch(tokens[-1]) and not is_year(tokens[-1]):
         amounts.insert(0, tokens.pop())
     return " ".join(tokens), amounts
+
+
+def _is_currency(text: str) -> bool:
+    return re.fullmatch(r"rp\.?", text.strip(), re.IGNORECASE) is not None
+
+
+def _is_nil(text: str) -> bool:
+    """'-' or 'Rp -' printed for nil in an amount cell."""
+    return parse_cell(text).kind == "missing"
 
 
 def _amount_cells(row: Row, roles: cls.BudgetColumns, numeric: list[str]) -> tuple[str, str, str]:
     """Budget, realization and % by header position; by order when the row is shifted."""
     by_role = [cell(row, getattr(roles, k)) for k in ("budget", "realization", "absorption")]
     role_cols = [getattr(roles, k) for k in ("budget", "realization", "absorption")]
-    stray_left = any(c in numeric for c in row.cells[: min(c for c in role_cols if c is not None)]) \
-        if any(c is not None for c in role_cols) else False
+    first_role = min((c for c in role_cols if c is not None), default=0)
+    stray_left = any(c in numeric for i, c in enumerate(row.cells[:first_role]) if i not in roles.other_amounts)
     if stray_left or not set(numeric) <= set(row.cells):  # a row shifted left, or amounts read from its text
         padded = numeric + ["", "", ""]
         return padded[0], padded[1], padded[2]
-    if by_role[0] and by_role[1] and all(looks_numeric(c) for c in by_role[:2]):
-        return by_role[0], by_role[1], by_role[2] if looks_numeric(by_role[2]) else ""
+    if by_role[0] and by_role[1] and all(looks_numeric(c) or _is_nil(c) for c in by_role[:2]):
+        return tuple(c if looks_numeric(c) else "" for c in by_role)  # "Rp -": nil, an empty value
     padded = numeric + ["", "", ""]
     return padded[0], padded[1], padded[2]

@@ -16,8 +16,10 @@ def assign_levels(lines: list[BudgetLine]) -> None:
     block: list[BudgetLine] = []
     for line in lines:
         name = line.line_name.lower()
-        if TOTAL_RE.match(name):
-            line.level, line.level_method = "total", "keyword"
+        if TOTAL_RE.match(name) or not name:  # a row of amounts without a name closes or opens the table
+            line.level, line.level_method = "total", "keyword" if name else "position"
+        elif line.level:  # decided by the table's columns (per-level amounts, one row per agency)
+            continue
         elif name.startswith("program"):
             line.level, line.level_method = "program", "keyword"
         else:

@@ -7,6 +7,11 @@ sub-columns: left-aligned by ruled readers, centred by word readers) is carried 
 Word readers split a label over several rows ("Sasaran" / "Strategis"), so a header has up to
 MAX_HEADER_ROWS lines; the column-number row ("1 2 3 | 4 | 7 8") closes it.
 
+Title lines printed inside the table frame above the header are the table's title, not a column's label
+(`title_rows`). A table whose header names no known family (or that has none: a continuation page cut
+off its header) is read by the content of its columns: a text column and two columns of rupiah
+magnitudes make a budget table (`content_layout`).
+
 Amount units ("(Rp 000)", "(juta)", "dalam ribuan rupiah") are exposed, not applied: per column by
 `TableLayout.multipliers` / `BudgetColumns.budget_multiplier` and `realization_multiplier`, for the
 whole table by `TableLayout.unit_multiplier` (from the caption). A parser multiplies the parsed
@@ -17,7 +22,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from extract.numerals import is_column_number_row, is_row_number, is_year, looks_numeric, parse_range
+from extract.numerals import is_column_number_row, is_row_number, is_year, looks_numeric, parse_number, parse_range
 
 INDICATOR = "indicator_achievement"
 BUDGET = "budget_realization"
@@ -37,6 +42,7 @@ class TableLayout:
     labels: list[str]  # one lower-case label per column
     # "(dalam ribuan rupiah)" in the caption: the amounts of every money column are printed in thousands
     unit_multiplier: int = 1
+    title: str = ""  # title lines printed inside the table frame, above the header (see title_rows)
 
     @property
     def header_text(self) -> str:
@@ -55,10 +61,79 @@ def normalize(text: str) -> str:
 
 def classify(rows: list[list[str]], caption: str = "") -> TableLayout:
     n_header = count_header_rows(rows)
-    labels = column_labels(rows[:n_header], max((len(r) for r in rows), default=0))
-    family = family_from_labels(labels, caption)
-    return TableLayout(family=family, header_rows=n_header, labels=labels,
-                       unit_multiplier=unit_multiplier(normalize(caption)) or 1)
+    n_cols = max((len(r) for r in rows), default=0)
+    n_titles = title_rows(rows[:n_header], n_cols)
+    title = " ".join(" ".join(rows[i][0].split()) for i in range(n_titles))
+    labels = column_labels(rows[n_titles:n_header], n_cols)
+    heading = f"{caption} {title}".strip()
+    family = family_from_labels(labels, heading)
+    layout = TableLayout(family=family, header_rows=n_header, labels=labels, title=title,
+                         unit_multiplier=unit_multiplier(normalize(heading)) or 1)
+    if family == UNKNOWN:
+        return content_layout(rows, layout) or layout
+    return layout
+
+
+MIN_AMOUNT_IDR = 100_000  # a rupiah amount of a budget line; counts and scores stay below
+MIN_CONTENT_ROWS = 3
+NAMED_AMOUNT = "named_amount"  # a name column whose cells end with the line's amount
+
+
+def content_layout(rows: list[list[str]], layout: TableLayout) -> TableLayout | None:
+    """A budget table known by its columns when no header names them (a continuation page that
+    camelot cut off its header, a table without caption): a text column and two columns of rupiah
+    magnitudes, in at least MIN_CONTENT_ROWS rows. The first amount column is the budget, the
+    second the realisation, the first percentage column after them the absorption."""
+    header = rows[:layout.header_rows]
+    if any(is_header_line(row) and any(c.strip() for c in row) for row in header):
+        return None  # a header names the columns, and not as a budget
+    data = rows  # rows above the first value that are no header lines: section titles of the data
+    n_cols = max((len(r) for r in data), default=0)
+    kinds = [_column_kind([r[c] for r in data if c < len(r)]) for c in range(n_cols)]
+    amounts = [c for c, k in enumerate(kinds) if k in ("amount", NAMED_AMOUNT)]
+    texts = [c for c, k in enumerate(kinds) if k in ("text", NAMED_AMOUNT)]
+    if len(amounts) < 2 or not texts:
+        return None
+    labels = [""] * n_cols
+    labels[amounts[0]], labels[amounts[1]] = "anggaran", "realisasi"
+    labels[texts[0]] = "uraian"  # a name that ends with its anggaran: the line's text is read in order
+    percent = next((c for c in range(amounts[1], n_cols) if kinds[c] == "percent"), None)
+    if percent is not None:
+        labels[percent] = "%"
+    return TableLayout(family=BUDGET, header_rows=0, labels=labels, title=layout.title,
+                       unit_multiplier=layout.unit_multiplier)
+
+
+def _column_kind(cells: list[str]) -> str | None:
+    """'amount' (rupiah magnitudes), 'percent', 'text' (names) or None, by what most filled cells hold."""
+    filled = [c for c in cells if c.strip()]
+    values = [parse_number(c) if looks_numeric(c) else None for c in filled]
+    big = sum(1 for v, c in zip(values, filled) if v is not None and abs(v) >= MIN_AMOUNT_IDR and "%" not in c)
+    small = sum(1 for v, c in zip(values, filled) if v is not None and ("%" in c or abs(v) < 1000))
+    # names: letters, however spaced ("P e n g u p a h a n" where a renderer spaced the letters apart)
+    names = [c for v, c in zip(values, filled) if v is None and len(re.findall(r"[A-Za-z]", c)) >= 6]
+    # a word reader that found no gap between the name and the anggaran: "Perusahaan Kecil 5.000.000"
+    named = sum(1 for c in names if (v := parse_number(c.split()[-1])) is not None and abs(v) >= MIN_AMOUNT_IDR)
+    for kind, count in (("amount", big), ("percent", small), (NAMED_AMOUNT, named), ("text", len(names))):
+        if count >= MIN_CONTENT_ROWS and 2 * count >= len(filled):
+            return kind
+    return None
+
+
+def title_rows(header_rows: list[list[str]], n_cols: int) -> int:
+    """Title lines printed inside the table frame above its header ("PAGU DAN REALISASI BELANJA ...
+    PER OPD TAHUN ANGGARAN 2021"): leading header rows whose only filled cell is the first one, of a
+    table of three or more columns, above a header line that fills several cells. Their words name
+    the table, not its first column."""
+    count = 0
+    for row in header_rows[:-1]:
+        filled = [i for i, c in enumerate(row) if c.strip()]
+        if n_cols < 3 or (filled and (filled != [0] or len(row[0].split()) < 2)):
+            break
+        count += 1  # a title line, or an empty spacer row under it
+    rest = [row for row in header_rows[count:] if any(c.strip() for c in row)]
+    titled = any(c.strip() for row in header_rows[:count] for c in row)
+    return count if titled and rest and sum(bool(c.strip()) for c in rest[0]) >= 2 else 0
 
 
 # Amount units printed in headers and captions: "(Rp 000)", "(Rp. 000.000)", "(dalam ribuan rupiah)",
@@ -126,6 +201,7 @@ HEADER_WORDS = frozenset("""
     formulasi formula definisi interpretasi efisiensi efektivitas efektifitas sisa selisih deviasi jumlah total
     nilai skala kondisi awal akhir renstra rpjmd rpd periode pk perjanjian dan atau s d sd per terhadap
     kumulatif rata ke penanggung jawab pj unit kerja opd perangkat daerah belanja rekening status
+    dana sesudah sebelum setelah penyerapan hasil persen skpd organisasi instansi bertambah berkurang
     """.split())
 
 
@@ -220,10 +296,11 @@ def family_from_labels(labels: list[str], caption: str = "") -> str:
     has = lambda *words: any(w in header for w in words)  # noqa: E731 - tiny local helper
     if has("efisiensi", "efektifitas", "efektivitas"):
         return EFFICIENCY
-    if has("indikator") and has("target") and has("realisasi"):
-        return INDICATOR
-    if any(BUDGET_LABEL_RE.search(label) for label in labels) and has("realisasi", "serapan", "spj") \
-            and has("program", "kegiatan", "uraian"):
+    if has("indikator") and has("realisasi") and any("target" in label and not _is_budget_label(label)
+                                                     for label in labels):
+        return INDICATOR  # a target of performance, not "Target Kinerja: Pagu Dana (Rp)"
+    names = lambda pattern: any(pattern.search(label) for label in labels)  # noqa: E731
+    if names(BUDGET_LABEL_RE) and has("realisasi", "serapan", "penyerapan", "spj") and names(BUDGET_NAME_RE):
         return BUDGET
     if has("indikator") and (has("target") or any(PLAN_PERIOD_RE.search(label) for label in labels)):
         return MULTI_YEAR_PLAN if is_multi_year_plan(labels) else PLAN_TARGET
@@ -307,6 +384,13 @@ class BudgetColumns:
     physical: int | None = None
     budget_multiplier: int = 1
     realization_multiplier: int = 1
+    # every line is an agency ("OPD" names the line column): level perangkat_daerah
+    agency_lines: bool = False
+    # a budget column per level ("Anggaran per program | per kegiatan | per sub-kegiatan | per paket"):
+    # level -> column; a line's level is the highest level whose column holds its amount
+    level_columns: dict[str, int] = field(default_factory=dict)
+    # other amount columns the header names (the original budget beside the revised one)
+    other_amounts: list[int] = field(default_factory=list)
 
 
 def indicator_columns(labels: list[str], targets_only: bool = False) -> IndicatorColumns:
@@ -353,11 +437,15 @@ def goal_level(labels: list[str]) -> str:
     return "sasaran"
 
 
+# The column naming a budget line: a program / kegiatan, an account (uraian), or an agency (one row per
+# perangkat daerah: "OPD", "SKPD", "Unit Kerja", "Organisasi").
+AGENCY_NAME_RE = re.compile(r"\b(opd|skpd|perangkat daerah|unit kerja|satuan kerja|organisasi|instansi)\b")
+BUDGET_NAME_RE = re.compile(rf"program|kegiatan|uraian|{AGENCY_NAME_RE.pattern}")
 # The budget of a line, however it is called: anggaran, pagu, alokasi, DPA, penetapan / perubahan.
 BUDGET_LABEL_RE = re.compile(r"anggaran|pagu|alokasi|\bdpa\b|penetapan|perubahan|\bapbd\b")
-MONEY_LABEL_RE = re.compile(r"anggaran|pagu|alokasi|\bdpa\b|\brp\b|rupiah|keuangan|belanja")
+MONEY_LABEL_RE = re.compile(r"anggaran|pagu|alokasi|\bdpa\b|\brp\b|rupiah|keuangan|belanja|\bdana\b")
 # Spending against it: realisasi (keuangan), serapan, SPJ; a remainder (sisa, selisih) is neither.
-SPENT_LABEL_RE = re.compile(r"realisasi|serapan|\bspj\b")
+SPENT_LABEL_RE = re.compile(r"realisasi|serapan|penyerapan|\bspj\b")
 REMAINDER_RE = re.compile(r"\bsisa\b|selisih|deviasi|efisiensi")
 
 
@@ -369,8 +457,11 @@ def budget_columns(labels: list[str], table_multiplier: int = 1) -> BudgetColumn
     for col, label in enumerate(labels):
         if _is_number_label(label) and roles.number is None:
             roles.number = col
-        elif any(w in label for w in ("program", "kegiatan", "uraian")) and roles.name is None:
+        elif (level := _per_level(label)) is not None:
+            roles.level_columns.setdefault(level, col)
+        elif BUDGET_NAME_RE.search(label) and roles.name is None:
             roles.name = col
+            roles.agency_lines = not re.search(r"program|kegiatan|uraian", label)
         elif "fisik" in label:
             roles.physical = col if roles.physical is None else roles.physical
         elif REMAINDER_RE.search(label):
@@ -382,6 +473,9 @@ def budget_columns(labels: list[str], table_multiplier: int = 1) -> BudgetColumn
         elif _is_percent_label(label) and roles.absorption is None:
             roles.absorption = col
     roles.budget = _final_budget(budgets, labels)
+    roles.other_amounts = [c for c in budgets if c != roles.budget]
+    if roles.budget is None and roles.level_columns:
+        roles.budget = min(roles.level_columns.values())
     multipliers = [column_multiplier(label, table_multiplier) for label in labels]
     roles.budget_multiplier = multipliers[roles.budget] if roles.budget is not None else table_multiplier
     roles.realization_multiplier = multipliers[roles.realization] if roles.realization is not None \
@@ -389,8 +483,21 @@ def budget_columns(labels: list[str], table_multiplier: int = 1) -> BudgetColumn
     return roles
 
 
+# "per sub-kegiatan" before "per kegiatan"; "per paket" / "per pekerjaan" is below a budget line
+PER_LEVEL_RE = re.compile(r"\bper\s+(program|sub[- ]?kegiatan|kegiatan|paket|pekerjaan)\b")
+
+
+def _per_level(label: str) -> str | None:
+    """The level of a per-level budget column ("Anggaran per Sub-Kegiatan" -> sub_kegiatan)."""
+    match = PER_LEVEL_RE.search(label)
+    if not match or SPENT_LABEL_RE.search(label):
+        return None
+    word = match.group(1)
+    return "paket" if word in ("paket", "pekerjaan") else "sub_kegiatan" if word.startswith("sub") else word
+
+
 def _is_percent_label(label: str) -> bool:
-    return "%" in label or "capaian" in label or "persentase" in label
+    return "%" in label or "capaian" in label or "persen" in label
 
 
 def _final_budget(columns: list[int], labels: list[str]) -> int | None:

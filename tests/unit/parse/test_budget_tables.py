@@ -1,0 +1,208 @@
+"""Budget tables of real reports the extractor was not built on (issue 12): per agency, per-level amount
+columns, headers that say "Target Kinerja" over money, tables known by their columns only, rows a reader
+stacked into one cell. The rows are copied from the printed pages of ../shared/corpus (page numbers given)."""
+from __future__ import annotations
+
+import pytest
+
+from extract.model import LATTICE_FLAVOR, RawTable
+from extract.parse import classify as cls
+from extract.parse.account_sheet import sheet_layout, sheet_lines
+from extract.parse.budget import amount_text, budget_lines
+from extract.parse.stacked import rejoin_wrapped, split_stacked
+
+
+def _table(rows: list[list[str]], caption: str = "", page: int = 1) -> RawTable:
+    return RawTable("t1", page, LATTICE_FLAVOR, rows, [page] * len(rows), caption=caption)
+
+
+def _lines(rows: list[list[str]], caption: str = ""):
+    table = _table(rows, caption)
+    layout = cls.classify(table.rows, table.caption)
+    assert layout.family == cls.BUDGET
+    return budget_lines(table, layout, None)
+
+
+# provsu_2021_lakip.pdf p. 79: the title is printed inside the frame, the lines are agencies ("OPD")
+PER_AGENCY = [
+    ["PAGU DAN REALISASI BELANJA DAERAH PROVINSI SUMATERA UTARA PER OPD", "", "", "", ""],
+    ["TAHUN ANGGARAN 2021", "", "", "", ""],
+    ["", "", "", "", ""],
+    ["NO.", "OPD", "PAGU", "REALISASI", "PERSEN"],
+    ["1", "Biro Perekonomian", "2,684,886,550.00", "2,615,969,188.00", "97,43"],
+    ["2", "Biro Kesejahteraan\nRakyat", "423,980,174,791.00", "383,107,068,301.00", "90,36"],
+]
+
+
+def test_a_table_per_agency_gives_perangkat_daerah_lines():
+    layout = cls.classify(PER_AGENCY)
+    assert layout.family == cls.BUDGET
+    assert layout.labels[0] == "no."  # the title lines are the table's title, not the first column's label
+    assert "per opd" in layout.title.lower()
+    lines = budget_lines(_table(PER_AGENCY), layout, None)
+    assert [(b.line_name, b.level, b.budget_idr, b.realization_idr, b.absorption_pct_reported) for b in lines] == [
+        ("Biro Perekonomian", "perangkat_daerah", 2684886550.0, 2615969188.0, 97.43),
+        ("Biro Kesejahteraan Rakyat", "perangkat_daerah", 423980174791.0, 383107068301.0, 90.36),
+    ]
+    assert lines[0].fiscal_year == 2021  # from the title inside the frame
+
+
+# ambon-diskominfo_2021_lakip.pdf p. 29: "Target Kinerja" is printed over money columns, the indicator
+# column is a text of results; the revised budget (Dana Sesudah Perubahan) is the budget.
+TARGET_OVER_MONEY = [
+    ["NO", "PROGRAM/KEGIATAN/SUB\nKEGIATAN", "TARGET KINERJA", "", "", "REALISASI\nKINERJA", "",
+     "INDIKATOR KINERJA", "KENDALA", "SOLUSI"],
+    ["", "", "PAGU DANA\n(Rp)", "DANA SESUDAH\nPERUBAHAN\n(Rp)", "PENYERAPAN\nDANA (Rp)", "DANA", "FISIK", "HASIL",
+     "", ""],
+    ["", "", "", "", "", "(%)", "(%)", "", "", ""],
+    ["I", "PROGRAM PENUNJANG URUSAN\nPEMERINTAHAN DAERAH", "Rp   6,939,921,411", "Rp  6,632,404,517",
+     "Rp   5,473,619,190", "86%", "94%", "", "", ""],
+    ["2", "Penyediaan Peralatan dan\nPerlengkapan Kantor", "Rp       392,291,100", "Rp     220,000,000",
+     "Rp                         -", "0%", "100%", "tersedianya peralatan dan\nperlengkapan kantor", "Refocusing",
+     "Sudah berkoordinasi"],
+    ["3\n4", "Penyediaan Bahan Logistik Kantor \nPenyediaan Barang Cetakan dan \nPenggandaan",
+     "Rp         28,333,205 \n Rp         16,808,269", "Rp       28,333,205 \n Rp       16,808,269",
+     "Rp       10,745,696 \n Rp          9,632,798", "38% \n57%", "50% \n70%", "", "", ""],
+]
+
+
+def test_target_kinerja_over_money_columns_is_a_budget_table():
+    lines = _lines(TARGET_OVER_MONEY)
+    got = [(b.line_name, b.budget_idr, b.realization_idr, b.absorption_pct_reported) for b in lines]
+    assert got == [
+        ("PROGRAM PENUNJANG URUSAN PEMERINTAHAN DAERAH", 6632404517.0, 5473619190.0, 86.0),
+        ("Penyediaan Peralatan dan Perlengkapan Kantor", 220000000.0, None, 0.0),  # "Rp -" is nil
+        ("Penyediaan Bahan Logistik Kantor", 28333205.0, 10745696.0, 38.0),  # two rows in one grid row
+        ("Penyediaan Barang Cetakan dan Penggandaan", 16808269.0, 9632798.0, 57.0),
+    ]
+
+
+# kab-grobogan-dpupr_2021_rfk-des.pdf p. 1: one anggaran column per level, work packages below the
+# sub-kegiatan, the grand total without a name above the first program
+PER_LEVEL = [
+    ["Kode", "PROGRAM/KEGIATAN/SUBKEGIATAN/PEKERJAAN", "ANGGARAN", "", "", "", "PENYEDIA",
+     "REALISASI KEUANGAN PER SUB-\nKEGIATAN", ""],
+    ["", "", "PER PAKET", "PER SUB-KEGIATAN", "PER KEGIATAN", "PER PROGRAM", "", "Rupiah", "%"],
+    ["1", "2", "3", "3a", "3b", "3c", "4", "9", "10"],
+    ["", "", "162.528.648.998", "162.528.648.998", "162.528.648.998", "162.528.648.998", "", "", ""],
+    ["1-03.01", "PROGRAM PENUNJANG URUSAN PEMERINTAHAN DAERAH", "", "", "", "17.538.825.998", "", "", ""],
+    ["01.2.01", "Perencanaan, Penganggaran, dan Evaluasi Kinerja Perangkat Daerah", "", "", "304.495.000", "", "",
+     "", ""],
+    ["01.2.01.01", "Penyusunan Dokumen Perencanaan Perangkat Daerah", "124.495.000", "124.495.000", "", "", "",
+     "M.\n73.595.500", "59,1152"],
+    ["01.2.09.09", "Pemeliharaan/Rehabilitasi Gedung Kantor dan Bangunan Lainnya", "", "1.586.152.500", "", "", "",
+     "1.400.966.895", "88,3249"],
+    ["", "2\nPenataan Gedung Kantor", "200.000.000", "", "", "", "CV. ALINDA PUTRA", "", ""],
+]
+
+
+def test_the_column_of_the_amount_gives_the_level_and_packages_are_no_lines():
+    lines = _lines(PER_LEVEL)
+    got = [(b.level, b.line_name, b.budget_idr, b.realization_idr, b.absorption_pct_reported) for b in lines]
+    assert got == [
+        ("total", "", 162528648998.0, None, None),
+        ("program", "PROGRAM PENUNJANG URUSAN PEMERINTAHAN DAERAH", 17538825998.0, None, None),
+        ("kegiatan", "Perencanaan, Penganggaran, dan Evaluasi Kinerja Perangkat Daerah", 304495000.0, None, None),
+        ("sub_kegiatan", "Penyusunan Dokumen Perencanaan Perangkat Daerah", 124495000.0, 73595500.0, 59.1152),
+        ("sub_kegiatan", "Pemeliharaan/Rehabilitasi Gedung Kantor dan Bangunan Lainnya", 1586152500.0,
+         1400966895.0, 88.3249),
+    ]
+
+
+@pytest.mark.parametrize(("text", "amount"), [
+    ("M.\n73.595.500", "73.595.500"), ("SE.\n148.269.000", "148.269.000"), ("10.119.173.523", "10.119.173.523"),
+    ("021)\n825.000.000", "825.000.000"), ("Level 3 (3,35)", "Level 3 (3,35)")])
+def test_a_neighbours_wrapped_words_are_dropped_from_an_amount(text, amount):
+    assert amount_text(" ".join(text.split())) == amount
+
+
+# jabar-dinkes_2016_lakip.pdf p. 84: a continuation page the reader cut off its header
+HEADERLESS = [
+    ["", "Peningkatan  Kualitas  dan  Kesejahteraan  Pegawai", "3.924.000.000", "3.656.276.040", "93,18%", "97,35%"],
+    ["", "", "", "", "", ""],
+    ["", "PROGRAM MANAJEMEN KESEHATAN", "", "", "", ""],
+    ["", "Manajemen Kesehatan BKKM Provinsi Jawa Barat", "475.000.000", "403.933.300", "85,04%", "85,00%"],
+    ["", "Pengembangan Sistem Informasi Kesehatan", "1.145.122.900", "1.088.473.595", "95,05%", "100,00%"],
+]
+
+
+def test_a_table_without_header_is_known_by_its_amount_columns():
+    lines = _lines(HEADERLESS)
+    assert [(b.line_name, b.budget_idr, b.realization_idr, b.absorption_pct_reported) for b in lines][-1] == \
+        ("Pengembangan Sistem Informasi Kesehatan", 1145122900.0, 1088473595.0, 95.05)
+
+
+def test_a_header_that_names_other_columns_is_not_overruled_by_content():
+    # tangsel-dinkes_2023 p. 1: realisasi per triwulan (K | Rp), no anggaran: not a budget table
+    rows = [["Urusan/Bidang Urusan/Program/Kegiatan", "Indikator Kinerja Program (Outcome)",
+             "Realisasi Kinerja Pada Triwulan I - IV Tahun 2023", "", "", "", "Perangkat Daerah Penanggung Jawab"],
+            ["", "", "I", "", "II", "", ""],
+            ["", "", "K", "Rp", "K", "Rp", ""],
+            ["DINAS KESEHATAN", "", "", "88.396.917.589", "", "148.658.893.568", "DINKES"],
+            ["PROGRAM PENUNJANG URUSAN PEMERINTAHAN DAERAH KABUPATEN / KOTA", "Nilai LKE PMPRB Perangkat Daerah", "",
+             "66.466.456.344", "", "98.178.431.100", "DINKES"],
+            ["Perencanaan, Penganggaran, dan Evaluasi Kinerja Perangkat Daerah",
+             "Jumlah dokumen perencanaan dan Evaluasi Kinerja", "2", "78.928.000", "1", "43.160.000", "DINKES"]]
+    assert cls.classify(rows).family != cls.BUDGET
+
+
+# provsu_2022_lra-opd.pdf pp. 1-2 (lines of both pages): an Excel sheet without row rules, every page one grid
+# row of stacked lines
+STACKED_SHEET = [
+    ["KODE", "URAIAN", "JUMLAH (Rp)", "", "BERTAMBAH / (BERKURANG)", ""],
+    ["", "", "ANGGARAN", "REALISASI", "(Rp)", "(%)"],
+    ["4\n4.2\n4.2.22\n4.2.22.2-22.3-26.0-00.01\n4.3",
+     "PENDAPATAN DAERAH\nURUSAN PEMERINTAHAN WAJIB YANG TIDAK BERKAITAN DENGAN PELAYANAN DASAR\nKEBUDAYAAN\n"
+     "Dinas Kebudayaan dan Pariwisata\nURUSAN PEMERINTAHAN PILIHAN",
+     "12.459.352.172.672,00\n3.765.860.000,00\n10.000.000,00\n10.000.000,00\n7.186.683.040,00",
+     "12.594.412.688.861,51\n2.491.573.750,00\n112.825.500,00\n112.825.500,00\n7.645.573.160,00",
+     "135.060.516.189,51\n(1.274.286.250,00)\n102.825.500,00\n102.825.500,00\n458.890.120,00",
+     "101,08\n66,16\n1.128,\n1.128,\n26\n106,39\n26"],
+    ["5\n5.1\n5.1.01\n5.1.01.1-01.0-00.0-00.01\n5.1.01.1-01.0-00.0-00.01.1",
+     "BELANJA DAERAH\nURUSAN PEMERINTAHAN WAJIB YANG BERKAITAN DENGAN PELAYANAN DASAR\nPENDIDIKAN\n"
+     "Dinas Pendidikan\nBELANJA OPERASI",
+     "13.395.006.196.440,00\n6.393.861.366.149,00\n3.716.065.541.008,00\n3.716.065.541.008,00\n"
+     "3.231.798.418.717,00",
+     "12.509.062.821.349,16\n5.693.204.897.388,83\n3.532.246.262.401,53\n3.532.246.262.401,53\n"
+     "3.107.069.529.441,04",
+     "(885.943.375.090,84)\n(700.656.468.760,17)\n(183.819.278.606,47)\n(183.819.278.606,47)\n"
+     "(124.728.889.275,96)",
+     "93,39\n89,04\n95,05\n95,05\n96,14"],
+]
+
+
+def test_a_decimal_wrapped_onto_a_later_line_is_joined_back():
+    assert rejoin_wrapped(["66,16", "1.128,", "1.128,", "26", "106,39", "26"]) == \
+        ["66,16", "1.128,26", "1.128,26", "106,39"]
+
+
+def test_stacked_rows_are_split_line_by_line():
+    parts = split_stacked(STACKED_SHEET[2])
+    assert len(parts) == 5
+    assert parts[3] == ["4.2.22.2-22.3-26.0-00.01", "Dinas Kebudayaan dan Pariwisata", "10.000.000,00",
+                        "112.825.500,00", "102.825.500,00", "1.128,26"]
+
+
+def test_a_sheet_by_urusan_and_organisation_gives_urusan_and_agency_lines():
+    table = _table(STACKED_SHEET)
+    layout = sheet_layout(table)
+    assert layout is not None
+    got = [(b.line_number, b.level, b.line_name, b.budget_idr, b.realization_idr, b.absorption_pct_reported)
+           for b in sheet_lines(table, layout, None)]
+    assert got[:5] == [
+        ("4", "total", "PENDAPATAN DAERAH", 12459352172672.0, 12594412688861.51, 101.08),
+        ("4.2", "urusan", "URUSAN PEMERINTAHAN WAJIB YANG TIDAK BERKAITAN DENGAN PELAYANAN DASAR", 3765860000.0,
+         2491573750.0, 66.16),
+        ("4.2.22", "urusan", "KEBUDAYAAN", 10000000.0, 112825500.0, 1128.26),
+        ("4.2.22.2-22.3-26.0-00.01", "perangkat_daerah", "Dinas Kebudayaan dan Pariwisata", 10000000.0, 112825500.0,
+         1128.26),
+        ("4.3", "urusan", "URUSAN PEMERINTAHAN PILIHAN", 7186683040.0, 7645573160.0, 106.39),
+    ]
+    assert got[5:] == [
+        ("5", "total", "BELANJA DAERAH", 13395006196440.0, 12509062821349.16, 93.39),
+        ("5.1", "urusan", "URUSAN PEMERINTAHAN WAJIB YANG BERKAITAN DENGAN PELAYANAN DASAR", 6393861366149.0,
+         5693204897388.83, 89.04),
+        ("5.1.01", "urusan", "PENDIDIKAN", 3716065541008.0, 3532246262401.53, 95.05),
+        ("5.1.01.1-01.0-00.0-00.01", "perangkat_daerah", "Dinas Pendidikan", 3716065541008.0, 3532246262401.53,
+         95.05),
+    ]  # the agency's accounts (5.1.01.1-01.0-00.0-00.01.1 BELANJA OPERASI) stay in raw.cells
