@@ -47,7 +47,7 @@ def _is_fragment(row: Row, previous: Row) -> bool:
     if not texts or any(looks_numeric(c) or is_row_number(c) for c in texts):
         return False
     first = texts[0]
-    if first[0].islower():
+    if first[0].islower() and not is_row_number(first.split()[0]):  # "a. Kegiatan" is numbered, not cut
         return True
     previous_texts = [c for c in previous.cells
                       if c and not looks_numeric(c) and not is_row_number(c) and not _is_dash(c)]
