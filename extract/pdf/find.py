@@ -32,7 +32,7 @@ def find_tables(path: Path, pages: list[int], stream_pages: list[int] | None = N
     (raster engine), and split_text keeps OCR words of neighbouring cells apart.
     With `is_known` (does a table look like one we can read?), pages where the word reader
     found tables but none it can read are read again with camelot's network flavor, and its
-    tables replace them when they are known.
+    known tables replace the ones they overlap.
     """
     tables = read_camelot(path, pages, flavor="lattice", engine="vector", split_text=True)
     if scanned_pages:
@@ -55,8 +55,12 @@ def _read_unruled(path: Path, pages: list[int], is_known) -> list[RawTable]:
     unread = sorted({t.page_start for t in found} - {t.page_start for t in found if is_known(t)})
     network = [t for t in with_captions(path, read_camelot(path, unread, flavor="network")) if is_known(t)] \
         if unread else []
-    replaced = {t.page_start for t in network}
-    return [t for t in found if t.page_start not in replaced] + network
+    return [t for t in found if not any(_overlaps(t, n) for n in network)] + network
+
+
+def _overlaps(table: RawTable, other: RawTable) -> bool:
+    """On one page, with a common height (a word table beside or below camelot's stays)."""
+    return table.page_start == other.page_start and min(table.top, other.top) > max(table.bottom, other.bottom)
 
 
 # ---------------------------------------------------------------- scanned pages

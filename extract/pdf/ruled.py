@@ -7,6 +7,7 @@ from pathlib import Path
 import camelot
 
 from extract.model import RawTable
+from extract.pdf.unruled import LIGATURES
 
 PAGES_PER_CAMELOT_CALL = 20  # bounds memory on long reports
 
@@ -26,7 +27,7 @@ def read_camelot(path: Path, pages: list[int], **options) -> list[RawTable]:
 
 
 def to_raw_table(table, flavor: str) -> RawTable:
-    rows = [[str(cell) for cell in row] for row in table.df.values.tolist()]
+    rows = [[str(cell).translate(LIGATURES) for cell in row] for row in table.df.values.tolist()]
     x1, y1, x2, y2 = table._bbox
     page = int(table.page)
     return RawTable(

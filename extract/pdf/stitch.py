@@ -3,22 +3,32 @@ from __future__ import annotations
 
 from extract.model import UNRULED_FLAVORS, RawTable
 from extract.numerals import is_column_number_row
+from extract.pdf.columns import (
+    align_columns,
+    crossings,
+    header_size,
+    header_words,
+    headless_columns,
+)
+
+CUT_START_ROWS = 2  # body rows of a table start that a page end cut off
 
 
 def stitch(tables: list[RawTable]) -> list[RawTable]:
     """Merge a table that continues on the next page into its start.
 
     A continuation is the first table on its page, directly after a table that was the last
-    one on the previous page, with no caption or new header of its own, and the same columns
-    (the same count for ruled grids; for unruled tables, columns at the same x positions).
-    Repeated header rows and column-number rows ("1 2 3 ...") at its top are dropped.
+    one on the previous page, with no caption of its own, no header other than the start's,
+    and columns that fit the start's whatever their count (each column of one part inside a
+    column of the other); both parts are re-gridded onto the coarser columns by x positions.
+    Repeated header rows and column-number rows at its top are dropped.
     """
     result: list[RawTable] = []
     for table in tables:
         previous = result[-1] if result else None
         if previous is not None and _continues(previous, table, tables):
-            if table.n_cols != previous.n_cols:
-                table.rows = align_columns(table, previous)
+            if previous.col_bounds and table.col_bounds:
+                _regrid(previous, table)
             body = _drop_repeated_header(previous, table.rows)
             skipped = len(table.rows) - len(body)
             previous.rows.extend(body)
@@ -31,69 +41,84 @@ def stitch(tables: list[RawTable]) -> list[RawTable]:
 
 
 def _continues(previous: RawTable, table: RawTable, all_tables: list[RawTable]) -> bool:
-    if table.caption or table.flavor != previous.flavor:
+    if table.caption or not _same_reader(previous, table):
         return False
     if table.page_start != previous.page_end + 1:
-        return False
-    # Word alignment finds its own columns on every page; ruled grids must match exactly.
-    if previous.n_cols != table.n_cols and not (
-            table.flavor in UNRULED_FLAVORS and _columns_overlap(previous, table)):
         return False
     same_page = [t for t in all_tables if t.page_start == table.page_start]
     below_previous = [
         t for t in all_tables if t.page_start == previous.page_end and t.bottom < previous.bottom - 1
     ]
     is_top_of_page = all(t.top <= table.top for t in same_page)
-    return is_top_of_page and not below_previous and not _starts_new_header(previous, table)
+    if not is_top_of_page or below_previous or _starts_new_header(previous, table):
+        return False
+    return _same_columns(previous, table)
+
+
+def _same_reader(previous: RawTable, table: RawTable) -> bool:
+    """Ruled grids continue ruled grids; word-aligned tables continue word-aligned ones (the start
+    of a table at a page bottom may be read by another word reader than its body)."""
+    both_unruled = previous.flavor in UNRULED_FLAVORS and table.flavor in UNRULED_FLAVORS
+    return table.flavor == previous.flavor or both_unruled
+
+
+def _same_columns(previous: RawTable, table: RawTable) -> bool:
+    if _same_grid(previous, table):
+        return True
+    if not previous.col_bounds or not table.col_bounds:
+        return False
+    return _grid_kept(previous, table) is not None
+
+
+def _same_grid(previous: RawTable, table: RawTable) -> bool:
+    """Two ruled grids of as many columns: one grid, read column by column (a scanned page may
+    lie a little shifted)."""
+    ruled = previous.flavor not in UNRULED_FLAVORS and table.flavor not in UNRULED_FLAVORS
+    return ruled and previous.n_cols == table.n_cols
+
+
+def _grid_kept(previous: RawTable, table: RawTable) -> RawTable | None:
+    """The part whose columns the stitched table takes: the finer one, whose every column lies
+    inside one of the other's (a page may split a column in two: an indented sub-level, a
+    narrow gap; the split keeps what the indent tells), the start's when they are alike; None
+    when each part merges columns of the other (another table). A word-aligned start of a row or
+    two at a page bottom has no reliable columns: it takes the continuation's."""
+    if table.flavor in UNRULED_FLAVORS and _body_rows(previous) <= CUT_START_ROWS < _body_rows(table):
+        return table
+    if crossings(previous.col_bounds, table.col_bounds, headless_columns(table.rows)) == 0:
+        return previous
+    if crossings(table.col_bounds, previous.col_bounds, headless_columns(previous.rows)) == 0:
+        return table
+    return None
+
+
+def _body_rows(table: RawTable) -> int:
+    return len(table.rows) - header_size(table.rows)
+
+
+def _regrid(previous: RawTable, table: RawTable) -> None:
+    if _same_grid(previous, table):
+        return
+    if _grid_kept(previous, table) is table:
+        previous.rows = align_columns(previous, table.col_bounds)
+        previous.col_bounds = list(table.col_bounds)
+    else:
+        table.rows = align_columns(table, previous.col_bounds)
 
 
 def _starts_new_header(previous: RawTable, table: RawTable) -> bool:
-    """A first row that is a header ("No | Indikator | ...") different from the previous
-    table's header starts another table, even without a caption."""
-    first = table.rows[0] if table.rows else []
-    opens_header = bool(first) and " ".join(first[0].split()).lower().rstrip(".") in {"no", "n o", "nomor"}
-    return opens_header and _row_key(first) not in {_row_key(r) for r in previous.rows[:4]}
-
-
-def _overlap(a: tuple[float, float], b: tuple[float, float]) -> float:
-    return max(0.0, min(a[1], b[1]) - max(a[0], b[0]))
-
-
-def _best_column(bounds: tuple[float, float], columns: list[tuple[float, float]]) -> int | None:
-    scores = [_overlap(bounds, c) for c in columns]
-    if not scores or max(scores) <= 0:
-        centre = (bounds[0] + bounds[1]) / 2
-        return min(range(len(columns)), key=lambda i: abs((columns[i][0] + columns[i][1]) / 2 - centre)) \
-            if columns else None
-    return scores.index(max(scores))
-
-
-def _columns_overlap(previous: RawTable, table: RawTable) -> bool:
-    """Most columns of the continuation sit under a column of the previous page's table."""
-    if not previous.col_bounds or not table.col_bounds:
+    """A header at the top ('No | Indikator | ...') that names other words than the previous
+    table's header starts another table, even without a caption (a repeated header may wrap
+    otherwise, its words are the same)."""
+    own = header_words(table.rows)
+    if not own:
         return False
-    hits = sum(1 for b in table.col_bounds if any(_overlap(b, c) > 0 for c in previous.col_bounds))
-    return hits >= max(2, len(table.col_bounds) - 1)
-
-
-def align_columns(table: RawTable, previous: RawTable) -> list[list[str]]:
-    """Re-grid a continuation onto the previous table's columns by their x positions."""
-    mapping = [_best_column(b, previous.col_bounds) for b in table.col_bounds]
-    if len(set(mapping)) < len(mapping):  # two columns would merge: keep reading order instead
-        width = max(previous.n_cols, table.n_cols)
-        return [row + [""] * (width - len(row)) for row in table.rows]
-    aligned = []
-    for row in table.rows:
-        cells = [""] * previous.n_cols
-        for col, text in enumerate(row):
-            target = mapping[col] if col < len(mapping) else None
-            if text and target is not None:
-                cells[target] = f"{cells[target]} {text}".strip()
-        aligned.append(cells)
-    return aligned
+    return len(own - header_words(previous.rows)) > 0.15 * len(own)
 
 
 def _drop_repeated_header(previous: RawTable, rows: list[list[str]]) -> list[list[str]]:
+    if header_words(rows):  # the start's header printed again, perhaps wrapped otherwise
+        return rows[header_size(rows):]
     header = {_row_key(r) for r in previous.rows[:4]}
     index = 0
     while index < len(rows) and index < 4:

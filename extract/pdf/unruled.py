@@ -29,6 +29,9 @@ from extract.numerals import is_column_number_row, is_row_number, is_year, looks
 FLAVOR = WORDS_FLAVOR
 CAPTION_START = re.compile(r"^\s*tabel\s+[0-9ivx]", re.IGNORECASE)
 MIN_COLUMNS = 3
+# Typographic ligatures some renderers put in the text layer ('Sertiﬁkasi'): read as their letters.
+LIGATURES = str.maketrans({"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl",
+                           "\ufb05": "st", "\ufb06": "st"})
 # Words of table headers (also used to find where a table starts, extract/pdf/find.py).
 HEADER_WORDS = ("indikator", "program", "kegiatan", "sasaran", "target", "realisasi", "anggaran",
                 "uraian", "satuan", "capaian", "kategori")
@@ -61,6 +64,7 @@ def page_words(page) -> list[Word]:
     current: Word | None = None
     for index in range(textpage.count_chars()):
         char = textpage.get_text_range(index, 1).replace("\ufffe", "-").replace("\xad", "-")  # soft hyphens
+        char = char.translate(LIGATURES)
         if not char.strip():
             _flush(words, current)
             current = None
@@ -178,7 +182,7 @@ def _fits_columns(block: list[Line], line: Line, height: float) -> bool:
     body = block[body_start(block):]
     if not _is_tabular(line, height) or sum(_is_tabular(other, height) for other in body) < 2:
         return False
-    strips = gutters(body, height)
+    strips = gutters(body, height, tolerant=False)
     return len(strips) >= MIN_COLUMNS - 1 and not any(
         w.x0 < right and w.x1 > left for w in line.words for left, right in strips)
 
@@ -235,30 +239,73 @@ def body_start(block: list[Line]) -> int:
     return len(block)
 
 
-def gutters(lines: list[Line], height: float) -> list[tuple[float, float]]:
+def gutters(lines: list[Line], height: float, tolerant: bool = True) -> list[tuple[float, float]]:
     """Vertical strips at least ~half a line height wide that no word of a tabular line
     crosses. Lines of one phrase (a group label like 'BIDANG SEKRETARIAT', a wrapped cell)
-    are left out: a label may span two columns, and wrapped text lies inside its column."""
+    are left out: a label may span two columns, and wrapped text lies inside its column.
+    A strip that a few lines narrow down to a word space (a long cell text running up to the
+    next column) or cross (a summary row's label) is a gutter too, as those lines leave it
+    (unless not `tolerant`: the strips that every line leaves clear)."""
     tabular = [line for line in lines if _is_tabular(line, height)]
     if not tabular:
         return []
     x0 = min(line.x0 for line in tabular)
-    x1 = max(line.x1 for line in tabular)
     step = 0.5
-    covered = [False] * (int((x1 - x0) / step) + 2)
+    covered = [0] * (int((max(line.x1 for line in tabular) - x0) / step) + 2)
     for line in tabular:
         for word in line.words:
             for i in range(int((word.x0 - x0) / step), int((word.x1 - x0) / step) + 1):
-                covered[i] = True
-    strips, start = [], None
-    for i, is_covered in enumerate(covered + [True]):
-        if not is_covered and start is None:
+                covered[i] += 1
+    few = len(tabular) // 10 if tolerant else 0  # lines that may cross a gutter (of ten lines or more: one)
+    strips = []
+    for start, end in _runs(covered, few):
+        inside = start > 0 and end < len(covered)  # more than a few lines on both sides
+        if inside and (end - start) * step >= 0.45 * height:
+            strips += [(x0 + (start + a) * step, x0 + (start + b) * step)
+                       for a, b in _clearest(covered[start:end], few, step, height)]
+    spaces = [(x0 + a * step, x0 + b * step) for a, b in _runs(covered, 0) if (b - a) * step >= 0.25 * height]
+    return sorted(strips + [g for g in spaces if tolerant and _parts_values_from_words(g, tabular, height)
+                            and not any(a < g[1] and g[0] < b for a, b in strips)])
+
+
+def _parts_values_from_words(space: tuple[float, float], lines: list[Line], height: float) -> bool:
+    """A clear strip as narrow as a word space is a column border where, on three lines or more
+    and on every line with words close on both sides, a number ends left of it and a word of
+    letters starts right of it (a right-aligned value column beside a left-aligned text column)."""
+    votes = []
+    for line in lines:
+        left = [w for w in line.words if space[0] - 2 * height <= w.x1 <= space[0] + 0.5]
+        right = [w for w in line.words if space[1] - 0.5 <= w.x0 <= space[1] + 2 * height]
+        if left and right:
+            before, after = max(left, key=lambda w: w.x1), min(right, key=lambda w: w.x0)
+            votes.append(looks_numeric(before.text) and re.search(r"[^\W\d_]{2}", after.text) is not None)
+    return len(votes) >= 3 and all(votes)
+
+
+def _clearest(counts: list[int], few: int, step: float, height: float) -> list[tuple[int, int]]:
+    """Within a strip that at most `few` lines cross: its parts no line crosses, if one is
+    wide; else (when some lines may cross) the widest that still leaves a word space; else its
+    least crossed parts (a label of a summary row spanning columns)."""
+    for level in range(few + 1):
+        wide = [(a, b) for a, b in _runs(counts, level) if (b - a) * step >= 0.45 * height]
+        if wide:
+            return wide
+        spaces = [(a, b) for a, b in _runs(counts, level) if (b - a) * step >= 0.25 * height]
+        if level == 0 and spaces and few:
+            return [max(spaces, key=lambda r: r[1] - r[0])]
+    return []
+
+
+def _runs(counts: list[int], limit: int) -> list[tuple[int, int]]:
+    """Index ranges [start, end) where the count stays at or below `limit`."""
+    runs, start = [], None
+    for i, count in enumerate(counts + [limit + 1]):
+        if count <= limit and start is None:
             start = i
-        elif is_covered and start is not None:
-            if (i - start) * step >= 0.45 * height:
-                strips.append((x0 + start * step, x0 + i * step))
+        elif count > limit and start is not None:
+            runs.append((start, i))
             start = None
-    return strips
+    return runs
 
 
 def columns_between(strips: list[tuple[float, float]], x0: float, x1: float) -> list[tuple[float, float]]:
@@ -308,19 +355,15 @@ def column_of(word: Word, columns: list[tuple[float, float]]) -> int:
     return distances.index(min(distances))  # inside a column, else the nearest one
 
 
-def block_to_table(block: list[Line], page: int, rules: list[Rule] | None = None) -> WordTable | None:
+def block_to_table(block: list[Line], page: int, rules: list[Rule] | None = None,
+                   columns: list[tuple[float, float]] | None = None) -> WordTable | None:
+    """The table of a block, with its own columns or the `columns` of its continuation."""
     height = median(w.height for line in block for w in line.words)
     header_index = _header_line(block, height)
     n_header = body_index(block, header_index, rules or [])
     body = block[n_header:]
-    if len(body) < 2:
-        return None
-    x0 = min(line.x0 for line in block)
-    x1 = max(line.x1 for line in block)
-    columns = columns_between(gutters(body, height), x0, x1)
-    header = [w for line in block[header_index:n_header] for w in line.words]
-    columns = merge_headless_columns(columns, header, body)
-    if len(columns) < MIN_COLUMNS:
+    columns = columns or block_columns(block, rules)
+    if columns is None:
         return None
     line_cells = [_cells_of(line, columns, height) for line in block]
     header_rows = line_cells[:n_header]
@@ -331,6 +374,47 @@ def block_to_table(block: list[Line], page: int, rules: list[Rule] | None = None
     lead = body_start(body)
     rows = header_rows + logical_rows(body, line_cells[n_header:], rules, lead if lead < len(body) else 0)
     return WordTable(page=page, rows=rows, col_bounds=columns, top=block[0].top, bottom=block[-1].bottom)
+
+
+def block_columns(block: list[Line], rules: list[Rule] | None = None) -> list[tuple[float, float]] | None:
+    """Column borders of a block: the gutters of its body lines (None below two body lines or
+    three columns)."""
+    height = median(w.height for line in block for w in line.words)
+    header_index = _header_line(block, height)
+    n_header = body_index(block, header_index, rules or [])
+    body = block[n_header:]
+    if len(body) < 2:
+        return None
+    x0 = min(line.x0 for line in block)
+    x1 = max(line.x1 for line in block)
+    columns = columns_between(gutters(body, height), x0, x1)
+    header = [w for line in block[header_index:n_header] for w in line.words]
+    columns = merge_value_columns(merge_headless_columns(columns, header, body), body)
+    return columns if len(columns) >= MIN_COLUMNS else None
+
+
+def merge_value_columns(columns: list[tuple[float, float]], body: list[Line]) -> list[tuple[float, float]]:
+    """Join two neighbouring columns of numbers that never both hold a word on one line: values
+    of one column aligned otherwise on some rows ('13' set on the decimal mark of '59,62')."""
+    columns = list(columns)
+    index = 0
+    while index < len(columns) - 1:
+        pair = {index, index + 1}
+        words = [(column_of(w, columns), w) for line in body for w in line.words]
+        numbers = [w for col, w in words if col in pair]
+        shared = any(pair <= {column_of(w, columns) for w in line.words} for line in body)
+        both_filled = pair <= {col for col, _ in words}
+        if both_filled and not shared and all(looks_numeric(w.text) for w in numbers):
+            columns[index:index + 2] = [(columns[index][0], columns[index + 1][1])]
+        else:
+            index += 1
+    return columns
+
+
+def _value_lines(block: list[Line]) -> int:
+    """Lines holding a value (not a year, not the column-number row)."""
+    return sum(1 for line in block if not is_column_number_row([w.text for w in line.words])
+               and any(looks_numeric(w.text) and not is_year(w.text) for w in line.words))
 
 
 def body_index(block: list[Line], header_index: int, rules: list[Rule]) -> int:
@@ -553,21 +637,48 @@ def _starts_row(row: list[str], cells: list[str]) -> bool:
 def read_word_tables(path: Path, pages: list[int]) -> list[WordTable]:
     doc = pdfium.PdfDocument(str(path))
     try:
-        found: list[WordTable] = []
+        read: dict[int, tuple[list[list[Line]], list[Rule]]] = {}
         for number in pages:
             page = doc[number - 1]
             lines = group_lines(page_words(page))
             if not lines:
                 continue
             blocks = table_blocks(lines, *_text_body(lines))
-            rules = page_rules(page) if blocks else []  # prose pages: no path objects to walk
+            read[number] = (blocks, page_rules(page) if blocks else [])  # prose pages: no path objects to walk
+        shared = _shared_columns(read)
+        found: list[WordTable] = []
+        for number, (blocks, rules) in read.items():
             for block in blocks:
-                table = block_to_table(block, number, rules)
+                table = block_to_table(block, number, rules, shared.get(id(block)))
                 if table is not None:
                     found.append(table)
         return found
     finally:
         doc.close()
+
+
+CUT_START_LINES = 2  # value lines of a table start that a page end cut off
+
+
+def _shared_columns(read: dict[int, tuple[list[list[Line]], list[Rule]]]) -> dict[int, list[tuple[float, float]]]:
+    """A table that starts at a page bottom with its header and a row or two has too few lines
+    to show its columns: it shares the columns found on its lines and those of the block that
+    opens the next page, when that one spans the same width (its continuation, checked when
+    stitching). {id of a block: its columns}."""
+    shared = {}
+    for number, (blocks, rules) in read.items():
+        following = read.get(number + 1, ([], []))[0]
+        if not blocks or not following or _value_lines(blocks[-1]) > CUT_START_LINES:
+            continue
+        block, after = blocks[-1], following[0]
+        x0, x1 = min(line.x0 for line in block), max(line.x1 for line in block)
+        n0, n1 = min(line.x0 for line in after), max(line.x1 for line in after)
+        if min(x1, n1) - max(x0, n0) < 0.8 * max(x1 - x0, n1 - n0):
+            continue
+        columns = block_columns(block + after, rules)
+        if columns is not None:
+            shared[id(block)] = shared[id(after)] = columns
+    return shared
 
 
 def _text_body(lines: list[Line]) -> tuple[float, float]:

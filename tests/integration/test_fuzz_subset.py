@@ -1,0 +1,60 @@
+"""A fixed subset of the layout-fuzz variants (bench/fuzz): the seed tables rendered by reportlab,
+LibreOffice and Chromium under seeded layouts, extracted by the real extractor (camelot, the word
+reader, stitching); every fact the seed prints (bench/expected.py) must come out exactly.
+
+The subset covers, per engine, the layouts that broke the table finding: horizontal rules only,
+no rules at all, continuation pages without a repeated header, no caption, a table starting near
+the bottom of a page, ruled grids whose sub-levels are indented by a rule of their own.
+Renderings are reused from the benchmark's cache (build/fuzz/pdf/<fingerprint>/) or rendered there.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from bench import expected as exp
+from bench import fuzz_score, seed_score
+from bench.cache import ROOT
+from extract.extraction import extract_document
+
+# (seed, engine, variant number): bench/fuzz/variants.py makes the layout from the number
+VARIANTS = [
+    ("jepara", "reportlab", 19),  # horizontal rules only, header not repeated, no caption, tables near page bottoms
+    ("jepara", "reportlab", 2),  # no rules, no caption, the indicator table starts at a page bottom with one row
+    ("jambi", "reportlab", 12),  # ruled grid, the continuation pages split the name column by an indent rule
+    ("jepara", "libreoffice", 26),  # no rules, header not repeated, tables starting near page bottoms
+    ("jepara", "libreoffice", 3),  # no rules, header not repeated, values set on the decimal mark ('13' under '59,62')
+    ("jambi", "html", 10),  # ruled grid, no caption, rows drawn with a column the header does not have
+    ("jambi", "html", 21),  # ruled grid, header not repeated, no caption
+]
+
+
+def _extract(pdf: Path, root: Path) -> tuple[dict, dict[str, pd.DataFrame]]:
+    record = extract_document(pdf, root)
+    out = root / record["document_id"] / record["extractor_version"]
+    frames = {}
+    for name in ("tables", "indicators", "budget_lines"):
+        path = out / f"{name}.parquet"
+        frames[name] = pd.read_parquet(path) if path.is_file() else pd.DataFrame()
+    return record, frames
+
+
+@pytest.mark.parametrize("seed,engine,number", VARIANTS, ids=[f"{s}_{e}_{k}" for s, e, k in VARIANTS])
+def test_every_printed_fact_comes_out(seed, engine, number, tmp_path):
+    missing = fuzz_score.engine_missing(engine)
+    if missing:
+        pytest.skip(f"{engine} variants need {missing}")
+    render_dir = fuzz_score.render_dir(ROOT / "build" / "fuzz")
+    render_dir.mkdir(parents=True, exist_ok=True)
+    pdf, meta = fuzz_score.render_cached(seed, engine, number, render_dir)
+    record, frames = _extract(pdf, tmp_path)
+    got = seed_score.extracted_facts(record, frames)
+    want = exp.expected_for(meta["slug"])
+    for family in (exp.INDICATOR, exp.BUDGET):
+        lost = sorted(set(want[family]) - {fact for fact, _ in got[family]}, key=str)
+        assert not lost, f"{len(lost)} of {len(want[family])} {family} facts lost, e.g. {lost[:3]}"
+        subjects = {fact[:5] for fact in want[family]}
+        wrong = [fact for fact, _ in got[family] if fact[:5] in subjects and fact not in set(want[family])]
+        assert not wrong, f"{family} facts with wrong values: {wrong[:3]}"
