@@ -27,10 +27,10 @@ spelling_variants as (
     from spellings as a
     inner join spellings as b
         on a.document_id = b.document_id
-        and a.level = b.level
-        and a.fiscal_year is not distinct from b.fiscal_year
-        and a.realization_value = b.realization_value
-        and levenshtein(a.printed_key, b.printed_key) <= greatest(1, length(a.printed_key) // 10)
+            and a.level = b.level
+            and a.fiscal_year is not distinct from b.fiscal_year
+            and a.realization_value = b.realization_value
+            and levenshtein(a.printed_key, b.printed_key) <= greatest(1, length(a.printed_key) // 10)
     group by a.document_id, a.level, a.fiscal_year, a.printed_key
 ),
 
@@ -47,9 +47,9 @@ candidates as (
     from printed as p
     left join spelling_variants as v
         on p.document_id = v.document_id
-        and p.level = v.level
-        and p.fiscal_year is not distinct from v.fiscal_year
-        and p.printed_key = v.printed_key
+            and p.level = v.level
+            and p.fiscal_year is not distinct from v.fiscal_year
+            and p.printed_key = v.printed_key
 ),
 
 ranked as (
