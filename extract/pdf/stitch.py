@@ -1,6 +1,8 @@
 """Tables continued across pages merged into their start."""
 from __future__ import annotations
 
+import re
+
 from extract.model import UNRULED_FLAVORS, RawTable
 from extract.numerals import is_column_number_row
 from extract.pdf.columns import (
@@ -12,6 +14,7 @@ from extract.pdf.columns import (
 )
 
 CUT_START_ROWS = 2  # body rows of a table start that a page end cut off
+AMOUNT_RE = re.compile(r"\d[\d.,]{5,}")  # 1.450.000, 57989356: a value, never a header word
 
 
 def stitch(tables: list[RawTable]) -> list[RawTable]:
@@ -50,9 +53,17 @@ def _continues(previous: RawTable, table: RawTable, all_tables: list[RawTable]) 
         t for t in all_tables if t.page_start == previous.page_end and t.bottom < previous.bottom - 1
     ]
     is_top_of_page = all(t.top <= table.top for t in same_page)
-    if not is_top_of_page or below_previous or _starts_new_header(previous, table):
+    if not is_top_of_page or below_previous:
         return False
-    return _same_columns(previous, table)
+    if _same_grid(previous, table) and _same_borders(previous, table):
+        return True  # the very same ruled grid on the next page (a spreadsheet's page break)
+    return not _starts_new_header(previous, table) and _same_columns(previous, table)
+
+
+def _same_borders(previous: RawTable, table: RawTable, tolerance: float = 2.0) -> bool:
+    return bool(previous.col_bounds) and len(previous.col_bounds) == len(table.col_bounds) and all(
+        abs(a0 - b0) <= tolerance and abs(a1 - b1) <= tolerance
+        for (a0, a1), (b0, b1) in zip(previous.col_bounds, table.col_bounds))
 
 
 def _same_reader(previous: RawTable, table: RawTable) -> bool:
@@ -67,7 +78,22 @@ def _same_columns(previous: RawTable, table: RawTable) -> bool:
         return True
     if not previous.col_bounds or not table.col_bounds:
         return False
+    if table.flavor not in UNRULED_FLAVORS and header_words(table.rows) and _splits_value_columns(previous, table):
+        # A ruled part that repeats the header and draws sub-columns under the start's value columns
+        # is read on its own: re-gridding would merge them (rows whose values sit one column left).
+        # Sub-columns under the name columns (an indented level) are re-gridded as usual.
+        return False
     return _grid_kept(previous, table) is not None
+
+
+def _splits_value_columns(previous: RawTable, table: RawTable) -> bool:
+    """Does `table` draw a column border inside one of the start's columns right of its first two
+    (number and name: the value columns)?"""
+    if len(previous.col_bounds) < 3:
+        return False
+    value_columns = previous.col_bounds[2:]
+    borders = [x0 for x0, _ in table.col_bounds[1:]]
+    return any(x0 + 2 < border < x1 - 2 for border in borders for x0, x1 in value_columns)
 
 
 def _same_grid(previous: RawTable, table: RawTable) -> bool:
@@ -118,7 +144,10 @@ def _starts_new_header(previous: RawTable, table: RawTable) -> bool:
 
 def _drop_repeated_header(previous: RawTable, rows: list[list[str]]) -> list[list[str]]:
     if header_words(rows):  # the start's header printed again, perhaps wrapped otherwise
-        return rows[header_size(rows):]
+        size = header_size(rows)
+        # a row of stacked values (a whole sheet in one grid row) is not header, whatever its size
+        kept = next((i for i, row in enumerate(rows[:size]) if any(AMOUNT_RE.search(c) for c in row)), size)
+        return rows[kept:]
     header = {_row_key(r) for r in previous.rows[:4]}
     index = 0
     while index < len(rows) and index < 4:

@@ -160,22 +160,17 @@ def test_region_and_year_overrides_apply_at_load(tmp_path):
 
 def test_a_run_with_nothing_new_skips_everything_and_touches_nothing(warehouse):
     """The same ingest again: no new document, override or extractor version, so load, dbt,
-    validation, docs and exports are skipped (said in the output and the run report), in seconds."""
-    import time
-
-
+    validation, docs and exports are skipped (said in the output and the run report). How long that
+    takes is measured by bench/scale.py, not asserted here."""
     root = warehouse.parent.parent
     published = {p: (p.stat().st_mtime_ns, p.read_bytes()) for p in warehouse.parent.rglob("*")
                  if p.is_file() and not p.name.endswith(".lock")}
-    started = time.monotonic()
     result = CliRunner().invoke(main, [
         "ingest", "--no-progress", "--warehouse", str(warehouse), "--data-dir", str(root / "data"),
         str(SAMPLES / "lkjip_jepara_2024_ruled.pdf"), str(SAMPLES / "lkjip_kota-jambi_2025_ruled.pdf"),
         str(root / "bad")])
-    elapsed = time.monotonic() - started
     assert result.exit_code == outcome.PARTIAL, result.output  # the three unreadable files are still named
     assert "Nothing changed since the last publish" in result.output and "Validation:" not in result.output
-    assert elapsed < 15, elapsed
     after = {p: (p.stat().st_mtime_ns, p.read_bytes()) for p in warehouse.parent.rglob("*")
              if p.is_file() and not p.name.endswith(".lock")}
     assert after == published
