@@ -28,6 +28,7 @@ from tests.paths import REPO
 
 SAMPLES = REPO / "samples" / "pdf"
 GOOD = SAMPLES / "lkjip_jepara_2024_ruled.pdf"
+NEW = SAMPLES / "lkjip_jepara_2024_unruled.pdf"  # not in the published fixture: the run has something to load
 # Columns that record *when* or *which run*, not *what*: they differ between runs by nature.
 TIME_COLUMNS = {"fetched_at", "extracted_at", "published_at", "run_id", "validated_at"}
 
@@ -184,7 +185,8 @@ def test_killed_run_leaves_previous_warehouse_identical(published):
     before = sha256(warehouse)
     snapshot = marts_snapshot(warehouse, drop=set())
     builds_before = set((data / "build").glob("*/lkjip.duckdb")) if (data / "build").exists() else set()
-    proc = lkjip_process(ingest_args(data, warehouse, GOOD))
+    # a new document, so the run has a warehouse to build (a run with nothing new skips the load)
+    proc = lkjip_process(ingest_args(data, warehouse, GOOD, NEW))
     deadline = time.monotonic() + 180
     while time.monotonic() < deadline and proc.poll() is None:
         if set((data / "build").glob("*/lkjip.duckdb")) - builds_before:
@@ -200,7 +202,7 @@ def test_killed_run_leaves_previous_warehouse_identical(published):
     status = CliRunner().invoke(main, ["status", "--format", "json", "--data-dir", str(data),
                                        "--warehouse", str(warehouse)])
     assert json.loads(status.output)["runs"][0]["outcome"] == "unfinished"  # killed, and it says so
-    result = CliRunner().invoke(main, ingest_args(data, warehouse, GOOD))  # the next run succeeds
+    result = CliRunner().invoke(main, ingest_args(data, warehouse, GOOD, NEW))  # the next run succeeds
     assert result.exit_code == 0, result.output
     assert sha256(warehouse) != before  # published again
     assert not any(path.exists() for path in stale)  # ... and removed by the next run: its owner is dead
