@@ -22,7 +22,8 @@ usage as (
         count(distinct document_id)                                     as document_count,
         count(distinct region_code)                                     as region_count,
         min(document_id)                                                as example_document_id,
-        arg_min(source_page, document_id)                               as example_source_page
+        -- the lowest page of that document: arg_min alone picks any page when a document has several
+        arg_min(source_page, document_id || lpad(source_page::varchar, 6, '0')) as example_source_page
     from printed
     group by indicator_name, unit, bidang_urusan_code
 ),
