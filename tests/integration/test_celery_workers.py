@@ -411,9 +411,6 @@ def test_marts_equal_the_single_machine_run(cluster, nightly, single_machine):
 
 # Differ between any two runs by construction: when a file was fetched or read, which run wrote it.
 RUN_COLUMNS = ("fetched_at", "extracted_at", "run_id", "validated_at", "published_at", "loaded_at")
-# Not a function of the inputs today: `arg_min(source_page, document_id)` picks any page of the first
-# document when it has several (dbt_project/models/marts/mart_indicator_match_review.sql); two builds of
-# the same files differ there. Remove once that model breaks the tie.
 UNSTABLE: set[tuple[str, str]] = set()  # (mart, column) pairs that may differ between two builds of the same files
 
 
