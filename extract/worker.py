@@ -70,7 +70,7 @@ def page_count(pdf_path: Path) -> int:
 # ---------------------------------------------------------------- the running workers
 
 _running: set[subprocess.Popen] = set()
-_lock = threading.Lock()
+_lock = threading.RLock()  # re-entrant: the signal handler (stop_all) may interrupt a holder in this thread
 _stopping = threading.Event()
 
 
@@ -206,6 +206,8 @@ class _PoolWorker:
         self.started = 0
 
     def _start(self) -> subprocess.Popen:
+        if self.stderr is not None:  # the previous worker's, read already if it died
+            self.stderr.close()
         self.stderr = tempfile.TemporaryFile("a+")  # append mode: truncated between documents
         self.process = subprocess.Popen(
             [sys.executable, "-m", "extract.worker", "--serve"], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
