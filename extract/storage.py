@@ -35,7 +35,9 @@ class ObjectStore:
         import fsspec  # heavy (s3fs pulls aiobotocore): only where storage is configured
 
         self.url = url.rstrip("/")
-        self.fs, self.root = fsspec.core.url_to_fs(self.url)
+        # not fsspec's cached instance: the endpoint and keys come from the environment when the file
+        # system is made, and a cached one keeps those of an earlier store (another server, old keys)
+        self.fs, self.root = fsspec.core.url_to_fs(self.url, skip_instance_cache=True)
 
     def _full(self, key: str) -> str:
         return f"{self.root}/{key}" if key else self.root
