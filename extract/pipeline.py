@@ -463,13 +463,24 @@ def _extract_all(ctx: dict, pending: list[str], progress: bool, workers: int | N
     with Progress(disable=not progress) as bar, WorkerPool(size) as workers_pool, \
             ThreadPoolExecutor(max_workers=size) as threads:
         task = bar.add_task("extracting PDFs", total=len(pending))
-        for summary in threads.map(lambda d: extract_one(ctx, d, pool=workers_pool), pending):
+        for summary in threads.map(lambda d: _extract_or_quarantine(ctx, d, workers_pool), pending):
             extracted.append(summary)
             bar.advance(task)
     _write_report(ctx, "extract", {"documents": len(pending), "workers": size,
                                    "worker_processes_started": workers_pool.started,
                                    "seconds": round(time.monotonic() - started, 2)})
     return extracted
+
+
+def _extract_or_quarantine(ctx: dict, document_id: str, pool: WorkerPool) -> dict:
+    """extract_one, with a failure of this document's files (a disk write, a storage download or
+    upload) kept with the document: the run goes on with the others."""
+    try:
+        return extract_one(ctx, document_id, pool=pool)
+    except OSError as exc:
+        log.error("extracting %s failed: %s", document_id[:12], exc)
+        return {"document_id": document_id, "status": "quarantined",
+                "status_reason": f"extract_failed: {exc}"}
 
 
 def _problems(ctx: dict, extracted: list[dict], document_ids: list[str] | None) -> outcome.RunProblems:

@@ -63,7 +63,8 @@ def test_a_stack_whose_values_do_not_pair_with_its_items_stays_one_row():
     # kab-grobogan-dpupr_2022_pk-scan p. 2: the OCR scrambled the names; three lines, two values
     rows = [["Sasaran Strategis", "Indikator Kinerja", "Target"],
             ["Meningkatnya kinerja tata kelola", "Nilai SAKIP OPD\nIKM OPD\nNilai", "B (65)\nB (76.70)"]]
-    assert len(_facts(rows, "en", targets_only=True)) <= 1
+    facts = _facts(rows, "en", targets_only=True)
+    assert [(name, target) for name, target, _, _ in facts] == [("Nilai SAKIP OPD IKM OPD Nilai", 65.0)]
 
 
 def test_sub_item_rows_are_named_after_their_parent():
