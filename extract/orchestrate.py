@@ -1,5 +1,6 @@
 """The Airflow tasks both LKjIP DAGs share: settings, the failure callback, and the per-document
-extract and warehouse chain (load -> transform -> validate -> publish).
+extract and warehouse chain (changes -> load -> transform -> validate -> publish; `changes` skips the
+rest when nothing changed since the published warehouse was built, as `lkjip run` does).
 
 Imported only by the DAG files in dags/. Light on purpose (Airflow's task SDK and extract.pipeline,
 which defers every heavy import to the task that needs it), so parsing a DAG file stays fast.
@@ -77,7 +78,14 @@ def extract_one(ctx: dict, document_id: str) -> dict:
     return pipeline.extract_one(ctx, document_id, work_dir=str(work_dir))
 
 
-# none_failed: still load and publish when there was nothing new to extract (zero mapped tasks).
+# none_failed: still compare when there was nothing new to extract (zero mapped tasks). False skips
+# every task after it (load ... publish): nothing changed since the published warehouse was built.
+@task.short_circuit(queue=WAREHOUSE_QUEUE, trigger_rule="none_failed")
+def changes(ctx: dict) -> bool:
+    use_storage_connection(ctx)
+    return pipeline.changed_since_publish(ctx)
+
+
 @task(pool=POOL, queue=WAREHOUSE_QUEUE, trigger_rule="none_failed", **LOCKED_RETRIES)
 def load(ctx: dict) -> dict:
     use_storage_connection(ctx)
@@ -100,10 +108,10 @@ def validate(ctx: dict) -> dict:
 @task(pool=POOL, queue=WAREHOUSE_QUEUE, outlets=[WAREHOUSE_ASSET], **LOCKED_RETRIES)
 def publish(ctx: dict) -> dict:
     with pipeline.run_locks(ctx):  # the CLI's locks: one writer of this warehouse at a time
-        return pipeline.publish(ctx)
+        return pipeline.publish_recorded(ctx)  # and records what it was built from
 
 
 def extract_and_publish(ctx, document_ids) -> None:
-    """One mapped extract task per document, then the warehouse chain."""
+    """One mapped extract task per document, then the warehouse chain unless nothing changed."""
     extracted = extract_one.partial(ctx=ctx).expand(document_id=document_ids)
-    extracted >> load(ctx) >> transform(ctx) >> validate(ctx) >> publish(ctx)
+    extracted >> changes(ctx) >> load(ctx) >> transform(ctx) >> validate(ctx) >> publish(ctx)

@@ -23,7 +23,7 @@ from extract.acquire.landing import Landing, url_file_name
 from extract.fsutil import atomic_write, printable_name, sha256_file
 from extract.layout import DOCUMENT_RECORD, DataLayout
 from extract.publish.swap import publish_file, publish_folder
-from extract.worker import WorkerPool, extract_isolated
+from extract.worker import WorkerPool, extract_isolated, page_count
 
 log = logging.getLogger(__name__)
 
@@ -146,12 +146,36 @@ def landed_documents(ctx: dict) -> list[str]:
 
 
 def pending_documents(ctx: dict) -> list[str]:
-    """Landed documents not yet extracted by this extractor version. A document whose worker
-    crashed (resource limit, timeout) is not retried every night: `lkjip reprocess` retries it."""
+    """Landed documents not yet extracted by this extractor version and reference data. A document
+    whose worker crashed (resource limit, timeout) is not retried every night: `lkjip reprocess` does."""
     data = _data(ctx)
     landed = landed_documents(ctx)
     _sync_extracted(ctx, landed)
+    _drop_stale_extractions(ctx, landed)
     return [d for d in landed if not data.is_extracted(d) and not data.failure_path(d).exists()]
+
+
+def _drop_stale_extractions(ctx: dict, landed: list[str]) -> None:
+    """Remove the extractions made with other reference data (a seed the extractor reads was edited),
+    here and in storage, so they are done again. One without a stamp predates stamps: kept."""
+    from extract.warehouse import inputs
+
+    data, now = _data(ctx), inputs.extraction_digest()
+    store = storage.open_store(ctx.get("storage_url"))
+    for document_id in landed:
+        stamp = data.output_dir(document_id) / inputs.EXTRACTION_STAMP
+        if stamp.exists() and stamp.read_text().strip() != now:
+            log.info("re-extracting %s: the reference data changed since it was extracted", document_id[:12])
+            shutil.rmtree(data.output_dir(document_id), ignore_errors=True)
+            if store:
+                storage.remove_extraction(store, document_id)
+
+
+def _stamp_extraction(data: DataLayout, document_id: str) -> None:
+    from extract.warehouse import inputs
+
+    if data.is_extracted(document_id):
+        atomic_write(data.output_dir(document_id) / inputs.EXTRACTION_STAMP, inputs.extraction_digest(), fsync=False)
 
 
 def reprocess_ids(ctx: dict) -> list[str]:
@@ -182,6 +206,7 @@ def extract_one(ctx: dict, document_id: str, work_dir: str | None = None, pool: 
     if record.get("stage") == "worker" and record.get("status") == "quarantined":
         # not retried every night: `lkjip reprocess` or a new extractor version retries it
         atomic_write(data.failure_path(document_id), json.dumps(record))
+    _stamp_extraction(data, document_id)
     if store:  # then the worker's copies go: storage holds the landed PDF and the extraction
         storage.upload_extraction(store, data, document_id)
         pdf.unlink(missing_ok=True)
@@ -216,7 +241,7 @@ def load(ctx: dict) -> dict:
                                        overrides.get(document_id, {})))
     build_path, warehouse = Path(ctx["build_path"]), Path(ctx["warehouse_path"])
     _claim_build_folder(ctx)
-    now = inputs.build_inputs({d: doc.record for d, doc in zip(landed, documents)}, overrides)
+    now = inputs.build_inputs({d: doc.record for d, doc in zip(landed, documents)}, overrides, sources)
     changed = inputs.changed_documents(inputs.published(warehouse), now)
     if changed is None:
         counts = build_raw(build_path, documents, fetch_log)
@@ -237,7 +262,8 @@ def current_inputs(ctx: dict) -> dict:
     landed = landed_documents(ctx)
     _sync_extracted(ctx, landed)  # with object storage, what the workers uploaded counts too
     records = {d: _extraction_record(ctx, d)[0] for d in landed}
-    return inputs.build_inputs(records, _load_overrides(ctx))
+    sources = _latest_source_by_sha(_landing(ctx).read_log())
+    return inputs.build_inputs(records, _load_overrides(ctx), sources)
 
 
 def unchanged_since_publish(ctx: dict, now: dict) -> bool:
@@ -251,6 +277,25 @@ def record_published_inputs(ctx: dict, now: dict) -> None:
     from extract.warehouse import inputs
 
     inputs.save(Path(ctx["warehouse_path"]), now)
+
+
+def changed_since_publish(ctx: dict) -> bool:
+    """False, logged and written in the run report, when a build now would be made of what the
+    published warehouse was made of: then load, dbt, validation, docs and exports are skipped."""
+    if unchanged_since_publish(ctx, current_inputs(ctx)):
+        _skip(ctx)
+        return False
+    return True
+
+
+def publish_recorded(ctx: dict) -> dict:
+    """publish, then record the inputs the load wrote into the build folder as those of the
+    published file (not when the readers' files failed: the next run publishes them again)."""
+    now = json.loads((Path(ctx["build_path"]).parent / INPUTS_FILE).read_text())
+    summary = publish(ctx)
+    if not summary.get("readers_error"):
+        record_published_inputs(ctx, now)
+    return summary
 
 
 OWNER_FILE = "owner.json"
@@ -396,6 +441,10 @@ def record_failure(info: dict) -> None:
     _write_report(ctx, "failure", {k: v for k, v in info.items() if k != "ctx"})
 
 
+def _read_report(ctx: dict) -> dict:
+    return json.loads((_data(ctx).runs / f"{ctx['run_id']}.json").read_text())
+
+
 def _write_report(ctx: dict, stage: str, payload) -> None:
     path = _data(ctx).runs / f"{ctx['run_id']}.json"
     report = json.loads(path.read_text()) if path.exists() else {"run_id": ctx["run_id"]}
@@ -422,19 +471,16 @@ def run_all(ctx: dict, progress: bool = True, document_ids: list[str] | None = N
         _write_report(ctx, "failure", {"stage": "crawl", "error": str(exc)[:2000]})
         raise
     extracted = _extract_all(ctx, pending, progress, workers)
-    now = current_inputs(ctx)
-    if unchanged_since_publish(ctx, now):
-        result = {"extracted": extracted, "skipped": _skip(ctx)}
+    if not changed_since_publish(ctx):
+        result = {"extracted": extracted, "skipped": _read_report(ctx)["skipped"]}
     else:
         result = {"extracted": extracted, "load": load(ctx)}
-        for stage, step in (("transform", transform), ("validate", validate), ("publish", publish)):
+        for stage, step in (("transform", transform), ("validate", validate), ("publish", publish_recorded)):
             try:
                 result[stage] = step(ctx)
             except Exception as exc:
                 _write_report(ctx, "failure", {"stage": stage, "error": str(exc)[:2000]})
                 raise
-        if not result["publish"].get("readers_error"):  # else the next run publishes the readers' files again
-            record_published_inputs(ctx, now)
     result["problems"] = _problems(ctx, extracted, document_ids).as_dict()
     _write_report(ctx, "outcome", result["problems"])
     return result
@@ -458,6 +504,7 @@ def _extract_all(ctx: dict, pending: list[str], progress: bool, workers: int | N
 
     if not pending:
         return []
+    pending = _largest_first(ctx, pending)
     size = min(config.extract_workers(workers), len(pending))
     extracted, started = [], time.monotonic()
     with Progress(disable=not progress) as bar, WorkerPool(size) as workers_pool, \
@@ -470,6 +517,15 @@ def _extract_all(ctx: dict, pending: list[str], progress: bool, workers: int | N
                                    "worker_processes_started": workers_pool.started,
                                    "seconds": round(time.monotonic() - started, 2)})
     return extracted
+
+
+def _largest_first(ctx: dict, pending: list[str]) -> list[str]:
+    """The documents by page count, largest first, when their PDFs are local: the last document a
+    worker reads while the others wait idle is then a short one."""
+    if storage.open_store(ctx.get("storage_url")):
+        return pending  # counting would mean downloading every PDF here first
+    landing = _landing(ctx)
+    return sorted(pending, key=lambda d: -page_count(landing.path(d)))
 
 
 def _extract_or_quarantine(ctx: dict, document_id: str, pool: WorkerPool) -> dict:

@@ -11,7 +11,9 @@ against a child that hangs without using the CPU, set well above the CPU budget.
 `WorkerPool` keeps such children alive between documents (`python -m extract.worker --serve`), so
 the 5-7 s of importing camelot, OpenCV and pandas is paid once per worker, not once per document.
 The same rules hold per document: the CPU limit is re-armed before each one, the parent kills the
-whole group when the wall clock runs out, and a worker that dies is replaced by a new one.
+whole group when the wall clock runs out, and a worker that dies is replaced by a new one. A process
+the worker starts (OCR) would inherit the worker's limit, counted from the worker's start: each one
+is given the document's budget on its own clock instead (`children_cpu_limit`).
 """
 from __future__ import annotations
 
@@ -26,6 +28,8 @@ import subprocess
 import sys
 import tempfile
 import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -35,6 +39,7 @@ DEFAULT_MEMORY_MB = 4096
 WALL_FACTOR = 4  # the wall-clock guard: this many times the CPU budget, plus a minute
 TASKS_PER_WORKER = 200  # a pool worker is replaced after this many documents ...
 RECYCLE_RSS_MB = 768  # ... or when it holds this much memory after one (keeps each worker under 1 GB)
+CHILD_SCAN_SECONDS = 0.2  # a worker's new child runs at most this long before it has its own CPU limit
 
 
 @dataclass(frozen=True)
@@ -82,6 +87,19 @@ def stop_all() -> None:
             _kill_group(process)
 
 
+def _spawn(command: list[str], **options) -> subprocess.Popen | None:
+    """Start a worker group known to stop_all; None once a stop began. A group started while
+    stop_all ran (a signal handler of this thread) is killed here: stop_all sets the flag first."""
+    with _lock:
+        if _stopping.is_set():
+            return None
+        process = subprocess.Popen(command, start_new_session=True, **options)
+        _running.add(process)
+        if _stopping.is_set():
+            _kill_group(process)
+    return process
+
+
 def _kill_group(process: subprocess.Popen) -> None:
     try:
         os.killpg(process.pid, signal.SIGKILL)
@@ -105,10 +123,9 @@ def extract_isolated(pdf_path: Path, extracted_root: Path, document_id: str,
         resource.setrlimit(resource.RLIMIT_AS, (limits.memory_mb << 20, limits.memory_mb << 20))
 
     command = [sys.executable, "-m", "extract.worker", str(pdf_path), str(extracted_root), document_id]
-    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                               preexec_fn=limit, start_new_session=True)
-    with _lock:
-        _running.add(process)
+    process = _spawn(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, preexec_fn=limit)
+    if process is None:
+        return _failure(document_id, "stopped", "the command was stopped before this document", None)
     try:
         stdout, stderr = process.communicate(timeout=limits.wall)
     except subprocess.TimeoutExpired:
@@ -184,6 +201,12 @@ class WorkerPool:
         """How many worker processes this pool has started (replacements included)."""
         return sum(w.started for w in self._workers)
 
+    @property
+    def cpu_seconds(self) -> list[float]:
+        """CPU seconds of each slot's workers (start-up, documents and their children), as they
+        reported after their last document: what a slot would take on a core of its own."""
+        return [w.cpu_seconds for w in self._workers]
+
     def close(self) -> None:
         for slot in self._workers:
             slot.stop()
@@ -204,21 +227,23 @@ class _PoolWorker:
         self.stderr = None
         self.tasks = 0
         self.started = 0
+        self.cpu_seconds = 0.0  # of the workers before this one, plus this one's last report
+        self._reported = 0.0
 
-    def _start(self) -> subprocess.Popen:
+    def _start(self) -> subprocess.Popen | None:
         if self.stderr is not None:  # the previous worker's, read already if it died
             self.stderr.close()
         self.stderr = tempfile.TemporaryFile("a+")  # append mode: truncated between documents
-        self.process = subprocess.Popen(
-            [sys.executable, "-m", "extract.worker", "--serve"], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-            stderr=self.stderr, text=True, start_new_session=True, preexec_fn=_no_core_dumps)
-        self.tasks, self.started = 0, self.started + 1
-        with _lock:
-            _running.add(self.process)
+        self.process = _spawn([sys.executable, "-m", "extract.worker", "--serve"], stdin=subprocess.PIPE,
+                              stdout=subprocess.PIPE, stderr=self.stderr, text=True, preexec_fn=_no_core_dumps)
+        if self.process is not None:
+            self.tasks, self.started, self._reported = 0, self.started + 1, 0.0
         return self.process
 
     def run(self, task: dict, limits: Limits) -> dict:
         process = self.process if self.process and self.process.poll() is None else self._start()
+        if process is None:
+            return _failure(task["document_id"], "stopped", "the command was stopped before this document", None)
         try:
             process.stdin.write(json.dumps(task) + "\n")
             process.stdin.flush()
@@ -232,6 +257,8 @@ class _PoolWorker:
         if not line.endswith("\n"):  # the worker died: a limit struck, or the extractor crashed it
             return self._died(task["document_id"], limits)
         reply = json.loads(line)
+        self.cpu_seconds += reply.get("cpu_s", 0.0) - self._reported
+        self._reported = reply.get("cpu_s", 0.0)
         self.tasks += 1
         self.stderr.truncate(0)
         if self.tasks >= self.tasks_per_worker or reply.get("rss_mb", 0) > RECYCLE_RSS_MB:
@@ -292,9 +319,11 @@ def serve() -> int:
     for line in sys.stdin:
         task = json.loads(line)
         _arm_limits(task["cpu_seconds"], task["memory_mb"])
-        record = extract_document(Path(task["pdf"]), Path(task["extracted_root"]), task["document_id"])
+        with children_cpu_limit(task["cpu_seconds"]):
+            record = extract_document(Path(task["pdf"]), Path(task["extracted_root"]), task["document_id"])
         _kill_strays()
-        channel.write(json.dumps({"record": record, "rss_mb": _rss_mb()}, default=str, ensure_ascii=False) + "\n")
+        reply = {"record": record, "rss_mb": _rss_mb(), "cpu_s": _cpu_seconds()}
+        channel.write(json.dumps(reply, default=str, ensure_ascii=False) + "\n")
     return 0
 
 
@@ -303,6 +332,53 @@ def _arm_limits(cpu_seconds: int, memory_mb: int) -> None:
     soft_cpu = math.ceil(usage.ru_utime + usage.ru_stime) + cpu_seconds
     resource.setrlimit(resource.RLIMIT_CPU, (soft_cpu, resource.getrlimit(resource.RLIMIT_CPU)[1]))
     resource.setrlimit(resource.RLIMIT_AS, (memory_mb << 20, resource.getrlimit(resource.RLIMIT_AS)[1]))
+
+
+@contextmanager
+def children_cpu_limit(cpu_seconds: int) -> Iterator[None]:
+    """Meanwhile, give every process started below this one an RLIMIT_CPU of `cpu_seconds` on its own
+    clock. A child inherits its parent's limit, which in a long-lived worker is the worker's CPU so far
+    plus the budget: with no fix, a child's CPU would be bounded by the wall clock alone."""
+    done = threading.Event()
+
+    def watch() -> None:
+        limited: set[tuple[int, str]] = set()
+        while not done.wait(CHILD_SCAN_SECONDS):
+            for pid, started in _descendants(os.getpid()):
+                if (pid, started) not in limited:
+                    limited.add((pid, started))
+                    try:
+                        # SIGXCPU at the budget (diagnosable), SIGKILL if that is ignored
+                        resource.prlimit(pid, resource.RLIMIT_CPU, (cpu_seconds, cpu_seconds + 5))
+                    except OSError:  # gone meanwhile
+                        pass
+
+    watcher = threading.Thread(target=watch, name="children-cpu-limit", daemon=True)
+    watcher.start()
+    try:
+        yield
+    finally:
+        done.set()
+        watcher.join()
+
+
+def _descendants(pid: int) -> list[tuple[int, str]]:
+    """(pid, start time) of every process below `pid` (the start time tells a reused pid apart)."""
+    found, todo = [], [pid]
+    while todo:
+        parent = todo.pop()
+        for children in Path(f"/proc/{parent}/task").glob("*/children"):
+            try:
+                pids = [int(c) for c in children.read_text().split()]
+            except OSError:
+                continue
+            for child in pids:
+                try:  # field 22 of stat, counted after the ")" that ends the command name
+                    found.append((child, Path(f"/proc/{child}/stat").read_text().rsplit(")", 1)[1].split()[19]))
+                except (OSError, IndexError):
+                    continue
+                todo.append(child)
+    return found
 
 
 def _kill_strays() -> None:
@@ -316,6 +392,12 @@ def _kill_strays() -> None:
                 os.kill(int(entry.name), signal.SIGKILL)
         except (ProcessLookupError, PermissionError):
             pass
+
+
+def _cpu_seconds() -> float:
+    """This worker's CPU since it started, with the children it has waited for (OCR)."""
+    own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
 
 
 def _rss_mb() -> float:

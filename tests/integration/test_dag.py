@@ -121,14 +121,15 @@ def test_nightly_structure(dagbag):
     assert dag["catchup"] is False
     assert dag["max_active_runs"] == 1
     tasks = dag["tasks"]
-    assert set(tasks) == {"start_run", "crawl", "extract_one", *CHAIN}
+    assert set(tasks) == {"start_run", "crawl", "extract_one", "changes", *CHAIN}
     assert tasks["start_run"]["upstream"] == []
     assert tasks["crawl"]["upstream"] == ["start_run"]
     assert tasks["extract_one"]["upstream"] == ["crawl", "start_run"]
     assert tasks["extract_one"]["mapped"] is True
     assert not any(tasks[t]["mapped"] for t in tasks if t != "extract_one")
-    assert tasks["load"]["upstream"] == ["extract_one", "start_run"]
-    assert tasks["load"]["trigger_rule"] == "none_failed"  # runs when nothing new was found
+    assert tasks["changes"]["upstream"] == ["extract_one", "start_run"]
+    assert tasks["changes"]["trigger_rule"] == "none_failed"  # compares when nothing new was found
+    assert tasks["load"]["upstream"] == ["changes", "start_run"]
     for prev, nxt in zip(CHAIN, CHAIN[1:]):
         assert tasks[nxt]["upstream"] == sorted([prev, "start_run"])
     for t in ("crawl", "extract_one"):
@@ -143,18 +144,25 @@ def test_reprocess_structure(dagbag):
     dag = dagbag["dags"]["lkjip_reprocess"]
     assert dag["cron"] is None and dag["timetable"] == "NullTimetable"  # manual only
     tasks = dag["tasks"]
-    assert set(tasks) == {"start_run", "reprocess_ids", "extract_one", *CHAIN}
+    assert set(tasks) == {"start_run", "reprocess_ids", "extract_one", "changes", *CHAIN}
     assert "crawl" not in tasks  # nothing is downloaded again
     assert tasks["reprocess_ids"]["upstream"] == ["start_run"]
     assert tasks["extract_one"]["mapped"] is True
     assert tasks["extract_one"]["upstream"] == ["reprocess_ids", "start_run"]
-    assert tasks["load"]["upstream"] == ["extract_one", "start_run"]
+    assert tasks["load"]["upstream"] == ["changes", "start_run"]
     for t in CHAIN:
         assert tasks[t]["pool"] == "lkjip_warehouse"
     assert tasks["publish"]["outlets"] == [["lkjip_warehouse", Path(dagbag["warehouse"]).as_uri()]]
 
 
-def test_airflow_dags_test_nightly_builds_the_warehouse(airflow_env, portal_url, tmp_path):
+def _published_files(folder: Path) -> dict[str, str]:
+    """sha256 of every file beside the published warehouse (exports, serving file, site, docs)."""
+    from extract.fsutil import sha256_file
+
+    return {str(p.relative_to(folder)): sha256_file(p) for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def test_airflow_dags_test_nightly_builds_the_warehouse_then_skips(airflow_env, portal_url, tmp_path):
     import duckdb
 
     env = dict(airflow_env)
@@ -186,3 +194,12 @@ def test_airflow_dags_test_nightly_builds_the_warehouse(airflow_env, portal_url,
     for _, target, realization in siap_kerja:
         assert target == pytest.approx(2.90)
         assert realization == pytest.approx(2.73)
+
+    # The same portal again: nothing new, so the chain after `changes` is skipped, and says so.
+    published = _published_files(warehouse.parent)
+    again = _run([AIRFLOW, "dags", "test", "lkjip_nightly"], env, 600, tmp_path)
+    _check(again)
+    assert "nothing changed" in again.stdout + again.stderr
+    assert _published_files(warehouse.parent) == published  # not one published byte rewritten
+    runs = [json.loads(p.read_text()) for p in sorted((tmp_path / "data" / "runs").glob("*.json"))]
+    assert [("skipped" in r, "publish" in r) for r in runs] == [(False, True), (True, False)]

@@ -4,6 +4,9 @@ its worker's whole group is killed and replaced, and the next document is read a
 from __future__ import annotations
 
 import os
+import signal
+import subprocess
+import sys
 
 import pytest
 
@@ -46,3 +49,58 @@ def test_a_document_that_breaks_a_limit_is_quarantined_and_the_pool_goes_on(tmp_
         assert (record["status"], record["stage"]) == ("quarantined", "worker")
         assert record["status_reason"].startswith(reason), record
     assert (after["status"], after["region_code"]) == ("ok", "15.71")
+
+
+@pytest.fixture
+def stopped_then_cleared():
+    yield
+    worker._stopping.clear()  # the next tests of this process start workers again
+
+
+class _StopDuringStart(subprocess.Popen):
+    """A Popen after which stop_all runs at once, as a SIGTERM handler of the starting thread would:
+    the worker is started but not yet known to stop_all."""
+
+    started: list[int] = []
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        _StopDuringStart.started.append(self.pid)
+        worker.stop_all()
+
+
+@pytest.mark.parametrize("pooled", [True, False])
+def test_a_worker_started_while_stop_all_runs_does_not_escape_it(tmp_path, monkeypatch, stopped_then_cleared, pooled):
+    worker._stopping.clear()
+    _StopDuringStart.started = []
+    monkeypatch.setattr(worker.subprocess, "Popen", _StopDuringStart)
+    with WorkerPool(1) as pool:
+        record = pool.extract(JEPARA, tmp_path, "late") if pooled else \
+            worker.extract_isolated(JEPARA, tmp_path, "late")
+        assert not group_alive(_StopDuringStart.started[0])  # killed, not left to read the document
+        assert record["status"] == "stopped", record
+        # and once the stop began, no worker is started at all
+        refused = pool.extract(JAMBI, tmp_path, "refused") if pooled else \
+            worker.extract_isolated(JAMBI, tmp_path, "refused")
+    assert refused["status"] == "stopped" and len(_StopDuringStart.started) == 1
+
+
+def test_a_child_started_during_a_document_gets_the_documents_cpu_budget():
+    """A long-lived worker's child inherits a CPU limit counted from the worker's start; within a
+    document each child gets the document's budget on its own clock (here 2 CPU-s of a busy loop)."""
+    resource_limit = worker.resource.getrlimit(worker.resource.RLIMIT_CPU)
+    with worker.children_cpu_limit(2):
+        looping = subprocess.run([sys.executable, "-c", "while True: pass"], timeout=120)
+    assert looping.returncode == -signal.SIGXCPU
+    assert worker.resource.getrlimit(worker.resource.RLIMIT_CPU) == resource_limit  # this process: untouched
+
+
+def test_a_run_hands_out_the_documents_largest_first(tmp_path):
+    """The tail of a run, one worker reading while the others idle, is the last documents handed out."""
+    from extract import pipeline
+    from tests.paths import CORPUS
+
+    dinkes = CORPUS / "jabar-dinkes_2016_lakip.pdf"  # 110 pages; Jambi 45, Jepara 43
+    ctx = pipeline.start_run(data_dir=str(tmp_path / "data"), warehouse=str(tmp_path / "wh" / "lkjip.duckdb"))
+    jepara, jambi, large = pipeline.ingest_files(ctx, [JEPARA, JAMBI, dinkes])
+    assert pipeline._largest_first(ctx, [jepara, jambi, large]) == [large, jambi, jepara]
