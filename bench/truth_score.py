@@ -22,7 +22,8 @@ Level and year are not part of the match; they are reported separately (share of
 whose level equals the label's, and whose year - the fact's own, else the document's - does).
 recall    = found / expected facts;
 precision = of the extracted facts of that kind on the pages of the labelled tables (every page
-            holding a labelled row of that kind), the share matched to an expected fact; facts
+            holding a labelled row of that kind, whatever table the fact comes from: the same rule
+            for every document), the share matched to an expected fact; facts
             matched to an excluded label (`other`, no number) and facts without any number are
             left out of the share, as the labels leave such rows out.
 ceiling   = share of expected facts whose printed numbers (the digit groups of the *_printed texts
