@@ -29,7 +29,7 @@ from extract.model import RawTable
 from extract.numerals import detect_format, is_column_number_row, looks_numeric, parse_number
 from extract.parse import classify as cls
 from extract.parse.records import BudgetLine
-from extract.parse.stacked import unstack
+from extract.parse.stacked import ACCOUNT_CODE, unstack
 from extract.text import clean_cell
 
 LEVEL_METHOD = "account_code"
@@ -39,9 +39,8 @@ ACCOUNT_GROUPS = {"4", "5", "6"}  # akun: pendapatan, belanja, pembiayaan
 MAX_PREAMBLE_ROWS = 25  # title, urusan and unit lines printed above the header
 MIN_CODED_SHARE = 0.6  # of the rows that carry amounts
 
-# "5 . 2 . 15 . 09" or "5.2.15.09", possibly followed by the uraian when a flavor merged the columns; an
-# organisation code of Permendagri 90/2019 joins urusan and unit with dashes ("4.1.01.1-01.0-00.0-00.01")
-CODE_RE = re.compile(r"^(?P<code>\d(?:\s*\.\s*\d{1,3}(?:-\d{1,3})?)*)(?:\s+(?P<rest>[^\d\s].*))?$", re.DOTALL)
+# a kode rekening (stacked.ACCOUNT_CODE), possibly followed by the uraian when a flavor merged the columns
+CODE_RE = re.compile(rf"^(?P<code>{ACCOUNT_CODE})(?:\s+(?P<rest>[^\d\s].*))?$", re.DOTALL)
 YEAR_RE = re.compile(r"tahun\s+anggaran\s*:?\s*((?:19|20)\d\d)", re.IGNORECASE)
 # a line of one letter: a glyph camelot split off its word ("l\ni\nstrik" = "listrik")
 SPLIT_GLYPHS_RE = re.compile(r"(?m)^([A-Za-z])\n(?=[A-Za-z])")

@@ -19,7 +19,8 @@ def budget_lines(table: RawTable, layout: cls.TableLayout, doc_format: str | Non
             for r in data_rows(table, layout.header_rows)]
     table_format = detect_format([c for r in rows for c in r.cells if looks_numeric(c)], prior=doc_format)
     year = cls.year_in(f"{table.caption} {layout.title}")
-    lines = [line for row in rows if (line := _budget_line(table, row, roles, table_format, year))]
+    heads = [c for c in range(roles.name or 0) if not layout.labels[c].strip()]
+    lines = [line for row in rows if (line := _budget_line(table, row, roles, table_format, year, heads))]
     # a row of amounts without a name is a total when it closes the table (the unlabelled sum under the last
     # line) or opens it under its header (the grand total above the first program); elsewhere, and at the
     # top of a page without header, it is the rest of a row cut by a page break
@@ -44,13 +45,14 @@ AMOUNT_TOKEN_RE = re.compile(r"(?:Rp\.?\s*)?-?\d[\d.,]*%?(?:,-)?$")
 
 
 def _budget_line(table: RawTable, row: Row, roles: cls.BudgetColumns, fmt: str | None,
-                 year: int | None) -> BudgetLine | None:
+                 year: int | None, heads: list[int]) -> BudgetLine | None:
     first = next((c for c in row.cells if c), "")  # numbering leads the row, in whichever column
     numbering = first if is_row_number(first) and len(first) <= 5 and not looks_numeric(first.rstrip(".")) \
         or re.fullmatch(r"\d{1,3}\.?", first) else None
     numeric = [c for c in row.cells if c and looks_numeric(c) and c != numbering]
     name = _line_name(row, roles, numbering)
     if table.flavor in UNRULED_FLAVORS:  # columns drift: read the line's text, in reading order
+        name = _name_across_gap(table, row, roles.name, heads) or name
         trailing = _split_trailing_amounts(" ".join(c for c in row.cells if c and c != numbering))
         if trailing[1] or not looks_numeric(cell(row, roles.budget)):  # else a note column ends the line
             name, numeric = trailing
@@ -82,6 +84,23 @@ def _line_name(row: Row, roles: cls.BudgetColumns, numbering: str | None) -> str
     if own and not looks_numeric(own) and own != numbering:
         return own
     return " ".join(c for c in row.cells if c and c != numbering and not looks_numeric(c) and not _is_currency(c))
+
+
+def _name_across_gap(table: RawTable, row: Row, name_col: int | None, heads: list[int]) -> str | None:
+    """A word reader splits a line's name at a wide gap ("Program      Penunjang Urusan ..."): its head
+    falls in an unlabelled column left of the name column, and a wrapped line in either. With as many
+    lines in every cell, the name is read back line by line across them ("Program" + "Penunjang Urusan
+    Pemerintahan Daerah", then "Kabupaten/" + "Kota"); with unequal counts which line goes where is
+    unknown, and the name column alone is kept."""
+    raw = table.rows[row.index] if row.index < len(table.rows) else []
+    cols = [c for c in [*heads, name_col] if c is not None and c < len(raw) and raw[c].strip()
+            and not is_row_number(raw[c].strip())]
+    if len(cols) < 2 or cols[-1] != name_col or any(looks_numeric(" ".join(raw[c].split())) for c in cols):
+        return None
+    lines = [[part.strip() for part in raw[c].split("\n") if part.strip()] for c in cols]
+    if len({len(parts) for parts in lines}) > 1:
+        return None
+    return " ".join(" ".join(parts[i] for parts in lines) for i in range(len(lines[0])))
 
 
 LEVEL_ORDER = ("program", "kegiatan", "sub_kegiatan", "paket")

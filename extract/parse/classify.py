@@ -60,6 +60,7 @@ def normalize(text: str) -> str:
 
 
 def classify(rows: list[list[str]], caption: str = "") -> TableLayout:
+    rows = [[join_split_words(c) for c in row] for row in rows[:MAX_HEADER_ROWS + 1]] + rows[MAX_HEADER_ROWS + 1:]
     n_header = count_header_rows(rows)
     n_cols = max((len(r) for r in rows), default=0)
     n_titles = title_rows(rows[:n_header], n_cols)
@@ -70,8 +71,48 @@ def classify(rows: list[list[str]], caption: str = "") -> TableLayout:
     layout = TableLayout(family=family, header_rows=n_header, labels=labels, title=title,
                          unit_multiplier=unit_multiplier(normalize(heading)) or 1)
     if family == UNKNOWN:
-        return content_layout(rows, layout) or layout
+        return content_layout(rows, layout) or allocation_layout(rows, layout) or layout
     return layout
+
+
+def allocation_layout(rows: list[list[str]], layout: TableLayout) -> TableLayout | None:
+    """An allocation list: programs or kegiatan with their budget and no spending yet (the budget a
+    Perjanjian Kinerja commits, "Program | Anggaran | Keterangan", a Renja's "Rencana Anggaran"). The
+    header names the line column and a budget column, no realisasi; the budget column holds rupiah
+    magnitudes. Read as budget lines whose realisasi is empty."""
+    labels = layout.labels
+    if any(SPENT_LABEL_RE.search(label) or "real" in label for label in labels):
+        return None  # spending is printed ("Realiasi Anggaran" misspelt too): not an allocation
+    names = [c for c, label in enumerate(labels) if BUDGET_NAME_RE.search(label)]
+    budgets = [c for c, label in enumerate(labels) if BUDGET_LABEL_RE.search(label) and not _is_percent_label(label)]
+    data = rows[layout.header_rows:]
+    if not names or not any(_column_kind([r[c] for r in data if c < len(r)]) == "amount" for c in budgets):
+        return None
+    return TableLayout(family=BUDGET, header_rows=layout.header_rows, labels=labels, title=layout.title,
+                       unit_multiplier=layout.unit_multiplier)
+
+
+def join_split_words(text: str) -> str:
+    """A header word that a narrow cell broke into pieces, joined again: "REALI SASI", "REALI- SASI",
+    "TARGE T", "CAPAIA N". Two neighbouring pieces are joined when together they make a header word
+    and they are not both header words themselves ("sub kegiatan", "s d" stay as printed)."""
+    tokens = text.split()
+    if len(tokens) < 2:
+        return text
+    out = [tokens[0]]
+    for token in tokens[1:]:
+        head = out[-1].removesuffix("-")
+        if _is_split_word(head, token):
+            out[-1] = head + token
+        else:
+            out.append(token)
+    return " ".join(out) if len(out) < len(tokens) else text
+
+
+def _is_split_word(head: str, tail: str) -> bool:
+    joined = (head + tail).lower()
+    return head.isalpha() and tail.isalpha() and len(joined) >= 4 and joined in HEADER_WORDS \
+        and not (head.lower() in HEADER_WORDS and tail.lower() in HEADER_WORDS)
 
 
 MIN_AMOUNT_IDR = 100_000  # a rupiah amount of a budget line; counts and scores stay below
@@ -306,7 +347,16 @@ def family_from_labels(labels: list[str], caption: str = "") -> str:
         return MULTI_YEAR_PLAN if is_multi_year_plan(labels) else PLAN_TARGET
     if has("kategori", "predikat", "kriteria") and has("skala", "capaian", "nilai", "%") and not has("indikator"):
         return CATEGORY_SCALE
+    if has("indikator") and is_comparison(labels):
+        return INDICATOR
     return UNKNOWN
+
+
+def is_comparison(labels: list[str]) -> bool:
+    """Realisasi or capaian of an indicator in two or more years side by side, without targets ("Realisasi
+    2020 | Realisasi 2021", "Capaian Kinerja 2015 | 2016"): an achievement table comparing years."""
+    years = {year for label in labels if re.search(r"realisasi|capaian", label) and (year := year_in(label))}
+    return len(years) >= 2
 
 
 # A baseline or end-of-period column of a medium-term plan: "Kondisi Awal", "Target Akhir Renstra",

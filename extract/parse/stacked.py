@@ -21,8 +21,12 @@ from extract.model import RawTable
 from extract.numerals import is_row_number, looks_numeric, parse_cell
 from extract.text import CONNECTOR_WORDS
 
-CODE_LINE_RE = re.compile(r"^\d{1,3}(?:\s*[.\-]\s*\d{1,4})*\.?$")  # '4.1.01.1-01.0-00.0-00.01', '3'
+# A kode rekening: the one-digit akun, then groups of one to three digits ("5 . 2 . 15 . 09", "5.2.15.09"); an
+# organisation code of Permendagri 90/2019 joins urusan and unit with dashes ("4.1.01.1-01.0-00.0-00.01").
+ACCOUNT_CODE = r"\d(?:\s*\.\s*\d{1,3}(?:-\d{1,3})?)*"
+CODE_LINE_RE = re.compile(rf"^{ACCOUNT_CODE}\.?$")
 ORPHAN_DIGITS_RE = re.compile(r"^\d{1,2}$")  # the decimals of a number wrapped at its decimal mark
+CUT_GROUP_RE = re.compile(r"\d([.,])\d{3}\1(\d{1,2})$")  # '360.417.7': grouped, its last group short
 MIN_STACKED_CELLS = 2
 
 
@@ -61,17 +65,30 @@ def split_stacked(row: list[str]) -> list[list[str]]:
 
 def rejoin_wrapped(cell: list[str]) -> list[str]:
     """'1.128,' + ... + '26' -> '1.128,26': a number cut at its decimal mark, whose decimals fell
-    onto a later line as an orphan of one or two digits, gets them back, in order."""
+    onto a later line as an orphan of one or two digits, gets them back, in order. A narrow cell also
+    cuts a number inside its digit groups ('360.417.7' over '24', '20.803.000.' over '000'): the rest
+    of the group comes back too."""
     out: list[str] = []
     pending: list[int] = []
     for line in cell:
-        if pending and ORPHAN_DIGITS_RE.fullmatch(line):
+        if pending and _continues(out[pending[0]], line):
             out[pending.pop(0)] += line
             continue
-        if re.search(r"\d[.,]$", line):
+        if re.search(r"\d[.,]$", line) or CUT_GROUP_RE.search(line):
             pending.append(len(out))
         out.append(line)
     return out
+
+
+def _continues(head: str, line: str) -> bool:
+    """Whether `line` is the rest of the number `head` was cut from."""
+    if cut := CUT_GROUP_RE.search(head):  # the group's missing digits, then whole groups
+        sep, missing = cut.group(1), 3 - len(cut.group(2))
+        return re.fullmatch(rf"\d{{{missing}}}(?:{re.escape(sep)}\d{{3}})*(?:[.,]\d{{1,2}})?", line) is not None
+    sep = head[-1]
+    if sep in head[:-1]:  # cut after a thousands separator: whole groups follow
+        return re.fullmatch(rf"\d{{3}}(?:{re.escape(sep)}\d{{3}})*(?:[.,]\d{{1,2}})?", line) is not None
+    return ORPHAN_DIGITS_RE.fullmatch(line) is not None  # cut at the decimal mark
 
 
 def _join_continued(lines: list[str]) -> list[str]:

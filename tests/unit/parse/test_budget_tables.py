@@ -116,20 +116,37 @@ def test_a_neighbours_wrapped_words_are_dropped_from_an_amount(text, amount):
     assert amount_text(" ".join(text.split())) == amount
 
 
-# jabar-dinkes_2016_lakip.pdf p. 84: a continuation page the reader cut off its header
+# jabar-dinkes_2016_lakip.pdf p. 84 (printed 80), the top of the page: a continuation page the reader cut off its
+# header; the program line carries no amounts
 HEADERLESS = [
-    ["", "Peningkatan  Kualitas  dan  Kesejahteraan  Pegawai", "3.924.000.000", "3.656.276.040", "93,18%", "97,35%"],
+    ["", "Peningkatan  Kualitas  dan  Kesejahteraan  Pegawai\nRSUD PameungpeukRumah Sakit Pameungpeuk", "3.924.000.000",
+     "3.656.276.040", "93,18%", "97,35%"],
     ["", "", "", "", "", ""],
     ["", "PROGRAM MANAJEMEN KESEHATAN", "", "", "", ""],
     ["", "Manajemen Kesehatan BKKM Provinsi Jawa Barat", "475.000.000", "403.933.300", "85,04%", "85,00%"],
+    ["", "Peningkatan  Kualitas  BKPM  sebagai  Rujukan\nKesehatan Paru di Provinsi Jawa Barat", "223.580.000",
+     "219.291.480", "98,08%", "100,00%"],
+    ["", "Peningkatan  Kapasitas  BLK  sebagai  Centre  of\nExcellent  Pelayanan  Kegiatan  Diagnostik  dan\n"
+     "Pelayanan Kesehatan Masyarakat", "82.507.500", "57.689.955", "69,92%", "88,95%"],
+    ["", "Peningkatan  Kapasitas  Bapelkes  Sebagai  Pusat\nPelatihan Kesehatan", "200.000.000", "188.558.383",
+     "94,28%", "95,20%"],
     ["", "Pengembangan Sistem Informasi Kesehatan", "1.145.122.900", "1.088.473.595", "95,05%", "100,00%"],
 ]
 
 
 def test_a_table_without_header_is_known_by_its_amount_columns():
     lines = _lines(HEADERLESS)
-    assert [(b.line_name, b.budget_idr, b.realization_idr, b.absorption_pct_reported) for b in lines][-1] == \
-        ("Pengembangan Sistem Informasi Kesehatan", 1145122900.0, 1088473595.0, 95.05)
+    assert [(b.line_name, b.budget_idr, b.realization_idr, b.absorption_pct_reported) for b in lines] == [
+        ("Peningkatan Kualitas dan Kesejahteraan Pegawai RSUD PameungpeukRumah Sakit Pameungpeuk", 3924000000.0,
+         3656276040.0, 93.18),
+        ("Manajemen Kesehatan BKKM Provinsi Jawa Barat", 475000000.0, 403933300.0, 85.04),
+        ("Peningkatan Kualitas BKPM sebagai Rujukan Kesehatan Paru di Provinsi Jawa Barat", 223580000.0, 219291480.0,
+         98.08),
+        ("Peningkatan Kapasitas BLK sebagai Centre of Excellent Pelayanan Kegiatan Diagnostik dan Pelayanan "
+         "Kesehatan Masyarakat", 82507500.0, 57689955.0, 69.92),
+        ("Peningkatan Kapasitas Bapelkes Sebagai Pusat Pelatihan Kesehatan", 200000000.0, 188558383.0, 94.28),
+        ("Pengembangan Sistem Informasi Kesehatan", 1145122900.0, 1088473595.0, 95.05),
+    ]
 
 
 def test_a_header_that_names_other_columns_is_not_overruled_by_content():
@@ -206,3 +223,32 @@ def test_a_sheet_by_urusan_and_organisation_gives_urusan_and_agency_lines():
         ("5.1.01.1-01.0-00.0-00.01", "perangkat_daerah", "Dinas Pendidikan", 3716065541008.0, 3532246262401.53,
          95.05),
     ]  # the agency's accounts (5.1.01.1-01.0-00.0-00.01.1 BELANJA OPERASI) stay in raw.cells
+
+
+def test_two_printed_rows_in_one_grid_row_are_split_on_a_second_report():
+    # ambon-diskominfo_2021_lakip.pdf p. 30, Tabel 3.4: rows 3 and 4 share one ruled cell
+    row = ["3 \n4", "Penyediaan Bahan Logistik Kantor \nPenyediaan Barang Cetakan dan \nPenggandaan",
+           "Rp         28,333,205  \n Rp         16,808,269", "Rp       28,333,205  \n Rp       16,808,269",
+           "Rp       10,745,696  \n Rp          9,632,798", "38% \n57%", "50% \n70%"]
+    assert split_stacked(row) == [
+        ["3", "Penyediaan Bahan Logistik Kantor", "Rp         28,333,205", "Rp       28,333,205",
+         "Rp       10,745,696", "38%", "50%"],
+        ["4", "Penyediaan Barang Cetakan dan Penggandaan", "Rp         16,808,269", "Rp       16,808,269",
+         "Rp          9,632,798", "57%", "70%"]]
+
+
+@pytest.mark.parametrize(("lines", "joined"), [
+    # kab-grobogan-dpupr_2021_renstra.pdf p. 34 (printed 30), Tabel 2.7, Program Peningkatan Jalan (Rp 000)
+    (["360.417.7", "24"], ["360.417.724"]), (["11.710.02", "5"], ["11.710.025"]), (["93.333.47", "3"], ["93.333.473"]),
+    (["20.803.000.", "000"], ["20.803.000.000"]),
+    # cut at the decimal mark, a whole number between: the decimals go to the cut number
+    (["1.128,", "500.000,00", "26"], ["1.128,26", "500.000,00"])])
+def test_a_number_cut_inside_its_digit_groups_is_joined(lines, joined):
+    assert rejoin_wrapped(lines) == joined
+
+
+def test_a_row_of_numbers_cut_inside_their_groups_is_not_split_into_rows():
+    # kab-grobogan-dpupr_2021_renstra.pdf p. 34: one program row, its amounts wrapped in narrow cells
+    row = ["6", "Program\nPeningkat\nan Jalan", "", "360.417.7\n24", "11.710.02\n5", "89.946.457", "323.117.5\n99",
+           "104.889.1\n53", "93.333.47\n3", "90%", "896%", "104%"]
+    assert len(split_stacked(row)) == 1
