@@ -28,6 +28,7 @@ MISSING_TOKENS = {"-", "–", "—", "--", "na", "n/a", "n.a", "n.a.", "#n/a", "
 _RP = re.compile(r"\brp\.?", re.IGNORECASE)
 _MINUS_CHARS = str.maketrans({"\u2212": "-", "\u2012": "-", "\ufe63": "-", "\uff0d": "-"})
 _FOOTNOTE = re.compile(r"[*†‡]+")
+_CLOSING_STOP = re.compile(r"%\s*\.$")  # "96,12 %." : the full stop ends the sentence, not the number
 _TRAILING_DASH = re.compile(r"[.,]\s*-+$")  # "4.861.984.853,-" : printed "no cents"
 # A bare numeric core: digits and separators, possibly broken by wrapping spaces.
 _CORE = re.compile(r"^[+-]?\d[\d.,]*(?:\s+[\d.,]+)*$")
@@ -51,6 +52,7 @@ def _normalise(text: str) -> str:
 
 def _strip_decorations(text: str) -> tuple[str, bool, bool, bool]:
     """Remove Rp, %, ',-' and parentheses-negative. Returns (core, has_rp, has_pct, negative)."""
+    text = _CLOSING_STOP.sub("%", text)
     has_rp = bool(_RP.search(text))
     has_pct = "%" in text
     core = _RP.sub(" ", text).replace("%", " ").strip()

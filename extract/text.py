@@ -31,6 +31,10 @@ FUNCTION_WORDS = STOP_WORDS | {"ini", "itu", "per", "se", "sd", "s/d", "dg", "yg
 SPLIT_WORD_RE = re.compile(r"(?<=[a-z])\n([a-z]{1,3})(?=$|[^a-z])")
 
 
+# A line broken after the hyphen of a compound word: the next line goes on in lower case.
+HYPHEN_BREAK_RE = re.compile(r"(?<=[A-Za-z]-)[ \t]*\n\s*(?=[A-Za-z])")
+# A ligature (fi, fl) that a text layer gives a gap after its f: "Verif ikasi", "Sertif ikasi".
+LIGATURE_GAP_RE = re.compile(r"\b([A-Za-z]+f) ([il][a-z]+)")
 BROKEN_WORD_RE = re.compile(r"([A-Za-z]+)\n([A-Za-z]+)")
 
 
@@ -43,7 +47,9 @@ def clean_cell(text: str) -> str:
     """One line of text: wrapped lines joined, words split by a narrow column rejoined."""
     text = SPLIT_WORD_RE.sub(lambda m: m.group(0) if m.group(1) in FUNCTION_WORDS else m.group(1), str(text))
     text = re.sub(r"\n(?=[,.;:)])", "", text)  # punctuation pushed onto the next line
+    text = HYPHEN_BREAK_RE.sub("", text)  # "Hak-" / "hak", "perundang-" / "undangan": one word
     text = BROKEN_WORD_RE.sub(_rejoin_known_word, text)
+    text = LIGATURE_GAP_RE.sub(_rejoin_known_word, text)
     text = JOINED_WORDS_RE.sub(_split_known_words, text)
     return " ".join(text.split())
 

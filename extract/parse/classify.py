@@ -448,6 +448,7 @@ def indicator_columns(labels: list[str], targets_only: bool = False) -> Indicato
     With targets_only (agreement tables), a group of a target alone is kept."""
     roles = IndicatorColumns()
     groups: list[ValueGroup] = []
+    merged: set[int] = set()  # value columns of a group whose roles one header cell names
     for col, label in enumerate(labels):
         if _is_number_label(label) and roles.number is None:
             roles.number = col
@@ -461,8 +462,11 @@ def indicator_columns(labels: list[str], targets_only: bool = False) -> Indicato
             roles.category = col
         elif _is_budget_label(label) or _is_plan_label(label):
             continue
+        elif col in merged:
+            continue
         elif "target" in label:
-            groups.append(ValueGroup(target=col, year=year_in(label)))
+            groups.append(_merged_roles(labels, col) or ValueGroup(target=col, year=year_in(label)))
+            merged.update(groups[-1].columns())
         elif "realisasi" in label and groups and groups[-1].realization is None:
             groups[-1].realization = col
             groups[-1].year = groups[-1].year or year_in(label)
@@ -470,6 +474,36 @@ def indicator_columns(labels: list[str], targets_only: bool = False) -> Indicato
             groups[-1].achievement = col
     roles.groups = [g for g in groups if targets_only or g.realization is not None or g.achievement is not None]
     return roles
+
+
+LABEL_FRAGMENT_RE = re.compile(r"(?:(?:tahun|th\.?|(?:19|20)\d\d)\s*)+")
+
+
+def is_label_fragment(label: str) -> bool:
+    """A column label that names no role, only the rest of its neighbour's ("Tahun", "2024"): a word
+    reader cut the header "Target Tahun 2024" into "Target 2024" and "Tahun", and the values of the
+    neighbour's role may sit under it."""
+    return LABEL_FRAGMENT_RE.fullmatch(label.strip()) is not None
+
+
+MERGED_ROLE_WORDS = (("target", "target"), ("realization", "realisasi"), ("achievement", "capaian"))
+
+
+def _merged_roles(labels: list[str], col: int) -> ValueGroup | None:
+    """A header cell naming the roles of several value columns ("Target Realisasi Capaian", a reader
+    that joined the header words over them) above columns whose own labels name no role ("%",
+    "Tahun 2024", nothing): the roles in printed order, one per column."""
+    label = labels[col]
+    named = sorted((label.index(word), key) for key, word in MERGED_ROLE_WORDS if word in label)
+    followers = labels[col + 1:col + len(named)]
+    if len(named) < 2 or named[0][1] != "target" or len(followers) != len(named) - 1:
+        return None
+    if not all(is_label_fragment(f) or f.strip() in ("", "%", "(%)") for f in followers):
+        return None
+    group = ValueGroup(year=year_in(" ".join(labels[col:col + len(named)])))
+    for offset, (_, key) in enumerate(named):
+        setattr(group, key, col + offset)
+    return group
 
 
 def goal_level(labels: list[str]) -> str:

@@ -48,6 +48,7 @@ def indicator_rows(table: RawTable, layout: cls.TableLayout, doc_format: str | N
     caption_year = cls.year_in(table.caption)
     rows = data_rows(table, layout.header_rows)
     roles = _names_beside_their_numbers(_values_under_their_header(roles, layout.labels, rows), layout.labels, rows)
+    roles = _without_money_groups(roles, rows)
     formats = {col: column_format(rows, col, doc_format) for g in roles.groups for col in g.columns()}
     reading = _Reading(table, roles, layout.labels, formats, level)
     facts: list[IndicatorRow] = []
@@ -233,10 +234,17 @@ SCORE_GRADE_RE = re.compile(r"^\s*(-?\d[\d.,]*)\s*\(\s*[A-E][+-]?\s*\)\s*$")
 GLUED_UNIT_RE = re.compile(r"^(\s*-?\d[\d.,]*)(?=[A-Za-z]{2,})")
 
 
+# A capaian cell that a reader merged with the grade beside it, the number between the grade's lines
+# when the grade wraps ("Sangat" / "102,33" / "Baik") or before it ("104,16 Sangat Baik").
+GRADE_WORDS = r"(?:sangat|baik|cukup|kurang|buruk|tinggi|rendah|sedang|memuaskan|berhasil|tidak)"
+GRADED_VALUE_RE = re.compile(rf"^\s*(?:{GRADE_WORDS}\s+)*(-?\d[\d.,]*\s*%?)(?:\s+{GRADE_WORDS})+\s*$", re.IGNORECASE)
+
+
 def value_text(text: str) -> str:
-    """The cell text parse_number reads: the rate's count, the score, the number apart from its unit."""
+    """The cell text parse_number reads: the rate's count, the score, the number apart from its unit
+    or its grade."""
     text = str(text or "")
-    for pattern in (RATE_RE, SCORE_GRADE_RE):
+    for pattern in (RATE_RE, SCORE_GRADE_RE, GRADED_VALUE_RE):
         match = pattern.match(text)
         if match:
             return match.group(1)
@@ -265,6 +273,31 @@ def _values_under_their_header(roles: cls.IndicatorColumns, labels: list[str],
                 setattr(owner, key, near)
                 break
     return roles
+
+
+def _without_money_groups(roles: cls.IndicatorColumns, rows: list[Row]) -> cls.IndicatorColumns:
+    """A table printing each indicator's budget beside its performance ("Kinerja: Target | Realisasi |
+    Capaian", "Anggaran: Target | Realisasi | Capaian") whose group row was lost reads as two value
+    groups. The group whose target and realisasi hold rupiah is the budget, not a second reading of
+    the indicator: it is dropped when another group holds no money and no unit cell says rupiah."""
+    if len(roles.groups) < 2 or any(RUPIAH_UNIT_RE.search(cell(r, roles.unit)) for r in rows):
+        return roles
+    keep = [g for g in roles.groups if not _holds_money(g, rows)]
+    if not keep or len(keep) == len(roles.groups):
+        return roles
+    roles = copy.deepcopy(roles)
+    roles.groups = keep
+    return roles
+
+
+RUPIAH_UNIT_RE = re.compile(r"\brp\b|rupiah", re.IGNORECASE)
+
+
+def _holds_money(group: cls.ValueGroup, rows: list[Row]) -> bool:
+    """Most filled target and realisasi cells are rupiah: printed with 'Rp' or of a budget's magnitude."""
+    texts = [cell(r, c) for r in rows for c in (group.target, group.realization) if c is not None and cell(r, c)]
+    money = sum(1 for t in texts if _is_money(t) or abs(parse_number(value_text(t)) or 0) >= cls.MIN_AMOUNT_IDR)
+    return money >= 2 and 2 * money > len(texts)
 
 
 def _names_beside_their_numbers(roles: cls.IndicatorColumns, labels: list[str],
@@ -385,15 +418,31 @@ def _group_cells(row: Row, roles: cls.IndicatorColumns, group: cls.ValueGroup, l
     off on every row; this handles the rows that are off alone.)"""
     raws = {key: cell(row, getattr(group, key)) for key in GROUP_KEYS}
     cols = sorted(getattr(group, k) for k in GROUP_KEYS if getattr(group, k) is not None)
-    if not cols or any(raws[k] for k in GROUP_KEYS):
-        return raws
     taken = {getattr(roles, k) for k in ROLE_KEYS} | {getattr(g, k) for g in roles.groups for k in GROUP_KEYS}
+    if not cols or any(raws[k] for k in GROUP_KEYS):
+        return _under_label_fragments(row, group, labels, raws, taken)
     spare = [c for c in range(cols[0] - 1, cols[-1] + 1)
              if 0 <= c < len(labels) and not labels[c] and c not in taken and cell(row, c)]
     if len(spare) != len(cols):
         return raws  # not one value per role: which is which cannot be told
     keys = sorted((k for k in GROUP_KEYS if getattr(group, k) is not None), key=lambda k: getattr(group, k))
     return {**raws, **{k: cell(row, c) for k, c in zip(keys, spare)}}
+
+
+def _under_label_fragments(row: Row, group: cls.ValueGroup, labels: list[str], raws: dict[str, str],
+                           taken: set) -> dict[str, str]:
+    """A role cell empty on this row whose value sits beside it, under the rest of its own header
+    cut off by a word reader ("Target 2024" | "Tahun": the values under "Tahun" on some rows)."""
+    raws, used = dict(raws), set()
+    for key in sorted((k for k in GROUP_KEYS if getattr(group, k) is not None), key=lambda k: getattr(group, k)):
+        col = getattr(group, key)
+        for near in (col + 1, col - 1) if not raws[key] else ():
+            if 0 <= near < len(labels) and near not in taken | used and cls.is_label_fragment(labels[near]) \
+                    and cell(row, near):
+                raws[key] = cell(row, near)
+                used.add(near)
+                break
+    return raws
 
 
 def _is_money(text: str) -> bool:
