@@ -6,10 +6,12 @@ from pathlib import Path
 
 import pypdfium2 as pdfium
 
-from extract.model import RawTable
-from extract.numerals import is_year, looks_numeric
-from extract.pdf.unruled import HEADER_WORDS
+from extract.model import Line, RawTable
+from extract.numerals import is_column_number_row, is_year, looks_numeric
+from extract.pdf.columns import header_words
+from extract.pdf.unruled import HEADER_WORDS, column_of, group_lines, page_words
 
+MAX_CUT_HEADER_LINES = 4  # header lines a page break may leave under a caption, before the body
 CAPTION_RE = re.compile(r"^\s*tabel\s+[0-9IVX]+(?:[.\s]+\d+)*\b.*$", re.IGNORECASE | re.MULTILINE)
 
 
@@ -66,8 +68,77 @@ def attach_captions(path: Path, tables: list[RawTable]) -> None:
             text = page.get_textpage().get_text_bounded(0, table.top, width, upper)
             table.caption = caption_from_text(text)
             previous_bottom[table.page_start] = table.bottom
+        for table in tables:
+            first_on_page = upper_bound(tables, table) is None
+            if first_on_page and not table.caption and table.col_bounds and not header_words(table.rows):
+                carry_cut_header(doc, tables, table)
     finally:
         doc.close()
+
+
+def upper_bound(tables: list[RawTable], table: RawTable) -> float | None:
+    """The bottom of the table just above `table` on its page, None when it is the first."""
+    above = [t.bottom for t in tables if t.page_start == table.page_start and t.top > table.top]
+    return min(above) if above else None
+
+
+def carry_cut_header(doc, tables: list[RawTable], table: RawTable) -> None:
+    """A page break between a table's caption and header and its body: the previous page ends
+    with the caption and the header line(s) below its last table. Take the caption, and put the
+    header words into the columns of the body as a first row (the body's own header lines,
+    e.g. the second line of a two-line label, stay below it)."""
+    page_number = table.page_start - 1
+    if page_number < 1:
+        return
+    lines = group_lines(page_words(doc[page_number - 1]))
+    above = [t.bottom for t in tables if t.page_start == page_number]
+    lines = [ln for ln in lines if ln.top < min(above, default=float("inf"))]
+    starts = [i for i, ln in enumerate(lines) if CAPTION_RE.match(_text(ln))]
+    if not starts:
+        return
+    running = {_shape(ln) for ln in group_lines(page_words(doc[table.page_start - 1]))}
+    tail = [ln for ln in lines[starts[-1]:] if _shape(ln) not in running]  # no running footer
+    first = next((i for i, ln in enumerate(tail) if _names_header(ln)), None)
+    if first is None or first == 0:
+        return
+    header = tail[first:]
+    numbered = [i for i, ln in enumerate(header) if is_column_number_row([w.text for w in ln.words])]
+    if len(header) > MAX_CUT_HEADER_LINES or any(_holds_values(ln) for ln in header) or \
+            (numbered and numbered[0] < len(header) - 1):
+        return  # the caption's own table starts on that page: rows follow its header
+    columns = {column_of(w, table.col_bounds) for ln in header for w in ln.words}
+    if len(columns) < 2 or not header_words([[_text(ln) for ln in header]]):
+        return  # prose under a caption printed below its own table
+    table.caption = caption_from_text("\n".join(_text(ln) for ln in tail[:first]))
+    row = [""] * len(table.col_bounds)
+    for line in header:
+        for word in sorted(line.words, key=lambda w: w.x0):
+            col = column_of(word, table.col_bounds)
+            row[col] = f"{row[col]} {word.text}".strip()
+    table.rows.insert(0, row)
+    table.row_pages.insert(0, table.page_start)
+
+
+def _text(line: Line) -> str:
+    return " ".join(w.text for w in sorted(line.words, key=lambda w: w.x0))
+
+
+def _shape(line: Line) -> str:
+    """A line's text without digits: a running header or footer repeats with another page number."""
+    return re.sub(r"\d+", "", _text(line)).strip().lower()
+
+
+def _holds_values(line: Line) -> bool:
+    texts = [w.text for w in line.words]
+    return not is_column_number_row(texts) and any(looks_numeric(t) and not is_year(t) for t in texts)
+
+
+def _names_header(line: Line) -> bool:
+    """Header words set apart by a column gutter (a caption line is one run of words)."""
+    words = _text(line).lower().split()
+    height = max(w.height for w in line.words)
+    gutter = any(gap > 1.5 * height for gap in line.gaps())
+    return gutter and any(w.startswith(h) for w in words for h in HEADER_WORDS)
 
 
 def caption_from_text(text: str) -> str:

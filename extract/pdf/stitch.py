@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 
 from extract.model import UNRULED_FLAVORS, RawTable
-from extract.numerals import is_column_number_row
+from extract.numerals import is_column_number_row, is_row_number, looks_numeric
 from extract.pdf.columns import (
     align_columns,
     crossings,
@@ -14,6 +14,7 @@ from extract.pdf.columns import (
 )
 
 CUT_START_ROWS = 2  # body rows of a table start that a page end cut off
+SPLIT_BLOCK_GAP = 24.0  # points between two blocks of one table on a page: about two text lines
 AMOUNT_RE = re.compile(r"\d[\d.,]{5,}")  # 1.450.000, 57989356: a value, never a header word
 
 
@@ -23,8 +24,10 @@ def stitch(tables: list[RawTable]) -> list[RawTable]:
     A continuation is the first table on its page, directly after a table that was the last
     one on the previous page, with no caption of its own, no header other than the start's,
     and columns that fit the start's whatever their count (each column of one part inside a
-    column of the other); both parts are re-gridded onto the coarser columns by x positions.
-    Repeated header rows and column-number rows at its top are dropped.
+    column of the other); both parts are re-gridded onto the finer columns by x positions, or
+    kept in column order when they hold amounts in the same columns (a renderer that sets each
+    part to other widths). A word-aligned table read as two blocks on one page is joined the
+    same way. Repeated header rows and column-number rows at its top are dropped.
     """
     result: list[RawTable] = []
     for table in tables:
@@ -46,6 +49,8 @@ def stitch(tables: list[RawTable]) -> list[RawTable]:
 def _continues(previous: RawTable, table: RawTable, all_tables: list[RawTable]) -> bool:
     if table.caption or not _same_reader(previous, table):
         return False
+    if _split_block(previous, table):
+        return not header_words(table.rows) and _same_columns(previous, table)
     if table.page_start != previous.page_end + 1:
         return False
     same_page = [t for t in all_tables if t.page_start == table.page_start]
@@ -58,6 +63,14 @@ def _continues(previous: RawTable, table: RawTable, all_tables: list[RawTable]) 
     if _same_grid(previous, table) and _same_borders(previous, table):
         return True  # the very same ruled grid on the next page (a spreadsheet's page break)
     return not _starts_new_header(previous, table) and _same_columns(previous, table)
+
+
+def _split_block(previous: RawTable, table: RawTable) -> bool:
+    """A word-aligned table read as two blocks on one page (the columns shift where names start
+    to fit on one line): the second starts within a row or two below the first."""
+    unruled = previous.flavor in UNRULED_FLAVORS and table.flavor in UNRULED_FLAVORS
+    gap = previous.bottom - table.top
+    return unruled and table.page_start == previous.page_end and 0 <= gap <= SPLIT_BLOCK_GAP
 
 
 def _same_borders(previous: RawTable, table: RawTable, tolerance: float = 2.0) -> bool:
@@ -74,7 +87,7 @@ def _same_reader(previous: RawTable, table: RawTable) -> bool:
 
 
 def _same_columns(previous: RawTable, table: RawTable) -> bool:
-    if _same_grid(previous, table):
+    if _same_grid(previous, table) or _same_value_columns(previous, table):
         return True
     if not previous.col_bounds or not table.col_bounds:
         return False
@@ -111,9 +124,13 @@ def _grid_kept(previous: RawTable, table: RawTable) -> RawTable | None:
     two at a page bottom has no reliable columns: it takes the continuation's."""
     if table.flavor in UNRULED_FLAVORS and _body_rows(previous) <= CUT_START_ROWS < _body_rows(table):
         return table
-    if crossings(previous.col_bounds, table.col_bounds, headless_columns(table.rows)) == 0:
+    previous_fits = crossings(previous.col_bounds, table.col_bounds, headless_columns(table.rows)) == 0
+    table_fits = crossings(table.col_bounds, previous.col_bounds, headless_columns(previous.rows)) == 0
+    if previous_fits and table_fits and len(table.col_bounds) > len(previous.col_bounds):
+        return table  # a column in a gap of the start's (a deeper indent its few rows did not show)
+    if previous_fits:
         return previous
-    if crossings(table.col_bounds, previous.col_bounds, headless_columns(previous.rows)) == 0:
+    if table_fits:
         return table
     return None
 
@@ -122,8 +139,28 @@ def _body_rows(table: RawTable) -> int:
     return len(table.rows) - header_size(table.rows)
 
 
+def _same_value_columns(previous: RawTable, table: RawTable) -> bool:
+    """As many columns, amounts in the same ones: one grid in column order, whatever the x
+    positions (a renderer that sets the columns of each part of a table to other widths)."""
+    if previous.n_cols != table.n_cols:
+        return False
+    values = _value_columns(previous)
+    return len(values) >= 2 and values == _value_columns(table)
+
+
+def _value_columns(table: RawTable) -> set[int]:
+    """Columns where most body rows that hold an amount hold a number."""
+    body = [r for r in table.rows[header_size(table.rows):] if any(AMOUNT_RE.search(c) for c in r)]
+    counts = [sum(1 for r in body if col < len(r) and looks_numeric(r[col]) and not is_row_number(r[col]))
+              for col in range(table.n_cols)]
+    return {col for col, n in enumerate(counts) if body and n > len(body) / 2}
+
+
 def _regrid(previous: RawTable, table: RawTable) -> None:
     if _same_grid(previous, table):
+        return
+    if _same_value_columns(previous, table):
+        previous.col_bounds = list(table.col_bounds)  # the widths the next part will follow
         return
     if _grid_kept(previous, table) is table:
         previous.rows = align_columns(previous, table.col_bounds)
