@@ -28,6 +28,7 @@ VARIANTS = [
     ("jepara", "libreoffice", 3),  # no rules, header not repeated, values set on the decimal mark ('13' under '59,62')
     ("jambi", "html", 10),  # ruled grid, no caption, rows drawn with a column the header does not have
     ("jambi", "html", 21),  # ruled grid, header not repeated, no caption
+    ("jepara", "reportlab", 29),  # horizontal rules only, justified text, centred numbers, a running footer
 ]
 
 
