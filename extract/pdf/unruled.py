@@ -62,28 +62,36 @@ def page_words(page) -> list[Word]:
     textpage = page.get_textpage()
     words: list[Word] = []
     current: Word | None = None
+    guessed = False  # a line break pdfium guessed since the last character
     for index in range(textpage.count_chars()):
         char = textpage.get_text_range(index, 1).replace("\ufffe", "-").replace("\xad", "-")  # soft hyphens
         char = char.translate(LIGATURES)
+        if char in ("\r", "\n"):
+            # Some renderers place every glyph alone and pdfium then guesses a line break between
+            # any two of them, and no space between words: positions tell.
+            guessed = True
+            continue
         if not char.strip():
             _flush(words, current)
             current = None
             continue
         left, bottom, right, top = textpage.get_charbox(index, loose=True)
-        if current is not None and _breaks_word(current, left, bottom, top):
+        if current is not None and _breaks_word(current, left, bottom, top, 0.1 if guessed else 0.25):
             _flush(words, current)
             current = None
         if current is None:
             current = Word(left, right, bottom, top, char)
         else:
             current.x1, current.text = max(current.x1, right), current.text + char
+        guessed = False
     _flush(words, current)
     return words
 
 
-def _breaks_word(word: Word, left: float, bottom: float, top: float) -> bool:
+def _breaks_word(word: Word, left: float, bottom: float, top: float, space: float = 0.25) -> bool:
+    """A gap of `space` line heights or more, a step back or another baseline ends a word."""
     height = max(word.height, top - bottom, 1.0)
-    jumped_right = left - word.x1 > 0.25 * height
+    jumped_right = left - word.x1 > space * height
     jumped_back = left < word.x1 - 0.5 * height
     other_line = abs(bottom - word.bottom) > 0.5 * height
     return jumped_right or jumped_back or other_line
@@ -144,7 +152,8 @@ def table_blocks(lines: list[Line], body_x0: float, body_x1: float) -> list[list
         far = last is not None and last.bottom - line.top > 2.5 * height
         if far and current and _fits_columns(current, line, height):
             far = False  # a blank row inside the table
-        if prose or far:
+        caption = bool(current) and CAPTION_START.match(" ".join(w.text for w in line.words)) is not None
+        if prose or far or caption:  # a caption below a table ends it
             if current:
                 blocks.append(current)
                 page_has_started = True
@@ -220,13 +229,19 @@ def _trim_tail(block: list[Line], height: float) -> list[Line]:
 def _header_line(block: list[Line], height: float) -> int:
     """Index of the line that names the columns (two header words or more on it and the line
     below), 0 if none. Lines above it are a title block (a spreadsheet export's report title
-    and organisation lines): kept as rows, but their long texts must not hide the gutters."""
+    and organisation lines): kept as rows, but their long texts must not hide the gutters.
+    The search ends at the first tabular line holding two measured values ('2,90', '22.000,00'):
+    below it, words like 'capaian' and 'target' are the rows' text (a title line may hold a
+    code: '2 . 10 Urusan')."""
     for index, line in enumerate(block[:20]):
         text = " ".join(w.text for nearby in block[index:index + 2] for w in nearby.words).lower()
         if CAPTION_START.match(text):
             continue  # a caption names header words too ("Tabel 3.3 Capaian Kinerja Sasaran")
-        holds_values = any(looks_numeric(w.text) and not is_year(w.text) for w in line.words)
-        if sum(word in text for word in HEADER_WORDS) >= 2 and _is_tabular(line, height) and not holds_values:
+        if not _is_tabular(line, height):
+            continue
+        if sum(looks_numeric(w.text) and re.search(r"\d[.,]\d", w.text) is not None for w in line.words) >= 2:
+            return 0
+        if sum(word in text for word in HEADER_WORDS) >= 2 and body_start([line]):
             return index
     return 0
 
@@ -239,20 +254,24 @@ def body_start(block: list[Line]) -> int:
     return len(block)
 
 
-def gutters(lines: list[Line], height: float, tolerant: bool = True) -> list[tuple[float, float]]:
+def gutters(lines: list[Line], height: float, tolerant: bool = True, tail: int = 0) -> list[tuple[float, float]]:
     """Vertical strips at least ~half a line height wide that no word of a tabular line
     crosses. Lines of one phrase (a group label like 'BIDANG SEKRETARIAT', a wrapped cell)
     are left out: a label may span two columns, and wrapped text lies inside its column.
     A strip that a few lines narrow down to a word space (a long cell text running up to the
     next column) or cross (a summary row's label) is a gutter too, as those lines leave it
-    (unless not `tolerant`: the strips that every line leaves clear)."""
+    (unless not `tolerant`: the strips that every line leaves clear); so is a strip as narrow
+    as a word space between numbers and words (see _parts_values_from_words) that only a few
+    lines cross ('Rata-rata capaian 104,90 %' under '109,76 Baik'). The last `tail` lines do
+    not cover strips (see summary_tail)."""
     tabular = [line for line in lines if _is_tabular(line, height)]
     if not tabular:
         return []
     x0 = min(line.x0 for line in tabular)
     step = 0.5
     covered = [0] * (int((max(line.x1 for line in tabular) - x0) / step) + 2)
-    for line in tabular:
+    covering = [line for line in lines[:len(lines) - tail] if _is_tabular(line, height)]
+    for line in covering:
         for word in line.words:
             for i in range(int((word.x0 - x0) / step), int((word.x1 - x0) / step) + 1):
                 covered[i] += 1
@@ -263,23 +282,27 @@ def gutters(lines: list[Line], height: float, tolerant: bool = True) -> list[tup
         if inside and (end - start) * step >= 0.45 * height:
             strips += [(x0 + (start + a) * step, x0 + (start + b) * step)
                        for a, b in _clearest(covered[start:end], few, step, height)]
-    spaces = [(x0 + a * step, x0 + b * step) for a, b in _runs(covered, 0) if (b - a) * step >= 0.25 * height]
-    return sorted(strips + [g for g in spaces if tolerant and _parts_values_from_words(g, tabular, height)
+    spaces = [(x0 + a * step, x0 + b * step) for a, b in _runs(covered, few) if (b - a) * step >= 0.2 * height]
+    return sorted(strips + [g for g in spaces if tolerant and _parts_values_from_words(g, covering, height)
                             and not any(a < g[1] and g[0] < b for a, b in strips)])
 
 
 def _parts_values_from_words(space: tuple[float, float], lines: list[Line], height: float) -> bool:
-    """A clear strip as narrow as a word space is a column border where, on three lines or more
-    and on every line with words close on both sides, a number ends left of it and a word of
-    letters starts right of it (a right-aligned value column beside a left-aligned text column)."""
-    votes = []
-    for line in lines:
+    """A clear strip as narrow as a word space is a column border where numbers end left of it
+    and words of letters start right of it, on three lines or more each and on every line that
+    has a word close to it (a right-aligned value column beside a left-aligned text column; the
+    value and the word of a row may stand on different lines, as cells are aligned to the middle),
+    three of the numbers ending on the strip's edge. The column-number row ('7 8') has no say."""
+    numbers, words = [], []
+    for line in (line for line in lines if not is_column_number_row([w.text for w in line.words])):
         left = [w for w in line.words if space[0] - 2 * height <= w.x1 <= space[0] + 0.5]
         right = [w for w in line.words if space[1] - 0.5 <= w.x0 <= space[1] + 2 * height]
-        if left and right:
-            before, after = max(left, key=lambda w: w.x1), min(right, key=lambda w: w.x0)
-            votes.append(looks_numeric(before.text) and re.search(r"[^\W\d_]{2}", after.text) is not None)
-    return len(votes) >= 3 and all(votes)
+        if left:
+            numbers.append(max(left, key=lambda w: w.x1))
+        if right:
+            words.append(re.search(r"[^\W\d_]{2}", min(right, key=lambda w: w.x0).text) is not None)
+    flush = sum(1 for w in numbers if w.x1 >= space[0] - 1.5)  # right-aligned values end on one edge
+    return flush >= 3 and len(words) >= 3 and all(looks_numeric(w.text) for w in numbers) and all(words)
 
 
 def _clearest(counts: list[int], few: int, step: float, height: float) -> list[tuple[int, int]]:
@@ -365,7 +388,7 @@ def block_to_table(block: list[Line], page: int, rules: list[Rule] | None = None
     columns = columns or block_columns(block, rules)
     if columns is None:
         return None
-    line_cells = [_cells_of(line, columns, height) for line in block]
+    line_cells = [_cells_of(line, columns, height, index < n_header) for index, line in enumerate(block)]
     header_rows = line_cells[:n_header]
     if header_rows and not any(word in " ".join(cells).lower() for cells in header_rows for word in HEADER_WORDS):
         header_rows = [_joined(header_rows)]  # no header: the rest of a row cut by a page break
@@ -387,22 +410,80 @@ def block_columns(block: list[Line], rules: list[Rule] | None = None) -> list[tu
         return None
     x0 = min(line.x0 for line in block)
     x1 = max(line.x1 for line in block)
-    columns = columns_between(gutters(body, height), x0, x1)
+    strips = gutters(body, height, tail=summary_tail(body))
+    strips = sorted(strips + _numbered_gutters(body[:len(body) - summary_tail(body)], strips, height))
+    columns = columns_between(strips, x0, x1)
     header = [w for line in block[header_index:n_header] for w in line.words]
     columns = merge_value_columns(merge_headless_columns(columns, header, body), body)
     return columns if len(columns) >= MIN_COLUMNS else None
 
 
+def _numbered_gutters(body: list[Line], strips: list[tuple[float, float]], height: float) -> list[tuple[float, float]]:
+    """Gutters narrower than the gutter search asks, between two numbers of the column-number
+    row ('2' '3') that no gutter parts: the clearest strip between them that no tabular line
+    crosses (tightly set columns of a condensed font leave a word space or little more)."""
+    numbers = next((line for line in body if is_column_number_row([w.text for w in line.words])), None)
+    if numbers is None:
+        return []
+    tabular = [line for line in body if line is not numbers and _is_tabular(line, height)]
+    words = sorted((w for w in numbers.words if w.text.isdigit()), key=lambda w: w.x0)
+    found = []
+    for a, b in zip(words, words[1:]):
+        parted = any(a.x1 <= left and right <= b.x0 for left, right in strips)
+        if int(b.text) == int(a.text) + 1 and not parted:
+            clear = _clear_runs(tabular, a.x1, b.x0)
+            widest = max(clear, key=lambda r: r[1] - r[0], default=None)
+            if widest is not None and widest[1] - widest[0] >= 0.2 * height and _centres_numbers(a, b, widest, strips):
+                found.append(widest)
+    return found
+
+
+def _centres_numbers(a: Word, b: Word, strip: tuple[float, float], strips: list[tuple[float, float]]) -> bool:
+    """The strip parts the columns so that each of the two column numbers stands near the middle
+    of its own (a column number is centred over its column)."""
+    left = max((g[1] for g in strips if g[1] <= a.x0), default=a.x0 - (strip[0] - a.x1))
+    right = min((g[0] for g in strips if g[0] >= b.x1), default=b.x1 + (b.x0 - strip[1]))
+    def near_middle(word: Word, x0: float, x1: float) -> bool:
+        return abs((word.x0 + word.x1) / 2 - (x0 + x1) / 2) <= 0.25 * (x1 - x0)
+    return near_middle(a, left, strip[0]) and near_middle(b, strip[1], right)
+
+
+def _clear_runs(lines: list[Line], lo: float, hi: float) -> list[tuple[float, float]]:
+    """Stretches of [lo, hi] that no word of the lines covers."""
+    runs, at = [], lo
+    for word in sorted((w for line in lines for w in line.words if w.x1 > lo and w.x0 < hi), key=lambda w: w.x0):
+        if word.x0 > at:
+            runs.append((at, word.x0))
+        at = max(at, word.x1)
+    return runs + ([(at, hi)] if at < hi else [])
+
+
+def summary_tail(body: list[Line]) -> int:
+    """How many lines follow the body's last line of two values or more: the last row's wrapped
+    text, or summary lines ('Rata-rata capaian kinerja 104,90 %', 'Kategori Sangat Baik') whose
+    labels span the first columns. They are few, and would hide the gutters of a short table."""
+    def values(line: Line) -> int:
+        texts = [w.text for w in line.words]
+        return 0 if is_column_number_row(texts) else sum(looks_numeric(t) and not is_year(t) for t in texts)
+    last = max((i for i, line in enumerate(body) if values(line) >= 2), default=len(body) - 1)
+    tail = len(body) - 1 - last
+    return tail if tail <= len(body) // 2 else 0  # rows of one value each: no summary to tell
+
+
 def merge_value_columns(columns: list[tuple[float, float]], body: list[Line]) -> list[tuple[float, float]]:
     """Join two neighbouring columns of numbers that never both hold a word on one line: values
-    of one column aligned otherwise on some rows ('13' set on the decimal mark of '59,62')."""
+    of one column aligned otherwise on some rows ('13' set on the decimal mark of '59,62').
+    Only lines holding a number have a say (not a header repeated on a continuation page, nor
+    a caption)."""
     columns = list(columns)
+    height = median(w.height for line in body for w in line.words) if body else 0.0
+    tabular = [line for line in body if _is_tabular(line, height) and body_start([line]) == 0]
     index = 0
     while index < len(columns) - 1:
         pair = {index, index + 1}
-        words = [(column_of(w, columns), w) for line in body for w in line.words]
+        words = [(column_of(w, columns), w) for line in tabular for w in line.words]
         numbers = [w for col, w in words if col in pair]
-        shared = any(pair <= {column_of(w, columns) for w in line.words} for line in body)
+        shared = any(pair <= {column_of(w, columns) for w in line.words} for line in tabular)
         both_filled = pair <= {col for col, _ in words}
         if both_filled and not shared and all(looks_numeric(w.text) for w in numbers):
             columns[index:index + 2] = [(columns[index][0], columns[index + 1][1])]
@@ -420,11 +501,20 @@ def _value_lines(block: list[Line]) -> int:
 def body_index(block: list[Line], header_index: int, rules: list[Rule]) -> int:
     """Index of the first body line: the first line holding a number, or the first line of its
     row where a cell aligned to the bottom or the middle puts text lines above it (the lines
-    that no extra space nor rule parts from it). The header line itself stays a header."""
+    that no extra space nor rule parts from it). The header line itself stays a header; in a
+    block without a header (the rows carried over to a page top) the first row may start at the
+    first line."""
     first = body_start(block[header_index:])
     bands = row_bands(block[header_index:], rules) if first < len(block) - header_index else None
     band = next((band for band in bands or [] if first in band), [0])
-    return header_index + (band[0] if band[0] > 0 else first)
+    headless = bands is not None and not _names_columns(block[header_index:header_index + first])
+    return header_index + (band[0] if band[0] > 0 or headless else first)
+
+
+def _names_columns(lines: list[Line]) -> bool:
+    """A header word among the lines."""
+    text = " ".join(w.text for line in lines for w in line.words).lower()
+    return any(word in text for word in HEADER_WORDS)
 
 
 def header_bands(lines: list[Line], start: int, count: int, cells: list[list[str]],
@@ -445,32 +535,57 @@ def header_bands(lines: list[Line], start: int, count: int, cells: list[list[str
     return rows
 
 
-def _cells_of(line: Line, columns: list[tuple[float, float]], height: float) -> list[str]:
+def _cells_of(line: Line, columns: list[tuple[float, float]], height: float, header: bool = False) -> list[str]:
     """Words into columns. A line without a column gap is cut only at gutters, and each piece
     goes where its first word is: a wrapped line whose last word runs past a gutter, or a label
-    spanning columns, stays whole."""
+    spanning columns, stays whole. On a header line, a word in a gutter goes with the word a
+    space apart that stands in a column ('%' of '% Capaian' centred over right-aligned values)."""
     words = sorted(line.words, key=lambda w: w.x0)
     cells: list[list[str]] = [[] for _ in columns]
     if _is_tabular(line, height):
-        for word in words:
-            cells[column_of(word, columns)].append(word.text)
+        for at, word in enumerate(words):
+            cells[_header_column(words, at, columns) if header else column_of(word, columns)].append(word.text)
     else:
-        for phrase in _split_at_gutters(words, columns):
+        for phrase in _split_at_gutters(words, columns, header):
             cells[column_of(phrase[0], columns)] += [w.text for w in phrase]
     return [" ".join(c) for c in cells]
 
 
-def _split_at_gutters(words: list[Word], columns: list[tuple[float, float]]) -> list[list[Word]]:
+def _header_column(words: list[Word], at: int, columns: list[tuple[float, float]]) -> int:
+    """The column of header word `at`: its own, or in a gutter that of its one close neighbour."""
+    word = words[at]
+    centre = (word.x0 + word.x1) / 2
+    if any(left <= centre <= right for left, right in columns):
+        return column_of(word, columns)
+    close = [other for other in (words[at - 1] if at else None, words[at + 1] if at + 1 < len(words) else None)
+             if other is not None and max(other.x0 - word.x1, word.x0 - other.x1) < 0.5 * word.height]
+    inside = [other for other in close if any(left <= (other.x0 + other.x1) / 2 <= right for left, right in columns)]
+    return column_of(inside[0] if len(inside) == 1 else word, columns)
+
+
+def _split_at_gutters(words: list[Word], columns: list[tuple[float, float]], header: bool = False) -> list[list[Word]]:
     """Cut a line between two words only where the space between them lies on a gutter and
-    the second word starts where the next column starts (not a word running over the gutter)."""
+    the second word starts where the next column starts (not a word running over the gutter),
+    or, on a header line, where (wider than a word space) it overlaps a gutter between the
+    columns the two words are centred on: header words centred over right-aligned numbers
+    reach into the gutters ('Target' 'Realisasi' over '59,62' and '65,44')."""
     strips = [(a[1], b[0]) for a, b in zip(columns, columns[1:])]
     phrases = [[words[0]]]
     for before, word in zip(words, words[1:]):
-        if any(before.x1 < right and word.x0 >= right - 0.5 * word.height for left, right in strips):
+        if any(before.x1 < right and word.x0 >= right - 0.5 * word.height for left, right in strips) or (
+                header and _header_cut(before, word, columns, strips)):
             phrases.append([word])
         else:
             phrases[-1].append(word)
     return phrases
+
+
+def _header_cut(before: Word, word: Word, columns: list[tuple[float, float]],
+                strips: list[tuple[float, float]]) -> bool:
+    """Two header words wider apart than a word space, over a gutter, centred on two columns."""
+    wide = word.x0 - before.x1 >= 0.5 * max(word.height, before.height)
+    on_gutter = any(before.x1 < right and word.x0 > left for left, right in strips)
+    return wide and on_gutter and column_of(before, columns) != column_of(word, columns)
 
 
 def logical_rows(lines: list[Line], line_cells: list[list[str]],
@@ -640,7 +755,7 @@ def read_word_tables(path: Path, pages: list[int]) -> list[WordTable]:
         read: dict[int, tuple[list[list[Line]], list[Rule]]] = {}
         for number in pages:
             page = doc[number - 1]
-            lines = group_lines(page_words(page))
+            lines = without_running_lines(doc, number, group_lines(page_words(page)))
             if not lines:
                 continue
             blocks = table_blocks(lines, *_text_body(lines))
@@ -657,6 +772,30 @@ def read_word_tables(path: Path, pages: list[int]) -> list[WordTable]:
         doc.close()
 
 
+def without_running_lines(doc, number: int, lines: list[Line]) -> list[Line]:
+    """The page's lines without its running header and footer: a first or last line, set apart
+    from the others by more than a line, whose text (page number aside) a neighbouring page
+    prints at the same place. Below a table, a footer ('LKjIP 2024 Dinas ... 3') crosses its
+    gutters like a row. (A table header repeated at the top of each page is no running line: it
+    sits close to the rows below it.)"""
+    running = []
+    neighbours = [n for n in (number - 1, number + 1) if 1 <= n <= len(doc)]
+    for line, near in ((lines[0], lines[1]), (lines[-1], lines[-2])) if len(lines) > 1 else ():
+        apart = min(abs(line.bottom - near.top), abs(near.bottom - line.top)) >= 1.5 * (line.top - line.bottom)
+        text = _letters(" ".join(w.text for w in line.words))
+        if apart and len(text) >= 4 and any(_letters(_text_at(doc[n - 1], line)) == text for n in neighbours):
+            running.append(line)
+    return [line for line in lines if not any(line is r for r in running)]
+
+
+def _letters(text: str) -> str:
+    return re.sub(r"[\W\d_]", "", text).lower()
+
+
+def _text_at(page, line: Line) -> str:
+    return page.get_textpage().get_text_bounded(line.x0 - 1, line.bottom - 1, line.x1 + 1, line.top + 1)
+
+
 CUT_START_LINES = 2  # value lines of a table start that a page end cut off
 
 
@@ -668,17 +807,49 @@ def _shared_columns(read: dict[int, tuple[list[list[Line]], list[Rule]]]) -> dic
     shared = {}
     for number, (blocks, rules) in read.items():
         following = read.get(number + 1, ([], []))[0]
-        if not blocks or not following or _value_lines(blocks[-1]) > CUT_START_LINES:
-            continue
+        if not blocks or not following or _value_lines(blocks[-1]) > CUT_START_LINES or not _has_header(blocks[-1]):
+            continue  # (the last rows of a table that ends at a page top are no table start)
         block, after = blocks[-1], following[0]
-        x0, x1 = min(line.x0 for line in block), max(line.x1 for line in block)
-        n0, n1 = min(line.x0 for line in after), max(line.x1 for line in after)
-        if min(x1, n1) - max(x0, n0) < 0.8 * max(x1 - x0, n1 - n0):
+        if not _same_width(block, after):
             continue
         columns = block_columns(block + after, rules)
         if columns is not None:
             shared[id(block)] = shared[id(after)] = columns
+    shared.update(_tail_columns(read, shared))
     return shared
+
+
+def _tail_columns(read: dict[int, tuple[list[list[Line]], list[Rule]]],
+                  shared: dict[int, list[tuple[float, float]]]) -> dict[int, list[tuple[float, float]]]:
+    """The last rows of a table carried over to the top of a page, without a header, are too few
+    to outvote a summary row whose label spans columns ('Rata-rata capaian kinerja'): they take
+    the columns found on them and the lines of the block that ends the page before, when that
+    one spans the same width and these are more columns than their own."""
+    tails = {}
+    for number, (blocks, rules) in read.items():
+        before = read.get(number - 1, ([], []))[0]
+        if not blocks or not before or id(blocks[0]) in shared or _has_header(blocks[0]):
+            continue
+        block, above = blocks[0], before[-1]
+        if _value_lines(block) > CUT_START_LINES + 1 or not _same_width(block, above):
+            continue  # (more rows show their own columns; a summary line may come with the last two)
+        own, joined = block_columns(block, rules), block_columns(above + block, rules)
+        if joined is not None and len(joined) > len(own or []):
+            tails[id(block)] = joined
+    return tails
+
+
+def _has_header(block: list[Line]) -> bool:
+    """A header line, or two header words in the first lines (a header above its first value)."""
+    height = median(w.height for line in block for w in line.words)
+    text = " ".join(w.text for line in block[:3] for w in line.words).lower()
+    return _header_line(block, height) > 0 or sum(word in text for word in HEADER_WORDS) >= 2
+
+
+def _same_width(block: list[Line], other: list[Line]) -> bool:
+    x0, x1 = min(line.x0 for line in block), max(line.x1 for line in block)
+    n0, n1 = min(line.x0 for line in other), max(line.x1 for line in other)
+    return min(x1, n1) - max(x0, n0) >= 0.8 * max(x1 - x0, n1 - n0)
 
 
 def _text_body(lines: list[Line]) -> tuple[float, float]:
