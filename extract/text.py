@@ -24,6 +24,24 @@ COMPOSITE_TOTAL_RE = re.compile(rf"^({TOTAL_WORDS}|{AVERAGE_WORDS})\b", re.IGNOR
 SUMMARY_RE = re.compile(rf"^({TOTAL_WORDS}|{AVERAGE_WORDS}|kategori|nilai)\b", re.IGNORECASE)
 
 
+# Words of table headers in performance reports (indicator, budget, plan and scale tables). A row of
+# them under the first header line is a further header line; a row of other words is data.
+HEADER_WORDS = frozenset("""
+    no nomor kode urut sasaran strategis strategi tujuan indikator kinerja utama iku ikk program kegiatan sub
+    subkegiatan uraian nama satuan target realisasi capaian tingkat tahun th tw triwulan semester
+    anggaran alokasi pagu penetapan perubahan murni apbd apbn dpa keuangan fisik serapan spj rp rupiah juta
+    ribu ribuan jutaan miliar milyar kategori predikat kriteria keterangan ket sumber data rumus perhitungan
+    formulasi formula definisi interpretasi efisiensi efektivitas efektifitas sisa selisih deviasi jumlah total
+    nilai skala kondisi awal akhir renstra rpjmd rpd periode pk perjanjian dan atau s d sd per terhadap
+    kumulatif rata ke penanggung jawab pj unit kerja opd perangkat daerah belanja rekening status
+    dana sesudah sebelum setelah penyerapan hasil persen skpd organisasi instansi bertambah berkurang
+    """.split())
+# The header words that name a table's columns strongly enough to mark where a table starts; the
+# word reader (extract/pdf) matches them inside a line's text, each one of HEADER_WORDS.
+TABLE_START_WORDS = ("indikator", "program", "kegiatan", "sasaran", "target", "realisasi", "anggaran",
+                     "uraian", "satuan", "capaian", "kategori")
+
+
 # Short words that legitimately start a wrapped line; any other short lower-case piece after a
 # line break is the tail of a word split by a narrow column ("Triwula|nan", "memutakhirk|an").
 FUNCTION_WORDS = STOP_WORDS | {"ini", "itu", "per", "se", "sd", "s/d", "dg", "yg", "tdk", "dll", "dsb", "dgn",

@@ -23,6 +23,7 @@ import re
 from dataclasses import dataclass, field
 
 from extract.numerals import is_column_number_row, is_row_number, is_year, looks_numeric, parse_number, parse_range
+from extract.text import HEADER_WORDS
 
 INDICATOR = "indicator_achievement"
 BUDGET = "budget_realization"
@@ -230,20 +231,6 @@ def is_numbering_row(row: list[str]) -> bool:
     if len(numbers) < 3 or len(cells) < 2 or not all(re.fullmatch(r"\d{1,2}", n) for n in numbers):
         return False
     return [int(n) for n in numbers] == list(range(int(numbers[0]), int(numbers[0]) + len(numbers)))
-
-
-# Words of table headers in performance reports (indicator, budget, plan and scale tables). A row of
-# them under the first header line is a further header line; a row of other words is data.
-HEADER_WORDS = frozenset("""
-    no nomor kode urut sasaran strategis strategi tujuan indikator kinerja utama iku ikk program kegiatan sub
-    subkegiatan uraian nama satuan target realisasi capaian tingkat tahun th tw triwulan semester
-    anggaran alokasi pagu penetapan perubahan murni apbd apbn dpa keuangan fisik serapan spj rp rupiah juta
-    ribu ribuan jutaan miliar milyar kategori predikat kriteria keterangan ket sumber data rumus perhitungan
-    formulasi formula definisi interpretasi efisiensi efektivitas efektifitas sisa selisih deviasi jumlah total
-    nilai skala kondisi awal akhir renstra rpjmd rpd periode pk perjanjian dan atau s d sd per terhadap
-    kumulatif rata ke penanggung jawab pj unit kerja opd perangkat daerah belanja rekening status
-    dana sesudah sebelum setelah penyerapan hasil persen skpd organisasi instansi bertambah berkurang
-    """.split())
 
 
 def is_header_line(row: list[str]) -> bool:

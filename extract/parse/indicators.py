@@ -152,6 +152,8 @@ def _sub_item_parent(reading: _Reading, rows: list[Row], index: int) -> str | No
 
 
 # A stacked cell: items starting with a bullet, or each with the same first word as the first item.
+# Not names.BULLET_RE: a line inside one cell also starts an item with its numbering ("1.", "(2)", "a)",
+# which names.NUMBERING_RE strips), and "*" is left out: there it may open a footnote ("*) angka sementara").
 ITEM_START_RE = re.compile(r"^\s*(?:[•·●▪◦○►➢\-–]\s*|\(?\d{1,2}[.)]\s+|[a-z][.)]\s+)")
 
 

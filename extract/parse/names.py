@@ -13,6 +13,8 @@ import re
 from extract import reference
 from extract.text import STOP_WORDS
 
+# The marks in front of one name, stripped (also what makes a row a sub-item, parse/indicators.py).
+# Not ITEM_START_RE there: that one splits one cell's lines into several names.
 BULLET_RE = re.compile(r"^[•·●▪■◦○►➢✓*\-–—]+\s*")
 # Row numbering ahead of a name: "1.", "1)", "(1)", "1-", "1.2", "1.2.", "5 . 2 . 15", "a.", "b)",
 # "(c)", "IV.", and a bare "1 " before a capitalised word. Groups after the first have one or two
@@ -43,6 +45,19 @@ def clean_name(printed: str | None) -> str:
     text = FOOTNOTE_RE.sub("", text)
     text = DROP_CAPITAL_RE.sub(_drop_capital, text)
     return TRAILING_RE.sub("", " ".join(text.split())) or " ".join(str(printed or "").split())
+
+
+class PrintedName:
+    """A record whose name field (`name_field`) is cleaned when it is made, the printed text kept in
+    `<name_field>_raw`; a record read back with its raw name set is left as it is."""
+    name_field = "indicator_name"
+
+    def __post_init__(self) -> None:
+        raw_field = f"{self.name_field}_raw"
+        if getattr(self, raw_field) is None:
+            printed = getattr(self, self.name_field)
+            setattr(self, raw_field, printed)
+            setattr(self, self.name_field, clean_name(printed))
 
 
 def sub_item_name(parent: str, item: str) -> str:

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from extract.model import RawTable
 from extract.numerals import looks_numeric, parse_number
 from extract.parse import classify as cls
-from extract.parse.names import clean_name
+from extract.parse.names import PrintedName, clean_name
 from extract.parse.rows import Row, cell, column_format, data_rows, is_misplaced_text
 from extract.text import AVERAGE_WORDS, TOTAL_WORDS
 
@@ -40,7 +40,7 @@ GOAL_LEVELS = ("tujuan", "sasaran", "program", "kegiatan", "sub kegiatan")  # hi
 
 
 @dataclass
-class PlanTargetRow:
+class PlanTargetRow(PrintedName):
     table_id: str
     row_index: int
     source_page: int
@@ -57,10 +57,6 @@ class PlanTargetRow:
     target_value: float | None
     is_end_target: bool  # the end-of-period target (target akhir), not one year's column
     indicator_name_raw: str | None = None  # as printed; indicator_name is clean_name of it
-
-    def __post_init__(self) -> None:
-        if self.indicator_name_raw is None:
-            self.indicator_name_raw, self.indicator_name = self.indicator_name, clean_name(self.indicator_name)
 
 
 @dataclass

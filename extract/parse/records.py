@@ -7,11 +7,12 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass
 
-from extract.parse.names import clean_name
+from extract.parse.names import PrintedName
 
 
 @dataclass
-class BudgetLine:
+class BudgetLine(PrintedName):
+    name_field = "line_name"
     table_id: str
     row_index: int
     source_page: int
@@ -28,13 +29,9 @@ class BudgetLine:
     fiscal_year: int | None
     line_name_raw: str | None = None  # as printed; line_name is clean_name of it
 
-    def __post_init__(self) -> None:
-        if self.line_name_raw is None:
-            self.line_name_raw, self.line_name = self.line_name, clean_name(self.line_name)
-
 
 @dataclass
-class IndicatorRow:
+class IndicatorRow(PrintedName):
     table_id: str
     row_index: int
     source_page: int
@@ -51,10 +48,6 @@ class IndicatorRow:
     achievement_pct_reported: float | None
     category_reported: str | None
     indicator_name_raw: str | None = None  # as printed; indicator_name is clean_name of it
-
-    def __post_init__(self) -> None:
-        if self.indicator_name_raw is None:
-            self.indicator_name_raw, self.indicator_name = self.indicator_name, clean_name(self.indicator_name)
 
 
 @dataclass

@@ -6,14 +6,15 @@ import re
 from extract.model import UNRULED_FLAVORS, RawTable
 from extract.numerals import is_column_number_row, is_row_number, looks_numeric
 from extract.pdf.columns import (
+    EDGE_TOLERANCE,
     align_columns,
     crossings,
     header_size,
     header_words,
     headless_columns,
 )
+from extract.pdf.unruled import CUT_START_LINES as CUT_START_ROWS  # a word-aligned table's rows are its lines
 
-CUT_START_ROWS = 2  # body rows of a table start that a page end cut off
 SPLIT_BLOCK_GAP = 24.0  # points between two blocks of one table on a page: about two text lines
 AMOUNT_RE = re.compile(r"\d[\d.,]{5,}")  # 1.450.000, 57989356: a value, never a header word
 
@@ -73,7 +74,7 @@ def _split_block(previous: RawTable, table: RawTable) -> bool:
     return unruled and table.page_start == previous.page_end and 0 <= gap <= SPLIT_BLOCK_GAP
 
 
-def _same_borders(previous: RawTable, table: RawTable, tolerance: float = 2.0) -> bool:
+def _same_borders(previous: RawTable, table: RawTable, tolerance: float = EDGE_TOLERANCE) -> bool:
     return bool(previous.col_bounds) and len(previous.col_bounds) == len(table.col_bounds) and all(
         abs(a0 - b0) <= tolerance and abs(a1 - b1) <= tolerance
         for (a0, a1), (b0, b1) in zip(previous.col_bounds, table.col_bounds))

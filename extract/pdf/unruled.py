@@ -26,6 +26,7 @@ import pypdfium2.raw as pdfium_c
 
 from extract.model import WORDS_FLAVOR, Line, Word
 from extract.numerals import is_column_number_row, is_row_number, is_year, looks_numeric
+from extract.text import TABLE_START_WORDS
 
 FLAVOR = WORDS_FLAVOR
 CAPTION_START = re.compile(r"^\s*tabel\s+[0-9ivx]", re.IGNORECASE)
@@ -33,9 +34,9 @@ MIN_COLUMNS = 3
 # Typographic ligatures some renderers put in the text layer ('Sertiﬁkasi'): read as their letters.
 LIGATURES = str.maketrans({"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl",
                            "\ufb05": "st", "\ufb06": "st"})
-# Words of table headers (also used to find where a table starts, extract/pdf/find.py).
-HEADER_WORDS = ("indikator", "program", "kegiatan", "sasaran", "target", "realisasi", "anggaran",
-                "uraian", "satuan", "capaian", "kategori")
+# Words of table headers (also used to find where a table starts, extract/pdf/find.py); one list for
+# the word reader and the parsers, in extract/text.py.
+HEADER_WORDS = TABLE_START_WORDS
 
 
 @dataclass
