@@ -12,6 +12,7 @@ import json
 import logging
 import tempfile
 import time
+import traceback
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -36,6 +37,7 @@ from extract.pdf.stitch import stitch
 
 log = logging.getLogger(__name__)
 
+_PACKAGE_ROOT = Path(__file__).resolve().parent  # extract/: frames here are the extractor's own
 CAMELOT_UNRULED = ("stream", "network")  # the word-position reader's blocks are kept even when unknown
 
 
@@ -100,14 +102,27 @@ def _extract_tables(pdf_path: Path, inventory, record: dict, document_id: str):
     frames = {name: pd.DataFrame() for name in FACT_FILES}
     try:
         tables = read_tables(pdf_path, inventory, record.get("ocr_pages", []))
-    except Exception as exc:  # camelot on a hostile file: record, never crash the run
+        frames = tables_to_frames(document_id, tables)
+    except Exception as exc:  # camelot on a hostile file, or a bug: record, never crash the run
         log.exception("table extraction failed for %s", pdf_path)
-        return _quarantine(record, "tables", "table_extraction_failed", f"{type(exc).__name__}: {exc}"), frames
-    frames = tables_to_frames(document_id, tables)
+        detail = f"{type(exc).__name__}: {exc} (at {_failure_location(exc)})"
+        return _quarantine(record, "tables", "table_extraction_failed", detail), frames
     if frames["indicators"].empty and frames["budget_lines"].empty:
         record["status"], record["stage"] = "partial", "facts"
         record["status_reason"] = f"no recognised indicator or budget table among {len(tables)} tables"
     return record, frames
+
+
+def _failure_location(exc: BaseException) -> str:
+    """`module:function:line` of the innermost frame of the extractor's own code in the
+    traceback: enough to find a bug from document.json without re-running the document."""
+    frames = [f for f in traceback.extract_tb(exc.__traceback__)
+              if Path(f.filename).resolve().is_relative_to(_PACKAGE_ROOT)]
+    if not frames:
+        return "unknown"
+    frame = frames[-1]
+    module = Path(frame.filename).resolve().relative_to(_PACKAGE_ROOT.parent).with_suffix("")
+    return f"{'.'.join(module.parts)}:{frame.name}:{frame.lineno}"
 
 
 def _quarantine(record: dict, stage: str, reason: str, detail: str = "") -> dict:

@@ -24,10 +24,7 @@ def read_scanned(path: Path, pages: list[int]) -> list[RawTable]:
     found: list[RawTable] = []
     for start in range(0, len(pages), PAGES_PER_CAMELOT_CALL):
         chunk = pages[start : start + PAGES_PER_CAMELOT_CALL]
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")  # camelot warns for every page without a table
-            table_list = camelot.read_pdf(str(path), pages=",".join(map(str, chunk)), suppress_stdout=True,
-                                          flavor="lattice", engine="raster", split_text=True)
+        table_list = _raster_lattice(path, chunk)
         by_page: dict[int, list] = {}  # camelot's table (cell geometry) and its RawTable
         for table in table_list:
             by_page.setdefault(int(table.page), []).append((table, to_raw_table(table, "lattice")))
@@ -37,6 +34,24 @@ def read_scanned(path: Path, pages: list[int]) -> list[RawTable]:
                 _repair_row_numbers(_strip_ocr_rules(raw))
                 found.append(raw)
     return found
+
+
+def _raster_lattice(path: Path, pages: list[int], split_text: bool = True) -> list:
+    """camelot's raster lattice on `pages`. Its split_text raises IndexError on an OCR text line
+    that lies in a row of a grid but beside all its columns (camelot 2.0 `_process_horizontal_cut`):
+    one such page must not cost the others, so the pages are read again one by one, and the page
+    that fails is read without split_text (its page-level text is re-read per cell anyway)."""
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # camelot warns for every page without a table
+            return list(camelot.read_pdf(str(path), pages=",".join(map(str, pages)), suppress_stdout=True,
+                                         flavor="lattice", engine="raster", split_text=split_text))
+    except IndexError:
+        if len(pages) > 1:
+            return [table for page in pages for table in _raster_lattice(path, [page])]
+        if not split_text:
+            raise
+        return _raster_lattice(path, pages, split_text=False)
 
 
 def _reread_cells(path: Path, page: int, pairs: list) -> None:
