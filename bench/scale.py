@@ -77,30 +77,69 @@ def bench_noop(work: Path) -> None:
 # ---------------------------------------------------------------- workers
 
 
-def bench_workers(work: Path, copies: int) -> None:
+def bench_workers(work: Path, copies: int, repeat: int) -> None:
+    """Documents per minute: one process per document (once), then pools of 1 and 2 workers `repeat`
+    times each, interleaved so that other users' load falls on both alike; documents largest first.
+    On a shared machine the wall clock shows what the other users left over, and even CPU seconds vary
+    between runs (caches, clock speed); within one run they do not: 2 workers on two free cores take as
+    long as the busiest one, 1 worker as long as both together less the start-up one of them paid."""
+    import statistics
+
+    documents = sorted(((pdf, f"{pdf.stem}-{k}") for k in range(copies) for pdf in SAMPLE_PDFS),
+                       key=lambda job: -_pages(job[0]))
+    pages = sum(_pages(pdf) for pdf, _ in documents)
+    runs: dict[int, list[dict]] = {0: [], 1: [], 2: []}
+    labels = {0: "one process per document", 1: "pool, 1 worker", 2: "pool, 2 workers"}
+    for size in [0] + [1, 2] * repeat:
+        runs[size].append(_workers_run(documents, work / f"workers-{size}-{len(runs[size])}", size))
+    rows = [[labels[size], i + 1, r["ok"], r["wall"], r["cpu"], 60 * len(documents) / r["wall"], r["cpu"] / pages,
+             max(r["slots"], default=0.0), r["parent"], r["load"]]
+            for size, results in runs.items() for i, r in enumerate(results)]
+    table(f"Extraction throughput ({len(documents)} documents, {pages} pages: the sample PDFs x {copies})",
+          ["workers", "run", "ok", "wall s", "CPU s", "documents/min", "CPU s/page", "busiest worker CPU s",
+           "parent CPU s", "load avg"], rows)
+    wall = {size: statistics.median(r["wall"] for r in runs[size]) for size in runs}
+    cpu = {size: statistics.median(r["cpu"] for r in runs[size]) for size in runs}
+    start = _worker_start_cpu()
+    free_cores = [(sum(r["slots"]) - start + r["parent"]) / (max(r["slots"]) + r["parent"]) for r in runs[2]]
+    print(f"\nstart-up saved per document by a long-lived worker: {(wall[0] - wall[1]) / len(documents):.2f} s wall, "
+          f"{(cpu[0] - cpu[1]) / len(documents):.2f} CPU-s (a worker's start-up: {start:.2f} CPU-s)")
+    print(f"2 workers / 1 worker throughput, wall clock (median of {repeat}): {wall[1] / wall[2]:.2f}x "
+          f"(best runs: {min(r['wall'] for r in runs[1]) / min(r['wall'] for r in runs[2]):.2f}x)")
+    print("2 workers / 1 worker throughput on two free cores, from each 2-worker run's CPU seconds (both "
+          "workers less one start-up, over the busiest worker, plus the parent's on both sides): "
+          + ", ".join(f"{x:.2f}x" for x in free_cores))
+    documents_only = [(sum(r["slots"]) - 2 * start) / (max(r["slots"]) - start) for r in runs[2]]
+    print("the same on documents alone (each worker's start-up left out): "
+          + ", ".join(f"{x:.2f}x" for x in documents_only))
+
+
+def _worker_start_cpu() -> float:
+    """CPU seconds of a pool worker that starts (imports camelot, OpenCV, pandas) and reads nothing."""
+    with Clock() as clock:
+        subprocess.run([PYTHON, "-m", "extract.worker", "--serve"], cwd=ROOT, stdin=subprocess.DEVNULL, check=True)
+    return clock.cpu
+
+
+def _workers_run(documents: list[tuple[Path, str]], out: Path, size: int) -> dict:
+    """One extraction of `documents` (size 0: one process each); CPU of each pool worker and of this
+    process (the threads that feed the workers)."""
     from extract.worker import WorkerPool, extract_isolated
 
-    documents = [(pdf, f"{pdf.stem}-{k}") for k in range(copies) for pdf in SAMPLE_PDFS]
-    pages = sum(_pages(pdf) for pdf, _ in documents)
-    rows, results = [], {}
-    for label, size in (("one process per document", 0), ("pool, 1 worker", 1), ("pool, 2 workers", 2)):
-        out = work / f"workers-{size}"
-        with Clock() as clock:
-            if size == 0:
-                records = [extract_isolated(pdf, out, d) for pdf, d in documents]
-            else:
-                with WorkerPool(size) as pool, ThreadPoolExecutor(size) as threads:
-                    records = list(threads.map(lambda job: pool.extract(job[0], out, job[1]), documents))
-        ok = sum(r.get("status") == "ok" for r in records)
-        results[size] = clock
-        rows.append([label, len(documents), ok, clock.wall, clock.cpu, 60 * len(documents) / clock.wall,
-                     clock.cpu / pages])
-    table(f"Extraction throughput ({len(documents)} documents, {pages} pages: the sample PDFs x {copies})",
-          ["workers", "documents", "ok", "wall s", "CPU s", "documents/min", "CPU s/page"], rows)
-    saved_wall = (results[0].wall - results[1].wall) / len(documents)
-    saved_cpu = (results[0].cpu - results[1].cpu) / len(documents)
-    print(f"\nstart-up saved per document by a long-lived worker: {saved_wall:.2f} s wall, {saved_cpu:.2f} CPU-s")
-    print(f"2 workers / 1 worker throughput: {results[1].wall / results[2].wall:.2f}x")
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    slots: list[float] = []
+    with Clock() as clock:
+        if size == 0:
+            records = [extract_isolated(pdf, out, d) for pdf, d in documents]
+        else:
+            with WorkerPool(size) as pool, ThreadPoolExecutor(size) as threads:
+                records = list(threads.map(lambda job: pool.extract(job[0], out, job[1]), documents))
+                slots = pool.cpu_seconds
+    after = resource.getrusage(resource.RUSAGE_SELF)
+    shutil.rmtree(out, ignore_errors=True)
+    return {"wall": clock.wall, "cpu": clock.cpu, "ok": sum(r.get("status") == "ok" for r in records),
+            "slots": slots, "parent": after.ru_utime + after.ru_stime - own.ru_utime - own.ru_stime,
+            "load": os.getloadavg()[0]}
 
 
 def _pages(pdf: Path) -> int:
@@ -142,20 +181,25 @@ print(json.dumps(cpu() - start))
 
 def bench_cpu(work: Path, max_pages: int) -> None:
     """Each reader in a fresh process, timed after its imports: the page work alone, side by side."""
+    from extract.pdf.inventory import read_inventory
+
     rows, totals = [], {"extract": 0.0, "lattice": 0.0, "pdfium": 0.0}
-    total_pages = 0
+    total_pages = total_ruled = 0
     for pdf in _text_pdfs(max_pages):
-        pages = _pages(pdf)
+        pages, ruled = _pages(pdf), len(read_inventory(pdf).ruled_text_pages)  # the pages lattice reads
         cpu = {mode: _measure(mode, pdf, work / f"cpu-{pdf.stem}") for mode in totals}
         for mode in totals:
             totals[mode] += cpu[mode]
-        total_pages += pages
-        rows.append([pdf.name, pages, cpu["extract"] / pages, cpu["lattice"] / pages,
+        total_pages, total_ruled = total_pages + pages, total_ruled + ruled
+        rows.append([pdf.name, pages, ruled, cpu["extract"] / pages, cpu["lattice"] / pages,
                      f"{cpu['pdfium'] / pages:.4f}", cpu["extract"] / cpu["lattice"]])
-    rows.append(["all", total_pages, totals["extract"] / total_pages, totals["lattice"] / total_pages,
+    worst = max(rows, key=lambda row: row[-1])
+    rows.append(["all", total_pages, total_ruled, totals["extract"] / total_pages, totals["lattice"] / total_pages,
                  f"{totals['pdfium'] / total_pages:.4f}", totals["extract"] / totals["lattice"]])
-    table("Extraction CPU-s/page against camelot's vector lattice and pdfium's text layer (same pages)",
-          ["document", "pages", "extraction", "camelot lattice", "pdfium text", "extraction / lattice"], rows)
+    table("Extraction CPU-s/page against camelot's vector lattice on every page and pdfium's text layer (same pages)",
+          ["document", "pages", "pages with ruling lines", "extraction", "camelot lattice", "pdfium text",
+           "extraction / lattice"], rows)
+    print(f"worst document: {worst[0]} ({worst[-1]:.2f}x)")
 
 
 def _measure(mode: str, pdf: Path, out: Path) -> float:
@@ -181,14 +225,15 @@ def bench_warehouse(work: Path, sizes: list[int]) -> None:
     seeds = _extracted_samples(work / "seed-extracted")
     table("Warehouse build at scale (synthetic copies of the extracted sample reports; s = wall, CPU in brackets)",
           ["documents", "no-op check s", "full load s", "incremental load (1 new) s", "dbt build s",
-           "int_nomenclature_matches s", "validation s", "dbt + validation s"], [])
+           "int_nomenclature_matches s", "validation s", "dbt + validation s", "dbt + validation CPU s"], [])
     rows = []
     for size in sizes:  # each row printed when done: the large sizes take long
         rows.append(_build_at(work / f"wh-{size}", seeds, size))
         table_row(rows[-1][:-1])
         shutil.rmtree(work / f"wh-{size}", ignore_errors=True)
-    for (n1, *_, t1), (n2, *_, t2) in zip(rows, rows[1:]):
-        print(f"growth {n1} -> {n2} documents: {1000 * (t2 - t1) / (n2 - n1):.1f} ms of dbt + validation per document")
+    for (n1, *_, c1), (n2, *_, c2) in zip(rows, rows[1:]):
+        print(f"growth {n1} -> {n2} documents: {1000 * (c2 - c1) / (n2 - n1):.1f} CPU-ms of dbt + validation "
+              "per document")
 
 
 def _extracted_samples(out: Path) -> list[tuple[dict, Path]]:
@@ -223,12 +268,12 @@ def _build_at(folder: Path, seeds: list[tuple[dict, Path]], size: int) -> list:
 
         build_inputs({d.record["document_id"]: json.loads((d.files_dir / "document.json").read_text())
                       for d in documents[:size]}, {})
-    both = dbt.wall + validation.wall
+    cpu = dbt.cpu + validation.cpu  # the figure to compare: wall seconds depend on the other users
     if not result.success:
         print(f"{size} documents: dbt FAILED: {result.log_tail[-300:]}", flush=True)
     return [size, f"{check.wall:.2f}", f"{load.wall:.1f} ({load.cpu:.1f})",
             f"{incremental.wall:.1f} ({incremental.cpu:.1f})", f"{dbt.wall:.1f} ({dbt.cpu:.1f})", f"{fuzzy:.1f}",
-            f"{validation.wall:.1f} ({validation.cpu:.1f})", f"{both:.1f}", both]
+            f"{validation.wall:.1f} ({validation.cpu:.1f})", f"{dbt.wall + validation.wall:.1f}", f"{cpu:.1f}", cpu]
 
 
 def _synthetic_documents(root: Path, seeds: list[tuple[dict, Path]], size: int) -> list:
@@ -273,13 +318,15 @@ def _frame(path: Path):
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("what", choices=["noop", "workers", "cpu", "warehouse", "all"])
-    parser.add_argument("--sizes", type=int, nargs="+", default=[50, 500, 2500])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[50, 500, 2500, 10000],
+                        help="warehouse: numbers of documents (10,000: about 20 minutes of wall clock on 2 busy cores)")
     parser.add_argument("--copies", type=int, default=2, help="workers: copies of the sample PDFs")
+    parser.add_argument("--repeat", type=int, default=3, help="workers: runs of each pool size")
     parser.add_argument("--max-pages", type=int, default=400, help="cpu: pages of samples + corpus reports")
     parser.add_argument("--work", type=Path, default=None, help="scratch folder (default: a temporary one)")
     args = parser.parse_args(argv)
     work = args.work or Path(tempfile.mkdtemp(prefix="lkjip-scale-"))
-    jobs = {"noop": lambda: bench_noop(work / "noop"), "workers": lambda: bench_workers(work, args.copies),
+    jobs = {"noop": lambda: bench_noop(work / "noop"), "workers": lambda: bench_workers(work, args.copies, args.repeat),
             "cpu": lambda: bench_cpu(work, args.max_pages), "warehouse": lambda: bench_warehouse(work, args.sizes)}
     for name, job in jobs.items():
         if args.what in (name, "all"):

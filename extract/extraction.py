@@ -75,7 +75,7 @@ def _extract(pdf_path: Path, document_id: str) -> tuple[dict, dict[str, pd.DataF
     record["page_count"] = inventory.page_count
     record["pages_without_text"] = [p.number for p in inventory.pages if not p.has_text]
     with tempfile.TemporaryDirectory(prefix="lkjip-ocr-") as scratch:
-        if record["pages_without_text"]:
+        if inventory.pages_to_ocr:
             pdf_path, inventory = _ocr(pdf_path, inventory, record, Path(scratch))
         _add_metadata(record, inventory.texts())
         if not inventory.text_pages:
@@ -86,7 +86,7 @@ def _extract(pdf_path: Path, document_id: str) -> tuple[dict, dict[str, pd.DataF
 
 def _ocr(pdf_path: Path, inventory, record: dict, scratch: Path):
     """Scanned pages get a text layer from tesseract (ocrmypdf); the rest stay as they are."""
-    pages = record["pages_without_text"]
+    pages = inventory.pages_to_ocr
     try:
         timeout = 120 + 60 * len(pages)  # a hang guard only: the worker limits CPU time per page
         ocred = ocr.ocr_pages(pdf_path, scratch / pdf_path.name, pages=pages, timeout=timeout)
@@ -149,7 +149,7 @@ def _regions():
 
 def read_tables(pdf_path: Path, inventory, ocr_pages: list[int] | None = None) -> list[RawTable]:
     scanned = sorted(set(ocr_pages or []) | set(inventory.scanned_text_pages))
-    native = [p for p in inventory.text_pages if p not in scanned]
+    native = [p for p in inventory.ruled_text_pages if p not in scanned]  # lattice reads drawn lines only
     return stitch(find_tables(pdf_path, native, stream_pages=inventory.text_pages, scanned_pages=scanned,
                               is_known=_is_known_table))
 

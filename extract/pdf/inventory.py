@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pypdfium2 as pdfium
 
+from extract.pdf.prescan import scan_page
+
 # A page with fewer characters than this has no usable text layer (a scan, or blank).
 MIN_TEXT_CHARS = 20
 
@@ -30,6 +32,8 @@ class PageInfo:
     width: float
     height: float
     image_share: float = 0.0  # share of the page covered by its largest image
+    ruled: bool = True  # its drawn paths can form a ruled table (prescan.py); else lattice has nothing to read
+    empty: bool = False  # no object at all (a blank page of a spreadsheet export): nothing to OCR
 
     @property
     def is_scan(self) -> bool:
@@ -53,6 +57,16 @@ class PdfInventory:
     @property
     def text_pages(self) -> list[int]:
         return [p.number for p in self.pages if p.has_text]
+
+    @property
+    def ruled_text_pages(self) -> list[int]:
+        """Text pages whose drawn lines can hold a ruled table: the only ones camelot's lattice reads."""
+        return [p.number for p in self.pages if p.has_text and p.ruled]
+
+    @property
+    def pages_to_ocr(self) -> list[int]:
+        """Pages without a text layer that show something (an empty page has nothing to read)."""
+        return [p.number for p in self.pages if not p.has_text and not p.empty]
 
     @property
     def scanned_text_pages(self) -> list[int]:
@@ -90,19 +104,12 @@ def read_inventory(path: Path) -> PdfInventory:
             page = doc[index]
             width, height = page.get_size()
             text = page.get_textpage().get_text_range()
-            share = _largest_image_share(page, width * height)
-            inventory.pages.append(PageInfo(index + 1, _clean(text), width, height, share))
+            scan = scan_page(page, width * height)
+            inventory.pages.append(PageInfo(index + 1, _clean(text), width, height, scan.image_share, scan.ruled,
+                                            scan.empty))
         return inventory
     finally:
         doc.close()
-
-
-def _largest_image_share(page, page_area: float) -> float:
-    largest = 0.0
-    for obj in page.get_objects(filter=[pdfium.raw.FPDF_PAGEOBJ_IMAGE], max_depth=2):
-        left, bottom, right, top = obj.get_bounds()
-        largest = max(largest, (right - left) * (top - bottom))
-    return min(1.0, largest / page_area) if page_area else 0.0
 
 
 def _clean(text: str) -> str:

@@ -149,6 +149,16 @@ def _resolve_kwargs(kwargs: dict, con: duckdb.DuckDBPyConnection) -> dict:
     return out
 
 
+def _build_data_docs(context, result) -> None:
+    """The Data Docs of every suite and result in one build. (GX's UpdateDataDocsAction builds the site, index
+    included, once per validated suite: 12 times per run, half of the validation's time.)"""
+    from great_expectations.data_context.types.resource_identifiers import ExpectationSuiteIdentifier
+
+    resources = [identifier for key, suite_result in result.run_results.items()
+                 for identifier in (key, ExpectationSuiteIdentifier(name=suite_result.suite_name))]
+    context.build_data_docs(site_names=[DATA_DOCS_SITE], resource_identifiers=resources)
+
+
 def validate_warehouse(
     db_path: Path, data_docs_dir: Path, *, work_dir: Path | None = None
 ) -> ValidationResult:
@@ -217,11 +227,11 @@ def validate_warehouse(
         gx.Checkpoint(
             name="warehouse",
             validation_definitions=validation_definitions,
-            actions=[gx.checkpoint.UpdateDataDocsAction(name="data_docs", site_names=[DATA_DOCS_SITE])],
             result_format={"result_format": "SUMMARY"},
         )
     )
     result = checkpoint.run()
+    _build_data_docs(context, result)
 
     suites: dict[str, bool] = {}
     failed: list[str] = []

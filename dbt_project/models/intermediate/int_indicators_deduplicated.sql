@@ -57,7 +57,9 @@ ranked as (
         *,
         row_number() over (
             partition by document_id, level, indicator_key, fiscal_year
-            order by completeness_score desc, is_internally_consistent desc, source_page desc, row_index desc
+            -- table_id last: two readers of one page (lattice, words) print the same row, and a build must not
+            -- pick between them at random (an incremental build is compared with a full one row for row)
+            order by completeness_score desc, is_internally_consistent desc, source_page desc, row_index desc, table_id
         ) as candidate_rank,
         count(*) over (partition by document_id, level, indicator_key, fiscal_year) as printed_in_tables_count,
         count(distinct realization_value) over (

@@ -8,6 +8,8 @@
 --                       >= {{ var('nomenclature_fuzzy_threshold', 0.90) }}; score = similarity
 -- Kegiatan and sub-kegiatan candidates under the program matched for the line's parent program are preferred.
 -- Lines without a match are kept with match_method null.
+-- The match depends only on (level, name key, code key, code width) and the program matched for the parent line,
+-- so it runs once per distinct key and is joined back to the lines: the fuzzy join grows with the names, not the lines.
 {% set threshold = var('nomenclature_fuzzy_threshold', 0.90) %}
 {# a printed nomenclature code: program 2.07.03, kegiatan 2.07.03.1.01, sub-kegiatan 2.07.03.1.01.0001 #}
 {% set code_pattern = '[0-9X]\\.[0-9X]{2}\\.[0-9]{2}(\\.[0-9]\\.[0-9]{2}(\\.[0-9]{2,4})?)?' %}
@@ -48,17 +50,41 @@ program_indicators as (
     where level = 'program' and goal_name is not null
 ),
 
-inputs as (
+lines as (
+    select * from budget_lines
+    union all
+    select * from program_indicators
+),
+
+-- the keys of each distinct printed name and code: the regular expressions run once per name, not per line
+printed as (
     select
-        *,
+        level,
+        printed_name,
+        printed_code,
         {{ nomenclature_key("regexp_replace(printed_name, '" ~ code_pattern ~ "', '')") }} as name_key,
         -- the code in the format of the reference list: program 01 is the shared Penunjang program (X.XX.01),
         -- 4-digit sub-kegiatan numbers (0001) become 2-digit (01)
         regexp_replace(
             regexp_replace(printed_code, '^[0-9]\.[0-9]{2}\.01\b', 'X.XX.01'),
             '\.00([0-9]{2})$', '.\1'
-        )                                   as code_key
-    from (select * from budget_lines union all select * from program_indicators)
+        )                                   as code_key,
+        -- a 4-digit sub-kegiatan number is trusted only when the name agrees (below)
+        length(regexp_extract(printed_code, '([0-9]+)$', 1)) <= 2 as is_short_code
+    from (select distinct level, printed_name, printed_code from lines)
+),
+
+inputs as (
+    select
+        l.*,
+        p.name_key,
+        p.code_key,
+        p.is_short_code
+    from lines as l
+    inner join printed as p
+        on l.level = p.level
+            and l.printed_name is not distinct from p.printed_name
+            and l.printed_code is not distinct from p.printed_code
 ),
 
 nomenclature as (
@@ -66,38 +92,46 @@ nomenclature as (
     where level in ('program', 'kegiatan', 'sub_kegiatan')
 ),
 
+match_keys as (
+    select distinct
+        level,
+        name_key,
+        code_key,
+        is_short_code
+    from inputs
+    where name_key <> '' or code_key is not null
+),
+
 candidates as (
     select
-        i.source_kind,
-        i.source_id,
+        k.level,
+        k.name_key,
+        k.code_key,
+        k.is_short_code,
         n.nomenclature_code,
         n.program_code,
         case
-            when i.code_key = n.nomenclature_code
-                and (
-                    length(regexp_extract(i.printed_code, '([0-9]+)$', 1)) <= 2
-                    or jaro_winkler_similarity(i.name_key, n.name_key) >= 0.80
-                )
+            when k.code_key = n.nomenclature_code
+                and (k.is_short_code or jaro_winkler_similarity(k.name_key, n.name_key) >= 0.80)
                 then 'exact_code'
-            when i.name_key = n.name_key or i.name_key = n.alt_name_key
+            when k.name_key = n.name_key or k.name_key = n.alt_name_key
                 then 'normalized_name'
             else 'fuzzy'
         end                                                         as match_method,
         greatest(
-            jaro_winkler_similarity(i.name_key, n.name_key),
-            coalesce(jaro_winkler_similarity(i.name_key, n.alt_name_key), 0)
+            jaro_winkler_similarity(k.name_key, n.name_key),
+            coalesce(jaro_winkler_similarity(k.name_key, n.alt_name_key), 0)
         ) as name_similarity
-    from inputs as i
+    from match_keys as k
     inner join nomenclature as n
-        on i.level = n.level
+        on k.level = n.level
             and (
-                i.code_key = n.nomenclature_code
-                or i.name_key = n.name_key
-                or i.name_key = n.alt_name_key
-                or jaro_winkler_similarity(i.name_key, n.name_key) >= {{ threshold }}
-                or jaro_winkler_similarity(i.name_key, n.alt_name_key) >= {{ threshold }}
+                k.code_key = n.nomenclature_code
+                or k.name_key = n.name_key
+                or k.name_key = n.alt_name_key
+                or jaro_winkler_similarity(k.name_key, n.name_key) >= {{ threshold }}
+                or jaro_winkler_similarity(k.name_key, n.alt_name_key) >= {{ threshold }}
             )
-    where i.name_key <> '' or i.code_key is not null
 ),
 
 scored as (
@@ -113,11 +147,16 @@ scored as (
 ),
 
 program_best as (
-    select source_id, program_code
+    select
+        level,
+        name_key,
+        code_key,
+        is_short_code,
+        program_code
     from scored
-    where source_id in (select source_id from inputs where level = 'program')
+    where level = 'program'
     qualify row_number() over (
-            partition by source_kind, source_id
+            partition by name_key, code_key, is_short_code
             order by method_rank, match_score desc, nomenclature_code
         ) = 1
 ),
@@ -134,31 +173,70 @@ with_parent as (
             and parent_line.table_id = i.table_id
             and parent_line.row_index = i.parent_program_row
     left join program_best as p
-        on p.source_id = parent_line.source_id
+        on p.level = parent_line.level
+            and p.name_key = parent_line.name_key
+            and p.code_key is not distinct from parent_line.code_key
+            and p.is_short_code is not distinct from parent_line.is_short_code
+),
+
+line_keys as (
+    select distinct
+        level,
+        name_key,
+        code_key,
+        is_short_code,
+        parent_program_code
+    from with_parent
+),
+
+-- the best match of each key: the ranking below, once per key instead of once per line
+key_best as (
+    select
+        k.level,
+        k.name_key,
+        k.code_key,
+        k.is_short_code,
+        k.parent_program_code,
+        s.nomenclature_code,
+        s.match_method,
+        s.match_score,
+        s.method_rank,
+        coalesce(k.level <> 'program' and s.program_code = k.parent_program_code, false) as is_under_parent
+    from line_keys as k
+    inner join scored as s
+        on s.level = k.level
+            and s.name_key = k.name_key
+            and s.code_key is not distinct from k.code_key
+            and s.is_short_code is not distinct from k.is_short_code
+    -- a fuzzy kegiatan / sub-kegiatan match must stay under the program matched for its parent line
+    where not (
+            s.match_method = 'fuzzy' and k.level <> 'program' and k.parent_program_code is not null
+            and s.program_code is distinct from k.parent_program_code
+        )
+    qualify row_number() over (
+            partition by k.level, k.name_key, k.code_key, k.is_short_code, k.parent_program_code
+            order by s.method_rank, is_under_parent desc, s.match_score desc, s.nomenclature_code
+        ) = 1
 ),
 
 best as (
     select
         w.source_kind,
         w.source_id,
-        s.nomenclature_code,
-        s.match_method,
-        s.match_score
+        b.nomenclature_code,
+        b.match_method,
+        b.match_score
     from with_parent as w
-    inner join scored as s
-        on s.source_kind = w.source_kind and s.source_id = w.source_id
-    -- a fuzzy kegiatan / sub-kegiatan match must stay under the program matched for its parent line
-    where not (
-            s.match_method = 'fuzzy' and w.level <> 'program' and w.parent_program_code is not null
-            and s.program_code is distinct from w.parent_program_code
-        )
+    inner join key_best as b
+        on b.level = w.level
+            and b.name_key = w.name_key
+            and b.code_key is not distinct from w.code_key
+            and b.is_short_code is not distinct from w.is_short_code
+            and b.parent_program_code is not distinct from w.parent_program_code
+    -- a line whose parent row is printed twice has two keys: the better one, as for one line
     qualify row_number() over (
             partition by w.source_kind, w.source_id
-            order by
-                s.method_rank,
-                coalesce(w.level <> 'program' and s.program_code = w.parent_program_code, false) desc,
-                s.match_score desc,
-                s.nomenclature_code
+            order by b.method_rank, b.is_under_parent desc, b.match_score desc, b.nomenclature_code
         ) = 1
 )
 
