@@ -30,6 +30,9 @@ BUDGET = "budget_realization"
 EFFICIENCY = "efficiency"
 PLAN_TARGET = "plan_target"  # Perjanjian Kinerja: one year of targets, no realisasi
 MULTI_YEAR_PLAN = "multi_year_plan"  # Renstra / RPJMD: targets of several years, baseline, end target
+# A Perjanjian Kinerja's or Renja's "Program | Anggaran" list: allocations, nothing spent yet. Recognised but not
+# loaded as budget lines: beside the realisation table of the same report its programs would be counted twice.
+BUDGET_ALLOCATION = "budget_allocation"
 CATEGORY_SCALE = "category_scale"  # the report's own grading scale: "75-100% | Baik"
 UNKNOWN = "unknown"
 
@@ -80,7 +83,7 @@ def allocation_layout(rows: list[list[str]], layout: TableLayout) -> TableLayout
     """An allocation list: programs or kegiatan with their budget and no spending yet (the budget a
     Perjanjian Kinerja commits, "Program | Anggaran | Keterangan", a Renja's "Rencana Anggaran"). The
     header names the line column and a budget column, no realisasi; the budget column holds rupiah
-    magnitudes. Read as budget lines whose realisasi is empty."""
+    magnitudes. Its family is BUDGET_ALLOCATION (budget_lines can read it: the lines' realisasi is empty)."""
     labels = layout.labels
     if any(SPENT_LABEL_RE.search(label) or "real" in label for label in labels):
         return None  # spending is printed ("Realiasi Anggaran" misspelt too): not an allocation
@@ -89,7 +92,7 @@ def allocation_layout(rows: list[list[str]], layout: TableLayout) -> TableLayout
     data = rows[layout.header_rows:]
     if not names or not any(_column_kind([r[c] for r in data if c < len(r)]) == "amount" for c in budgets):
         return None
-    return TableLayout(family=BUDGET, header_rows=layout.header_rows, labels=labels, title=layout.title,
+    return TableLayout(family=BUDGET_ALLOCATION, header_rows=layout.header_rows, labels=labels, title=layout.title,
                        unit_multiplier=layout.unit_multiplier)
 
 
