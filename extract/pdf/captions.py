@@ -11,6 +11,7 @@ from extract.numerals import is_column_number_row, is_year, looks_numeric
 from extract.pdf.columns import header_words
 from extract.pdf.unruled import HEADER_WORDS, column_of, group_lines, page_words
 
+MIN_PROSE_WORDS = 8  # a line of running text under a caption has at least this many words
 MAX_CUT_HEADER_LINES = 4  # header lines a page break may leave under a caption, before the body
 CAPTION_RE = re.compile(r"^\s*tabel\s+[0-9IVX]+(?:[.\s]+\d+)*\b.*$", re.IGNORECASE | re.MULTILINE)
 
@@ -67,6 +68,8 @@ def attach_captions(path: Path, tables: list[RawTable]) -> None:
             upper = previous_bottom.get(table.page_start, height)
             text = page.get_textpage().get_text_bounded(0, table.top, width, upper)
             table.caption = caption_from_text(text)
+            if table.caption and _prose_follows_caption(text):
+                _give_caption_above(tables, table)
             previous_bottom[table.page_start] = table.bottom
         for table in tables:
             first_on_page = upper_bound(tables, table) is None
@@ -74,6 +77,19 @@ def attach_captions(path: Path, tables: list[RawTable]) -> None:
                 carry_cut_header(doc, tables, table)
     finally:
         doc.close()
+
+
+def _give_caption_above(tables: list[RawTable], table: RawTable) -> None:
+    """Prose between a caption and the table below it: the caption was printed below the table
+    above (a caption sits right on its table). It goes to that table when it lies on the same
+    page, has no caption and is not its page's first (a continuation must stay captionless
+    to be stitched); else to no table."""
+    caption, table.caption = table.caption, ""
+    above = [t for t in tables if t.page_start == table.page_start and t.top > table.top]
+    if above:
+        previous = min(above, key=lambda t: t.bottom)
+        if not previous.caption and upper_bound(tables, previous) is not None:
+            previous.caption = caption
 
 
 def upper_bound(tables: list[RawTable], table: RawTable) -> float | None:
@@ -142,9 +158,27 @@ def _names_header(line: Line) -> bool:
 
 
 def caption_from_text(text: str) -> str:
+    """The last 'Tabel ...' line and the lines after it, up to the first line of prose."""
+    lines = _caption_lines(text)
+    if not lines:
+        return ""
+    end = next((i for i, ln in enumerate(lines) if i and _is_prose(ln)), len(lines))
+    return " ".join(" ".join(lines[:end]).split())[:300]
+
+
+def _caption_lines(text: str) -> list[str]:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     matches = list(CAPTION_RE.finditer(text))
-    if not matches:
-        return ""
-    caption = text[matches[-1].start() :]
-    return " ".join(caption.split())[:300]
+    return [ln for ln in text[matches[-1].start():].split("\n") if ln.strip()] if matches else []
+
+
+def _prose_follows_caption(text: str) -> bool:
+    return any(_is_prose(ln) for ln in _caption_lines(text)[1:])
+
+
+def _is_prose(line: str) -> bool:
+    """A sentence line: many words, most of them in lower case (a caption or header line is
+    short, or names things in title or upper case)."""
+    words = [w for w in line.split() if any(c.isalpha() for c in w)]
+    lower = [w for w in words if w.islower()]
+    return len(words) >= MIN_PROSE_WORDS and 2 * len(lower) >= len(words)
