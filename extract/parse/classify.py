@@ -92,8 +92,11 @@ def allocation_layout(rows: list[list[str]], layout: TableLayout) -> TableLayout
     data = rows[layout.header_rows:]
     if not names or not any(_column_kind([r[c] for r in data if c < len(r)]) == "amount" for c in budgets):
         return None
-    return TableLayout(family=BUDGET_ALLOCATION, header_rows=layout.header_rows, labels=labels, title=layout.title,
-                       unit_multiplier=layout.unit_multiplier)
+    # A second rupiah column is spending under a header that lost its words (cut at a page break, or printed
+    # in words the lists above do not know): a budget table, read as such.
+    amounts = sum(_column_kind([r[c] for r in data if c < len(r)]) == "amount" for c in range(len(labels)))
+    return TableLayout(family=BUDGET if amounts >= 2 else BUDGET_ALLOCATION, header_rows=layout.header_rows,
+                       labels=labels, title=layout.title, unit_multiplier=layout.unit_multiplier)
 
 
 def join_split_words(text: str) -> str:
