@@ -12,8 +12,8 @@ against a child that hangs without using the CPU, set well above the CPU budget.
 the 5-7 s of importing camelot, OpenCV and pandas is paid once per worker, not once per document.
 The same rules hold per document: the CPU limit is re-armed before each one, the parent kills the
 whole group when the wall clock runs out, and a worker that dies is replaced by a new one. A process
-the worker starts (OCR) would inherit the worker's limit, counted from the worker's start: each one
-is given the document's budget on its own clock instead (`children_cpu_limit`).
+the worker starts (OCR) inherits the worker's CPU limit, counted from the worker's start: the wall
+clock bounds it.
 """
 from __future__ import annotations
 
@@ -28,8 +28,6 @@ import subprocess
 import sys
 import tempfile
 import threading
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -39,7 +37,6 @@ DEFAULT_MEMORY_MB = 4096
 WALL_FACTOR = 4  # the wall-clock guard: this many times the CPU budget, plus a minute
 TASKS_PER_WORKER = 200  # a pool worker is replaced after this many documents ...
 RECYCLE_RSS_MB = 768  # ... or when it holds this much memory after one (keeps each worker under 1 GB)
-CHILD_SCAN_SECONDS = 0.2  # a worker's new child runs at most this long before it has its own CPU limit
 
 
 @dataclass(frozen=True)
@@ -319,8 +316,7 @@ def serve() -> int:
     for line in sys.stdin:
         task = json.loads(line)
         _arm_limits(task["cpu_seconds"], task["memory_mb"])
-        with children_cpu_limit(task["cpu_seconds"]):
-            record = extract_document(Path(task["pdf"]), Path(task["extracted_root"]), task["document_id"])
+        record = extract_document(Path(task["pdf"]), Path(task["extracted_root"]), task["document_id"])
         _kill_strays()
         reply = {"record": record, "rss_mb": _rss_mb(), "cpu_s": _cpu_seconds()}
         channel.write(json.dumps(reply, default=str, ensure_ascii=False) + "\n")
@@ -332,53 +328,6 @@ def _arm_limits(cpu_seconds: int, memory_mb: int) -> None:
     soft_cpu = math.ceil(usage.ru_utime + usage.ru_stime) + cpu_seconds
     resource.setrlimit(resource.RLIMIT_CPU, (soft_cpu, resource.getrlimit(resource.RLIMIT_CPU)[1]))
     resource.setrlimit(resource.RLIMIT_AS, (memory_mb << 20, resource.getrlimit(resource.RLIMIT_AS)[1]))
-
-
-@contextmanager
-def children_cpu_limit(cpu_seconds: int) -> Iterator[None]:
-    """Meanwhile, give every process started below this one an RLIMIT_CPU of `cpu_seconds` on its own
-    clock. A child inherits its parent's limit, which in a long-lived worker is the worker's CPU so far
-    plus the budget: with no fix, a child's CPU would be bounded by the wall clock alone."""
-    done = threading.Event()
-
-    def watch() -> None:
-        limited: set[tuple[int, str]] = set()
-        while not done.wait(CHILD_SCAN_SECONDS):
-            for pid, started in _descendants(os.getpid()):
-                if (pid, started) not in limited:
-                    limited.add((pid, started))
-                    try:
-                        # SIGXCPU at the budget (diagnosable), SIGKILL if that is ignored
-                        resource.prlimit(pid, resource.RLIMIT_CPU, (cpu_seconds, cpu_seconds + 5))
-                    except OSError:  # gone meanwhile
-                        pass
-
-    watcher = threading.Thread(target=watch, name="children-cpu-limit", daemon=True)
-    watcher.start()
-    try:
-        yield
-    finally:
-        done.set()
-        watcher.join()
-
-
-def _descendants(pid: int) -> list[tuple[int, str]]:
-    """(pid, start time) of every process below `pid` (the start time tells a reused pid apart)."""
-    found, todo = [], [pid]
-    while todo:
-        parent = todo.pop()
-        for children in Path(f"/proc/{parent}/task").glob("*/children"):
-            try:
-                pids = [int(c) for c in children.read_text().split()]
-            except OSError:
-                continue
-            for child in pids:
-                try:  # field 22 of stat, counted after the ")" that ends the command name
-                    found.append((child, Path(f"/proc/{child}/stat").read_text().rsplit(")", 1)[1].split()[19]))
-                except (OSError, IndexError):
-                    continue
-                todo.append(child)
-    return found
 
 
 def _kill_strays() -> None:

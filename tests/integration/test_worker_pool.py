@@ -4,9 +4,7 @@ its worker's whole group is killed and replaced, and the next document is read a
 from __future__ import annotations
 
 import os
-import signal
 import subprocess
-import sys
 
 import pytest
 
@@ -41,8 +39,8 @@ def test_a_document_that_breaks_a_limit_is_quarantined_and_the_pool_goes_on(tmp_
     with WorkerPool(1) as pool:
         hangs = pool.extract(JEPARA, tmp_path, "hangs", Limits(cpu_seconds=60, wall_seconds=1))
         assert not group_alive(hangs["worker_pid"])  # the whole group was killed
-        cpu = pool.extract(JEPARA, tmp_path, "cpu", Limits(cpu_seconds=1))
-        memory = pool.extract(JEPARA, tmp_path, "memory", Limits(cpu_seconds=60, memory_mb=150))
+        cpu = pool.extract(JEPARA, tmp_path, "cpu", Limits(cpu_seconds=0))  # the worker's own CPU so far
+        memory = pool.extract(JEPARA, tmp_path, "memory", Limits(cpu_seconds=60, memory_mb=60))
         after = pool.extract(JAMBI, tmp_path, "after")
         assert pool.started == 4  # each failure cost its worker; a new one took the next document
     for record, reason in ((hangs, "parse_timeout"), (cpu, "resource_limit: CPU time"), (memory, "resource_limit")):
@@ -83,16 +81,6 @@ def test_a_worker_started_while_stop_all_runs_does_not_escape_it(tmp_path, monke
         refused = pool.extract(JAMBI, tmp_path, "refused") if pooled else \
             worker.extract_isolated(JAMBI, tmp_path, "refused")
     assert refused["status"] == "stopped" and len(_StopDuringStart.started) == 1
-
-
-def test_a_child_started_during_a_document_gets_the_documents_cpu_budget():
-    """A long-lived worker's child inherits a CPU limit counted from the worker's start; within a
-    document each child gets the document's budget on its own clock (here 2 CPU-s of a busy loop)."""
-    resource_limit = worker.resource.getrlimit(worker.resource.RLIMIT_CPU)
-    with worker.children_cpu_limit(2):
-        looping = subprocess.run([sys.executable, "-c", "while True: pass"], timeout=120)
-    assert looping.returncode == -signal.SIGXCPU
-    assert worker.resource.getrlimit(worker.resource.RLIMIT_CPU) == resource_limit  # this process: untouched
 
 
 def test_a_run_hands_out_the_documents_largest_first(tmp_path):
