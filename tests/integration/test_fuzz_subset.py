@@ -15,9 +15,9 @@ import pandas as pd
 import pytest
 
 from bench import expected as exp
-from bench import fuzz_score, seed_score
-from bench.cache import ROOT
+from bench import seed_score
 from extract.extraction import extract_document
+from tests.fuzz_variants import fuzz_pdf
 
 # (seed, engine, variant number): bench/fuzz/variants.py makes the layout from the number
 VARIANTS = [
@@ -46,12 +46,7 @@ def _extract(pdf: Path, root: Path) -> tuple[dict, dict[str, pd.DataFrame]]:
 
 @pytest.mark.parametrize("seed,engine,number", VARIANTS, ids=[f"{s}_{e}_{k}" for s, e, k in VARIANTS])
 def test_every_printed_fact_comes_out(seed, engine, number, tmp_path):
-    missing = fuzz_score.engine_missing(engine)
-    if missing:
-        pytest.skip(f"{engine} variants need {missing}")
-    render_dir = fuzz_score.render_dir(ROOT / "build" / "fuzz")
-    render_dir.mkdir(parents=True, exist_ok=True)
-    pdf, meta = fuzz_score.render_cached(seed, engine, number, render_dir)
+    pdf, meta = fuzz_pdf(seed, engine, number)
     record, frames = _extract(pdf, tmp_path)
     got = seed_score.extracted_facts(record, frames)
     want = exp.expected_for(meta["slug"])

@@ -6,12 +6,10 @@ untuk menunjang program, telah diuraikan pada BAB I.' and a paragraph that spell
 from __future__ import annotations
 
 import pandas as pd
-import pytest
 
-from bench import fuzz_score
-from bench.cache import ROOT
 from extract.extraction import extract_document, output_dir
 from extract.pdf.captions import caption_from_text
+from tests.fuzz_variants import fuzz_pdf
 
 CAPTION = "Tabel 3.3 : Pengukuran Kinerja Program Tahun 2025"
 PROSE = "Kegiatan-kegiatan yang dilaksanakan untuk menunjang program, telah diuraikan pada BAB I."
@@ -29,12 +27,7 @@ def test_two_line_caption_is_kept_whole():
 def test_caption_below_the_table_above_is_not_the_budget_tables(tmp_path):
     """libreoffice 23 (captions below): the budget table no longer takes 'Tabel 3.3' and the
     spelled-out 'juta' of the paragraph under it, so its amounts are read as printed."""
-    missing = fuzz_score.engine_missing("libreoffice")
-    if missing:
-        pytest.skip(f"libreoffice variants need {missing}")
-    render_dir = fuzz_score.render_dir(ROOT / "build" / "fuzz")
-    render_dir.mkdir(parents=True, exist_ok=True)
-    pdf, _ = fuzz_score.render_cached("jambi", "libreoffice", 23, render_dir)
+    pdf, _ = fuzz_pdf("jambi", "libreoffice", 23)
     record = extract_document(pdf, tmp_path)
     out = output_dir(tmp_path, record["document_id"])
     tables = pd.read_parquet(out / "tables.parquet")

@@ -3,23 +3,15 @@
 asserted are printed in the seeds (Jambi Tabel 3.9, Jepara Tabel 3.17)."""
 from __future__ import annotations
 
-import pytest
-
-from bench import fuzz_score
-from bench.cache import ROOT
 from extract.model import RawTable
 from extract.pdf.find import find_tables
 from extract.pdf.inventory import read_inventory
 from extract.pdf.stitch import stitch
+from tests.fuzz_variants import fuzz_pdf
 
 
 def stitched(seed: str, engine: str, number: int) -> list[RawTable]:
-    missing = fuzz_score.engine_missing(engine)
-    if missing:
-        pytest.skip(f"{engine} variants need {missing}")
-    render_dir = fuzz_score.render_dir(ROOT / "build" / "fuzz")
-    render_dir.mkdir(parents=True, exist_ok=True)
-    pdf, _ = fuzz_score.render_cached(seed, engine, number, render_dir)
+    pdf, _ = fuzz_pdf(seed, engine, number)
     inventory = read_inventory(pdf)
     return stitch(find_tables(pdf, inventory.text_pages, stream_pages=inventory.text_pages))
 

@@ -4,22 +4,15 @@ shows: row 3 prints target 59,62, realisation 65,44, capaian 109,76 and kategori
 from __future__ import annotations
 
 import pypdfium2 as pdfium
-import pytest
 
-from bench import fuzz_score
-from bench.cache import ROOT
 from extract.pdf.unruled import read_word_tables
+from tests.fuzz_variants import fuzz_pdf
 
 
 def _tables(engine: str, number: int, needle: str):
     """The word tables of the pages of variant `number` whose text holds `needle`, and of the
     pages before and after each (a table continued)."""
-    missing = fuzz_score.engine_missing(engine)
-    if missing:
-        pytest.skip(f"{engine} variants need {missing}")
-    render_dir = fuzz_score.render_dir(ROOT / "build" / "fuzz")
-    render_dir.mkdir(parents=True, exist_ok=True)
-    pdf, _ = fuzz_score.render_cached("jepara", engine, number, render_dir)
+    pdf, _ = fuzz_pdf("jepara", engine, number)
     doc = pdfium.PdfDocument(str(pdf))
     try:
         texts = [doc[i].get_textpage().get_text_range().replace("\r\n", "") for i in range(len(doc))]
