@@ -103,6 +103,8 @@ def join_split_words(text: str) -> str:
     """A header word that a narrow cell broke into pieces, joined again: "REALI SASI", "REALI- SASI",
     "TARGE T", "CAPAIA N". Two neighbouring pieces are joined when together they make a header word
     and they are not both header words themselves ("sub kegiatan", "s d" stay as printed)."""
+    text = re.sub(r"\b([A-Za-z]+)-([A-Za-z]+)\b",  # "REALI-SASI": the pieces one token
+                  lambda m: m[1] + m[2] if _is_split_word(m[1], m[2]) else m[0], text)
     tokens = text.split()
     if len(tokens) < 2:
         return text

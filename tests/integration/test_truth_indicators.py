@@ -4,11 +4,11 @@ the extractor emits from the pages of the labelled tables (cut out of the corpus
 Found = the benchmark's rule (bench/truth_score.match): the same name after normalisation (else a close one on
 the same page +-1) and the same numbers. The documents were chosen for the general rules of the indicator
 parser they exercise: names beside their row numbers under a spanning label, rates per 100 000, split drop
-capitals and underscores in the text layer (jabar-dinkes); a value line without a name, English numbers and
-a two-year table beside a one-year one (jabar-disperindag); grades with their score printed in two lines
-(jombang-inspektorat 2022); kegiatan rows with their units in the value cells (grobogan DPUPR 2021); two
-achievement tables of one report, each over two pages (provsu 2021); units inside the value cells (jabar-bp3akb);
-English decimals (ambon-diskominfo).
+capitals and underscores in the text layer, a header word printed with a hyphen ("REALI-SASI", jabar-dinkes);
+a value line without a name, English numbers and a two-year table beside a one-year one (jabar-disperindag);
+grades with their score printed in two lines (jombang-inspektorat 2022); kegiatan rows with their units in the
+value cells (grobogan DPUPR 2021); two achievement tables of one report, each over two pages (provsu 2021); units
+inside the value cells (jabar-bp3akb); English decimals (ambon-diskominfo).
 
 Both directions are asserted: every labelled fact comes out, and every extracted fact with a number on a page
 of the labelled tables is a labelled one (the benchmark's precision rule). The facts the extractor is known to
@@ -38,20 +38,10 @@ DOCUMENTS = {
 
 # Known extractor errors, as (page, normalised name): labelled facts not found, and extracted facts that match
 # no label. Fix the extractor, then delete the entry; never add one without the page image's reason.
-_DINKES_A2 = (  # section A.2, pp. 35-36: the realisasi column is headed "REALI-SASI" (a hyphen in the word);
-    # the facts come out with target and % only, so they match neither the A.2 labels nor anything else
-    (35, "persentase rumah tangga mencapai yang berprilaku hidup bersih dan sehat (phbs)"),
-    (35, "ratio kematian ibu"), (35, "ratio kematian bayi"), (35, "prevalensi gizi buruk"),
-    (35, "cakupan persalinan oleh tenaga kesehatan"), (35, "persentasi desa/kelurahan mencapai uci ≥90%"),
-    (35, "angka keberhasilan pengobatan tb (treatment succes rate)"),
-    (35, "jumlah puskesmas yang sudah terakreditasi"), (36, "jumlah rumah sakit yang sudah terakreditasi"),
-    (36, "jumlah dokumen regulasi kebijakan pembangunan kesehatan"),
-    (36, "jumlah dokumen data prioritas bidang kesehatan provinsi jawa barat"),
-)
 # p. 50 prints "13.125 meter kubik" as target and as realisasi (dot = thousands); the realisasi comes out 13.125
 _GROBOGAN_EMBUNG = ((50, "tersedianya air embung untuk irigasi - pertanian"),)
-KNOWN_MISSING = {"jabar-dinkes_2016_lakip": set(_DINKES_A2), "kab-grobogan-dpupr_2021_lkjip": set(_GROBOGAN_EMBUNG)}
-KNOWN_SPURIOUS = {"jabar-dinkes_2016_lakip": set(_DINKES_A2), "kab-grobogan-dpupr_2021_lkjip": set(_GROBOGAN_EMBUNG)}
+KNOWN_MISSING = {"kab-grobogan-dpupr_2021_lkjip": set(_GROBOGAN_EMBUNG)}
+KNOWN_SPURIOUS = {"kab-grobogan-dpupr_2021_lkjip": set(_GROBOGAN_EMBUNG)}
 
 
 def _cut(pdf, first: int, last: int, out):

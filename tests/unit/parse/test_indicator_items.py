@@ -137,3 +137,15 @@ def test_value_cells_parse_number_does_not_read():
     assert value_text("69.02poin") == "69.02 poin"        # jabar-bp3akb p. 56
     assert value_text("96,12 %.") == "96,12 %"            # kab-grobogan-dpupr_2021_lkjip p. 49
     assert value_text("B (76.70)") == "B (76.70)"         # a grade before its score: parse_number reads it
+
+
+def test_header_word_printed_with_a_hyphen_names_its_column():
+    # jabar-dinkes_2016_lakip p. 35 (printed 31), table A.2: a narrow cell prints "REALI-SASI" on one line;
+    # without the realisasi column the table read as a one-year agreement (targets only)
+    rows = [["NO", "SASARAN", "INDIKATOR KINERJA", "TARGET", "REALI-SASI", "% \nPENCAPAIAN", "PENILAI\nAN"],
+            ["1", "2", "3", "4", "5", "6", "7"],
+            ["2", "Menurunnya ratio \nkematian ibu dan \nbayi", "Ratio Kematian Ibu", "89/100.000 \nKH",
+             "86,97/ \n100.000 KH", "102.33%", "Sangat \nBaik"],
+            ["", "", "Prevalensi  gizi buruk", "0,58", "0.6", "96,67%", "baik"]]
+    assert cls.classify(rows).family == cls.INDICATOR
+    assert _facts(rows) == [("Ratio Kematian Ibu", 89.0, 86.97, 102.33), ("Prevalensi gizi buruk", 0.58, 0.6, 96.67)]
