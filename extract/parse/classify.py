@@ -10,7 +10,8 @@ MAX_HEADER_ROWS lines; the column-number row ("1 2 3 | 4 | 7 8") closes it.
 Title lines printed inside the table frame above the header are the table's title, not a column's label
 (`title_rows`). A table whose header names no known family (or that has none: a continuation page cut
 off its header) is read by the content of its columns: a text column and two columns of rupiah
-magnitudes make a budget table (`content_layout`).
+magnitudes make a budget table (`content_layout`). A table of a kind the warehouse does not model
+(regional statistics, staff, evaluation scores, revenue, assets) is named by its content (`unmodelled.py`).
 
 Amount units ("(Rp 000)", "(juta)", "dalam ribuan rupiah") are exposed, not applied: per column by
 `TableLayout.multipliers` / `BudgetColumns.budget_multiplier` and `realization_multiplier`, for the
@@ -20,9 +21,10 @@ amount by them; percentages always get 1.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from extract.numerals import is_column_number_row, is_row_number, is_year, looks_numeric, parse_number, parse_range
+from extract.parse.unmodelled import unmodelled_family
 from extract.text import HEADER_WORDS
 
 INDICATOR = "indicator_achievement"
@@ -75,8 +77,18 @@ def classify(rows: list[list[str]], caption: str = "") -> TableLayout:
     layout = TableLayout(family=family, header_rows=n_header, labels=labels, title=title,
                          unit_multiplier=unit_multiplier(normalize(heading)) or 1)
     if family == UNKNOWN:
-        return content_layout(rows, layout) or allocation_layout(rows, layout) or layout
+        return content_layout(rows, layout) or allocation_layout(rows, layout) or named_layout(rows, layout, heading) \
+            or layout
     return layout
+
+
+def named_layout(rows: list[list[str]], layout: TableLayout, heading: str) -> TableLayout | None:
+    """A table of a kind the warehouse does not model (regional statistics, staff, evaluation scores,
+    revenue), named by its content (`unmodelled.py`): recognised, no facts read."""
+    data = rows[layout.header_rows:]
+    amounts = sum(_column_kind([r[c] for r in data if c < len(r)]) == "amount" for c in range(len(layout.labels)))
+    family = unmodelled_family(data, layout.labels, heading, amounts)
+    return replace(layout, family=family) if family else None
 
 
 def allocation_layout(rows: list[list[str]], layout: TableLayout) -> TableLayout | None:
