@@ -29,6 +29,7 @@ from extract.numerals import is_column_number_row, is_row_number, is_year, looks
 from extract.text import TABLE_START_WORDS
 
 FLAVOR = WORDS_FLAVOR
+EDGE_ALIGNED = 1.5  # points: right edges (or middles) of the aligned numbers of one column
 CAPTION_START = re.compile(r"^\s*tabel\s+[0-9ivx]", re.IGNORECASE)
 MIN_COLUMNS = 3
 # Typographic ligatures some renderers put in the text layer ('Sertiﬁkasi'): read as their letters.
@@ -177,12 +178,21 @@ def table_blocks(lines: list[Line], body_x0: float, body_x1: float) -> list[list
         if current:
             current.append(line)
         elif _is_tabular(line, height):
-            current = (_same_row_above(pending, line, height) if page_has_started else pending) + [line]
+            cut_row = not page_has_started and not _names_columns_only(line)
+            current = (pending if cut_row else _same_row_above(pending, line, height)) + [line]
             pending = []
         else:
             pending.append(line)
     blocks.append(current)
     return [_trim_tail(b, height) for b in blocks if sum(_is_tabular(line, height) for line in b) >= 2]
+
+
+def _names_columns_only(line: Line) -> bool:
+    """A header line: two header words or more and no value. Lines above a table's header are no
+    rest of a row cut by the page break (paragraph ends at a page top, a heading)."""
+    text = " ".join(w.text for w in line.words).lower()
+    values = any(looks_numeric(w.text) and not is_year(w.text) for w in line.words)
+    return not values and sum(word in text for word in HEADER_WORDS) >= 2
 
 
 def _same_row_above(pending: list[Line], line: Line, height: float) -> list[Line]:
@@ -315,7 +325,9 @@ def _parts_values_from_words(space: tuple[float, float], lines: list[Line], heig
         if right:
             words.append(re.search(r"[^\W\d_]{2}", min(right, key=lambda w: w.x0).text) is not None)
     flush = sum(1 for w in numbers if w.x1 >= space[0] - 1.5)  # right-aligned values end on one edge
-    return flush >= 3 and len(words) >= 3 and all(looks_numeric(w.text) for w in numbers) and all(words)
+    centres = [(w.x0 + w.x1) / 2 for w in numbers]  # centred values share their middle
+    centred = max((sum(abs(c - other) <= EDGE_ALIGNED for other in centres) for c in centres), default=0)
+    return max(flush, centred) >= 3 and len(words) >= 3 and all(looks_numeric(w.text) for w in numbers) and all(words)
 
 
 def _clearest(counts: list[int], few: int, step: float, height: float) -> list[tuple[int, int]]:
@@ -401,7 +413,9 @@ def block_to_table(block: list[Line], page: int, rules: list[Rule] | None = None
     columns = columns or block_columns(block, rules)
     if columns is None:
         return None
-    line_cells = [_cells_of(line, columns, height, index < n_header) for index, line in enumerate(block)]
+    line_words = [_cell_words(line, columns, height, index < n_header) for index, line in enumerate(block)]
+    line_words, columns = split_trailing_values(line_words, columns, n_header, height)
+    line_cells = [[" ".join(w.text for w in cell) for cell in cells] for cells in line_words]
     header_rows = line_cells[:n_header]
     if header_rows and not any(word in " ".join(cells).lower() for cells in header_rows for word in HEADER_WORDS):
         header_rows = [_joined(header_rows)]  # no header: the rest of a row cut by a page break
@@ -548,20 +562,79 @@ def header_bands(lines: list[Line], start: int, count: int, cells: list[list[str
     return rows
 
 
-def _cells_of(line: Line, columns: list[tuple[float, float]], height: float, header: bool = False) -> list[str]:
+def _cell_words(line: Line, columns: list[tuple[float, float]], height: float,
+                header: bool = False) -> list[list[Word]]:
     """Words into columns. A line without a column gap is cut only at gutters, and each piece
     goes where its first word is: a wrapped line whose last word runs past a gutter, or a label
     spanning columns, stays whole. On a header line, a word in a gutter goes with the word a
     space apart that stands in a column ('%' of '% Capaian' centred over right-aligned values)."""
     words = sorted(line.words, key=lambda w: w.x0)
-    cells: list[list[str]] = [[] for _ in columns]
+    cells: list[list[Word]] = [[] for _ in columns]
     if _is_tabular(line, height):
         for at, word in enumerate(words):
-            cells[_header_column(words, at, columns) if header else column_of(word, columns)].append(word.text)
+            cells[_header_column(words, at, columns) if header else column_of(word, columns)].append(word)
     else:
         for phrase in _split_at_gutters(words, columns, header):
-            cells[column_of(phrase[0], columns)] += [w.text for w in phrase]
-    return [" ".join(c) for c in cells]
+            cells[column_of(phrase[0], columns)] += phrase
+    return cells
+
+
+def split_trailing_values(line_words: list[list[list[Word]]], columns: list[tuple[float, float]], n_header: int,
+                          height: float) -> tuple[list[list[list[Word]]], list[tuple[float, float]]]:
+    """A column whose body lines end, a column gap after their text, in numbers that share a right
+    edge on two lines or more holds a value column the gutter search could not see: the text of
+    other rows runs across it (rows set to another grid, a narrow name column that wraps around
+    its amount). Those numbers, and the header words centred over them, get a column of their
+    own; the text of the other lines stays whole."""
+    for col in reversed(range(len(columns))):
+        ends = [phrase for cells in line_words[n_header:] if (phrase := _trailing_value(cells[col], height))]
+        edge = _shared_edge([phrase[-1].x1 for phrase in ends])
+        if edge is None:
+            continue
+        left = min(phrase[0].x0 for phrase in ends if abs(phrase[-1].x1 - edge) <= EDGE_ALIGNED)
+        line_words = [cells[:col] + list(_cut_at(cells[col], left, edge, height, _names(cells, index < n_header)))
+                      + cells[col + 1:] for index, cells in enumerate(line_words)]
+        # the border is the white strip between the text and the values, as between gutter-found columns
+        right = min(left, max((w.x1 for cells in line_words[n_header:] if cells[col + 1] for w in cells[col]),
+                              default=left))
+        columns = columns[:col] + [(columns[col][0], right), (left, columns[col][1])] + columns[col + 1:]
+    return line_words, columns
+
+
+def _trailing_value(words: list[Word], height: float) -> list[Word] | None:
+    """The last words of a cell when they make a number, a column gap after the cell's text."""
+    for at in range(len(words) - 1, 0, -1):
+        if words[at].x0 - words[at - 1].x1 >= 0.9 * height:
+            phrase = words[at:]
+            text = " ".join(w.text for w in phrase)
+            return phrase if looks_numeric(text) and not looks_numeric(words[at - 1].text) else None
+    return None
+
+
+def _shared_edge(edges: list[float]) -> float | None:
+    """The right edge that two or more of `edges` share."""
+    for edge in sorted(edges):
+        if sum(abs(other - edge) <= EDGE_ALIGNED for other in edges) >= 2:
+            return edge
+    return None
+
+
+def _names(cells: list[list[Word]], header: bool) -> bool:
+    """A line that names the columns: a header line or the column-number row."""
+    return header or is_column_number_row([" ".join(w.text for w in cell) for cell in cells])
+
+
+def _cut_at(words: list[Word], left: float, edge: float, height: float, names: bool) -> tuple[list[Word], list[Word]]:
+    """(text, value) of one cell: the value is its trailing number ending on `edge`, or on a line
+    naming the columns its last words, after a column gap or alone, centred between `left` and `edge`."""
+    if names:
+        at = next((at for at in range(len(words) - 1, 0, -1) if words[at].x0 - words[at - 1].x1 >= 0.9 * height), 0)
+        centre = (words[at].x0 + words[-1].x1) / 2 if words else left - 1
+        return (words[:at], words[at:]) if left <= centre <= edge else (words, [])
+    phrase = _trailing_value(words, height)
+    if phrase and abs(phrase[-1].x1 - edge) <= EDGE_ALIGNED:
+        return words[:len(words) - len(phrase)], phrase
+    return words, []
 
 
 def _header_column(words: list[Word], at: int, columns: list[tuple[float, float]]) -> int:
@@ -651,18 +724,22 @@ def line_pitch(lines: list[Line]) -> float:
     bases = _baselines(lines)
     single = [index for index, line in enumerate(lines) if line.top - line.bottom <= 1.3 * height]
     steps = [step for at, index in enumerate(single[1:], start=1)
-             if (step := _column_step(lines, bases, single[:at], index)) is not None and step >= 0.6 * height]
+             if (step := _column_step(lines, single[:at], index)) is not None and step >= 0.6 * height]
     if steps:
         return min(steps)
     all_steps = [a - b for a, b in zip(bases, bases[1:])]
     return min(all_steps) if all_steps else height
 
 
-def _column_step(lines: list[Line], bases: list[float], above: list[int], index: int) -> float | None:
-    """Step from the line `index` up to the nearest of the lines `above` that shares a column."""
+def _column_step(lines: list[Line], above: list[int], index: int) -> float | None:
+    """Step from the line `index` up to the nearest of the lines `above` that shares a column: between
+    the words one above the other, not the lines' baselines (a line may hold a middle-aligned value set
+    a little lower than its neighbours' wrapped text)."""
     for other in reversed(above):
-        if any(a.x0 < b.x1 and b.x0 < a.x1 for a in lines[other].words for b in lines[index].words):
-            return bases[other] - bases[index]
+        steps = [a.bottom - b.bottom for a in lines[other].words for b in lines[index].words
+                 if a.x0 < b.x1 and b.x0 < a.x1]
+        if steps:
+            return median(steps)
     return None
 
 
