@@ -31,6 +31,7 @@ VARIANTS = [
     ("jepara", "reportlab", 12),  # horizontal rules, "Target Tahun 2024" read as "Target 2024" | "Tahun"
     ("jambi", "reportlab", 29),  # no rules, the continuation pages show an indent column the start's rows do not
     ("jepara", "reportlab", 29),  # horizontal rules only, justified text, centred numbers, a running footer
+    ("jambi", "html", 7),  # no rules, cells centred vertically: the numbering printed beside a name's middle line
 ]
 
 
