@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from extract.parse.records import BudgetLine
+from extract.parse.rows import in_capitals
 from extract.text import TOTAL_RE
 
 
@@ -57,7 +58,7 @@ def _by_keyword(block):
 
 
 def _by_letter_case(block):
-    return _split([_is_upper(b.line_name) for b in block])
+    return _split([in_capitals(b.line_name) for b in block])
 
 
 def _by_numbering(block):
@@ -86,7 +87,3 @@ def _by_arithmetic(block):
             i += 1
     return _split(flags)
 
-
-def _is_upper(text: str) -> bool:
-    letters = [c for c in text if c.isalpha()]
-    return bool(letters) and sum(c.isupper() for c in letters) / len(letters) > 0.8

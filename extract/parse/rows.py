@@ -17,9 +17,22 @@ class Row:
 
 
 def data_rows(table: RawTable, header_rows: int) -> list[Row]:
-    rows = [Row(i, table.row_pages[i], [clean_cell(c) for c in table.rows[i]])
+    rows = [Row(i, table.row_pages[i], [clean_cell(numbering_first(c)) for c in table.rows[i]])
             for i in range(header_rows, len(table.rows))]
     return merge_cut_rows(rows, wrapped_lines_are_rows=table.flavor in UNRULED_FLAVORS)
+
+
+NUMBERING_LINE_RE = re.compile(r"\n[ \t]*(\d{1,2}|[a-z])[.)][ \t]*(?=\n)")
+
+
+def numbering_first(text: str) -> str:
+    """Lines 'Pemeliharaan Peralatan dan' / '2.' / 'Mesin Lainnya' -> '2. Pemeliharaan ...': a number
+    printed beside the middle line of a wrapped name (vertically centred, no column of its own) is read
+    inside the name's lines; it is the row's numbering and leads the name."""
+    match = NUMBERING_LINE_RE.search(text)
+    if not match or not text[:match.start()].strip():
+        return text
+    return f"{match.group(0).strip()} {text[:match.start()]}{text[match.end():]}"
 
 
 def merge_cut_rows(rows: list[Row], wrapped_lines_are_rows: bool = False) -> list[Row]:
@@ -67,7 +80,22 @@ def _is_wrapped_line(row: Row, previous: Row) -> bool:
     if not texts or any(looks_numeric(c) or is_row_number(c) for _, c in texts):
         return False
     return all(i < len(previous.cells) and previous.cells[i] and not looks_numeric(previous.cells[i])
-               for i, _ in texts)
+               and not _is_heading_under(c, previous.cells[i]) for i, c in texts)
+
+
+def _is_heading_under(text: str, above: str) -> bool:
+    """A cell's wrapped lines keep its case: words in capitals under a name in mixed case are a
+    section heading printed between groups ("BIDANG PENTA"), not the name's last line. Abbreviations
+    ("RKA-SKPD", "SDM UMKM", "UMKM Yg") may still end a mixed-case name: a heading has two words or
+    more, all in capitals, one of them a word of five letters or more."""
+    words = text.split()
+    return (len(words) >= 2 and text == text.upper() and any(len(w) >= 5 and w.isalpha() for w in words)
+            and not in_capitals(above))
+
+
+def in_capitals(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return bool(letters) and sum(c.isupper() for c in letters) / len(letters) > 0.8
 
 
 def _append_fragment(previous: Row, fragment: Row) -> None:

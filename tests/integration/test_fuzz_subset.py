@@ -32,6 +32,7 @@ VARIANTS = [
     ("jambi", "reportlab", 29),  # no rules, the continuation pages show an indent column the start's rows do not
     ("jepara", "reportlab", 29),  # horizontal rules only, justified text, centred numbers, a running footer
     ("jepara", "html", 5),  # horizontal rules, cells aligned to the middle, header repeated on continuation pages
+    ("jambi", "html", 7),  # no rules, cells centred vertically: the numbering printed beside a name's middle line
 ]
 
 
