@@ -4,7 +4,7 @@ document and per page, and how the warehouse build grows with the number of docu
     .venv/bin/python bench/scale.py noop        # `lkjip demo` twice: the second run lands nothing
     .venv/bin/python bench/scale.py workers     # one-shot worker per document vs pool of 1 and 2 workers
     .venv/bin/python bench/scale.py cpu         # CPU-s/page: extraction vs camelot vector lattice vs pdfium text
-    .venv/bin/python bench/scale.py warehouse --sizes 50 500 2500   # load + dbt + validation per size
+    .venv/bin/python bench/scale.py warehouse --sizes 50 500 2570   # load + dbt + validation per size
 
 Wall seconds and CPU seconds are both printed: the machine is shared, so CPU is the fairer figure.
 The warehouse sizes are synthetic: copies of the sample reports' extracted files, each copy given its
@@ -30,6 +30,16 @@ ROOT = Path(__file__).resolve().parent.parent
 PYTHON = sys.executable
 SAMPLE_PDFS = sorted((ROOT / "samples" / "pdf").glob("*.pdf"))
 CORPUS = Path(os.environ.get("LKJIP_CORPUS_DIR") or ROOT.parent / "shared" / "corpus")
+# Issue 13's targets, printed beside each figure.
+NOOP_TARGET_S = 15.0
+LATTICE_RATIO_TARGET = 1.1
+WAREHOUSE_TARGET_DOCUMENTS, WAREHOUSE_TARGET_CPU_S = 2570, 60.0  # 514 kabupaten/kota x 5 years
+WORKER_MEMORY_TARGET_MB = 1024.0
+TWO_WORKERS_TARGET = 1.8
+
+
+def target_line(what: str, figure: str, target: str, met: bool) -> None:
+    print(f"TARGET {what}: {figure} (target {target}: {'met' if met else 'NOT met'})", flush=True)
 
 
 def cpu_seconds() -> float:
@@ -72,6 +82,9 @@ def bench_noop(work: Path) -> None:
         rows.append([label, clock.wall, clock.cpu, done.returncode, "yes" if skipped else "no"])
     table("No-op nightly run (`lkjip demo` twice, sample portal)",
           ["run", "wall s", "CPU s", "exit", "skipped"], rows)
+    wall = rows[-1][1]
+    target_line("no-op nightly run", f"{wall:.1f} s wall, {rows[-1][2]:.1f} CPU-s", f"<= {NOOP_TARGET_S:.0f} s",
+                wall <= NOOP_TARGET_S and rows[-1][4] == "yes")
 
 
 # ---------------------------------------------------------------- workers
@@ -112,6 +125,13 @@ def bench_workers(work: Path, copies: int, repeat: int) -> None:
     documents_only = [(sum(r["slots"]) - 2 * start) / (max(r["slots"]) - start) for r in runs[2]]
     print("the same on documents alone (each worker's start-up left out): "
           + ", ".join(f"{x:.2f}x" for x in documents_only))
+    peaks = [peak for size in (1, 2) for r in runs[size] for peak in r["peak_mb"]]
+    target_line("peak memory per worker", f"{max(peaks):.0f} MiB (worst of {len(peaks)} workers, with its largest "
+                "child)", f"< {WORKER_MEMORY_TARGET_MB:.0f} MiB", max(peaks) < WORKER_MEMORY_TARGET_MB)
+    speedup = wall[1] / wall[2]
+    target_line("two workers / one worker", f"{speedup:.2f}x wall clock (median), {min(free_cores):.2f}x-"
+                f"{max(free_cores):.2f}x from CPU seconds", f">= {TWO_WORKERS_TARGET}x",
+                speedup >= TWO_WORKERS_TARGET)
 
 
 def _worker_start_cpu() -> float:
@@ -128,17 +148,18 @@ def _workers_run(documents: list[tuple[Path, str]], out: Path, size: int) -> dic
 
     own = resource.getrusage(resource.RUSAGE_SELF)
     slots: list[float] = []
+    peak_mb: list[float] = []
     with Clock() as clock:
         if size == 0:
             records = [extract_isolated(pdf, out, d) for pdf, d in documents]
         else:
             with WorkerPool(size) as pool, ThreadPoolExecutor(size) as threads:
                 records = list(threads.map(lambda job: pool.extract(job[0], out, job[1]), documents))
-                slots = pool.cpu_seconds
+                slots, peak_mb = pool.cpu_seconds, pool.peak_rss_mb
     after = resource.getrusage(resource.RUSAGE_SELF)
     shutil.rmtree(out, ignore_errors=True)
     return {"wall": clock.wall, "cpu": clock.cpu, "ok": sum(r.get("status") == "ok" for r in records),
-            "slots": slots, "parent": after.ru_utime + after.ru_stime - own.ru_utime - own.ru_stime,
+            "slots": slots, "peak_mb": peak_mb, "parent": after.ru_utime + after.ru_stime - own.ru_utime - own.ru_stime,
             "load": os.getloadavg()[0]}
 
 
@@ -200,6 +221,9 @@ def bench_cpu(work: Path, max_pages: int) -> None:
           ["document", "pages", "pages with ruling lines", "extraction", "camelot lattice", "pdfium text",
            "extraction / lattice"], rows)
     print(f"worst document: {worst[0]} ({worst[-1]:.2f}x)")
+    ratio = totals["extract"] / totals["lattice"]
+    target_line("extraction / camelot vector lattice", f"{ratio:.2f}x CPU on {total_pages} pages (worst document "
+                f"{worst[-1]:.2f}x)", f"<= {LATTICE_RATIO_TARGET}x", ratio <= LATTICE_RATIO_TARGET)
 
 
 def _measure(mode: str, pdf: Path, out: Path) -> float:
@@ -234,6 +258,10 @@ def bench_warehouse(work: Path, sizes: list[int]) -> None:
     for (n1, *_, c1), (n2, *_, c2) in zip(rows, rows[1:]):
         print(f"growth {n1} -> {n2} documents: {1000 * (c2 - c1) / (n2 - n1):.1f} CPU-ms of dbt + validation "
               "per document")
+    at_target = [row[-1] for row in rows if row[0] == WAREHOUSE_TARGET_DOCUMENTS]
+    if at_target:
+        target_line(f"dbt + validation at {WAREHOUSE_TARGET_DOCUMENTS:,} documents", f"{at_target[0]:.1f} CPU-s",
+                    f"<= {WAREHOUSE_TARGET_CPU_S:.0f} s, growing linearly", at_target[0] <= WAREHOUSE_TARGET_CPU_S)
 
 
 def _extracted_samples(out: Path) -> list[tuple[dict, Path]]:
@@ -249,7 +277,6 @@ def _extracted_samples(out: Path) -> list[tuple[dict, Path]]:
 def _build_at(folder: Path, seeds: list[tuple[dict, Path]], size: int) -> list:
     from extract.warehouse.dbt_runner import run_dbt_build
     from extract.warehouse.load import build_raw, update_raw
-    from extract.warehouse.validate import validate_warehouse
 
     documents = _synthetic_documents(folder / "extracted", seeds, size + 1)
     db = folder / "build" / "lkjip.duckdb"
@@ -259,8 +286,8 @@ def _build_at(folder: Path, seeds: list[tuple[dict, Path]], size: int) -> list:
         result = run_dbt_build(db, timeout_s=3600)
     fuzzy = next((r["execution_time"] for r in (result.run_results or {}).get("results", [])
                   if r["unique_id"].endswith(".int_nomenclature_matches")), float("nan"))
-    with Clock() as validation:
-        validate_warehouse(db, folder / "data_docs")
+    with Clock() as validation:  # in a process of its own, as every run pays importing GX (about 5 CPU-s)
+        subprocess.run([PYTHON, "-c", VALIDATE, str(db), str(folder / "data_docs")], cwd=ROOT, check=True)
     with Clock() as incremental:
         update_raw(folder / "next" / "lkjip.duckdb", db, documents, [documents[-1].record["document_id"]], [])
     with Clock() as check:  # what a no-op run does per document: read its record, compare digests
@@ -274,6 +301,14 @@ def _build_at(folder: Path, seeds: list[tuple[dict, Path]], size: int) -> list:
     return [size, f"{check.wall:.2f}", f"{load.wall:.1f} ({load.cpu:.1f})",
             f"{incremental.wall:.1f} ({incremental.cpu:.1f})", f"{dbt.wall:.1f} ({dbt.cpu:.1f})", f"{fuzzy:.1f}",
             f"{validation.wall:.1f} ({validation.cpu:.1f})", f"{dbt.wall + validation.wall:.1f}", f"{cpu:.1f}", cpu]
+
+
+VALIDATE = """
+import sys
+from pathlib import Path
+from extract.warehouse.validate import validate_warehouse
+validate_warehouse(Path(sys.argv[1]), Path(sys.argv[2]))
+"""
 
 
 def _synthetic_documents(root: Path, seeds: list[tuple[dict, Path]], size: int) -> list:
@@ -318,10 +353,11 @@ def _frame(path: Path):
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("what", choices=["noop", "workers", "cpu", "warehouse", "all"])
-    parser.add_argument("--sizes", type=int, nargs="+", default=[50, 500, 2500, 10000],
+    parser.add_argument("--sizes", type=int, nargs="+", default=[50, 500, WAREHOUSE_TARGET_DOCUMENTS, 10000],
                         help="warehouse: numbers of documents (10,000: about 20 minutes of wall clock on 2 busy cores)")
-    parser.add_argument("--copies", type=int, default=2, help="workers: copies of the sample PDFs")
-    parser.add_argument("--repeat", type=int, default=3, help="workers: runs of each pool size")
+    parser.add_argument("--copies", type=int, default=6,
+                        help="workers: copies of the sample PDFs (fewer: a worker's start-up weighs on each run)")
+    parser.add_argument("--repeat", type=int, default=2, help="workers: runs of each pool size")
     parser.add_argument("--max-pages", type=int, default=400, help="cpu: pages of samples + corpus reports")
     parser.add_argument("--work", type=Path, default=None, help="scratch folder (default: a temporary one)")
     args = parser.parse_args(argv)

@@ -204,6 +204,11 @@ class WorkerPool:
         reported after their last document: what a slot would take on a core of its own."""
         return [w.cpu_seconds for w in self._workers]
 
+    @property
+    def peak_rss_mb(self) -> list[float]:
+        """Peak memory (MiB) of each slot's workers, with their largest child, as they reported."""
+        return [w.peak_rss_mb for w in self._workers]
+
     def close(self) -> None:
         for slot in self._workers:
             slot.stop()
@@ -225,6 +230,7 @@ class _PoolWorker:
         self.tasks = 0
         self.started = 0
         self.cpu_seconds = 0.0  # of the workers before this one, plus this one's last report
+        self.peak_rss_mb = 0.0  # the largest peak any of this slot's workers reported
         self._reported = 0.0
 
     def _start(self) -> subprocess.Popen | None:
@@ -256,6 +262,7 @@ class _PoolWorker:
         reply = json.loads(line)
         self.cpu_seconds += reply.get("cpu_s", 0.0) - self._reported
         self._reported = reply.get("cpu_s", 0.0)
+        self.peak_rss_mb = max(self.peak_rss_mb, reply.get("peak_rss_mb", 0.0))
         self.tasks += 1
         self.stderr.truncate(0)
         if self.tasks >= self.tasks_per_worker or reply.get("rss_mb", 0) > RECYCLE_RSS_MB:
@@ -318,7 +325,7 @@ def serve() -> int:
         _arm_limits(task["cpu_seconds"], task["memory_mb"])
         record = extract_document(Path(task["pdf"]), Path(task["extracted_root"]), task["document_id"])
         _kill_strays()
-        reply = {"record": record, "rss_mb": _rss_mb(), "cpu_s": _cpu_seconds()}
+        reply = {"record": record, "rss_mb": _rss_mb(), "cpu_s": _cpu_seconds(), "peak_rss_mb": _peak_rss_mb()}
         channel.write(json.dumps(reply, default=str, ensure_ascii=False) + "\n")
     return 0
 
@@ -347,6 +354,13 @@ def _cpu_seconds() -> float:
     """This worker's CPU since it started, with the children it has waited for (OCR)."""
     own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
     return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
+
+def _peak_rss_mb() -> float:
+    """The most memory this worker has held since it started (ru_maxrss: KiB on Linux), and its largest child's
+    (OCR runs tesseract), added: an upper bound of what the worker needed at once."""
+    own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return (own.ru_maxrss + children.ru_maxrss) / 1024
 
 
 def _rss_mb() -> float:

@@ -191,8 +191,9 @@ def validate_warehouse(
                 relation = f'{spec["schema"]}.{table}'
                 parquet = snapshot_dir / f'{spec["layer"]}__{table}.parquet'
                 # Ordered, so the examples GX reports (partial_unexpected_list) are the same every run.
-                con.execute(f"COPY (SELECT * FROM ({sql}) ORDER BY ALL) TO '{parquet}' (FORMAT parquet)")
-                row_counts[relation] = con.execute(f"SELECT count(*) FROM ({sql})").fetchone()[0]
+                # COPY returns the rows it wrote: the query (a view may be costly) runs once.
+                row_counts[relation] = con.execute(
+                    f"COPY (SELECT * FROM ({sql}) ORDER BY ALL) TO '{parquet}' (FORMAT parquet)").fetchone()[0]
                 resolved = [(e["expectation"], _resolve_kwargs(e.get("kwargs", {}), con), _severity(e))
                             for e in expectations]
                 built.append((f'{spec["layer"]}.{table}', parquet.name, resolved))

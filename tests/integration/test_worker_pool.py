@@ -30,6 +30,8 @@ def test_one_worker_reads_document_after_document(tmp_path):
     with WorkerPool(1) as pool:
         records = [pool.extract(pdf, tmp_path, pdf.stem) for pdf in (JEPARA, JAMBI)]
         assert pool.started == 1  # the second document paid no start-up
+        # its peak memory, reported by the worker: camelot, OpenCV and pandas loaded; under issue 13's 1 GB
+        assert 100 < pool.peak_rss_mb[0] < 1024
     assert [(r["status"], r["region_code"], r["fiscal_year"]) for r in records] == \
         [("ok", "33.20", 2024), ("ok", "15.71", 2025)]
 

@@ -32,7 +32,7 @@ indicators as (
         fiscal_year,
         count(*)                                                          as program_indicator_count,
         count(*) filter (where achievement_pct_computed >= 100)           as indicator_meeting_target_count,
-        avg(achievement_pct_computed)                                     as mean_achievement_pct_computed
+        {{ fixed_order_avg("achievement_pct_computed") }}                as mean_achievement_pct_computed
     from {{ ref('fct_performance_indicator') }}
     where level = 'program' and nomenclature_code is not null
     group by all

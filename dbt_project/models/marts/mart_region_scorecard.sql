@@ -22,7 +22,7 @@ indicator_stats as (
         count(*)                                                          as indicator_count,
         count(achievement_pct_computed)                                   as indicator_with_achievement_count,
         count(*) filter (where achievement_pct_computed >= 100)           as indicator_meeting_target_count,
-        avg(achievement_pct_computed)                                     as mean_achievement_pct_computed,
+        {{ fixed_order_avg("achievement_pct_computed") }}                as mean_achievement_pct_computed,
         count(*) filter (where achievement_pct_computed >= 100) * 100.0
         / nullif(count(achievement_pct_computed), 0)                  as indicator_meeting_target_pct,
         list(distinct document_id order by document_id)                   as document_ids

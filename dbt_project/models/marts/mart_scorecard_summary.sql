@@ -44,7 +44,7 @@ basis as (
         case when bool_or(has_sasaran_achievement) then 'sasaran' else 'all_levels' end
             as achievement_basis,
         count(*)                                                          as basis_indicator_count,
-        avg(achievement_pct)                                              as mean_achievement_pct,
+        {{ fixed_order_avg("achievement_pct") }}                         as mean_achievement_pct,
         first(document_id order by level, table_id, row_index, document_id)
             as first_basis_document_id,
         first(source_page order by level, table_id, row_index, document_id)
