@@ -31,6 +31,7 @@ VARIANTS = [
     ("jepara", "reportlab", 12),  # horizontal rules, "Target Tahun 2024" read as "Target 2024" | "Tahun"
     ("jambi", "reportlab", 29),  # no rules, the continuation pages show an indent column the start's rows do not
     ("jepara", "reportlab", 29),  # horizontal rules only, justified text, centred numbers, a running footer
+    ("jepara", "libreoffice", 22),  # no rules, header repeated, the start's header lost its upper line ('Realisasi')
 ]
 
 
