@@ -17,6 +17,7 @@ from extract.pdf.unruled import CUT_START_LINES as CUT_START_ROWS  # a word-alig
 
 SPLIT_BLOCK_GAP = 24.0  # points between two blocks of one table on a page: about two text lines
 AMOUNT_RE = re.compile(r"\d[\d.,]{5,}")  # 1.450.000, 57989356: a value, never a header word
+MAX_CUT_HEADER_WORDS = 1  # words of a repeated header that its start may lack (a header line cut off)
 
 
 def stitch(tables: list[RawTable]) -> list[RawTable]:
@@ -173,11 +174,17 @@ def _regrid(previous: RawTable, table: RawTable) -> None:
 def _starts_new_header(previous: RawTable, table: RawTable) -> bool:
     """A header at the top ('No | Indikator | ...') that names other words than the previous
     table's header starts another table, even without a caption (a repeated header may wrap
-    otherwise, its words are the same)."""
+    otherwise, its words are the same). A start that lost a line of its header (the upper line of
+    a wrapped label, 'Program /' or 'Realisasi' above the 'No' row, cut off with the text above
+    the table) names all the words of its repeated header but one."""
     own = header_words(table.rows)
     if not own:
         return False
-    return len(own - header_words(previous.rows)) > 0.15 * len(own)
+    start = header_words(previous.rows)
+    extra = own - start
+    if start and start <= own and len(extra) <= MAX_CUT_HEADER_WORDS:
+        return False
+    return len(extra) > 0.15 * len(own)
 
 
 def _drop_repeated_header(previous: RawTable, rows: list[list[str]]) -> list[list[str]]:
