@@ -18,6 +18,7 @@ from extract.pdf.unruled import CUT_START_LINES as CUT_START_ROWS  # a word-alig
 SPLIT_BLOCK_GAP = 24.0  # points between two blocks of one table on a page: about two text lines
 AMOUNT_RE = re.compile(r"\d[\d.,]{5,}")  # 1.450.000, 57989356: a value, never a header word
 MAX_CUT_HEADER_WORDS = 1  # words of a repeated header that its start may lack (a header line cut off)
+MIN_CUT_HEADER_WORDS = 5  # ...if the start names this many: a short header a word off is another table
 
 
 def stitch(tables: list[RawTable]) -> list[RawTable]:
@@ -182,7 +183,7 @@ def _starts_new_header(previous: RawTable, table: RawTable) -> bool:
         return False
     start = header_words(previous.rows)
     extra = own - start
-    if start and start <= own and len(extra) <= MAX_CUT_HEADER_WORDS:
+    if len(start) >= MIN_CUT_HEADER_WORDS and start <= own and len(extra) <= MAX_CUT_HEADER_WORDS:
         return False
     return len(extra) > 0.15 * len(own)
 
