@@ -121,10 +121,10 @@ def ingest(paths, region_code, fiscal_year, warehouse, data_dir, no_progress, wo
 @WORKERS_OPTION
 def demo(warehouse: str | None, data_dir: str | None, workers: int | None) -> None:
     """Serve the sample portal on 127.0.0.1 and run the nightly job against it."""
-    from extract.acquire.portal import serve_directory
+    from extract.acquire.portal import serve_samples
 
     samples = layout.samples_dir()
-    with serve_directory(samples) as base_url:
+    with serve_samples(samples) as base_url:
         os.environ["LKJIP_PORTAL_URL"] = base_url
         click.echo(f"sample portal: {base_url}/portal/index.html")
         ctx = pipeline.start_run(str(layout.sources_dir() / "demo.yaml"), warehouse, data_dir)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import functools
 import threading
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
@@ -17,6 +17,21 @@ from pathlib import Path
 class _QuietHandler(SimpleHTTPRequestHandler):
     def log_message(self, format: str, *args) -> None:  # noqa: A002 - stdlib signature
         pass  # the crawler logs every fetch; per-request server lines are noise
+
+
+DEMO_PORT = 8731  # the sample portal's port when free: its PDFs keep one URL from run to run
+
+
+@contextmanager
+def serve_samples(root: str | Path) -> Iterator[str]:
+    """The sample portal on DEMO_PORT, or on any free port when that one is taken. A PDF found at a new
+    URL counts as a change, so a second `lkjip demo` skips its build only when the address is the same."""
+    with ExitStack() as stack:
+        try:
+            url = stack.enter_context(serve_directory(root, port=DEMO_PORT))
+        except OSError:
+            url = stack.enter_context(serve_directory(root))
+        yield url
 
 
 @contextmanager
