@@ -301,8 +301,8 @@ def column_labels(header_rows: list[list[str]], n_cols: int) -> list[str]:
 
 
 # Words of the sub-columns a group cell is printed over: value columns (target, realisasi, %,
-# amounts, years), never a name, unit or source column.
-VALUE_LABEL_RE = re.compile(r"target|realisasi|capaian|%|anggaran|pagu|alokasi|fisik|keuangan|\brp\b|"
+# amounts in rupiah, years), never a name, unit or source column.
+VALUE_LABEL_RE = re.compile(r"target|realisasi|capaian|%|anggaran|pagu|alokasi|fisik|keuangan|\brp\b|rupiah|"
                             r"\b(19|20)\d\d\b|\btw\b|triwulan|semester|sisa|serapan|\bspj\b|selisih|penetapan|"
                             r"perubahan|murni|nilai|jumlah")
 
@@ -317,7 +317,8 @@ def _group_spans(rows: list[list[str]], depth: int) -> dict[int, str]:
     width = len(row)
     first = [next((i for i, r in enumerate(below) if r[col]), None) for col in range(width)]
     leaf = [" ".join(r[col] for r in below) for col in range(width)]
-    groups = [c for c in range(width) if first[c] is not None and _can_group(row[c])]
+    groups = [c for c in range(width) if first[c] is not None and _can_group(row[c])
+              and VALUE_LABEL_RE.search(leaf[c])]  # a group stands over value columns, its own one too
     member = [not row[c] and first[c] is not None and VALUE_LABEL_RE.search(leaf[c]) is not None
               for c in range(width)]
     joins = lambda c, n: 0 <= n < width and member[n] and first[n] == first[c]  # noqa: E731

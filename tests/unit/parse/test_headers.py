@@ -107,3 +107,25 @@ def test_amount_units_in_headers_and_captions():
     assert layout.unit_multiplier == 1_000_000
     assert layout.multipliers == [1_000_000, 1_000_000, 1_000_000, 1_000_000, 1]  # never the percentage
     assert cls.budget_columns(layout.labels, layout.unit_multiplier).budget_multiplier == 1_000_000
+
+
+# Jambi Tabel 3.9's two header lines as the word reader returns them from two fuzz renderings
+# (jambi_html_0: "Sasaran" over "Strategis"; jambi_reportlab_25: "Sasaran Strategis" on one line).
+# "Indikator" is the first line of its own column's label, not a group over the "Target" column next
+# to it: a group stands over value columns, its own one too.
+JAMBI_3_9_HEADERS = [
+    [["", "Sasaran", "Indikator", "", "Kinerja", "", "", "Anggaran", ""],
+     ["No", "Strategis", "Sasaran", "Target\n(%)", "Realisasi\n(%)", "Capaian\n(%)", "Target", "Realisasi",
+      "Capaian\n(%)"]],
+    [["", "", "Indikator", "", "Kinerja", "", "", "Anggaran", ""],
+     ["No", "Sasaran Strategis", "Sasaran", "Target\n(%)", "Realisasi\n(%)", "Capaian\n(%)", "Target", "Realisasi",
+      "Capaian\n(%)"]],
+]
+
+
+def test_a_label_over_a_name_column_is_not_a_group_over_the_values_beside_it():
+    for header in JAMBI_3_9_HEADERS:
+        labels = cls.column_labels(header, 9)
+        assert labels[1:3] == ["sasaran strategis", "indikator sasaran"]
+        assert labels[3:6] == ["kinerja target (%)", "kinerja realisasi (%)", "kinerja capaian (%)"]
+        assert labels[6] == "anggaran target"
