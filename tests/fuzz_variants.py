@@ -17,3 +17,22 @@ def fuzz_pdf(seed: str, engine: str, number: int) -> tuple[Path, dict]:
     render_dir = fuzz_score.render_dir(ROOT / "build" / "fuzz")
     render_dir.mkdir(parents=True, exist_ok=True)
     return fuzz_score.render_cached(seed, engine, number, render_dir)
+
+
+def word_tables_near(seed: str, engine: str, number: int, needle: str, *, sep: str = " ", before: bool = False):
+    """The word reader's tables of the variant's pages whose text holds `needle` (lines joined by
+    `sep`), with the page after each and, if `before`, the page before (a table continued)."""
+    import pypdfium2 as pdfium
+
+    from extract.pdf.unruled import read_word_tables
+
+    pdf, _ = fuzz_pdf(seed, engine, number)
+    doc = pdfium.PdfDocument(str(pdf))
+    try:
+        texts = [doc[i].get_textpage().get_text_range().replace("\r\n", sep) for i in range(len(doc))]
+    finally:
+        doc.close()
+    found = [i + 1 for i, text in enumerate(texts) if needle in text]
+    near = (-1, 0, 1) if before else (0, 1)
+    pages = sorted({page + step for page in found for step in near if 1 <= page + step <= len(texts)})
+    return read_word_tables(pdf, pages)

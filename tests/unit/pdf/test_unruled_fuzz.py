@@ -3,24 +3,11 @@ by the layout fuzzer (bench/fuzz) in layouts that broke it. Asserted are the cel
 shows: row 3 prints target 59,62, realisation 65,44, capaian 109,76 and kategori 'Sangat Baik'."""
 from __future__ import annotations
 
-import pypdfium2 as pdfium
-
-from extract.pdf.unruled import read_word_tables
-from tests.fuzz_variants import fuzz_pdf
+from tests.fuzz_variants import word_tables_near
 
 
 def _tables(engine: str, number: int, needle: str):
-    """The word tables of the pages of variant `number` whose text holds `needle`, and of the
-    pages before and after each (a table continued)."""
-    pdf, _ = fuzz_pdf("jepara", engine, number)
-    doc = pdfium.PdfDocument(str(pdf))
-    try:
-        texts = [doc[i].get_textpage().get_text_range().replace("\r\n", "") for i in range(len(doc))]
-    finally:
-        doc.close()
-    found = [i + 1 for i, text in enumerate(texts) if needle in text]
-    pages = sorted({n for page in found for n in (page - 1, page, page + 1) if 1 <= n <= len(texts)})
-    return read_word_tables(pdf, pages)
+    return word_tables_near("jepara", engine, number, needle, sep="", before=True)
 
 
 def _row(tables, first_value: str) -> list[str]:

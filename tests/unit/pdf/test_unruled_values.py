@@ -3,24 +3,13 @@ search cannot see, and rows whose cells are aligned to the middle. Asserted are 
 images show, printed in the seeds (Jambi Tabel 3.8, Jepara Tabel 3.3)."""
 from __future__ import annotations
 
-import pypdfium2 as pdfium
 import pytest
 
-from extract.pdf.unruled import read_word_tables
-from tests.fuzz_variants import fuzz_pdf
+from tests.fuzz_variants import word_tables_near
 
 
 def _tables(seed: str, engine: str, number: int, needle: str):
-    """The word tables of the pages of a variant whose text holds `needle`, with the page after."""
-    pdf, _ = fuzz_pdf(seed, engine, number)
-    doc = pdfium.PdfDocument(str(pdf))
-    try:
-        texts = [doc[i].get_textpage().get_text_range().replace("\r\n", " ") for i in range(len(doc))]
-    finally:
-        doc.close()
-    found = [i + 1 for i, text in enumerate(texts) if needle in text]
-    pages = sorted({n for page in found for n in (page, page + 1) if n <= len(texts)})
-    return read_word_tables(pdf, pages)
+    return word_tables_near(seed, engine, number, needle)
 
 
 def _row(tables, value: str) -> list[str]:
