@@ -9,7 +9,9 @@ import pypdfium2 as pdfium
 from extract.model import Line, RawTable
 from extract.numerals import is_column_number_row, is_year, looks_numeric
 from extract.pdf.columns import header_words
-from extract.pdf.unruled import HEADER_WORDS, column_of, group_lines, page_words
+from extract.pdf.gutters import column_of
+from extract.pdf.line_kinds import HEADER_WORDS
+from extract.pdf.page_words import group_lines, page_words
 
 MIN_PROSE_WORDS = 8  # a line of running text under a caption has at least this many words
 MAX_CUT_HEADER_LINES = 4  # header lines a page break may leave under a caption, before the body

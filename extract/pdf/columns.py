@@ -6,7 +6,7 @@ import re
 
 from extract.model import RawTable
 from extract.numerals import is_column_number_row, is_row_number, is_year, looks_numeric
-from extract.pdf.unruled import HEADER_WORDS
+from extract.pdf.line_kinds import HEADER_WORDS
 
 EDGE_TOLERANCE = 3.0  # points: ruling lines and text edges of one column drawn on two pages
 

@@ -7,7 +7,7 @@ from pathlib import Path
 import camelot
 
 from extract.model import RawTable
-from extract.pdf.unruled import LIGATURES
+from extract.pdf.page_words import LIGATURES
 
 PAGES_PER_CAMELOT_CALL = 20  # bounds memory on long reports
 

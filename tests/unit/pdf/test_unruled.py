@@ -2,7 +2,10 @@
 from __future__ import annotations
 
 from extract.model import Line, Word
-from extract.pdf.unruled import block_to_table, column_of, gutters, logical_rows, merge_headless_columns, table_blocks
+from extract.pdf.gutters import column_of, gutters, merge_headless_columns
+from extract.pdf.unruled import block_to_table
+from extract.pdf.word_blocks import table_blocks
+from extract.pdf.word_rows import logical_rows
 
 H = 10.0  # line height of the synthetic page
 

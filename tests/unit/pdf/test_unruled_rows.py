@@ -4,16 +4,10 @@ from __future__ import annotations
 from types import SimpleNamespace
 
 from extract.model import Line, Word
-from extract.pdf.unruled import (
-    Rule,
-    block_to_table,
-    cell_alignment,
-    line_pitch,
-    logical_rows,
-    page_rules,
-    row_bands,
-    table_blocks,
-)
+from extract.pdf.page_words import Rule, page_rules
+from extract.pdf.unruled import block_to_table
+from extract.pdf.word_blocks import table_blocks
+from extract.pdf.word_rows import cell_alignment, line_pitch, logical_rows, row_bands
 
 H = 10.0  # word height; wrapped lines of a cell follow 10.5 apart, rows 18 apart (cell padding)
 PITCH, ROW = 10.5, 18.0

@@ -1,0 +1,237 @@
+"""Columns of a block of table lines: the vertical strips of white space ("gutters") that run through
+its body lines, then columns joined where the header or the values show that two are one (a
+headless column, a value column aligned two ways)."""
+from __future__ import annotations
+
+import re
+from statistics import median
+
+from extract.model import Line, Word
+from extract.numerals import is_column_number_row, is_year, looks_numeric
+from extract.pdf.line_kinds import body_start, header_line, is_tabular
+from extract.pdf.page_words import Rule
+from extract.pdf.word_rows import body_index
+
+MIN_COLUMNS = 3
+
+
+EDGE_ALIGNED = 1.5  # points: right edges (or middles) of the aligned numbers of one column
+
+
+def block_columns(block: list[Line], rules: list[Rule] | None = None) -> list[tuple[float, float]] | None:
+    """Column borders of a block: the gutters of its body lines (None below two body lines or
+    three columns)."""
+    height = median(w.height for line in block for w in line.words)
+    header_index = header_line(block, height)
+    n_header = body_index(block, header_index, rules or [])
+    body = block[n_header:]
+    if len(body) < 2:
+        return None
+    x0 = min(line.x0 for line in block)
+    x1 = max(line.x1 for line in block)
+    strips = gutters(body, height, tail=summary_tail(body))
+    strips = sorted(strips + _numbered_gutters(body[:len(body) - summary_tail(body)], strips, height))
+    columns = columns_between(strips, x0, x1)
+    header = [w for line in block[header_index:n_header] for w in line.words]
+    columns = merge_value_columns(merge_headless_columns(columns, header, body), body)
+    return columns if len(columns) >= MIN_COLUMNS else None
+
+
+def gutters(lines: list[Line], height: float, tolerant: bool = True, tail: int = 0) -> list[tuple[float, float]]:
+    """Vertical strips at least ~half a line height wide that no word of a tabular line
+    crosses. Lines of one phrase (a group label like 'BIDANG SEKRETARIAT', a wrapped cell)
+    are left out: a label may span two columns, and wrapped text lies inside its column.
+    A strip that a few lines narrow down to a word space (a long cell text running up to the
+    next column) or cross (a summary row's label) is a gutter too, as those lines leave it
+    (unless not `tolerant`: the strips that every line leaves clear); so is a strip as narrow
+    as a word space between numbers and words (see _parts_values_from_words) that only a few
+    lines cross ('Rata-rata capaian 104,90 %' under '109,76 Baik'). The last `tail` lines do
+    not cover strips (see summary_tail)."""
+    tabular = [line for line in lines if is_tabular(line, height)]
+    if not tabular:
+        return []
+    x0 = min(line.x0 for line in tabular)
+    step = 0.5
+    covered = [0] * (int((max(line.x1 for line in tabular) - x0) / step) + 2)
+    covering = [line for line in lines[:len(lines) - tail] if is_tabular(line, height)]
+    for line in covering:
+        for word in line.words:
+            for i in range(int((word.x0 - x0) / step), int((word.x1 - x0) / step) + 1):
+                covered[i] += 1
+    few = len(tabular) // 10 if tolerant else 0  # lines that may cross a gutter (of ten lines or more: one)
+    strips = []
+    for start, end in _runs(covered, few):
+        inside = start > 0 and end < len(covered)  # more than a few lines on both sides
+        if inside and (end - start) * step >= 0.45 * height:
+            strips += [(x0 + (start + a) * step, x0 + (start + b) * step)
+                       for a, b in _clearest(covered[start:end], few, step, height)]
+    spaces = [(x0 + a * step, x0 + b * step) for a, b in _runs(covered, few) if (b - a) * step >= 0.2 * height]
+    return sorted(strips + [g for g in spaces if tolerant and _parts_values_from_words(g, covering, height)
+                            and not any(a < g[1] and g[0] < b for a, b in strips)])
+
+
+def _parts_values_from_words(space: tuple[float, float], lines: list[Line], height: float) -> bool:
+    """A clear strip as narrow as a word space is a column border where numbers end left of it
+    and words of letters start right of it, on three lines or more each and on every line that
+    has a word close to it (a right-aligned value column beside a left-aligned text column; the
+    value and the word of a row may stand on different lines, as cells are aligned to the middle),
+    three of the numbers ending on the strip's edge. The column-number row ('7 8') has no say."""
+    numbers, words = [], []
+    for line in (line for line in lines if not is_column_number_row([w.text for w in line.words])):
+        left = [w for w in line.words if space[0] - 2 * height <= w.x1 <= space[0] + 0.5]
+        right = [w for w in line.words if space[1] - 0.5 <= w.x0 <= space[1] + 2 * height]
+        if left:
+            numbers.append(max(left, key=lambda w: w.x1))
+        if right:
+            words.append(re.search(r"[^\W\d_]{2}", min(right, key=lambda w: w.x0).text) is not None)
+    flush = sum(1 for w in numbers if w.x1 >= space[0] - 1.5)  # right-aligned values end on one edge
+    centres = [(w.x0 + w.x1) / 2 for w in numbers]  # centred values share their middle
+    centred = max((sum(abs(c - other) <= EDGE_ALIGNED for other in centres) for c in centres), default=0)
+    return max(flush, centred) >= 3 and len(words) >= 3 and all(looks_numeric(w.text) for w in numbers) and all(words)
+
+
+def _clearest(counts: list[int], few: int, step: float, height: float) -> list[tuple[int, int]]:
+    """Within a strip that at most `few` lines cross: its parts no line crosses, if one is
+    wide; else (when some lines may cross) the widest that still leaves a word space; else its
+    least crossed parts (a label of a summary row spanning columns)."""
+    for level in range(few + 1):
+        wide = [(a, b) for a, b in _runs(counts, level) if (b - a) * step >= 0.45 * height]
+        if wide:
+            return wide
+        spaces = [(a, b) for a, b in _runs(counts, level) if (b - a) * step >= 0.25 * height]
+        if level == 0 and spaces and few:
+            return [max(spaces, key=lambda r: r[1] - r[0])]
+    return []
+
+
+def _runs(counts: list[int], limit: int) -> list[tuple[int, int]]:
+    """Index ranges [start, end) where the count stays at or below `limit`."""
+    runs, start = [], None
+    for i, count in enumerate(counts + [limit + 1]):
+        if count <= limit and start is None:
+            start = i
+        elif count > limit and start is not None:
+            runs.append((start, i))
+            start = None
+    return runs
+
+
+def columns_between(strips: list[tuple[float, float]], x0: float, x1: float) -> list[tuple[float, float]]:
+    edges = [x0] + [x for strip in strips for x in strip] + [x1]
+    return [(edges[i], edges[i + 1]) for i in range(0, len(edges), 2)]
+
+
+def merge_headless_columns(columns: list[tuple[float, float]], header: list[Word],
+                           body: list[Line] | None = None) -> list[tuple[float, float]]:
+    """Merge a column that has no header of its own into the headed neighbour it belongs to.
+
+    Left-aligned values in a column of right-aligned ones leave a gap that looks like a gutter
+    ('13' under 'Realisasi' above '71,94'). The owner is the neighbour that never has text on
+    a line where the headless column has some (they are one cell); between two such
+    neighbours, the one whose header word reaches over the headless column.
+    """
+    columns = list(columns)
+    while header:
+        owners = {column_of(w, columns) for w in header}
+        merge = None
+        for index in range(len(columns)):
+            if index not in owners:
+                merge = merge or _owner_of(index, columns, owners, header, body or [])
+        if merge is None:
+            return columns
+        lo, hi = sorted(merge)
+        columns[lo:hi + 1] = [(columns[lo][0], columns[hi][1])]
+    return columns
+
+
+def _owner_of(index: int, columns: list[tuple[float, float]], owners: set[int], header: list[Word],
+              body: list[Line]) -> tuple[int, int] | None:
+    left, right = columns[index]
+    candidates = [n for n in (index - 1, index + 1) if n in owners and not _share_a_line(index, n, columns, body)]
+    reaching = [column_of(w, columns) for w in header if w.x0 < right and w.x1 > left]
+    chosen = [n for n in candidates if n in reaching] or (candidates if len(candidates) == 1 else [])
+    return (index, chosen[0]) if chosen else None
+
+
+def _share_a_line(a: int, b: int, columns, body: list[Line]) -> bool:
+    return any({a, b} <= {column_of(w, columns) for w in line.words} for line in body)
+
+
+def column_of(word: Word, columns: list[tuple[float, float]]) -> int:
+    centre = (word.x0 + word.x1) / 2
+    distances = [max(left - centre, centre - right, 0.0) for left, right in columns]
+    return distances.index(min(distances))  # inside a column, else the nearest one
+
+
+def _numbered_gutters(body: list[Line], strips: list[tuple[float, float]], height: float) -> list[tuple[float, float]]:
+    """Gutters narrower than the gutter search asks, between two numbers of the column-number
+    row ('2' '3') that no gutter parts: the clearest strip between them that no tabular line
+    crosses (tightly set columns of a condensed font leave a word space or little more)."""
+    numbers = next((line for line in body if is_column_number_row([w.text for w in line.words])), None)
+    if numbers is None:
+        return []
+    tabular = [line for line in body if line is not numbers and is_tabular(line, height)]
+    words = sorted((w for w in numbers.words if w.text.isdigit()), key=lambda w: w.x0)
+    found = []
+    for a, b in zip(words, words[1:]):
+        parted = any(a.x1 <= left and right <= b.x0 for left, right in strips)
+        if int(b.text) == int(a.text) + 1 and not parted:
+            clear = _clear_runs(tabular, a.x1, b.x0)
+            widest = max(clear, key=lambda r: r[1] - r[0], default=None)
+            if widest is not None and widest[1] - widest[0] >= 0.2 * height and _centres_numbers(a, b, widest, strips):
+                found.append(widest)
+    return found
+
+
+def _centres_numbers(a: Word, b: Word, strip: tuple[float, float], strips: list[tuple[float, float]]) -> bool:
+    """The strip parts the columns so that each of the two column numbers stands near the middle
+    of its own (a column number is centred over its column)."""
+    left = max((g[1] for g in strips if g[1] <= a.x0), default=a.x0 - (strip[0] - a.x1))
+    right = min((g[0] for g in strips if g[0] >= b.x1), default=b.x1 + (b.x0 - strip[1]))
+    def near_middle(word: Word, x0: float, x1: float) -> bool:
+        return abs((word.x0 + word.x1) / 2 - (x0 + x1) / 2) <= 0.25 * (x1 - x0)
+    return near_middle(a, left, strip[0]) and near_middle(b, strip[1], right)
+
+
+def _clear_runs(lines: list[Line], lo: float, hi: float) -> list[tuple[float, float]]:
+    """Stretches of [lo, hi] that no word of the lines covers."""
+    runs, at = [], lo
+    for word in sorted((w for line in lines for w in line.words if w.x1 > lo and w.x0 < hi), key=lambda w: w.x0):
+        if word.x0 > at:
+            runs.append((at, word.x0))
+        at = max(at, word.x1)
+    return runs + ([(at, hi)] if at < hi else [])
+
+
+def summary_tail(body: list[Line]) -> int:
+    """How many lines follow the body's last line of two values or more: the last row's wrapped
+    text, or summary lines ('Rata-rata capaian kinerja 104,90 %', 'Kategori Sangat Baik') whose
+    labels span the first columns. They are few, and would hide the gutters of a short table."""
+    def values(line: Line) -> int:
+        texts = [w.text for w in line.words]
+        return 0 if is_column_number_row(texts) else sum(looks_numeric(t) and not is_year(t) for t in texts)
+    last = max((i for i, line in enumerate(body) if values(line) >= 2), default=len(body) - 1)
+    tail = len(body) - 1 - last
+    return tail if tail <= len(body) // 2 else 0  # rows of one value each: no summary to tell
+
+
+def merge_value_columns(columns: list[tuple[float, float]], body: list[Line]) -> list[tuple[float, float]]:
+    """Join two neighbouring columns of numbers that never both hold a word on one line: values
+    of one column aligned otherwise on some rows ('13' set on the decimal mark of '59,62').
+    Only lines holding a number have a say (not a header repeated on a continuation page, nor
+    a caption)."""
+    columns = list(columns)
+    height = median(w.height for line in body for w in line.words) if body else 0.0
+    tabular = [line for line in body if is_tabular(line, height) and body_start([line]) == 0]
+    index = 0
+    while index < len(columns) - 1:
+        pair = {index, index + 1}
+        words = [(column_of(w, columns), w) for line in tabular for w in line.words]
+        numbers = [w for col, w in words if col in pair]
+        shared = any(pair <= {column_of(w, columns) for w in line.words} for line in tabular)
+        both_filled = pair <= {col for col, _ in words}
+        if both_filled and not shared and all(looks_numeric(w.text) for w in numbers):
+            columns[index:index + 2] = [(columns[index][0], columns[index + 1][1])]
+        else:
+            index += 1
+    return columns

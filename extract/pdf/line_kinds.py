@@ -1,0 +1,76 @@
+"""What a line of words is, inside or around a table: tabular (a column gap), a header line (header
+words, no value), a body line (a value), and where a page's text body starts and ends. The word
+reader's stages (blocks, gutters, rows) all ask these questions."""
+from __future__ import annotations
+
+import re
+from statistics import median
+
+from extract.model import Line
+from extract.numerals import is_column_number_row, is_year, looks_numeric
+from extract.text import TABLE_START_WORDS
+
+CAPTION_START = re.compile(r"^\s*tabel\s+[0-9ivx]", re.IGNORECASE)
+
+
+# Words of table headers (also used to find where a table starts, extract/pdf/find.py); one list for
+# the word reader and the parsers, in extract/text.py.
+HEADER_WORDS = TABLE_START_WORDS
+
+
+def is_tabular(line: Line, height: float) -> bool:
+    return any(gap >= 0.9 * height for gap in line.gaps())
+
+
+def header_line(block: list[Line], height: float) -> int:
+    """Index of the line that names the columns (two header words or more on it and the line
+    below), 0 if none. Lines above it are a title block (a spreadsheet export's report title
+    and organisation lines): kept as rows, but their long texts must not hide the gutters.
+    The search ends at the first tabular line holding two measured values ('2,90', '22.000,00'):
+    below it, words like 'capaian' and 'target' are the rows' text (a title line may hold a
+    code: '2 . 10 Urusan')."""
+    for index, line in enumerate(block[:20]):
+        text = " ".join(w.text for nearby in block[index:index + 2] for w in nearby.words).lower()
+        if CAPTION_START.match(text):
+            continue  # a caption names header words too ("Tabel 3.3 Capaian Kinerja Sasaran")
+        if not is_tabular(line, height):
+            continue
+        if sum(looks_numeric(w.text) and re.search(r"\d[.,]\d", w.text) is not None for w in line.words) >= 2:
+            return 0
+        if sum(word in text for word in HEADER_WORDS) >= 2 and body_start([line]):
+            return index
+    return 0
+
+
+def body_start(block: list[Line]) -> int:
+    """Index of the first line that holds a number (header lines hold none, years aside)."""
+    for index, line in enumerate(block):
+        if any(looks_numeric(w.text) and not is_year(w.text) for w in line.words):
+            return index
+    return len(block)
+
+
+def names_columns(lines: list[Line]) -> bool:
+    """A header word among the lines."""
+    text = " ".join(w.text for line in lines for w in line.words).lower()
+    return any(word in text for word in HEADER_WORDS)
+
+
+def value_lines(block: list[Line]) -> int:
+    """Lines holding a value (not a year, not the column-number row)."""
+    return sum(1 for line in block if not is_column_number_row([w.text for w in line.words])
+               and any(looks_numeric(w.text) and not is_year(w.text) for w in line.words))
+
+
+def text_body(lines: list[Line]) -> tuple[float, float]:
+    """Left and right margin of the page's text: where most lines start and end."""
+    starts = sorted(line.x0 for line in lines)
+    ends = sorted(line.x1 for line in lines)
+    return starts[len(starts) // 10], ends[-1 - len(ends) // 10]
+
+
+def has_header(block: list[Line]) -> bool:
+    """A header line, or two header words in the first lines (a header above its first value)."""
+    height = median(w.height for line in block for w in line.words)
+    text = " ".join(w.text for line in block[:3] for w in line.words).lower()
+    return header_line(block, height) > 0 or sum(word in text for word in HEADER_WORDS) >= 2

@@ -1,0 +1,134 @@
+"""Words, lines and horizontal rules of a PDF page, read through pdfium: what the word reader
+(extract/pdf/unruled.py) and the caption finder work on. A page's running header and footer are
+told apart here too, as they cross a table's gutters like a row."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
+
+from extract.model import Line, Word
+
+# Typographic ligatures some renderers put in the text layer ('Sertiﬁkasi'): read as their letters.
+LIGATURES = str.maketrans({"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl",
+                           "\ufb05": "st", "\ufb06": "st"})
+
+
+
+@dataclass
+class Rule:
+    """A horizontal rule drawn on the page (PDF y, x extent)."""
+    y: float
+    x0: float
+    x1: float
+
+
+def page_words(page) -> list[Word]:
+    """Words of a pdfium page: characters joined until a space or a jump in position."""
+    textpage = page.get_textpage()
+    words: list[Word] = []
+    current: Word | None = None
+    guessed = False  # a line break pdfium guessed since the last character
+    box = pdfium_c.FS_RECTF()  # one buffer for every character's box: the raw calls cost half of pypdfium2's
+    for index in range(textpage.count_chars()):
+        char = _char(textpage, index).replace("\ufffe", "-").replace("\xad", "-")  # soft hyphens
+        char = char.translate(LIGATURES)
+        if char in ("\r", "\n"):
+            # Some renderers place every glyph alone and pdfium then guesses a line break between
+            # any two of them, and no space between words: positions tell.
+            guessed = True
+            continue
+        if not char.strip():
+            _flush(words, current)
+            current = None
+            continue
+        pdfium_c.FPDFText_GetLooseCharBox(textpage, index, box)
+        left, bottom, right, top = box.left, box.bottom, box.right, box.top
+        if current is not None and _breaks_word(current, left, bottom, top, 0.1 if guessed else 0.25):
+            _flush(words, current)
+            current = None
+        if current is None:
+            current = Word(left, right, bottom, top, char)
+        else:
+            current.x1, current.text = max(current.x1, right), current.text + char
+        guessed = False
+    _flush(words, current)
+    return words
+
+
+def _char(textpage, index: int) -> str:
+    """The character at `index`: its code point, or pypdfium2's text for control codes, surrogates and
+    pdfium's 0xFFFE (a hyphen it guessed)."""
+    code = pdfium_c.FPDFText_GetUnicode(textpage, index)
+    if 0x20 <= code < 0xD800 or 0xE000 <= code < 0xFFFE:
+        return chr(code)
+    return textpage.get_text_range(index, 1)
+
+
+def _breaks_word(word: Word, left: float, bottom: float, top: float, space: float = 0.25) -> bool:
+    """A gap of `space` line heights or more, a step back or another baseline ends a word."""
+    height = max(word.height, top - bottom, 1.0)
+    jumped_right = left - word.x1 > space * height
+    jumped_back = left < word.x1 - 0.5 * height
+    other_line = abs(bottom - word.bottom) > 0.5 * height
+    return jumped_right or jumped_back or other_line
+
+
+def _flush(words: list[Word], current: Word | None) -> None:
+    if current is not None:
+        words.append(current)
+
+
+def group_lines(words: list[Word]) -> list[Line]:
+    """Words on the same baseline (within half a line height), top to bottom."""
+    lines: list[Line] = []
+    for word in sorted(words, key=lambda w: (-w.bottom, w.x0)):
+        if lines and abs(lines[-1].words[0].bottom - word.bottom) <= 0.5 * word.height:
+            lines[-1].words.append(word)
+        else:
+            lines.append(Line([word]))
+    return lines
+
+
+def page_rules(page) -> list[Rule]:
+    """Horizontal rules of a pdfium page: thin wide paths. Renderers draw a rule as one path per
+    cell, so the pieces on one height that touch are joined into one rule."""
+    pieces = []
+    for obj in page.get_objects(filter=[pdfium.raw.FPDF_PAGEOBJ_PATH]):
+        left, bottom, right, top = obj.get_bounds()
+        if top - bottom <= 2.0 and right - left >= 10 * (top - bottom) and right - left >= 4.0:
+            pieces.append(Rule((top + bottom) / 2, left, right))
+    rules: list[Rule] = []
+    for piece in sorted(pieces, key=lambda r: (round(r.y), r.x0)):
+        last = rules[-1] if rules else None
+        if last is not None and abs(last.y - piece.y) <= 1.0 and piece.x0 <= last.x1 + 2.0:
+            last.x1 = max(last.x1, piece.x1)
+        else:
+            rules.append(Rule(piece.y, piece.x0, piece.x1))
+    return rules
+
+
+def without_running_lines(doc, number: int, lines: list[Line]) -> list[Line]:
+    """The page's lines without its running header and footer: a first or last line, set apart
+    from the others by more than a line, whose text (page number aside) a neighbouring page
+    prints at the same place. Below a table, a footer ('LKjIP 2024 Dinas ... 3') crosses its
+    gutters like a row. (A table header repeated at the top of each page is no running line: it
+    sits close to the rows below it.)"""
+    running = []
+    neighbours = [n for n in (number - 1, number + 1) if 1 <= n <= len(doc)]
+    for line, near in ((lines[0], lines[1]), (lines[-1], lines[-2])) if len(lines) > 1 else ():
+        apart = min(abs(line.bottom - near.top), abs(near.bottom - line.top)) >= 1.5 * (line.top - line.bottom)
+        text = _letters(" ".join(w.text for w in line.words))
+        if apart and len(text) >= 4 and any(_letters(_text_at(doc[n - 1], line)) == text for n in neighbours):
+            running.append(line)
+    return [line for line in lines if not any(line is r for r in running)]
+
+
+def _letters(text: str) -> str:
+    return re.sub(r"[\W\d_]", "", text).lower()
+
+
+def _text_at(page, line: Line) -> str:
+    return page.get_textpage().get_text_bounded(line.x0 - 1, line.bottom - 1, line.x1 + 1, line.top + 1)

@@ -1,0 +1,106 @@
+"""Blocks of table lines on a page: the runs of consecutive lines that look tabular, ended by a
+prose line, a tall gap or a caption below the table. Short lines just above a block's first line
+are its cells aligned to the middle or the bottom, or at a page top the rest of a row the page
+break cut."""
+from __future__ import annotations
+
+from statistics import median
+
+from extract.model import Line
+from extract.numerals import is_year, looks_numeric
+from extract.pdf.gutters import MIN_COLUMNS, gutters
+from extract.pdf.line_kinds import CAPTION_START, HEADER_WORDS, body_start, is_tabular
+
+
+def table_blocks(lines: list[Line], body_x0: float, body_x1: float) -> list[list[Line]]:
+    """Runs of consecutive lines that look tabular: a prose line (fills the body, no column
+    gap) or a tall vertical gap ends a run. Short lines before the first tabular line are
+    left out (a heading, a caption), except at the top of a page: there they are the rest of
+    a row cut by the page break."""
+    if not lines:
+        return []
+    height = median(w.height for line in lines for w in line.words)
+    blocks: list[list[Line]] = []
+    current: list[Line] = []
+    pending: list[Line] = []  # short lines waiting for a tabular line
+    page_has_started = False  # prose or a table seen above on this page
+    for line in lines:
+        prose = _is_prose(line, height, body_x0, body_x1)
+        last = (current or pending or [None])[-1]
+        far = last is not None and last.bottom - line.top > 2.5 * height
+        if far and current and _fits_columns(current, line, height):
+            far = False  # a blank row inside the table
+        caption = bool(current) and CAPTION_START.match(" ".join(w.text for w in line.words)) is not None
+        if prose or far or caption:  # a caption below a table ends it
+            if current:
+                blocks.append(current)
+                page_has_started = True
+            current, pending = [], []
+            if prose:
+                page_has_started = True
+                continue
+        if current:
+            current.append(line)
+        elif is_tabular(line, height):
+            cut_row = not page_has_started and not _names_columns_only(line)
+            current = (pending if cut_row else _same_row_above(pending, line, height)) + [line]
+            pending = []
+        else:
+            pending.append(line)
+    blocks.append(current)
+    return [_trim_tail(b, height) for b in blocks if sum(is_tabular(line, height) for line in b) >= 2]
+
+
+def _names_columns_only(line: Line) -> bool:
+    """A header line: two header words or more and no value. Lines above a table's header are no
+    rest of a row cut by the page break (paragraph ends at a page top, a heading)."""
+    text = " ".join(w.text for w in line.words).lower()
+    values = any(looks_numeric(w.text) and not is_year(w.text) for w in line.words)
+    return not values and sum(word in text for word in HEADER_WORDS) >= 2
+
+
+def _same_row_above(pending: list[Line], line: Line, height: float) -> list[Line]:
+    """The short lines just above a table's first tabular line that sit less than a line height
+    above it: no caption or heading comes that close, they are cells of its row aligned to the
+    middle or the bottom (a header 'Realisasi' over 'Anggaran' beside one-line 'No')."""
+    kept: list[Line] = []
+    below = line
+    for above in reversed(pending):
+        if above.bottom - below.bottom >= 0.9 * height:
+            break
+        kept.insert(0, above)
+        below = above
+    return kept
+
+
+def _fits_columns(block: list[Line], line: Line, height: float) -> bool:
+    """A tabular line whose words all stay between the gutters of the block above."""
+    body = block[body_start(block):]
+    if not is_tabular(line, height) or sum(is_tabular(other, height) for other in body) < 2:
+        return False
+    strips = gutters(body, height, tolerant=False)
+    return len(strips) >= MIN_COLUMNS - 1 and not any(
+        w.x0 < right and w.x1 > left for w in line.words for left, right in strips)
+
+
+def _trim_tail(block: list[Line], height: float) -> list[Line]:
+    """A footer or page number left at the end of a block (far below its rows) is not a row."""
+    while len(block) > 1 and block[-2].bottom - block[-1].top > 2.5 * height:
+        block = block[:-1]
+    return block
+
+
+def _is_prose(line: Line, height: float, body_x0: float, body_x1: float) -> bool:
+    """A full line of running text: it fills the text body and has no column gap, or only the
+    even gaps of justified text. (A wrapped cell may be as wide as a paragraph line's last
+    words, but it does not fill the body.)"""
+    full = line.x1 - line.x0 >= 0.85 * (body_x1 - body_x0)
+    return full and (not is_tabular(line, height) or _is_justified(line))
+
+
+def _is_justified(line: Line) -> bool:
+    """Justified text stretches every space between its words alike; a table row has a few
+    gaps far wider than its spaces, or is mostly numbers in evenly spaced columns."""
+    gaps = sorted(line.gaps())
+    words = sum(not looks_numeric(w.text) for w in line.words)
+    return len(gaps) >= 5 and words >= 0.8 * len(line.words) and gaps[-1] <= 2 * max(gaps[0], 0.5)

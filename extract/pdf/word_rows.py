@@ -1,0 +1,204 @@
+"""Rows of a block of table lines: its lines cut into bands by extra space (cell padding) and by
+horizontal rules, a band split where its value lines clash, and the lines of a row joined cell by
+cell, whether the renderer aligned the cells to the top, the middle or the bottom."""
+from __future__ import annotations
+
+from statistics import median
+
+from extract.model import Line
+from extract.numerals import is_column_number_row, is_row_number, looks_numeric
+from extract.pdf.line_kinds import body_start, names_columns
+from extract.pdf.page_words import Rule
+
+
+def body_index(block: list[Line], header_index: int, rules: list[Rule]) -> int:
+    """Index of the first body line: the first line holding a number, or the first line of its
+    row where a cell aligned to the bottom or the middle puts text lines above it (the lines
+    that no extra space nor rule parts from it). The header line itself stays a header; in a
+    block without a header (the rows carried over to a page top) the first row may start at the
+    first line."""
+    first = body_start(block[header_index:])
+    bands = row_bands(block[header_index:], rules) if first < len(block) - header_index else None
+    band = next((band for band in bands or [] if first in band), [0])
+    headless = bands is not None and not names_columns(block[header_index:header_index + first])
+    return header_index + (band[0] if band[0] > 0 or headless else first)
+
+
+def header_bands(lines: list[Line], start: int, count: int, cells: list[list[str]],
+                 rules: list[Rule]) -> list[list[str]]:
+    """The header lines (`start` to `count`, with the lines above that no space nor rule parts
+    from them) joined where no extra space nor rule parts them, as the lines of a body row: a
+    header cell aligned to the middle or the bottom puts its lines around those of its
+    neighbours ('Realisasi' / 'No Program Alokasi' / 'Anggaran'). Title lines stay apart."""
+    bands = row_bands(lines, rules, line_pitch(lines[start:]))
+    if bands is None:
+        return [list(c) for c in cells[:count]]
+    rows: list[list[str]] = []
+    for band in (band for band in bands if band[0] < count):
+        if band[-1] < start:
+            rows += [list(cells[i]) for i in band]
+        else:
+            rows.append(joined([cells[i] for i in band if i < count]))
+    return rows
+
+
+def logical_rows(lines: list[Line], line_cells: list[list[str]],
+                 rules: list[Rule] | None = None, lead: int = 0) -> list[list[str]]:
+    """Join the wrapped lines of a row. Rows are set apart by extra space (cell padding) or by
+    a horizontal rule, the lines of one cell follow at the tight pitch of wrapped text: those
+    breaks cut the lines into bands. A band with one value line is one row, wherever its
+    value line sits (renderers align cells to the top, the middle or the bottom). A band with
+    several value lines holds rows not set apart: the numbers tell where they start, and the
+    table's own alignment which of them its text-only lines belong to. Cells of joined lines
+    keep their line breaks, as in a ruled table's cells. Where all lines are evenly spaced and
+    unruled, spacing tells nothing and the lines stay rows of their own (the fact readers
+    join text-only lines as for camelot), but for the `lead` text lines above the first value
+    line that the space under the header tied to it (see body_index)."""
+    if not lines:
+        return []
+    bands = row_bands(lines, rules or [])
+    if bands is None:
+        bands = [list(range(lead + 1))] + [[i] for i in range(lead + 1, len(lines))]
+    valued = [_holds_values(cells) for cells in line_cells]
+    alignment = cell_alignment(bands, valued)
+    rows: list[list[str]] = []
+    for band in bands:
+        rows += [_joined_row([line_cells[i] for i in group], [valued[i] for i in group])
+                 for group in split_band(band, line_cells, valued, alignment)]
+    return rows
+
+
+def row_bands(lines: list[Line], rules: list[Rule], pitch: float | None = None) -> list[list[int]] | None:
+    """Indexes of the lines cut where a line follows more than 1.25 line pitches below the one
+    above, or below a rule. None when nothing cuts them (evenly spaced, unruled lines)."""
+    pitch = pitch or line_pitch(lines)
+    width = (min(line.x0 for line in lines), max(line.x1 for line in lines))
+    bases = _baselines(lines)
+    bands = [[0]]
+    for index, (above, line) in enumerate(zip(lines, lines[1:]), start=1):
+        if bases[index - 1] - bases[index] > 1.25 * pitch or _ruled_between(above, line, rules, width):
+            bands.append([index])
+        else:
+            bands[-1].append(index)
+    return bands if len(bands) > 1 else None
+
+
+def line_pitch(lines: list[Line]) -> float:
+    """Spacing of the wrapped lines of one cell: the smallest step from a line to the nearest
+    line above it sharing a column. Lines of different columns are left out, because a cell
+    aligned to the middle puts its one value line half a pitch from the text of its neighbours;
+    so are lines taller than their words (two such lines read as one)."""
+    height = median(w.height for line in lines for w in line.words)
+    bases = _baselines(lines)
+    single = [index for index, line in enumerate(lines) if line.top - line.bottom <= 1.3 * height]
+    steps = [step for at, index in enumerate(single[1:], start=1)
+             if (step := _column_step(lines, single[:at], index)) is not None and step >= 0.6 * height]
+    if steps:
+        return min(steps)
+    all_steps = [a - b for a, b in zip(bases, bases[1:])]
+    return min(all_steps) if all_steps else height
+
+
+def _column_step(lines: list[Line], above: list[int], index: int) -> float | None:
+    """Step from the line `index` up to the nearest of the lines `above` that shares a column: between
+    the words one above the other, not the lines' baselines (a line may hold a middle-aligned value set
+    a little lower than its neighbours' wrapped text)."""
+    for other in reversed(above):
+        steps = [a.bottom - b.bottom for a in lines[other].words for b in lines[index].words
+                 if a.x0 < b.x1 and b.x0 < a.x1]
+        if steps:
+            return median(steps)
+    return None
+
+
+def _baselines(lines: list[Line]) -> list[float]:
+    """Where each line sits: the middle bottom of its words of the usual height. A word set in
+    another font (a formula, a symbol) has a deeper box and would move the line."""
+    height = median(w.height for line in lines for w in line.words)
+    bases = []
+    for line in lines:
+        usual = [w.bottom for w in line.words if abs(w.height - height) <= 0.2 * height]
+        bases.append(median(usual or [w.bottom for w in line.words]))
+    return bases
+
+
+def _ruled_between(above: Line, line: Line, rules: list[Rule], width: tuple[float, float]) -> bool:
+    """A rule between the two lines' middles that spans half the table or more."""
+    low, high = (line.bottom + line.top) / 2, (above.bottom + above.top) / 2
+    x0, x1 = width
+    return any(low < rule.y < high and min(rule.x1, x1) - max(rule.x0, x0) >= 0.5 * (x1 - x0) for rule in rules)
+
+
+def _holds_values(cells: list[str]) -> bool:
+    return any(looks_numeric(c) or is_row_number(c) for c in cells if c)
+
+
+def cell_alignment(bands: list[list[int]], valued: list[bool]) -> str:
+    """'top', 'middle' or 'bottom': where the value line sits in the bands that have one value
+    line and text lines; the most frequent place wins ('top' when no band tells)."""
+    votes = {"top": 0, "middle": 0, "bottom": 0}
+    for band in bands:
+        places = [i for i, index in enumerate(band) if valued[index]]
+        if len(band) > 1 and len(places) == 1:
+            place = places[0]
+            votes["top" if place == 0 else "bottom" if place == len(band) - 1 else "middle"] += 1
+    return max(votes, key=lambda k: (votes[k], k == "top"))
+
+
+def split_band(band: list[int], line_cells: list[list[str]], valued: list[bool], alignment: str) -> list[list[int]]:
+    """Rows of a band: a value line whose numbers clash with those gathered starts a row; a
+    text-only line goes with the value line below it (cells aligned to the bottom), the
+    nearest one (middle) or the one above it (top)."""
+    if sum(valued[i] for i in band) < 2:
+        return [band]
+    if alignment == "bottom":
+        return [group[::-1] for group in _grouped(band[::-1], line_cells)][::-1]
+    if alignment == "top":
+        return _grouped(band, line_cells)
+    groups = _grouped([i for i in band if valued[i]], line_cells)
+    for index in (i for i in band if not valued[i]):
+        nearest = min(groups, key=lambda group: min(abs(index - i) for i in group))
+        nearest.append(index)
+    return [sorted(group) for group in groups]
+
+
+def _grouped(order: list[int], line_cells: list[list[str]]) -> list[list[int]]:
+    """Lines in reading order (or its reverse) gathered until one starts a new row."""
+    groups = [[order[0]]]
+    cells = list(line_cells[order[0]])
+    for index in order[1:]:
+        if _starts_row(cells, line_cells[index]):
+            groups.append([index])
+            cells = list(line_cells[index])
+        else:
+            groups[-1].append(index)
+            cells = [a or b for a, b in zip(cells, line_cells[index])]
+    return groups
+
+
+def joined(rows: list[list[str]]) -> list[str]:
+    """Several lines' cells as one row, each cell's lines kept apart by line breaks."""
+    return ["\n".join(c for c in column if c) for column in zip(*rows)]
+
+
+def _joined_row(lines: list[list[str]], valued: list[bool]) -> list[str]:
+    """The cells of a row's lines joined. A cell aligned to the bottom or the middle prints the
+    row number on the value line, below the first lines of the row's text ('Koordinasi dan' /
+    '2. Laporan Keuangan'): the number goes back to the front of its cell."""
+    at = valued.index(True) if True in valued else 0
+    lines = [list(cells) for cells in lines]
+    for column, text in enumerate(lines[at]):
+        number, _, rest = text.partition(" ")
+        above = [cells for cells in lines[:at] if cells[column]]
+        if above and rest and is_row_number(number) and not looks_numeric(rest):
+            lines[at][column] = rest
+            above[0][column] = f"{number} {above[0][column]}"
+    return joined(lines)
+
+
+def _starts_row(row: list[str], cells: list[str]) -> bool:
+    if is_column_number_row(row) or is_column_number_row(cells):
+        return True
+    numbered = any(is_row_number(c) or looks_numeric(c) for c in cells[:2] if c)
+    repeats = any(looks_numeric(c) and looks_numeric(r) for r, c in zip(row, cells) if c and r)
+    return numbered or repeats
