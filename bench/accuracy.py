@@ -72,7 +72,7 @@ ALL_LAYOUTS = ("ruled", "unruled", "letter-serif-ruled", "letter-serif-unruled",
 QUICK_LAYOUTS = tuple(layout for layout in ALL_LAYOUTS if layout != "scanned")
 SCAN_DPI = 200
 SECTIONS = ("seeds", "fuzz", "truth", "corpus")
-FUZZ_N, QUICK_FUZZ_N = 30, 2
+FUZZ_N, QUICK_FUZZ_N = fuzz_score.DEVELOPMENT_VARIANTS, 2
 # --quick: three labelled documents with a text layer that extract in seconds (both kinds of fact).
 QUICK_TRUTH = ("jombang-inspektorat_2022_lkjip", "kab-grobogan-dpupr_2021_rfk-des", "provsu_2022_lra-opd")
 
@@ -214,9 +214,10 @@ def run_truth(args, cache: ExtractionCache, log) -> dict:
 def run_fuzz(args, log) -> dict:
     engines = args.fuzz_engine or list(fuzz_score.ENGINES)
     seeds = [s for s in fuzz_score.SEEDS if not args.seed or any(n in s for n in args.seed)]
-    log(f"fuzz: {args.fuzz_n} variants x {len(seeds)} seeds x {len(engines)} engines ...")
+    log(f"fuzz: {args.fuzz_n} variants (from number {args.fuzz_first}) x {len(seeds)} seeds x {len(engines)} "
+        "engines ...")
     return fuzz_score.run_fuzz(engines, seeds, args.fuzz_n, Path(args.cache) / "fuzz", args.jobs,
-                               args.refresh, log)
+                               args.refresh, log, args.fuzz_first)
 
 
 def corpus_census(document_ids: dict[str, str], cache: ExtractionCache) -> dict:
@@ -364,6 +365,10 @@ def parse_args(argv: list[str] | None):
                     help="only seeds whose slug contains this text: jepara, jambi (repeatable; seeds and fuzz)")
     ap.add_argument("--fuzz-n", type=int, help=f"fuzz variants per seed per engine (default {FUZZ_N}, "
                     f"--quick {QUICK_FUZZ_N}; 0 = no fuzz section)")
+    ap.add_argument("--fuzz-first", type=int, default=0,
+                    help="number of the first fuzz variant (default 0). Variants 0-"
+                    f"{fuzz_score.DEVELOPMENT_VARIANTS - 1} are the development set the rules were built on; "
+                    f"--fuzz-first {fuzz_score.DEVELOPMENT_VARIANTS} measures held-out layouts nobody looked at")
     ap.add_argument("--fuzz-engine", action="append", choices=fuzz_score.ENGINES, help="only this engine")
     ap.add_argument("--truth-doc", action="append", help="only labelled documents whose name contains this")
     ap.add_argument("--truth-n", type=int, help="at most this many labelled documents")
