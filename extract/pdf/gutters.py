@@ -66,8 +66,40 @@ def gutters(lines: list[Line], height: float, tolerant: bool = True, tail: int =
             strips += [(x0 + (start + a) * step, x0 + (start + b) * step)
                        for a, b in _clearest(covered[start:end], few, step, height)]
     spaces = [(x0 + a * step, x0 + b * step) for a, b in _runs(covered, few) if (b - a) * step >= 0.2 * height]
-    return sorted(strips + [g for g in spaces if tolerant and _parts_values_from_words(g, covering, height)
-                            and not any(a < g[1] and g[0] < b for a, b in strips)])
+    clear = [(x0 + a * step, x0 + b * step) for a, b in _runs(covered, 0) if (b - a) * step >= 0.2 * height]
+    narrow = [g for g in spaces if _parts_values_from_words(g, covering, height)]
+    narrow += [g for g in clear if _parts_texts(g, covering, height) and not _crossed(g, lines[:len(lines) - tail])]
+    return sorted(strips + [g for g in narrow if tolerant and not any(a < g[1] and g[0] < b for a, b in strips)])
+
+
+def _parts_texts(space: tuple[float, float], lines: list[Line], height: float) -> bool:
+    """A strip as narrow as a word space that no line crosses (see _crossed) is a border between
+    two text columns set close (tightly padded or justified cells) where the words right of it
+    start on one left edge, on half the lines or more (three at least), and the word nearest its
+    left is one of letters on three lines or more (a row number left of a name is no column of
+    text), no one word on half of them ('Persentase' opening every indicator name puts the next
+    words on one edge). Word spaces inside one column of text do not line up from line to line."""
+    starts, lefts = [], []
+    for line in lines:
+        right = [w for w in line.words if space[1] - 0.5 <= w.x0 <= space[1] + 2 * height]
+        left = [w for w in line.words if w.x1 <= space[0] + 0.5]
+        if right:
+            starts.append(min(right, key=lambda w: w.x0))
+        if left and _has_letters(text := max(left, key=lambda w: w.x1).text.lower()):
+            lefts.append(text)
+    edge = min((w.x0 for w in starts), default=0.0)
+    aligned = all(w.x0 <= edge + EDGE_ALIGNED and _has_letters(w.text) for w in starts)
+    various = len(lefts) >= 3 and max(lefts.count(t) for t in lefts) <= len(lefts) / 2
+    return aligned and len(starts) >= max(3, len(lines) / 2) and various
+
+
+def _crossed(space: tuple[float, float], lines: list[Line]) -> bool:
+    """A word of any line, tabular or not (a cell's wrapped text), lies across the strip."""
+    return any(w.x0 < space[1] - 0.25 and w.x1 > space[0] + 0.25 for line in lines for w in line.words)
+
+
+def _has_letters(text: str) -> bool:
+    return re.search(r"[^\W\d_]{2}", text) is not None
 
 
 def _parts_values_from_words(space: tuple[float, float], lines: list[Line], height: float) -> bool:

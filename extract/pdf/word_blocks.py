@@ -7,7 +7,7 @@ from __future__ import annotations
 from statistics import median
 
 from extract.model import Line
-from extract.numerals import is_year, looks_numeric
+from extract.numerals import is_column_number_row, is_year, looks_numeric
 from extract.pdf.gutters import MIN_COLUMNS, gutters
 from extract.pdf.line_kinds import CAPTION_START, HEADER_WORDS, body_start, is_tabular
 
@@ -31,7 +31,8 @@ def table_blocks(lines: list[Line], body_x0: float, body_x1: float) -> list[list
         if far and current and _fits_columns(current, line, height):
             far = False  # a blank row inside the table
         caption = bool(current) and CAPTION_START.match(" ".join(w.text for w in line.words)) is not None
-        if prose or far or caption:  # a caption below a table ends it
+        caption = caption or (bool(current) and _paragraph_after(current, line, height))
+        if prose or far or caption:  # a caption or a paragraph below a table ends it
             if current:
                 blocks.append(current)
                 page_has_started = True
@@ -42,8 +43,8 @@ def table_blocks(lines: list[Line], body_x0: float, body_x1: float) -> list[list
         if current:
             current.append(line)
         elif is_tabular(line, height):
-            cut_row = not page_has_started and not _names_columns_only(line)
-            current = (pending if cut_row else _same_row_above(pending, line, height)) + [line]
+            cut_row = not page_has_started and not _names_columns_only(line) and not _has_caption(pending)
+            current = (pending if cut_row else _same_row_above(_after_caption(pending), line, height)) + [line]
             pending = []
         else:
             pending.append(line)
@@ -57,6 +58,17 @@ def _names_columns_only(line: Line) -> bool:
     text = " ".join(w.text for w in line.words).lower()
     values = any(looks_numeric(w.text) and not is_year(w.text) for w in line.words)
     return not values and sum(word in text for word in HEADER_WORDS) >= 2
+
+
+def _has_caption(lines: list[Line]) -> bool:
+    return any(CAPTION_START.match(" ".join(w.text for w in line.words)) for line in lines)
+
+
+def _after_caption(lines: list[Line]) -> list[Line]:
+    """The lines below the last caption among them: a caption at a page top starts a table, it is
+    no rest of a row the page break cut."""
+    starts = [i for i, line in enumerate(lines) if _has_caption([line])]
+    return lines[starts[-1] + 1:] if starts else lines
 
 
 def _same_row_above(pending: list[Line], line: Line, height: float) -> list[Line]:
@@ -81,6 +93,23 @@ def _fits_columns(block: list[Line], line: Line, height: float) -> bool:
     strips = gutters(body, height, tolerant=False)
     return len(strips) >= MIN_COLUMNS - 1 and not any(
         w.x0 < right and w.x1 > left for w in line.words for left, right in strips)
+
+
+def _paragraph_after(block: list[Line], line: Line, height: float) -> bool:
+    """A line of text set apart below a table (more than one and a half line heights), half as wide
+    as the table or more, whose words run over two of its gutters or more: a paragraph after the
+    table, not a row (a cell's wrapped text stays in its column; a row label spanning columns is
+    short)."""
+    width = max(other.x1 for other in block) - min(other.x0 for other in block)
+    if block[-1].bottom - line.top <= 1.5 * height or line.x1 - line.x0 < width / 2:
+        return False
+    if is_tabular(line, height) or body_start([line]) == 0:
+        return False
+    body = [other for other in block[body_start(block):] if not is_column_number_row([w.text for w in other.words])]
+    if sum(is_tabular(other, height) for other in body) < 2:
+        return False
+    strips = gutters(body, height, tolerant=False)
+    return sum(any(w.x0 < right and w.x1 > left for w in line.words) for left, right in strips) >= 2
 
 
 def _trim_tail(block: list[Line], height: float) -> list[Line]:
