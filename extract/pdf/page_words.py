@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from statistics import median
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
@@ -30,6 +31,7 @@ def page_words(page) -> list[Word]:
     textpage = page.get_textpage()
     words: list[Word] = []
     current: Word | None = None
+    bottoms: list[float] = []  # the current word's characters' bottoms
     guessed = False  # a line break pdfium guessed since the last character
     box = pdfium_c.FS_RECTF()  # one buffer for every character's box: the raw calls cost half of pypdfium2's
     for index in range(textpage.count_chars()):
@@ -41,20 +43,21 @@ def page_words(page) -> list[Word]:
             guessed = True
             continue
         if not char.strip():
-            _flush(words, current)
+            _flush(words, current, bottoms)
             current = None
             continue
         pdfium_c.FPDFText_GetLooseCharBox(textpage, index, box)
         left, bottom, right, top = box.left, box.bottom, box.right, box.top
         if current is not None and _breaks_word(current, left, bottom, top, 0.1 if guessed else 0.25):
-            _flush(words, current)
+            _flush(words, current, bottoms)
             current = None
         if current is None:
-            current = Word(left, right, bottom, top, char)
+            current, bottoms = Word(left, right, bottom, top, char), []
         else:
             current.x1, current.text = max(current.x1, right), current.text + char
+        bottoms.append(bottom)
         guessed = False
-    _flush(words, current)
+    _flush(words, current, bottoms)
     return words
 
 
@@ -76,9 +79,19 @@ def _breaks_word(word: Word, left: float, bottom: float, top: float, space: floa
     return jumped_right or jumped_back or other_line
 
 
-def _flush(words: list[Word], current: Word | None) -> None:
+def _flush(words: list[Word], current: Word | None, bottoms: list[float]) -> None:
+    """Add the word. A font without a descent gives each glyph its own box: a first letter hanging
+    below the baseline ('j', 'y') would pull the word down, and its line apart from its
+    neighbours. The word then sits on the bottom most of its characters share, when that is
+    HANGING or more above the first one's (not the drift of a skewed OCR line)."""
     if current is not None:
+        shared = sorted(bottoms, reverse=True)[(len(bottoms) - 1) // 2]
+        if shared - current.bottom >= HANGING * current.height:
+            current.bottom = shared
         words.append(current)
+
+
+HANGING = 0.15  # of a word's height: a letter's descent, far more than a skewed line's drift
 
 
 def group_lines(words: list[Word]) -> list[Line]:
@@ -90,6 +103,31 @@ def group_lines(words: list[Word]) -> list[Line]:
         else:
             lines.append(Line([word]))
     return lines
+
+
+LEVEL_GAP = 0.3  # line heights between two levels of one line (half a pitch is 0.4 to 0.6)
+LEVEL_FLAT = 0.05  # line heights a level's words may differ by: one baseline of a text layer
+
+
+def levels(words: list[Word]) -> list[list[Word]]:
+    """A line's words split, top to bottom, where their bottoms step by LEVEL_GAP or more and
+    each part is flat. A cell aligned to the middle beside cells of one line more or fewer sets
+    its lines half a pitch off its neighbours' lines: half a pitch is within the half line height
+    that groups words into a line, which then holds two levels. A skewed or unevenly set line (an
+    OCR text layer) has its bottoms spread along it, not in flat steps: it stays one level."""
+    height = median(w.height for w in words)
+    order = sorted(words, key=lambda w: -w.bottom)
+    parts = [[order[0]]]
+    for word in order[1:]:
+        if parts[-1][-1].bottom - word.bottom >= LEVEL_GAP * height:
+            parts.append([word])
+        else:
+            parts[-1].append(word)
+    flat = all(p[0].bottom - p[-1].bottom <= LEVEL_FLAT * height for p in parts)
+    usual = all(abs(w.height - height) <= 0.2 * height for w in words)
+    if len(parts) == 1 or not (flat and usual):
+        return [words]
+    return [sorted(p, key=lambda w: w.x0) for p in parts]
 
 
 def page_rules(page) -> list[Rule]:

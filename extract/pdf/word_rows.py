@@ -8,7 +8,7 @@ from statistics import median
 from extract.model import Line
 from extract.numerals import is_column_number_row, is_row_number, looks_numeric
 from extract.pdf.line_kinds import body_start, names_columns
-from extract.pdf.page_words import Rule
+from extract.pdf.page_words import Rule, levels
 
 
 def body_index(block: list[Line], header_index: int, rules: list[Rule]) -> int:
@@ -113,12 +113,14 @@ def _column_step(lines: list[Line], above: list[int], index: int) -> float | Non
 
 def _baselines(lines: list[Line]) -> list[float]:
     """Where each line sits: the middle bottom of its words of the usual height. A word set in
-    another font (a formula, a symbol) has a deeper box and would move the line."""
+    another font (a formula, a symbol) has a deeper box and would move the line. A line of two
+    levels (page_words.levels: a cell aligned to the middle half a pitch off its neighbours) sits
+    at its upper level, the one that follows the line above at the pitch of wrapped text."""
     height = median(w.height for line in lines for w in line.words)
     bases = []
     for line in lines:
-        usual = [w.bottom for w in line.words if abs(w.height - height) <= 0.2 * height]
-        bases.append(median(usual or [w.bottom for w in line.words]))
+        usual = [w for w in line.words if abs(w.height - height) <= 0.2 * height] or line.words
+        bases.append(median(w.bottom for w in levels(usual)[0]))
     return bases
 
 

@@ -35,6 +35,7 @@ VARIANTS = [
     ("jambi", "html", 7),  # no rules, cells centred vertically: the numbering printed beside a name's middle line
     ("jepara", "libreoffice", 22),  # no rules, header repeated, the start's header lost its upper line ('Realisasi')
     ("jambi", "libreoffice", 28),  # horizontal rules, a table's tail under its header, another table below it
+    ("jepara", "reportlab", 9),  # no rules, cells aligned to the middle: two rows' lines half a pitch apart
 ]
 
 
