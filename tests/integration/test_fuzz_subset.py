@@ -34,6 +34,7 @@ VARIANTS = [
     ("jepara", "html", 5),  # horizontal rules, cells aligned to the middle, header repeated on continuation pages
     ("jambi", "html", 7),  # no rules, cells centred vertically: the numbering printed beside a name's middle line
     ("jepara", "libreoffice", 22),  # no rules, header repeated, the start's header lost its upper line ('Realisasi')
+    ("jambi", "libreoffice", 21),  # ruled grid, rows split at page breaks: the rest of a name opens the next page
 ]
 
 
