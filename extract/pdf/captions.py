@@ -23,7 +23,24 @@ def with_captions(path: Path, tables: list[RawTable]) -> list[RawTable]:
     attach_captions(path, tables)
     for table in tables:
         trim_preamble(table)
+        trim_prose_below(table)
     return tables
+
+
+def trim_prose_below(table: RawTable) -> None:
+    """Word alignment may take the sentence under a table as its last row (a short paragraph that
+    does not fill the text width): one line of prose that ends a sentence, without values."""
+    while len(table.rows) > 1 and _is_sentence_row(table.rows[-1]):
+        table.rows.pop()
+        table.row_pages.pop()
+
+
+def _is_sentence_row(row: list[str]) -> bool:
+    filled = [" ".join(c.split()) for c in row if c.strip()]
+    text = " ".join(filled)
+    one_line = not any("\n" in c.strip() for c in row)
+    values = any(looks_numeric(c) and not is_year(c) for c in filled)
+    return one_line and text.endswith(".") and _is_prose(text) and not values
 
 
 def trim_preamble(table: RawTable) -> None:
@@ -44,6 +61,8 @@ def trim_preamble(table: RawTable) -> None:
                 table.caption = table.caption or caption_from_text(preamble)
                 table.rows, table.row_pages = table.rows[start:], table.row_pages[start:]
             return
+        if holds_values:  # a preamble holds no values: from here on it is body (a line below naming
+            return        # header words is the prose under the table)
 
 
 def _header_part_above(row: list[str], header: list[str]) -> bool:

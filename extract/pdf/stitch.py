@@ -12,6 +12,7 @@ from extract.pdf.columns import (
     header_size,
     header_words,
     headless_columns,
+    is_value_row,
 )
 from extract.pdf.unruled import CUT_START_LINES as CUT_START_ROWS  # a word-aligned table's rows are its lines
 
@@ -30,7 +31,9 @@ def stitch(tables: list[RawTable]) -> list[RawTable]:
     column of the other); both parts are re-gridded onto the finer columns by x positions, or
     kept in column order when they hold amounts in the same columns (a renderer that sets each
     part to other widths). A word-aligned table read as two blocks on one page is joined the
-    same way. Repeated header rows and column-number rows at its top are dropped.
+    same way. Repeated header rows and column-number rows at its top are dropped; a row the page
+    break cut in two (its first lines at the page bottom, or the rest of its text at the next
+    page top) is joined again.
     """
     result: list[RawTable] = []
     for table in tables:
@@ -39,9 +42,12 @@ def stitch(tables: list[RawTable]) -> list[RawTable]:
             if previous.col_bounds and table.col_bounds:
                 _regrid(previous, table)
             body = _drop_repeated_header(previous, table.rows)
-            skipped = len(table.rows) - len(body)
+            pages = table.row_pages[len(table.rows) - len(body):]
+            _join_cut_row(previous, body)
+            if _join_cut_tail(previous, body):
+                body, pages = body[1:], pages[1:]
             previous.rows.extend(body)
-            previous.row_pages.extend(table.row_pages[skipped:])
+            previous.row_pages.extend(pages)
             previous.continued_from.append(table.table_id)
             previous.bottom = table.bottom  # now ends where the continuation ends
         else:
@@ -203,6 +209,54 @@ def _drop_repeated_header(previous: RawTable, rows: list[list[str]]) -> list[lis
         else:
             break
     return rows[index:]
+
+
+def _join_cut_row(previous: RawTable, body: list[list[str]]) -> None:
+    """A row cut by the page break above its values (cells aligned to the middle or the bottom):
+    its first lines end the start, a band of their own, the rest opens the continuation with the
+    values. The cut lines lead the row's cells; the row is on the continuation's page."""
+    if previous.rows and body and _is_cut_start(previous.rows[-1], body[0]):
+        cut = previous.rows.pop()
+        previous.row_pages.pop()
+        body[0] = [f"{a}\n{b}" if a.strip() and b.strip() else a.strip() or b
+                   for a, b in zip(cut + [""] * (len(body[0]) - len(cut)), body[0])]
+
+
+def _is_cut_start(cut: list[str], first: list[str]) -> bool:
+    """Text only, of two lines or more (the word reader kept it apart from the row above, so it is
+    no wrapped line of that row), in columns where the next row, which holds the values, has text."""
+    filled = [i for i, c in enumerate(cut) if c.strip()]
+    text = {i for i, c in enumerate(first) if c.strip() and not looks_numeric(c) and not is_row_number(c)}
+    plain = all(not looks_numeric(cut[i]) and not is_row_number(cut[i]) for i in filled)
+    lines = any("\n" in cut[i].strip() for i in filled)
+    return bool(filled) and plain and lines and set(filled) <= text and is_value_row(first)
+
+
+def _join_cut_tail(previous: RawTable, body: list[list[str]]) -> bool:
+    """A ruled row cut by the page break below its values (cells aligned to the top): the rest of
+    its text opens the continuation, text only, unnumbered, in columns where the start's last row
+    has text. Joined to that row. (The fact readers join the wrapped lines of word-aligned tables.)"""
+    if previous.flavor in UNRULED_FLAVORS or not previous.rows or not body:
+        return False
+    last, rest = previous.rows[-1], body[0]
+    filled = [i for i, c in enumerate(rest) if c.strip()]
+    text = {i for i, c in enumerate(last) if c.strip() and not looks_numeric(c) and not is_row_number(c)}
+    if not filled or not set(filled) <= text or not is_value_row(last) or _numbered_or_valued(rest):
+        return False
+    if any(_in_capitals(rest[i]) and not _in_capitals(last[i]) for i in filled):
+        return False  # a heading in capitals under a name in mixed case: a row of its own
+    previous.rows[-1] = [f"{a}\n{b}" if a.strip() and b.strip() else a or b
+                         for a, b in zip(last, rest + [""] * (len(last) - len(rest)))]
+    return True
+
+
+def _numbered_or_valued(row: list[str]) -> bool:
+    return any(looks_numeric(c) or is_row_number(c) for c in row if c.strip())
+
+
+def _in_capitals(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return bool(letters) and sum(c.isupper() for c in letters) > 0.8 * len(letters)
 
 
 def _row_key(row: list[str]) -> str:

@@ -36,6 +36,7 @@ VARIANTS = [
     ("jepara", "libreoffice", 22),  # no rules, header repeated, the start's header lost its upper line ('Realisasi')
     ("jambi", "libreoffice", 28),  # horizontal rules, a table's tail under its header, another table below it
     ("jepara", "reportlab", 9),  # no rules, cells aligned to the middle: two rows' lines half a pitch apart
+    ("jambi", "libreoffice", 21),  # ruled grid, rows split at page breaks: the rest of a name opens the next page
 ]
 
 
