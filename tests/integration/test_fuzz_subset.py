@@ -34,6 +34,8 @@ VARIANTS = [
     ("jepara", "html", 5),  # horizontal rules, cells aligned to the middle, header repeated on continuation pages
     ("jambi", "html", 7),  # no rules, cells centred vertically: the numbering printed beside a name's middle line
     ("jepara", "libreoffice", 22),  # no rules, header repeated, the start's header lost its upper line ('Realisasi')
+    ("jambi", "html", 24),  # horizontal rules, cells centred: a name's first line a row above its amounts, a program
+    # name's middle line read into the numbering column
 ]
 
 
