@@ -1,12 +1,14 @@
 """Budget lines (anggaran, realisasi, %) of a budget table, with provenance."""
 from __future__ import annotations
 
+import itertools
 import re
 
 from extract.model import UNRULED_FLAVORS, RawTable
 from extract.numerals import detect_format, is_row_number, is_year, looks_numeric, parse_cell, parse_number
 from extract.parse import classify as cls
 from extract.parse.budget_levels import assign_levels
+from extract.parse.names import has_standard_words, is_standard_name
 from extract.parse.records import BudgetLine
 from extract.parse.rows import Row, cell, data_rows
 from extract.parse.stacked import unstack
@@ -17,6 +19,8 @@ def budget_lines(table: RawTable, layout: cls.TableLayout, doc_format: str | Non
     table = unstack(table, layout.header_rows)
     rows = [Row(r.index, r.page, [c if col in (0, roles.name) else amount_text(c) for col, c in enumerate(r.cells)])
             for r in data_rows(table, layout.header_rows)]
+    if table.flavor in UNRULED_FLAVORS:
+        rows = [Row(r.index, r.page, [amount_after_name(c) for c in r.cells]) for r in rows]
     table_format = detect_format([c for r in rows for c in r.cells if looks_numeric(c)], prior=doc_format)
     year = cls.year_in(f"{table.caption} {layout.title}")
     heads = [c for c in range(roles.name or 0) if not layout.labels[c].strip()]
@@ -41,6 +45,22 @@ def amount_text(text: str) -> str:
     return match.group("amount") if match and not looks_numeric(text) else text
 
 
+# an amount with "Rp", or of millions (a name may hold "1.000 Desa"), between a name's words
+INNER_AMOUNT_RE = re.compile(r"(?<=[A-Za-z,]) ((?:Rp\.?\s*)-?\d{1,3}(?:[.,]\d{3})+(?:[.,]\d{1,2})?"
+                             r"|\d{1,3}(?:[.,]\d{3}){2,}(?:[.,]\d{1,2})?)(?= [A-Za-z(])")
+
+
+def amount_after_name(text: str) -> str:
+    """'PERENCANAAN, Rp 37,714,690.00 PENGANGGARAN, ...' -> the name, then the amount: a word reader puts
+    the anggaran beside a wrapped name (cells centred vertically, the name column running into the
+    amount's) among the name's lines. It is the row's first amount, so it goes after the name, ahead
+    of the amounts in the columns to the right."""
+    found = INNER_AMOUNT_RE.findall(text)
+    if len(found) != 1:
+        return text
+    return f"{INNER_AMOUNT_RE.sub('', text)} {found[0]}"
+
+
 AMOUNT_TOKEN_RE = re.compile(r"(?:Rp\.?\s*)?-?\d[\d.,]*%?(?:,-)?$")
 
 
@@ -56,6 +76,7 @@ def _budget_line(table: RawTable, row: Row, roles: cls.BudgetColumns, fmt: str |
         trailing = _split_trailing_amounts(" ".join(c for c in row.cells if c and c != numbering))
         if trailing[1] or not looks_numeric(cell(row, roles.budget)):  # else a note column ends the line
             name, numeric = trailing
+        name = name if is_standard_name(name) else _standard_name_across_gap(table, row) or name
     if not numeric:
         return None  # section headings ("BIDANG ...") and empty rows carry no amounts
     level = _level_by_column(row, roles)
@@ -101,6 +122,29 @@ def _name_across_gap(table: RawTable, row: Row, name_col: int | None, heads: lis
     if len({len(parts) for parts in lines}) > 1:
         return None
     return " ".join(" ".join(parts[i] for parts in lines) for i in range(len(lines[0])))
+
+
+def _standard_name_across_gap(table: RawTable, row: Row) -> str | None:
+    """A name split by a word reader at a gutter into two cells whose lines do not pair up ("PEMELIHARAAN /
+    BARANG / DAERAH / ..." beside "MILIK / PENUNJANG": lines of one or two words left, the rest right): of
+    the orders of their lines that keep each cell's own order, the one that makes a name of the national
+    nomenclature, when exactly one does."""
+    raw = table.rows[row.index] if row.index < len(table.rows) else []
+    cells = [[ln.strip() for ln in c.split("\n") if ln.strip() and not looks_numeric(ln.strip())]
+             for c in raw if c.strip() and not looks_numeric(" ".join(c.split())) and not is_row_number(c.strip())]
+    if len(cells) != 2 or not has_standard_words(" ".join(cells[0] + cells[1])):
+        return None
+    left, right = cells
+    found = {name for rights in itertools.combinations(range(len(left) + len(right)), len(right))
+             if is_standard_name(name := _interleaved(left, right, set(rights)))}
+    return found.pop() if len(found) == 1 else None
+
+
+def _interleaved(left: list[str], right: list[str], right_at: set[int]) -> str:
+    lines, li, ri = [], iter(left), iter(right)
+    for i in range(len(left) + len(right)):
+        lines.append(next(ri) if i in right_at else next(li))
+    return " ".join(lines)
 
 
 LEVEL_ORDER = ("program", "kegiatan", "sub_kegiatan", "paket")

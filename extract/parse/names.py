@@ -9,6 +9,7 @@ keep the printed text beside it (`*_name_raw`, parse/records.py).
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from extract import reference
 from extract.text import STOP_WORDS
@@ -63,6 +64,52 @@ class PrintedName:
 def sub_item_name(parent: str, item: str) -> str:
     """'Jumlah produksi :' and '- Daging' -> 'Jumlah produksi - Daging'."""
     return f"{clean_name(parent)} - {clean_name(item)}"
+
+
+LEVEL_WORD_RE = re.compile(r"^(?:sub[ -]?kegiatan|kegiatan|program)\s+")
+LEVEL_WORDS = frozenset({"sub", "kegiatan", "program"})
+
+
+def is_standard_name(printed: str, start: bool = False) -> bool:
+    """A program / kegiatan / sub-kegiatan name of the national nomenclature (Permendagri 90/2019), as
+    printed with or without its numbering, level word ("Kegiatan ..."), capitals and punctuation; with
+    `start`, also the first words of one (a report may leave off "di Daerah Kabupaten/Kota")."""
+    key = _name_key(printed)
+    return bool(key) and key in (_standard_starts() if start else _standard_names())
+
+
+def has_standard_words(printed: str) -> bool:
+    """Whether the printed words, in some order, are those of a nomenclature name: the cheap test before
+    trying the orders of a name's lines."""
+    return _word_bag(_name_key(printed)) in _standard_bags()
+
+
+@lru_cache(maxsize=1)
+def _standard_bags() -> frozenset[str]:
+    return frozenset(_word_bag(name) for name in _standard_names())
+
+
+def _word_bag(key: str) -> str:
+    return " ".join(sorted(w for w in key.split() if w not in LEVEL_WORDS))
+
+
+@lru_cache(maxsize=1)
+def _standard_names() -> frozenset[str]:
+    rows = reference.read_seed("ref_nomenclature.csv")
+    return frozenset(_name_key(row["name"]) for row in rows if row.get("name"))
+
+
+@lru_cache(maxsize=1)
+def _standard_starts() -> frozenset[str]:
+    return frozenset(" ".join(words[:n]) for name in _standard_names() if (words := name.split())
+                     for n in range(1, len(words) + 1))
+
+
+def _name_key(text: str) -> str:
+    """Words in lower case without punctuation, level word and the suffix -an of long words (reports print
+    "Urusan Pemerintah Daerah" for the nomenclature's "Urusan Pemerintahan Daerah")."""
+    words = " ".join(re.findall(r"[a-z0-9]+", clean_name(text).lower()))
+    return re.sub(r"(?<=[a-z]{6})an\b", "", LEVEL_WORD_RE.sub("", words))
 
 
 def _drop_capital(match: re.Match) -> str:

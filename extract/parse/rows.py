@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from extract.model import UNRULED_FLAVORS, RawTable
 from extract.numerals import detect_format, is_row_number, looks_numeric, parse_number
+from extract.parse.names import clean_name, is_standard_name
 from extract.text import CONNECTOR_WORDS, clean_cell
 
 
@@ -44,15 +45,64 @@ def merge_cut_rows(rows: list[Row], wrapped_lines_are_rows: bool = False) -> lis
     columns where the previous row has text continues it.
     """
     merged: list[Row] = []
-    for row in rows:
+    carried: Row | None = None
+    for k, row in enumerate(rows):
+        if carried is not None:
+            row, carried = _prepend_fragment(carried, row), None
         previous = merged[-1] if merged else None
+        following = rows[k + 1] if k + 1 < len(rows) else None
+        if wrapped_lines_are_rows and _starts_following(row, previous, following):
+            carried = row
+            continue
         continues = previous is not None and (
-            _is_fragment(row, previous) or (wrapped_lines_are_rows and _is_wrapped_line(row, previous)))
+            _is_fragment(row, previous) or (wrapped_lines_are_rows and _is_wrapped_line(row, previous))
+            or _completes_standard_name(row, previous))
         if continues:
             _append_fragment(previous, row)
         else:
             merged.append(Row(row.index, row.page, list(row.cells)))
+    if carried is not None:
+        merged.append(carried)
     return merged
+
+
+def _starts_following(row: Row, previous: Row | None, following: Row | None) -> bool:
+    """A name's first lines above the line that carries its numbering and amounts (cells centred
+    vertically) are read as a text-only row: they start the row below, not end the row above, when
+    so joined they make a name of the national nomenclature (or its first words) and the row below
+    alone, or the row above with them, does not."""
+    texts = [c for c in row.cells if c]
+    if (following is None or not texts or any(looks_numeric(c) or is_row_number(c) for c in texts)
+            or not any(looks_numeric(c) for c in following.cells)):
+        return False
+    if _continued_below(row, following):
+        return True
+    below = clean_name(_words(following))
+    above = f"{_words(previous)} {_words(row)}" if previous else ""
+    return (is_standard_name(f"{_words(row)} {below}", start=True) and not is_standard_name(below, start=True)
+            and not is_standard_name(above, start=True))
+
+
+def _continued_below(row: Row, following: Row) -> bool:
+    """Every text of the row is continued in its column by the row below, which starts there in lower case
+    ("Persentase" / "perusahaan yang menerapkan ..."): a name's first line above the line of its values."""
+    texts = [(i, c) for i, c in enumerate(row.cells) if c]
+    return all(c[0].isupper() and i < len(following.cells) and following.cells[i][:1].islower()
+               for i, c in texts)
+
+
+def _completes_standard_name(row: Row, previous: Row) -> bool:
+    """A text-only row that ends the name above: with it, that name is one of the national nomenclature,
+    without it not ("PENYEDIAAN JASA PENUNJANG URUSAN" / page break / "PEMERINTAH DAERAH")."""
+    texts = [c for c in row.cells if c]
+    if not texts or any(looks_numeric(c) or is_row_number(c) for c in texts):
+        return False
+    return is_standard_name(f"{_words(previous)} {_words(row)}") and not is_standard_name(_words(previous))
+
+
+def _words(row: Row) -> str:
+    """The text of a row's word cells, without its numbering and amounts."""
+    return " ".join(c for c in row.cells if _is_text(c))
 
 
 def _is_fragment(row: Row, previous: Row) -> bool:
@@ -108,6 +158,25 @@ def _append_fragment(previous: Row, fragment: Row) -> None:
         if target is None:
             continue
         previous.cells[target] = f"{previous.cells[target]} {text}".strip()
+
+
+def _prepend_fragment(fragment: Row, row: Row) -> Row:
+    """The fragment's text ahead of the row's, after the row's numbering ("1. PENDATAAN ...")."""
+    cells = list(row.cells)
+    for col, text in enumerate(fragment.cells):
+        target = col if col < len(cells) and _is_text(cells[col]) else _nearest_text_cell(Row(0, 0, cells), col)
+        if text and target is not None:
+            numbering = LEADING_NUMBER_RE.match(cells[target])
+            head = numbering.group(0) if numbering else ""
+            cells[target] = f"{head}{text} {cells[target][len(head):]}".strip()
+    return Row(row.index, row.page, cells)
+
+
+LEADING_NUMBER_RE = re.compile(r"^(?:\d{1,3}|[a-z])[.)]\s+")
+
+
+def _is_text(text: str) -> bool:
+    return bool(text) and not looks_numeric(text) and not is_row_number(text)
 
 
 def _nearest_text_cell(row: Row, col: int) -> int | None:

@@ -3,8 +3,10 @@ from __future__ import annotations
 
 import pytest
 
-from extract.parse.names import clean_name, sub_item_name
+from extract.parse.names import clean_name, is_standard_name, sub_item_name
 from extract.parse.records import BudgetLine, IndicatorRow
+from extract.parse.rows import numbering_first
+from extract.text import clean_cell
 
 
 @pytest.mark.parametrize("printed, clean", [
@@ -59,3 +61,31 @@ def test_records_keep_the_printed_name():
                       "", None, 2021)
     assert (line.line_name, line.line_name_raw) == \
         ("PROGRAM PENGELOLAAN APLIKASI INFORMATIKA", "IV. PROGRAM PENGELOLAAN APLIKASI INFORMATIKA")
+
+
+@pytest.mark.parametrize("cell, clean", [
+    # jabar-dinkes 2016 p. 80 (ruled, "Perbandingan Realisasi indikator kinerja"): the text layer puts the
+    # letter numbering "a)" / "b)" / "d)" of the column left of the name after the name's first line
+    ("Persentase Kab/Kota mempunyai \na) \ncakupan PHBS Rumah tangga \nmencapai 50%",
+     "Persentase Kab/Kota mempunyai cakupan PHBS Rumah tangga mencapai 50%"),
+    ("Persentase penduduk yang \nb) \nmenggunakan jamban sehat", "Persentase penduduk yang menggunakan jamban sehat"),
+    ("Persentase Kab/Kota dengan \nd) \n100% Puskesmas melaksanakan  \npelayanan kesehatan jiwa",
+     "Persentase Kab/Kota dengan 100% Puskesmas melaksanakan pelayanan kesehatan jiwa"),
+])
+def test_letter_numbering_read_between_a_names_lines_leads_it_and_is_dropped(cell, clean):
+    first = numbering_first(cell)
+    assert first.split()[0] in ("a)", "b)", "d)")
+    assert clean_name(clean_cell(first)) == clean
+
+
+def test_a_standard_name_is_known_as_printed():
+    # the nomenclature (dbt_project/seeds/ref_nomenclature.csv) spells "Pemberdayaan dan Perlindungan Koperasi yang
+    # Keanggotaannya dalam Daerah Kabupaten/Kota", "Pemeliharaan Barang Milik Daerah Penunjang Urusan Pemerintahan
+    # Daerah"; the seed reports print them with a level word, in capitals, with "Pemerintah" (Jepara and Jambi
+    # Tabel 3.17 / 3.8)
+    assert is_standard_name("Kegiatan Pemberdayaan dan Perlindungan Koperasi yang Keanggotaannya dalam Daerah "
+                            "Kabupaten/Kota")
+    assert is_standard_name("8. PEMELIHARAAN BARANG MILIK DAERAH PENUNJANG URUSAN PEMERINTAH DAERAH")
+    assert not is_standard_name("PEMELIHARAAN BARANG DAERAH URUSAN PEMERINTAH DAERAH MILIK PENUNJANG")
+    assert is_standard_name("PENCEGAHAN DAN PENYELESAIAN PERSELISIHAN HUBUNGAN INDUSTRIAL", start=True)
+    assert not is_standard_name("PENCEGAHAN DAN PENYELESAIAN PERSELISIHAN HUBUNGAN INDUSTRIAL")
