@@ -65,8 +65,11 @@ class PdfInventory:
 
     @property
     def pages_to_ocr(self) -> list[int]:
-        """Pages without a text layer that show something (an empty page has nothing to read)."""
-        return [p.number for p in self.pages if not p.has_text and not p.empty]
+        """Pages without a text layer that show something (an empty page has nothing to read).
+        Not a page with a few characters of text (a picture cover with its page number): ocrmypdf's
+        --skip-text leaves every page that draws any text as it is, so asking for it costs a pass of
+        ocrmypdf over the whole file for nothing."""
+        return [p.number for p in self.pages if not p.has_text and not p.empty and not p.text.strip()]
 
     @property
     def scanned_text_pages(self) -> list[int]:

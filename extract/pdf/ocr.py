@@ -124,8 +124,70 @@ def ocr_pages(pdf_path: Path, out_path: Path, language: str = DEFAULT_LANGUAGE,
         raise OcrError(code, reason)
     if not pdf_path.is_file():
         raise OcrError("ocr_input_error", f"no such file: {pdf_path}")
-    ocrmypdf = _programs()[0]
     out_path.parent.mkdir(parents=True, exist_ok=True)
+    run = lambda source, target, only: _run_ocrmypdf(source, target, language, only, timeout, jobs)  # noqa: E731
+    pages = sorted(set(pages)) if pages else None
+    if pages and len(pages) < _page_count(pdf_path):
+        _ocr_some_pages(pdf_path, out_path, pages, run)
+    else:
+        run(pdf_path, out_path, pages)
+    return out_path
+
+
+def _ocr_some_pages(pdf_path: Path, out_path: Path, pages: list[int], run) -> None:
+    """ocrmypdf analyses and rewrites every page of the file it is given, even with --pages (about
+    1 CPU-s for an 80-page report): a report whose cover alone is a picture gives it only the pages
+    to read, and the read pages go back in place of the originals. Each page is OCRed on its own
+    image either way, so the text is the same."""
+    with tempfile.TemporaryDirectory(prefix=".ocr-pages-", dir=out_path.parent) as scratch:
+        part, ocred = Path(scratch) / "pages.pdf", Path(scratch) / "ocred.pdf"
+        _save_pages(out_path=part, sources=[(pdf_path, [p - 1 for p in pages])])
+        run(part, ocred, None)  # every page of `part` is one to read
+        replaced = {page: index for index, page in enumerate(pages)}
+        runs: list[tuple[Path, list[int]]] = []  # consecutive pages of one file: its fonts copied once
+        for number in range(1, _page_count(pdf_path) + 1):
+            source, index = (ocred, replaced[number]) if number in replaced else (pdf_path, number - 1)
+            if runs and runs[-1][0] == source:
+                runs[-1][1].append(index)
+            else:
+                runs.append((source, [index]))
+        _save_pages(out_path=Path(scratch) / "merged.pdf", sources=runs)
+        commit_file(Path(scratch) / "merged.pdf", out_path)
+
+
+def _save_pages(out_path: Path, sources: list[tuple[Path, list[int]]]) -> None:
+    """A new PDF of the given pages (0-based) of the given files, in order."""
+    import pypdfium2 as pdfium
+
+    opened: dict[Path, pdfium.PdfDocument] = {}
+    out = pdfium.PdfDocument.new()
+    try:
+        for path, indices in sources:
+            source = opened.get(path) or opened.setdefault(path, pdfium.PdfDocument(str(path)))
+            out.import_pages(source, indices)
+        out.save(str(out_path))
+    finally:
+        out.close()
+        for doc in opened.values():
+            doc.close()
+
+
+def _page_count(pdf_path: Path) -> int:
+    import pypdfium2 as pdfium
+
+    try:
+        doc = pdfium.PdfDocument(str(pdf_path))
+    except pdfium.PdfiumError:
+        return 0  # ocrmypdf says what is wrong with the file
+    try:
+        return len(doc)
+    finally:
+        doc.close()
+
+
+def _run_ocrmypdf(pdf_path: Path, out_path: Path, language: str, pages: list[int] | None, timeout: int,
+                  jobs: int | None) -> None:
+    ocrmypdf = _programs()[0]
     fd, tmp_name = tempfile.mkstemp(prefix=f".{out_path.name}.", suffix=".pdf", dir=out_path.parent)
     os.close(fd)
     tmp = Path(tmp_name)
@@ -139,7 +201,7 @@ def ocr_pages(pdf_path: Path, out_path: Path, language: str = DEFAULT_LANGUAGE,
         "--quiet",
     ]
     if pages:
-        command += ["--pages", ",".join(str(p) for p in sorted(set(pages)))]
+        command += ["--pages", ",".join(str(p) for p in pages)]
     command += [str(pdf_path), str(tmp)]
     env = dict(os.environ, OMP_THREAD_LIMIT="1")  # tesseract threads x ocrmypdf jobs would oversubscribe
     try:
@@ -159,7 +221,6 @@ def ocr_pages(pdf_path: Path, out_path: Path, language: str = DEFAULT_LANGUAGE,
             else:
                 raise OcrError("ocr_no_output", "ocrmypdf exited 0 but wrote no file")
         commit_file(tmp, out_path)
-        return out_path
     finally:
         if tmp.exists():
             tmp.unlink()
