@@ -12,6 +12,7 @@ from extract.pdf.columns import header_words
 from extract.pdf.gutters import column_of
 from extract.pdf.line_kinds import HEADER_WORDS
 from extract.pdf.page_words import group_lines, page_words
+from extract.pdf.word_cache import cached_words
 
 MIN_PROSE_WORDS = 8  # a line of running text under a caption has at least this many words
 MAX_CUT_HEADER_LINES = 4  # header lines a page break may leave under a caption, before the body
@@ -127,13 +128,13 @@ def carry_cut_header(doc, tables: list[RawTable], table: RawTable) -> None:
     page_number = table.page_start - 1
     if page_number < 1:
         return
-    lines = group_lines(page_words(doc[page_number - 1]))
+    lines = group_lines(cached_words(doc, page_number, page_words))
     above = [t.bottom for t in tables if t.page_start == page_number]
     lines = [ln for ln in lines if ln.top < min(above, default=float("inf"))]
     starts = [i for i, ln in enumerate(lines) if CAPTION_RE.match(_text(ln))]
     if not starts:
         return
-    running = {_shape(ln) for ln in group_lines(page_words(doc[table.page_start - 1]))}
+    running = {_shape(ln) for ln in group_lines(cached_words(doc, table.page_start, page_words))}
     tail = [ln for ln in lines[starts[-1]:] if _shape(ln) not in running]  # no running footer
     first = next((i for i, ln in enumerate(tail) if _names_header(ln)), None)
     if first is None or first == 0:

@@ -29,6 +29,7 @@ from extract.pdf.gutters import block_columns
 from extract.pdf.line_kinds import HEADER_WORDS, body_start, has_header, header_line, text_body, value_lines
 from extract.pdf.page_words import Rule, group_lines, page_rules, page_words, without_running_lines
 from extract.pdf.word_blocks import table_blocks
+from extract.pdf.word_cache import cached_words
 from extract.pdf.word_cells import cell_words, split_trailing_values
 from extract.pdf.word_rows import body_index, header_bands, joined, logical_rows
 
@@ -74,7 +75,7 @@ def read_word_tables(path: Path, pages: list[int]) -> list[WordTable]:
         read: dict[int, tuple[list[list[Line]], list[Rule]]] = {}
         for number in pages:
             page = doc[number - 1]
-            lines = without_running_lines(doc, number, group_lines(page_words(page)))
+            lines = without_running_lines(doc, number, group_lines(cached_words(doc, number, page_words)))
             if not lines:
                 continue
             blocks = table_blocks(lines, *text_body(lines))
