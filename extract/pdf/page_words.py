@@ -31,7 +31,6 @@ def page_words(page) -> list[Word]:
     textpage = page.get_textpage()
     words: list[Word] = []
     current: Word | None = None
-    bottoms: list[float] = []  # the current word's characters' bottoms
     guessed = False  # a line break pdfium guessed since the last character
     box = pdfium_c.FS_RECTF()  # one buffer for every character's box: the raw calls cost half of pypdfium2's
     for index in range(textpage.count_chars()):
@@ -43,21 +42,20 @@ def page_words(page) -> list[Word]:
             guessed = True
             continue
         if not char.strip():
-            _flush(words, current, bottoms)
+            _flush(words, current)
             current = None
             continue
         pdfium_c.FPDFText_GetLooseCharBox(textpage, index, box)
         left, bottom, right, top = box.left, box.bottom, box.right, box.top
         if current is not None and _breaks_word(current, left, bottom, top, 0.1 if guessed else 0.25):
-            _flush(words, current, bottoms)
+            _flush(words, current)
             current = None
         if current is None:
-            current, bottoms = Word(left, right, bottom, top, char), []
+            current = Word(left, right, bottom, top, char)
         else:
             current.x1, current.text = max(current.x1, right), current.text + char
-        bottoms.append(bottom)
         guessed = False
-    _flush(words, current, bottoms)
+    _flush(words, current)
     return words
 
 
@@ -79,19 +77,9 @@ def _breaks_word(word: Word, left: float, bottom: float, top: float, space: floa
     return jumped_right or jumped_back or other_line
 
 
-def _flush(words: list[Word], current: Word | None, bottoms: list[float]) -> None:
-    """Add the word. A font without a descent gives each glyph its own box: a first letter hanging
-    below the baseline ('j', 'y') would pull the word down, and its line apart from its
-    neighbours. The word then sits on the bottom most of its characters share, when that is
-    HANGING or more above the first one's (not the drift of a skewed OCR line)."""
+def _flush(words: list[Word], current: Word | None) -> None:
     if current is not None:
-        shared = sorted(bottoms, reverse=True)[(len(bottoms) - 1) // 2]
-        if shared - current.bottom >= HANGING * current.height:
-            current.bottom = shared
         words.append(current)
-
-
-HANGING = 0.15  # of a word's height: a letter's descent, far more than a skewed line's drift
 
 
 def group_lines(words: list[Word]) -> list[Line]:

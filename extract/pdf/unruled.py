@@ -106,8 +106,8 @@ def _shared_columns(read: dict[int, tuple[list[list[Line]], list[Rule]]]) -> dic
         if not blocks or not following or value_lines(blocks[-1]) > CUT_START_LINES or not has_header(blocks[-1]):
             continue  # (the last rows of a table that ends at a page top are no table start)
         block, after = blocks[-1], following[0]
-        if not _same_width(block, after) or (has_header(after) and not _same_header(block, after)):
-            continue  # (a table under its own other header is another table)
+        if not _same_width(block, after):
+            continue
         columns = block_columns(block + after, rules)
         if columns is not None:
             shared[id(block)] = shared[id(after)] = columns
@@ -133,13 +133,6 @@ def _tail_columns(read: dict[int, tuple[list[list[Line]], list[Rule]]],
         if joined is not None and len(joined) > len(own or []):
             tails[id(block)] = joined
     return tails
-
-
-def _same_header(block: list[Line], other: list[Line]) -> bool:
-    """Most words of the shorter of the two headers (the lines above the first value) are words of
-    the other: a header repeated on a continuation page, maybe with a line cut off."""
-    words, others = ({w.text.lower() for line in b[:body_start(b)] for w in line.words} for b in (block, other))
-    return len(words & others) >= 0.8 * min(len(words), len(others))
 
 
 def _same_width(block: list[Line], other: list[Line]) -> bool:

@@ -34,7 +34,6 @@ VARIANTS = [
     ("jepara", "html", 5),  # horizontal rules, cells aligned to the middle, header repeated on continuation pages
     ("jambi", "html", 7),  # no rules, cells centred vertically: the numbering printed beside a name's middle line
     ("jepara", "libreoffice", 22),  # no rules, header repeated, the start's header lost its upper line ('Realisasi')
-    ("jambi", "libreoffice", 28),  # horizontal rules, a table's tail under its header, another table below it
     ("jepara", "reportlab", 9),  # no rules, cells aligned to the middle: two rows' lines half a pitch apart
     ("jambi", "libreoffice", 21),  # ruled grid, rows split at page breaks: the rest of a name opens the next page
     ("jambi", "html", 24),  # horizontal rules, cells centred: a name's first line a row above its amounts, a program
