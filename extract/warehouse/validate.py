@@ -179,13 +179,35 @@ def validate_warehouse(
     snapshot_dir = work_dir / "snapshots"
     snapshot_dir.mkdir(parents=True)
 
-    specs = load_suite_specs()
-    # (suite name, parquet file, [(expectation type, kwargs, severity)])
-    built: list[tuple[str, str, list[tuple[str, dict, str]]]] = []
+    built, row_counts = _snapshot_tables(db_path, snapshot_dir)
+    result = _run_checkpoint(gx, work_dir, snapshot_dir, data_docs_dir, built)
+    suites, failed, warnings, rows = _read_results(result)
+
+    index = data_docs_dir / "index.html"
+    return ValidationResult(
+        success=not failed and all(suites.values()),
+        suites=suites,
+        failed_expectations=failed,
+        data_docs_index=index if index.exists() else None,
+        elapsed_s=time.monotonic() - started,
+        row_counts=row_counts,
+        warnings=warnings,
+        rows=rows,
+        validated_at=datetime.now(UTC).replace(tzinfo=None),
+    )
+
+
+# (suite name, parquet file, [(expectation type, kwargs, severity)])
+Built = list[tuple[str, str, list[tuple[str, dict, str]]]]
+
+
+def _snapshot_tables(db_path: Path, snapshot_dir: Path) -> tuple[Built, dict[str, int]]:
+    """Write each validated relation to Parquet, with the expectations its suite gives it."""
+    built: Built = []
     row_counts: dict[str, int] = {}
     con = duckdb.connect(str(db_path), read_only=True)
     try:
-        for spec in specs:
+        for spec in load_suite_specs():
             for table, entry in spec["tables"].items():
                 sql, expectations = _table_entry(spec["schema"], table, entry)
                 relation = f'{spec["schema"]}.{table}'
@@ -199,7 +221,11 @@ def validate_warehouse(
                 built.append((f'{spec["layer"]}.{table}', parquet.name, resolved))
     finally:
         con.close()
+    return built, row_counts
 
+
+def _run_checkpoint(gx, work_dir: Path, snapshot_dir: Path, data_docs_dir: Path, built: Built):
+    """One GX checkpoint over every snapshot, its Data Docs built once."""
     context = gx.get_context(mode="file", project_root_dir=str(work_dir))
     _quiet_progress_bars(context)
     context.add_data_docs_site(
@@ -233,7 +259,11 @@ def validate_warehouse(
     )
     result = checkpoint.run()
     _build_data_docs(context, result)
+    return result
 
+
+def _read_results(result) -> tuple[dict[str, bool], list[str], list[str], list[dict]]:
+    """Per suite whether it passed; failed and warning expectations as one line each; one row per expectation."""
     suites: dict[str, bool] = {}
     failed: list[str] = []
     warnings: list[str] = []
@@ -257,19 +287,7 @@ def validate_warehouse(
             else:
                 failed.append(text)
                 suites[name] = False
-
-    index = data_docs_dir / "index.html"
-    return ValidationResult(
-        success=not failed and all(suites.values()),
-        suites=suites,
-        failed_expectations=failed,
-        data_docs_index=index if index.exists() else None,
-        elapsed_s=time.monotonic() - started,
-        row_counts=row_counts,
-        warnings=warnings,
-        rows=rows,
-        validated_at=datetime.now(UTC).replace(tzinfo=None),
-    )
+    return suites, failed, warnings, rows
 
 
 def write_results_table(db_path: Path, result: ValidationResult, *, run_id: str | None = None) -> int:
