@@ -31,17 +31,18 @@ def stitch(tables: list[RawTable]) -> list[RawTable]:
     column of the other); both parts are re-gridded onto the finer columns by x positions, or
     kept in column order when they hold amounts in the same columns (a renderer that sets each
     part to other widths). A word-aligned table read as two blocks on one page is joined the
-    same way. Repeated header rows and column-number rows at its top are dropped; a row the page
-    break cut in two (its first lines at the page bottom, or the rest of its text at the next
-    page top) is joined again.
+    same way. Repeated header rows and column-number rows at its top are dropped (the text under
+    a header repeated cell for cell is body); a ruled row the page break cut in two (its first
+    lines at the page bottom, or the rest of its text at the next page top) is joined again.
     """
     result: list[RawTable] = []
     for table in tables:
         previous = result[-1] if result else None
         if previous is not None and _continues(previous, table, tables):
+            repeated = _repeated_header_rows(previous, table.rows)  # before re-gridding changes cells
             if previous.col_bounds and table.col_bounds:
                 _regrid(previous, table)
-            body = _drop_repeated_header(previous, table.rows)
+            body = table.rows[repeated:] if repeated else _drop_repeated_header(previous, table.rows)
             pages = table.row_pages[len(table.rows) - len(body):]
             _join_cut_row(previous, body)
             if _join_cut_tail(previous, body):
@@ -185,13 +186,24 @@ def _starts_new_header(previous: RawTable, table: RawTable) -> bool:
     a wrapped label, 'Program /' or 'Realisasi' above the 'No' row, cut off with the text above
     the table) names all the words of its repeated header but one."""
     own = header_words(table.rows)
-    if not own:
+    if not own or _repeated_header_rows(previous, table.rows):
         return False
     start = header_words(previous.rows)
     extra = own - start
     if len(start) >= MIN_CUT_HEADER_WORDS and start <= own and len(extra) <= MAX_CUT_HEADER_WORDS:
         return False
     return len(extra) > 0.15 * len(own)
+
+
+def _repeated_header_rows(previous: RawTable, rows: list[list[str]]) -> int:
+    """How many rows open `rows` that repeat the start's header rows cell for cell (0 if they do
+    not): the rows under them are body, even text-only ones (the rest of a row the page break cut
+    below its values), which a header test by words would take for more header."""
+    size = header_size(previous.rows)
+    if not 0 < size <= len(rows) or not header_words(previous.rows):
+        return 0
+    same = all(_row_key(a) == _row_key(b) for a, b in zip(previous.rows[:size], rows[:size]))
+    return size if same else 0
 
 
 def _drop_repeated_header(previous: RawTable, rows: list[list[str]]) -> list[list[str]]:
@@ -214,7 +226,11 @@ def _drop_repeated_header(previous: RawTable, rows: list[list[str]]) -> list[lis
 def _join_cut_row(previous: RawTable, body: list[list[str]]) -> None:
     """A row cut by the page break above its values (cells aligned to the middle or the bottom):
     its first lines end the start, a band of their own, the rest opens the continuation with the
-    values. The cut lines lead the row's cells; the row is on the continuation's page."""
+    values. The cut lines lead the row's cells; the row is on the continuation's page. (In a
+    word-aligned table every wrapped line is a row: the fact readers tell a row's last lines from
+    the next row's first ones, by line case and names, on the page and across the break alike.)"""
+    if previous.flavor in UNRULED_FLAVORS:
+        return
     if previous.rows and body and _is_cut_start(previous.rows[-1], body[0]):
         cut = previous.rows.pop()
         previous.row_pages.pop()
