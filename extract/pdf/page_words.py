@@ -4,7 +4,7 @@ told apart here too, as they cross a table's gutters like a row."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from statistics import median
 
 import pypdfium2 as pdfium
@@ -16,6 +16,24 @@ from extract.model import Line, Word
 LIGATURES = str.maketrans({"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl",
                            "\ufb05": "st", "\ufb06": "st"})
 
+
+
+@dataclass
+class PageWord(Word):
+    """A word read from a page, with the bottom its glyphs share (`seat`). A font without a descent
+    gives each glyph its own box: a first letter hanging below the baseline ('jumlah', 'yang') takes
+    the word's box down a descent, below its line. The box stays (the ink, for the space between
+    lines); the seat tells which line and level the word is on."""
+    seat: float = field(default=0.0, kw_only=True)
+
+
+def seat(word: Word) -> float:
+    """Where the word sits: its seat, or its box's bottom (a word not read from a page)."""
+    return getattr(word, "seat", word.bottom)
+
+
+def seated_height(word: Word) -> float:
+    return word.top - seat(word)
 
 
 @dataclass
@@ -31,6 +49,7 @@ def page_words(page) -> list[Word]:
     textpage = page.get_textpage()
     words: list[Word] = []
     current: Word | None = None
+    bottoms: list[float] = []  # the current word's characters' bottoms
     guessed = False  # a line break pdfium guessed since the last character
     box = pdfium_c.FS_RECTF()  # one buffer for every character's box: the raw calls cost half of pypdfium2's
     for index in range(textpage.count_chars()):
@@ -42,20 +61,21 @@ def page_words(page) -> list[Word]:
             guessed = True
             continue
         if not char.strip():
-            _flush(words, current)
+            _flush(words, current, bottoms)
             current = None
             continue
         pdfium_c.FPDFText_GetLooseCharBox(textpage, index, box)
         left, bottom, right, top = box.left, box.bottom, box.right, box.top
         if current is not None and _breaks_word(current, left, bottom, top, 0.1 if guessed else 0.25):
-            _flush(words, current)
+            _flush(words, current, bottoms)
             current = None
         if current is None:
-            current = Word(left, right, bottom, top, char)
+            current, bottoms = Word(left, right, bottom, top, char), []
         else:
             current.x1, current.text = max(current.x1, right), current.text + char
+        bottoms.append(bottom)
         guessed = False
-    _flush(words, current)
+    _flush(words, current, bottoms)
     return words
 
 
@@ -77,16 +97,24 @@ def _breaks_word(word: Word, left: float, bottom: float, top: float, space: floa
     return jumped_right or jumped_back or other_line
 
 
-def _flush(words: list[Word], current: Word | None) -> None:
+def _flush(words: list[Word], current: Word | None, bottoms: list[float]) -> None:
+    """Add the word, seated on the bottom most of its characters share when that is HANGING or more
+    above its first one's (a hanging first letter; not the drift of a skewed OCR line)."""
     if current is not None:
-        words.append(current)
+        shared = sorted(bottoms, reverse=True)[(len(bottoms) - 1) // 2]
+        hangs = shared - current.bottom >= HANGING * current.height
+        words.append(PageWord(current.x0, current.x1, current.bottom, current.top, current.text,
+                              seat=shared if hangs else current.bottom))
+
+
+HANGING = 0.15  # of a word's height: a letter's descent, far more than a skewed line's drift
 
 
 def group_lines(words: list[Word]) -> list[Line]:
-    """Words on the same baseline (within half a line height), top to bottom."""
+    """Words on the same baseline (their seats within half a line height), top to bottom."""
     lines: list[Line] = []
-    for word in sorted(words, key=lambda w: (-w.bottom, w.x0)):
-        if lines and abs(lines[-1].words[0].bottom - word.bottom) <= 0.5 * word.height:
+    for word in sorted(words, key=lambda w: (-seat(w), w.x0)):
+        if lines and abs(seat(lines[-1].words[0]) - seat(word)) <= 0.5 * seated_height(word):
             lines[-1].words.append(word)
         else:
             lines.append(Line([word]))
@@ -103,16 +131,16 @@ def levels(words: list[Word]) -> list[list[Word]]:
     its lines half a pitch off its neighbours' lines: half a pitch is within the half line height
     that groups words into a line, which then holds two levels. A skewed or unevenly set line (an
     OCR text layer) has its bottoms spread along it, not in flat steps: it stays one level."""
-    height = median(w.height for w in words)
-    order = sorted(words, key=lambda w: -w.bottom)
+    height = median(seated_height(w) for w in words)
+    order = sorted(words, key=lambda w: -seat(w))
     parts = [[order[0]]]
     for word in order[1:]:
-        if parts[-1][-1].bottom - word.bottom >= LEVEL_GAP * height:
+        if seat(parts[-1][-1]) - seat(word) >= LEVEL_GAP * height:
             parts.append([word])
         else:
             parts[-1].append(word)
-    flat = all(p[0].bottom - p[-1].bottom <= LEVEL_FLAT * height for p in parts)
-    usual = all(abs(w.height - height) <= 0.2 * height for w in words)
+    flat = all(seat(p[0]) - seat(p[-1]) <= LEVEL_FLAT * height for p in parts)
+    usual = all(abs(seated_height(w) - height) <= 0.2 * height for w in words)
     if len(parts) == 1 or not (flat and usual):
         return [words]
     return [sorted(p, key=lambda w: w.x0) for p in parts]

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable
+from copy import copy
 
 from extract.model import Word
 
@@ -28,7 +29,7 @@ def cached_words(doc, number: int, read: Callable) -> list[Word]:
         _cache, _cached_file = {}, identity
     if number not in _cache:
         _cache[number] = read(doc[number - 1])
-    return [Word(w.x0, w.x1, w.bottom, w.top, w.text) for w in _cache[number]]
+    return [copy(w) for w in _cache[number]]
 
 
 def _file_identity(doc) -> tuple | None:

@@ -7,8 +7,8 @@ from statistics import median
 
 from extract.model import Line
 from extract.numerals import is_column_number_row, is_row_number, looks_numeric
-from extract.pdf.line_kinds import body_start, names_columns
-from extract.pdf.page_words import Rule, levels
+from extract.pdf.line_kinds import HEADER_WORDS, body_start
+from extract.pdf.page_words import Rule, levels, seat, seated_height
 
 
 def body_index(block: list[Line], header_index: int, rules: list[Rule]) -> int:
@@ -16,12 +16,18 @@ def body_index(block: list[Line], header_index: int, rules: list[Rule]) -> int:
     row where a cell aligned to the bottom or the middle puts text lines above it (the lines
     that no extra space nor rule parts from it). The header line itself stays a header; in a
     block without a header (the rows carried over to a page top) the first row may start at the
-    first line."""
+    first line. A header names two columns or more: one header word is a row's text ('capaian
+    kinerja', 'PENGANGGARAN')."""
     first = body_start(block[header_index:])
     bands = row_bands(block[header_index:], rules) if first < len(block) - header_index else None
     band = next((band for band in bands or [] if first in band), [0])
-    headless = bands is not None and not names_columns(block[header_index:header_index + first])
+    headless = bands is not None and _header_words(block[header_index:header_index + first]) < 2
     return header_index + (band[0] if band[0] > 0 or headless else first)
+
+
+def _header_words(lines: list[Line]) -> int:
+    text = " ".join(w.text for line in lines for w in line.words).lower()
+    return sum(word in text for word in HEADER_WORDS)
 
 
 def header_bands(lines: list[Line], start: int, count: int, cells: list[list[str]],
@@ -87,10 +93,11 @@ def line_pitch(lines: list[Line]) -> float:
     """Spacing of the wrapped lines of one cell: the smallest step from a line to the nearest
     line above it sharing a column. Lines of different columns are left out, because a cell
     aligned to the middle puts its one value line half a pitch from the text of its neighbours;
-    so are lines taller than their words (two such lines read as one)."""
+    so are lines taller than their words (two such lines read as one; a word whose first letter
+    hangs below its line counts from its seat, page_words.seat)."""
     height = median(w.height for line in lines for w in line.words)
     bases = _baselines(lines)
-    single = [index for index, line in enumerate(lines) if line.top - line.bottom <= 1.3 * height]
+    single = [index for index, line in enumerate(lines) if line.top - min(map(seat, line.words)) <= 1.3 * height]
     steps = [step for at, index in enumerate(single[1:], start=1)
              if (step := _column_step(lines, single[:at], index)) is not None and step >= 0.6 * height]
     if steps:
@@ -104,7 +111,7 @@ def _column_step(lines: list[Line], above: list[int], index: int) -> float | Non
     the words one above the other, not the lines' baselines (a line may hold a middle-aligned value set
     a little lower than its neighbours' wrapped text)."""
     for other in reversed(above):
-        steps = [a.bottom - b.bottom for a in lines[other].words for b in lines[index].words
+        steps = [seat(a) - seat(b) for a in lines[other].words for b in lines[index].words
                  if a.x0 < b.x1 and b.x0 < a.x1]
         if steps:
             return median(steps)
@@ -116,11 +123,11 @@ def _baselines(lines: list[Line]) -> list[float]:
     another font (a formula, a symbol) has a deeper box and would move the line. A line of two
     levels (page_words.levels: a cell aligned to the middle half a pitch off its neighbours) sits
     at its upper level, the one that follows the line above at the pitch of wrapped text."""
-    height = median(w.height for line in lines for w in line.words)
+    height = median(seated_height(w) for line in lines for w in line.words)
     bases = []
     for line in lines:
-        usual = [w for w in line.words if abs(w.height - height) <= 0.2 * height] or line.words
-        bases.append(median(w.bottom for w in levels(usual)[0]))
+        usual = [w for w in line.words if abs(seated_height(w) - height) <= 0.2 * height] or line.words
+        bases.append(median(seat(w) for w in levels(usual)[0]))
     return bases
 
 

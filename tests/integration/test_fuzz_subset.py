@@ -39,6 +39,7 @@ VARIANTS = [
     ("jambi", "html", 24),  # horizontal rules, cells centred: a name's first line a row above its amounts, a program
     # name's middle line read into the numbering column
     ("jambi", "libreoffice", 27),  # no rules, header repeated, rows split: a name's rest under the repeated header
+    ("jepara", "reportlab", 22),  # no rules, cells aligned to the bottom: the last sasaran row alone at a page top
 ]
 
 

@@ -1,7 +1,9 @@
 """Rows of unruled tables whose cells are aligned to the middle: a cell of one line more or fewer
 than its neighbours sets its lines half a pitch off theirs, so one grouped line holds two levels
 (the two rows' lines of Jepara Tabel 3.3 read as one: 'Tingkat Partisipasi angkatan Kerja
-Persentase perusahaan ...')."""
+Persentase perusahaan ...'); and a font without a descent, whose words opening with a hanging
+letter ('jumlah', 'yang') have boxes lower than their line (LibreOffice renderings): they sit on
+the bottom their glyphs share."""
 from __future__ import annotations
 
 import pytest
@@ -44,7 +46,7 @@ PERSENTASE = ["Persentase perusahaan yang menerapkan tata kelola kerja yang laya
               " Struktur skala upah dan terdaftar bpjs ketenagakerjaan)", "%", "59,62", "65,44", "109,76"]
 
 
-@pytest.mark.parametrize("engine,number", [("reportlab", 9)])
+@pytest.mark.parametrize("engine,number", [("reportlab", 9), ("libreoffice", 8), ("libreoffice", 21)])
 def test_middle_aligned_indicator_rows_keep_their_names(engine, number):
     tables = word_tables_near("jepara", engine, number, "Partisipasi")
     for printed in (TINGKAT, PERSENTASE):
