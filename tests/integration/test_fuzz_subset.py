@@ -38,6 +38,7 @@ VARIANTS = [
     ("jambi", "libreoffice", 21),  # ruled grid, rows split at page breaks: the rest of a name opens the next page
     ("jambi", "html", 24),  # horizontal rules, cells centred: a name's first line a row above its amounts, a program
     # name's middle line read into the numbering column
+    ("jambi", "libreoffice", 28),  # horizontal rules, a table's tail under its header, another table below it
 ]
 
 
