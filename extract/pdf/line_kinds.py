@@ -37,7 +37,7 @@ def header_line(block: list[Line], height: float) -> int:
             continue
         if sum(looks_numeric(w.text) and re.search(r"\d[.,]\d", w.text) is not None for w in line.words) >= 2:
             return 0
-        if sum(word in text for word in HEADER_WORDS) >= 2 and body_start([line]):
+        if header_words_in(text) >= 2 and body_start([line]):
             return index
     return 0
 
@@ -51,9 +51,16 @@ def body_start(block: list[Line]) -> int:
 
 
 def names_columns(lines: list[Line]) -> bool:
-    """A header word among the lines."""
-    text = " ".join(w.text for line in lines for w in line.words).lower()
-    return any(word in text for word in HEADER_WORDS)
+    """Two header words among the lines, as on every header line: one is a row's text too (a name
+    'Persentase capaian kinerja' whose lines a cell aligned to the bottom sets above its values)."""
+    return header_words_in(" ".join(w.text for line in lines for w in line.words)) >= 2
+
+
+def header_words_in(text: str) -> int:
+    """How many header words start a word of the text ('Realisasi(%)', 'Target/Realisasi'); inside
+    a word they are a row's text ('anggaran' in 'Penganggaran')."""
+    words = re.findall(r"[a-z]+", text.lower())
+    return sum(any(word.startswith(header) for word in words) for header in HEADER_WORDS)
 
 
 def value_lines(block: list[Line]) -> int:
@@ -70,7 +77,8 @@ def text_body(lines: list[Line]) -> tuple[float, float]:
 
 
 def has_header(block: list[Line]) -> bool:
-    """A header line, or two header words in the first lines (a header above its first value)."""
+    """A header line, or two header words in the first lines above its first value (a row's
+    name below may hold them: 'PROGRAM ... PENGANGGARAN')."""
     height = median(w.height for line in block for w in line.words)
-    text = " ".join(w.text for line in block[:3] for w in line.words).lower()
-    return header_line(block, height) > 0 or sum(word in text for word in HEADER_WORDS) >= 2
+    text = " ".join(w.text for line in block[:min(3, body_start(block))] for w in line.words)
+    return header_line(block, height) > 0 or header_words_in(text) >= 2

@@ -26,12 +26,12 @@ import pypdfium2 as pdfium
 
 from extract.model import WORDS_FLAVOR, Line
 from extract.pdf.gutters import block_columns
-from extract.pdf.line_kinds import HEADER_WORDS, body_start, has_header, header_line, text_body, value_lines
+from extract.pdf.line_kinds import body_start, has_header, header_line, header_words_in, text_body, value_lines
 from extract.pdf.page_words import Rule, group_lines, page_rules, page_words, without_running_lines
 from extract.pdf.word_blocks import table_blocks
 from extract.pdf.word_cache import cached_words
 from extract.pdf.word_cells import cell_words, split_trailing_values
-from extract.pdf.word_rows import body_index, header_bands, joined, logical_rows
+from extract.pdf.word_rows import body_index, header_bands, joined, line_pitch, logical_rows, row_bands
 
 FLAVOR = WORDS_FLAVOR
 
@@ -47,11 +47,12 @@ class WordTable:
 
 
 def block_to_table(block: list[Line], page: int, rules: list[Rule] | None = None,
-                   columns: list[tuple[float, float]] | None = None) -> WordTable | None:
-    """The table of a block, with its own columns or the `columns` of its continuation."""
+                   columns: list[tuple[float, float]] | None = None, tied: bool = False) -> WordTable | None:
+    """The table of a block, with its own columns or the `columns` of its continuation; if `tied`,
+    its lines above the first value are that row's (see _tied_tails)."""
     height = median(w.height for line in block for w in line.words)
     header_index = header_line(block, height)
-    n_header = body_index(block, header_index, rules or [])
+    n_header = 0 if tied else body_index(block, header_index, rules or [])
     body = block[n_header:]
     columns = columns or block_columns(block, rules)
     if columns is None:
@@ -60,7 +61,7 @@ def block_to_table(block: list[Line], page: int, rules: list[Rule] | None = None
     line_words, columns = split_trailing_values(line_words, columns, n_header, height)
     line_cells = [[" ".join(w.text for w in cell) for cell in cells] for cells in line_words]
     header_rows = line_cells[:n_header]
-    if header_rows and not any(word in " ".join(cells).lower() for cells in header_rows for word in HEADER_WORDS):
+    if header_rows and not header_words_in(" ".join(cell for cells in header_rows for cell in cells)):
         header_rows = [joined(header_rows)]  # no header: the rest of a row cut by a page break
     else:
         header_rows = header_bands(block, header_index, n_header, line_cells, rules or [])
@@ -81,10 +82,11 @@ def read_word_tables(path: Path, pages: list[int]) -> list[WordTable]:
             blocks = table_blocks(lines, *text_body(lines))
             read[number] = (blocks, page_rules(page) if blocks else [])  # prose pages: no path objects to walk
         shared = _shared_columns(read)
+        tied = _tied_tails(read, shared)
         found: list[WordTable] = []
         for number, (blocks, rules) in read.items():
             for block in blocks:
-                table = block_to_table(block, number, rules, shared.get(id(block)))
+                table = block_to_table(block, number, rules, shared.get(id(block)), id(block) in tied)
                 if table is not None:
                     found.append(table)
         return found
@@ -106,8 +108,8 @@ def _shared_columns(read: dict[int, tuple[list[list[Line]], list[Rule]]]) -> dic
         if not blocks or not following or value_lines(blocks[-1]) > CUT_START_LINES or not has_header(blocks[-1]):
             continue  # (the last rows of a table that ends at a page top are no table start)
         block, after = blocks[-1], following[0]
-        if not _same_width(block, after):
-            continue
+        if not _same_width(block, after) or (has_header(after) and not _same_header(block, after)):
+            continue  # (a table under its own other header is another table)
         columns = block_columns(block + after, rules)
         if columns is not None:
             shared[id(block)] = shared[id(after)] = columns
@@ -127,12 +129,46 @@ def _tail_columns(read: dict[int, tuple[list[list[Line]], list[Rule]]],
         if not blocks or not before or id(blocks[0]) in shared or has_header(blocks[0]):
             continue
         block, above = blocks[0], before[-1]
-        if value_lines(block) > CUT_START_LINES + 1 or not _same_width(block, above):
+        if value_lines(block) > CUT_START_LINES + 1 or not (_same_width(block, above) or _inside(block, above)):
             continue  # (more rows show their own columns; a summary line may come with the last two)
         own, joined = block_columns(block, rules), block_columns(above + block, rules)
-        if joined is not None and len(joined) > len(own or []):
+        if joined is not None and len(joined) > len(own or []) and len(joined) >= len(block_columns(above) or []):
             tails[id(block)] = joined
     return tails
+
+
+def _same_header(block: list[Line], other: list[Line]) -> bool:
+    """Most words of the shorter of the two headers (the lines above the first value) are words of
+    the other: a header repeated on a continuation page, maybe with a line cut off."""
+    words, others = ({w.text.lower() for line in b[:body_start(b)] for w in line.words} for b in (block, other))
+    return len(words & others) >= 0.8 * min(len(words), len(others))
+
+
+def _tied_tails(read: dict[int, tuple[list[list[Line]], list[Rule]]],
+                shared: dict[int, list[tuple[float, float]]]) -> set[int]:
+    """Ids of the headless blocks opening a page with the columns of the table before, whose
+    text lines above the first value follow each other at that table's pitch of wrapped text:
+    a row carried whole to the page top, its cells aligned to the bottom or the middle (the
+    rest of a row that the page break cut lies a row's padding or a rule above the next row).
+    Only where that table's rows are set apart by space or rules, so the spacing tells."""
+    tied = set()
+    for number, (blocks, rules) in read.items():
+        before, before_rules = read.get(number - 1, ([], []))
+        if not blocks or not before or id(blocks[0]) not in shared or has_header(blocks[0]):
+            continue
+        block, above, first = blocks[0], before[-1], body_start(blocks[0])
+        if 0 < first < len(block) and row_bands(above, before_rules) is not None:
+            bands = row_bands(block, rules, line_pitch(above))
+            if bands is None or any(band[0] == 0 and first in band for band in bands):
+                tied.add(id(block))
+    return tied
+
+
+def _inside(block: list[Line], other: list[Line]) -> bool:
+    """The block lies within the other's width: a last row whose first cells are empty (merged
+    with the rows above it, on the page before)."""
+    return min(line.x0 for line in other) - 1 <= min(line.x0 for line in block) and \
+        max(line.x1 for line in block) <= max(line.x1 for line in other) + 1
 
 
 def _same_width(block: list[Line], other: list[Line]) -> bool:

@@ -9,7 +9,7 @@ from statistics import median
 from extract.model import Line
 from extract.numerals import is_column_number_row, is_year, looks_numeric
 from extract.pdf.gutters import MIN_COLUMNS, gutters
-from extract.pdf.line_kinds import CAPTION_START, HEADER_WORDS, body_start, is_tabular
+from extract.pdf.line_kinds import CAPTION_START, body_start, header_words_in, is_tabular
 
 
 def table_blocks(lines: list[Line], body_x0: float, body_x1: float) -> list[list[Line]]:
@@ -24,6 +24,7 @@ def table_blocks(lines: list[Line], body_x0: float, body_x1: float) -> list[list
     current: list[Line] = []
     pending: list[Line] = []  # short lines waiting for a tabular line
     page_has_started = False  # prose or a table seen above on this page
+    top_row = False  # the first block opens the page
     for line in lines:
         prose = _is_prose(line, height, body_x0, body_x1)
         last = (current or pending or [None])[-1]
@@ -43,21 +44,30 @@ def table_blocks(lines: list[Line], body_x0: float, body_x1: float) -> list[list
         if current:
             current.append(line)
         elif is_tabular(line, height):
+            top_row = top_row if blocks else not page_has_started
             cut_row = not page_has_started and not _names_columns_only(line) and not _has_caption(pending)
             current = (pending if cut_row else _same_row_above(_after_caption(pending), line, height)) + [line]
             pending = []
         else:
             pending.append(line)
     blocks.append(current)
-    return [_trim_tail(b, height) for b in blocks if sum(is_tabular(line, height) for line in b) >= 2]
+    return [_trim_tail(b, height) for index, b in enumerate(blocks)
+            if sum(is_tabular(line, height) for line in b) >= 2 or (index == 0 and top_row and _lone_row(b, height))]
+
+
+def _lone_row(block: list[Line], height: float) -> bool:
+    """The last row of a table carried alone to a page top: one tabular line, with two values or
+    more (a paragraph's line with a gap holds none)."""
+    values = [sum(looks_numeric(w.text) and not is_year(w.text) for w in line.words) for line in block
+              if is_tabular(line, height)]
+    return len(values) == 1 and values[0] >= 2
 
 
 def _names_columns_only(line: Line) -> bool:
     """A header line: two header words or more and no value. Lines above a table's header are no
     rest of a row cut by the page break (paragraph ends at a page top, a heading)."""
-    text = " ".join(w.text for w in line.words).lower()
     values = any(looks_numeric(w.text) and not is_year(w.text) for w in line.words)
-    return not values and sum(word in text for word in HEADER_WORDS) >= 2
+    return not values and header_words_in(" ".join(w.text for w in line.words)) >= 2
 
 
 def _has_caption(lines: list[Line]) -> bool:
@@ -72,13 +82,14 @@ def _after_caption(lines: list[Line]) -> list[Line]:
 
 
 def _same_row_above(pending: list[Line], line: Line, height: float) -> list[Line]:
-    """The short lines just above a table's first tabular line that sit less than a line height
-    above it: no caption or heading comes that close, they are cells of its row aligned to the
-    middle or the bottom (a header 'Realisasi' over 'Anggaran' beside one-line 'No')."""
+    """The short lines just above a table's first tabular line that sit about a line height above
+    it or less (half the pitch of wrapped lines, which loose line spacing makes a little more than
+    a word's height): no caption or heading comes that close, they are cells of its row aligned
+    to the middle or the bottom (a header 'Realisasi' over 'Anggaran' beside one-line 'No')."""
     kept: list[Line] = []
     below = line
     for above in reversed(pending):
-        if above.bottom - below.bottom >= 0.9 * height:
+        if above.bottom - below.bottom >= 1.1 * height:
             break
         kept.insert(0, above)
         below = above

@@ -40,6 +40,7 @@ VARIANTS = [
     # name's middle line read into the numbering column
     ("jambi", "libreoffice", 27),  # no rules, header repeated, rows split: a name's rest under the repeated header
     ("jepara", "reportlab", 22),  # no rules, cells aligned to the bottom: the last sasaran row alone at a page top
+    ("jambi", "libreoffice", 28),  # horizontal rules, a table's tail under its header, another table below it
 ]
 
 

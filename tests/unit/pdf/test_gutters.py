@@ -41,6 +41,16 @@ def test_a_word_space_under_one_repeated_word_is_no_gutter():
     assert row[3:6] == ["45.00", "60.97", "135.49"]
 
 
+def test_a_table_under_another_header_keeps_its_own_columns():
+    """libreoffice 28: Tabel 3.8 ends at the top of a page under its repeated header with two
+    rows; Tabel 3.9 opens the next page. Both span the text width, but Tabel 3.9 has its own
+    header, so it is read with its own columns (Realisasi and Capaian apart)."""
+    tables = _tables(28, "Tabel 3.9")
+    assert _row(tables, "135.49")[3:9] == ["45.00", "60.97", "135.49", "Rp 321,673,135", "Rp 303,388,183",
+                                           "94.32"]
+    assert _row(tables, "91.38")[-3:] == ["Rp 215,183,340.00", "Rp 196,636,640.00", "91.38"]
+
+
 def test_a_caption_at_a_page_top_is_no_row():
     """libreoffice 27: 'Tabel 3.9 : Alokasi Anggaran dan Realisasi Belanja' opens a page; it is no
     rest of a row cut by the page break, and the header is the table's first row."""
