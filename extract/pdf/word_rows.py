@@ -7,7 +7,7 @@ from statistics import median
 
 from extract.model import Line
 from extract.numerals import is_column_number_row, is_row_number, looks_numeric
-from extract.pdf.line_kinds import HEADER_WORDS, body_start
+from extract.pdf.line_kinds import body_start, names_columns
 from extract.pdf.page_words import Rule, levels, seat, seated_height
 
 
@@ -21,13 +21,8 @@ def body_index(block: list[Line], header_index: int, rules: list[Rule]) -> int:
     first = body_start(block[header_index:])
     bands = row_bands(block[header_index:], rules) if first < len(block) - header_index else None
     band = next((band for band in bands or [] if first in band), [0])
-    headless = bands is not None and _header_words(block[header_index:header_index + first]) < 2
+    headless = bands is not None and not names_columns(block[header_index:header_index + first])
     return header_index + (band[0] if band[0] > 0 or headless else first)
-
-
-def _header_words(lines: list[Line]) -> int:
-    text = " ".join(w.text for line in lines for w in line.words).lower()
-    return sum(word in text for word in HEADER_WORDS)
 
 
 def header_bands(lines: list[Line], start: int, count: int, cells: list[list[str]],
