@@ -37,7 +37,7 @@ HEADER_WORDS = frozenset("""
     dana sesudah sebelum setelah penyerapan hasil persen skpd organisasi instansi bertambah berkurang
     """.split())
 # The header words that name a table's columns strongly enough to mark where a table starts; the
-# word reader (extract/pdf) matches them inside a line's text, each one of HEADER_WORDS.
+# word reader (extract/pdf/line_kinds.py) counts those that start a word of a line, each one of HEADER_WORDS.
 TABLE_START_WORDS = ("indikator", "program", "kegiatan", "sasaran", "target", "realisasi", "anggaran",
                      "uraian", "satuan", "capaian", "kategori")
 
