@@ -22,7 +22,7 @@ from extract.fsutil import sha256_file, staged_folder
 from extract.layout import DOCUMENT_RECORD, EXTRACTOR_VERSION, FACT_FILES, output_dir
 from extract.model import UNRULED_FLAVORS, RawTable
 from extract.numerals import detect_format, looks_numeric
-from extract.parse import classify as cls
+from extract.parse import families as cls
 from extract.parse.account_sheet import is_sheet, sheet_layout, sheet_lines
 from extract.parse.budget import budget_lines
 from extract.parse.indicators import indicator_rows

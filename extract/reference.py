@@ -49,9 +49,15 @@ def region_codes() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def nomenclature_names() -> tuple[str, ...]:
+    """The national program / kegiatan / sub-kegiatan names as the seed prints them (Permendagri 90/2019)."""
+    return tuple(name for row in read_seed("ref_nomenclature.csv") if (name := row.get("name")))
+
+
+@lru_cache(maxsize=1)
 def nomenclature_words() -> frozenset[str]:
-    """Lower-case words (4+ letters) of the national program / kegiatan names (Permendagri 90/2019)."""
-    names = " ".join(row.get("name") or "" for row in read_seed("ref_nomenclature.csv"))
+    """Lower-case words (4+ letters) of the national program / kegiatan names."""
+    names = " ".join(nomenclature_names())
     return frozenset(w for w in re.findall(r"[a-z]+", names.lower()) if len(w) >= 4)
 
 

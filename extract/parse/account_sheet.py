@@ -27,7 +27,9 @@ from dataclasses import dataclass, field
 
 from extract.model import RawTable
 from extract.numerals import detect_format, is_column_number_row, looks_numeric, parse_number
-from extract.parse import classify as cls
+from extract.parse.families import BUDGET, TableLayout
+from extract.parse.headers import column_labels
+from extract.parse.labels import normalize
 from extract.parse.records import BudgetLine
 from extract.parse.stacked import ACCOUNT_CODE, unstack
 from extract.text import clean_cell
@@ -50,7 +52,7 @@ DEFAULT_ROLES = ["budget", "realization", "difference", "absorption"]
 
 
 @dataclass
-class SheetLayout(cls.TableLayout):
+class SheetLayout(TableLayout):
     """The layout of an account-coded sheet: the amount columns in printed order."""
 
     value_roles: list[str] = field(default_factory=list)
@@ -69,7 +71,7 @@ class SheetLine:
     pieces: list[str] = field(default_factory=list)  # the name's printed lines
 
 
-def is_sheet(layout: cls.TableLayout) -> bool:
+def is_sheet(layout: TableLayout) -> bool:
     return isinstance(layout, SheetLayout)
 
 
@@ -89,20 +91,20 @@ def sheet_layout(table: RawTable) -> SheetLayout | None:
     end = _first_data_row(rows, start)
     if end is None or not _is_account_coded(rows[end:]):
         return None
-    labels = cls.column_labels([r for r in rows[start:end] if not is_column_number_row(r)], table.n_cols)
+    labels = column_labels([r for r in rows[start:end] if not is_column_number_row(r)], table.n_cols)
     header = " ".join(labels)
     if not (re.search(r"anggaran|pagu", header) and "realisasi" in header):
         return None
     preamble = " ".join([table.caption] + [c for r in rows[:end] for c in r])
     year = YEAR_RE.search(" ".join(preamble.split()))
-    return SheetLayout(family=cls.BUDGET, header_rows=end, labels=labels, value_roles=value_roles(labels),
+    return SheetLayout(family=BUDGET, header_rows=end, labels=labels, value_roles=value_roles(labels),
                        fiscal_year=int(year.group(1)) if year else None)
 
 
 def _header_start(rows: list[list[str]]) -> int | None:
     """The row naming the most budget columns in cells of their own, at least two (a title
     line such as 'LAPORAN REALISASI ANGGARAN' names them in one cell, or in two at most)."""
-    counts = [sum(bool(HEADER_WORD_RE.search(cls.normalize(c))) for c in row) for row in rows[:MAX_PREAMBLE_ROWS]]
+    counts = [sum(bool(HEADER_WORD_RE.search(normalize(c))) for c in row) for row in rows[:MAX_PREAMBLE_ROWS]]
     best = max(counts, default=0)
     return counts.index(best) if best >= 2 else None
 

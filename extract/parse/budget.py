@@ -6,23 +6,25 @@ import re
 
 from extract.model import UNRULED_FLAVORS, RawTable
 from extract.numerals import detect_format, is_row_number, is_year, looks_numeric, parse_cell, parse_number
-from extract.parse import classify as cls
 from extract.parse.budget_levels import assign_levels
+from extract.parse.column_roles import BudgetColumns, budget_columns
+from extract.parse.families import TableLayout
+from extract.parse.labels import year_in
 from extract.parse.names import has_standard_words, is_standard_name
 from extract.parse.records import BudgetLine
 from extract.parse.rows import Row, cell, data_rows
 from extract.parse.stacked import unstack
 
 
-def budget_lines(table: RawTable, layout: cls.TableLayout, doc_format: str | None) -> list[BudgetLine]:
-    roles = cls.budget_columns(layout.labels, layout.unit_multiplier)
+def budget_lines(table: RawTable, layout: TableLayout, doc_format: str | None) -> list[BudgetLine]:
+    roles = budget_columns(layout.labels, layout.unit_multiplier)
     table = unstack(table, layout.header_rows)
     rows = [Row(r.index, r.page, [c if col in (0, roles.name) else amount_text(c) for col, c in enumerate(r.cells)])
             for r in data_rows(table, layout.header_rows)]
     if table.flavor in UNRULED_FLAVORS:
         rows = [Row(r.index, r.page, [amount_after_name(c) for c in r.cells]) for r in rows]
     table_format = detect_format([c for r in rows for c in r.cells if looks_numeric(c)], prior=doc_format)
-    year = cls.year_in(f"{table.caption} {layout.title}")
+    year = year_in(f"{table.caption} {layout.title}")
     heads = [c for c in range(roles.name or 0) if not layout.labels[c].strip()]
     lines = [line for row in rows if (line := _budget_line(table, row, roles, table_format, year, heads))]
     # a row of amounts without a name is a total when it closes the table (the unlabelled sum under the last
@@ -64,7 +66,7 @@ def amount_after_name(text: str) -> str:
 AMOUNT_TOKEN_RE = re.compile(r"(?:Rp\.?\s*)?-?\d[\d.,]*%?(?:,-)?$")
 
 
-def _budget_line(table: RawTable, row: Row, roles: cls.BudgetColumns, fmt: str | None,
+def _budget_line(table: RawTable, row: Row, roles: BudgetColumns, fmt: str | None,
                  year: int | None, heads: list[int]) -> BudgetLine | None:
     first = next((c for c in row.cells if c), "")  # numbering leads the row, in whichever column
     numbering = first if is_row_number(first) and len(first) <= 5 and not looks_numeric(first.rstrip(".")) \
@@ -98,7 +100,7 @@ def _budget_line(table: RawTable, row: Row, roles: cls.BudgetColumns, fmt: str |
     )
 
 
-def _line_name(row: Row, roles: cls.BudgetColumns, numbering: str | None) -> str:
+def _line_name(row: Row, roles: BudgetColumns, numbering: str | None) -> str:
     """The name column's text; the row's text cells when that is empty or holds a number (a shifted row).
     Other text columns (sasaran, indikator, kendala) are not part of the name."""
     own = cell(row, roles.name)
@@ -150,7 +152,7 @@ def _interleaved(left: list[str], right: list[str], right_at: set[int]) -> str:
 LEVEL_ORDER = ("program", "kegiatan", "sub_kegiatan", "paket")
 
 
-def _level_by_column(row: Row, roles: cls.BudgetColumns) -> str | None:
+def _level_by_column(row: Row, roles: BudgetColumns) -> str | None:
     """With a budget column per level, the highest level whose column holds an amount (a sub-kegiatan
     without work packages repeats its amount in the package column)."""
     filled = [lv for lv in LEVEL_ORDER if lv in roles.level_columns
@@ -189,7 +191,7 @@ def _is_nil(text: str) -> bool:
     return parse_cell(text).kind == "missing"
 
 
-def _amount_cells(row: Row, roles: cls.BudgetColumns, numeric: list[str]) -> tuple[str, str, str]:
+def _amount_cells(row: Row, roles: BudgetColumns, numeric: list[str]) -> tuple[str, str, str]:
     """Budget, realization and % by header position; by order when the row is shifted."""
     by_role = [cell(row, getattr(roles, k)) for k in ("budget", "realization", "absorption")]
     role_cols = [getattr(roles, k) for k in ("budget", "realization", "absorption")]

@@ -14,11 +14,14 @@ from dataclasses import dataclass
 
 from extract.model import UNRULED_FLAVORS, RawTable
 from extract.numerals import is_row_number, looks_numeric, parse_number
-from extract.parse import classify as cls
 from extract.parse import names
+from extract.parse.column_roles import IndicatorColumns, ValueGroup, goal_level, indicator_columns, is_label_fragment
+from extract.parse.families import MIN_AMOUNT_IDR, TableLayout
+from extract.parse.headers import is_numbering_row
+from extract.parse.labels import year_in
 from extract.parse.records import IndicatorRow
 from extract.parse.rows import Row, cell, column_format, data_rows, is_misplaced_text
-from extract.text import COMPOSITE_TOTAL_RE, SUMMARY_RE, clean_cell
+from extract.text import COMPOSITE_TOTAL_RE, HEADER_WORDS, SUMMARY_RE, clean_cell
 
 log = logging.getLogger(__name__)
 
@@ -31,21 +34,21 @@ class _Reading:
     """What every row of one table is read with."""
 
     table: RawTable
-    roles: cls.IndicatorColumns
+    roles: IndicatorColumns
     labels: list[str]
     formats: dict[int, str | None]  # number format per value column
     level: str
 
 
-def indicator_rows(table: RawTable, layout: cls.TableLayout, doc_format: str | None,
+def indicator_rows(table: RawTable, layout: TableLayout, doc_format: str | None,
                    targets_only: bool = False) -> list[IndicatorRow]:
     """Indicator rows of an achievement table; with targets_only, the rows of a one-year
     agreement (Perjanjian Kinerja) table. Multi-year plans (Renstra) are left in raw."""
-    roles = cls.indicator_columns(layout.labels, targets_only)
+    roles = indicator_columns(layout.labels, targets_only)
     if roles.indicator is None or not roles.groups or (targets_only and len(roles.groups) != 1):
         return []
-    level = cls.goal_level(layout.labels)
-    caption_year = cls.year_in(table.caption)
+    level = goal_level(layout.labels)
+    caption_year = year_in(table.caption)
     rows = data_rows(table, layout.header_rows)
     roles = _names_beside_their_numbers(_values_under_their_header(roles, layout.labels, rows), layout.labels, rows)
     roles = _without_money_groups(roles, rows)
@@ -123,19 +126,19 @@ def _named_above(reading: _Reading, rows: list[Row], index: int) -> str | None:
     return None
 
 
-def _has_result_values(row: Row, roles: cls.IndicatorColumns) -> bool:
+def _has_result_values(row: Row, roles: IndicatorColumns) -> bool:
     """A realisasi or capaian printed as a number (a target alone may be a composite's common one)."""
     return any(looks_numeric(value_text(cell(row, col))) for g in roles.groups
                for col in (g.realization, g.achievement) if col is not None)
 
 
-def _is_header_row(row: Row, roles: cls.IndicatorColumns, indicator: str) -> bool:
+def _is_header_row(row: Row, roles: IndicatorColumns, indicator: str) -> bool:
     """A header line repeated in the body or read as data ("INDIKATOR KINERJA | TARGET | CAPAIAN",
     a unit row "(%)", the column numbering "(1) (2) (3)"): header words or numbers only, and no value."""
-    if cls.is_numbering_row(row.cells):
+    if is_numbering_row(row.cells):
         return True
     words = re.findall(r"[a-z]+", indicator.lower())
-    return all(w in cls.HEADER_WORDS for w in words) and not _has_group_values(row, roles)
+    return all(w in HEADER_WORDS for w in words) and not _has_group_values(row, roles)
 
 
 def _sub_item_parent(reading: _Reading, rows: list[Row], index: int) -> str | None:
@@ -254,8 +257,8 @@ def value_text(text: str) -> str:
     return re.sub(r"(?<=[\d%])\s*\.$", "", text.strip())
 
 
-def _values_under_their_header(roles: cls.IndicatorColumns, labels: list[str],
-                               rows: list[Row]) -> cls.IndicatorColumns:
+def _values_under_their_header(roles: IndicatorColumns, labels: list[str],
+                               rows: list[Row]) -> IndicatorColumns:
     """A header cell spanning two grid columns is read into one of them, while the values below
     may sit in the other (the grid follows the data rows' lines). A role column empty in every
     data row takes its neighbour that has no label of its own and holds values."""
@@ -277,7 +280,7 @@ def _values_under_their_header(roles: cls.IndicatorColumns, labels: list[str],
     return roles
 
 
-def _without_money_groups(roles: cls.IndicatorColumns, rows: list[Row]) -> cls.IndicatorColumns:
+def _without_money_groups(roles: IndicatorColumns, rows: list[Row]) -> IndicatorColumns:
     """A table printing each indicator's budget beside its performance ("Kinerja: Target | Realisasi |
     Capaian", "Anggaran: Target | Realisasi | Capaian") whose group row was lost reads as two value
     groups. The group whose target and realisasi hold rupiah is the budget, not a second reading of
@@ -295,15 +298,15 @@ def _without_money_groups(roles: cls.IndicatorColumns, rows: list[Row]) -> cls.I
 RUPIAH_UNIT_RE = re.compile(r"\brp\b|rupiah", re.IGNORECASE)
 
 
-def _holds_money(group: cls.ValueGroup, rows: list[Row]) -> bool:
+def _holds_money(group: ValueGroup, rows: list[Row]) -> bool:
     """Most filled target and realisasi cells are rupiah: printed with 'Rp' or of a budget's magnitude."""
     texts = [cell(r, c) for r in rows for c in (group.target, group.realization) if c is not None and cell(r, c)]
-    money = sum(1 for t in texts if _is_money(t) or abs(parse_number(value_text(t)) or 0) >= cls.MIN_AMOUNT_IDR)
+    money = sum(1 for t in texts if _is_money(t) or abs(parse_number(value_text(t)) or 0) >= MIN_AMOUNT_IDR)
     return money >= 2 and 2 * money > len(texts)
 
 
-def _names_beside_their_numbers(roles: cls.IndicatorColumns, labels: list[str],
-                                rows: list[Row]) -> cls.IndicatorColumns:
+def _names_beside_their_numbers(roles: IndicatorColumns, labels: list[str],
+                                rows: list[Row]) -> IndicatorColumns:
     """"Indikator Kinerja" printed over two grid columns, the indicator's number and its name
     ("1 | Persentase ..."): the label sits over the numbers. The name is the unlabelled column to
     their right."""
@@ -325,7 +328,7 @@ def _looks_like_a_name(text: str) -> bool:
     return text[:1].isupper()
 
 
-def _composite_total(rows: list[Row], index: int, roles: cls.IndicatorColumns) -> Row | None:
+def _composite_total(rows: list[Row], index: int, roles: IndicatorColumns) -> Row | None:
     """The row holding an indicator's values. When the indicator is measured by several
     component rows below it (values of their own, no indicator name; Ambon Tabel 3.3), its
     value is the 'Jumlah' row closing them, with the components' common target; without such
@@ -352,7 +355,7 @@ def _composite_total(rows: list[Row], index: int, roles: cls.IndicatorColumns) -
     return merged
 
 
-def _components(rows: list[Row], index: int, roles: cls.IndicatorColumns) -> list[Row]:
+def _components(rows: list[Row], index: int, roles: IndicatorColumns) -> list[Row]:
     """The rows of values without a name under row `index`, up to a name or a closing row."""
     parts = []
     for row in rows[index + 1:]:
@@ -362,7 +365,7 @@ def _components(rows: list[Row], index: int, roles: cls.IndicatorColumns) -> lis
     return parts
 
 
-def _closed_by_a_total(rows: list[Row], index: int, roles: cls.IndicatorColumns) -> bool:
+def _closed_by_a_total(rows: list[Row], index: int, roles: IndicatorColumns) -> bool:
     after = index + 1 + len(_components(rows, index, roles))
     return after < len(rows) and COMPOSITE_TOTAL_RE.match(" ".join(c for c in rows[after].cells if c)) is not None
 
@@ -372,11 +375,11 @@ def _closes_table(row: Row) -> bool:
     return SUMMARY_RE.match(" ".join(c for c in row.cells if c)) is not None
 
 
-def _has_group_values(row: Row, roles: cls.IndicatorColumns) -> bool:
+def _has_group_values(row: Row, roles: IndicatorColumns) -> bool:
     return any(looks_numeric(cell(row, col)) for g in roles.groups for col in g.columns())
 
 
-def _is_summary(row: Row, roles: cls.IndicatorColumns, indicator: str) -> bool:
+def _is_summary(row: Row, roles: IndicatorColumns, indicator: str) -> bool:
     """'Rata-rata capaian', 'Jumlah', 'Kategori' rows close a table; they carry no row number of
     their own and are the bare word or print no target. An indicator named 'Jumlah masyarakat ...',
     'Nilai Tukar Petani' or 'Total Fertility Rate' has a number or a target."""
@@ -388,7 +391,7 @@ def _is_summary(row: Row, roles: cls.IndicatorColumns, indicator: str) -> bool:
     return is_bare_word or not has_target
 
 
-def _indicator_fact(reading: _Reading, row: Row, group: cls.ValueGroup, goal: str | None,
+def _indicator_fact(reading: _Reading, row: Row, group: ValueGroup, goal: str | None,
                     indicator: str, printed: str) -> IndicatorRow | None:
     roles, labels = reading.roles, reading.labels
     raws = _group_cells(row, roles, group, labels)
@@ -412,7 +415,7 @@ def _indicator_fact(reading: _Reading, row: Row, group: cls.ValueGroup, goal: st
     )
 
 
-def _group_cells(row: Row, roles: cls.IndicatorColumns, group: cls.ValueGroup, labels: list[str]) -> dict[str, str]:
+def _group_cells(row: Row, roles: IndicatorColumns, group: ValueGroup, labels: list[str]) -> dict[str, str]:
     """The group's target, realisasi and capaian on this row. A ruled grid drawn differently on
     some rows puts all of a row's values in unlabelled sub-columns beside the labelled ones: when
     every role cell is empty and the unlabelled cells around them hold exactly one value per
@@ -431,7 +434,7 @@ def _group_cells(row: Row, roles: cls.IndicatorColumns, group: cls.ValueGroup, l
     return {**raws, **{k: cell(row, c) for k, c in zip(keys, spare)}}
 
 
-def _under_label_fragments(row: Row, group: cls.ValueGroup, labels: list[str], raws: dict[str, str],
+def _under_label_fragments(row: Row, group: ValueGroup, labels: list[str], raws: dict[str, str],
                            taken: set) -> dict[str, str]:
     """A role cell empty on this row whose value sits beside it, under the rest of its own header
     cut off by a word reader ("Target 2024" | "Tahun": the values under "Tahun" on some rows)."""
@@ -439,7 +442,7 @@ def _under_label_fragments(row: Row, group: cls.ValueGroup, labels: list[str], r
     for key in sorted((k for k in GROUP_KEYS if getattr(group, k) is not None), key=lambda k: getattr(group, k)):
         col = getattr(group, key)
         for near in (col + 1, col - 1) if not raws[key] else ():
-            if 0 <= near < len(labels) and near not in taken | used and cls.is_label_fragment(labels[near]) \
+            if 0 <= near < len(labels) and near not in taken | used and is_label_fragment(labels[near]) \
                     and cell(row, near):
                 raws[key] = cell(row, near)
                 used.add(near)
@@ -451,7 +454,7 @@ def _is_money(text: str) -> bool:
     return bool(re.match(r"\s*rp\b", text, re.IGNORECASE))
 
 
-def _percent_unit(raws: dict, group: cls.ValueGroup, labels: list[str]) -> str | None:
+def _percent_unit(raws: dict, group: ValueGroup, labels: list[str]) -> str | None:
     """No unit column: '%' when the values or the target/realisasi headers print it."""
     texts = [raws["target"], raws["realization"]] + [labels[getattr(group, k)] for k in ("target", "realization")
                                                      if getattr(group, k) is not None]

@@ -95,8 +95,7 @@ def _word_bag(key: str) -> str:
 
 @lru_cache(maxsize=1)
 def _standard_names() -> frozenset[str]:
-    rows = reference.read_seed("ref_nomenclature.csv")
-    return frozenset(_name_key(row["name"]) for row in rows if row.get("name"))
+    return frozenset(_name_key(name) for name in reference.nomenclature_names())
 
 
 @lru_cache(maxsize=1)

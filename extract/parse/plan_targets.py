@@ -18,7 +18,9 @@ from dataclasses import dataclass, field
 
 from extract.model import RawTable
 from extract.numerals import looks_numeric, parse_number
-from extract.parse import classify as cls
+from extract.parse.column_roles import goal_level, indicator_columns
+from extract.parse.families import INDICATOR, TableLayout
+from extract.parse.labels import normalize, year_in
 from extract.parse.names import PrintedName, clean_name
 from extract.parse.rows import Row, cell, column_format, data_rows, is_misplaced_text
 from extract.text import AVERAGE_WORDS, TOTAL_WORDS
@@ -72,19 +74,19 @@ class PlanColumns:
         return [c for c in [self.baseline, *(c for _, c in self.targets), self.end] if c is not None]
 
 
-def plan_target_rows(table: RawTable, layout: cls.TableLayout, doc_format: str | None) -> list[PlanTargetRow]:
+def plan_target_rows(table: RawTable, layout: TableLayout, doc_format: str | None) -> list[PlanTargetRow]:
     """Plan-target rows of a multi-year plan table, or of the plan columns of an achievement table."""
-    columns = plan_columns(layout.labels, achievement_table=layout.family == cls.INDICATOR)
+    columns = plan_columns(layout.labels, achievement_table=layout.family == INDICATOR)
     if columns.indicator is None or not (columns.targets or columns.end is not None):
         return []
     rows = data_rows(table, layout.header_rows)
     formats = {col: column_format(rows, col, doc_format) for col in columns.value_columns()}
     table_fields = {
         "table_id": table.table_id, "plan_kind": plan_kind(layout.labels, table.caption),
-        "baseline_year": cls.year_in(layout.labels[columns.baseline]) if columns.baseline is not None else None,
+        "baseline_year": year_in(layout.labels[columns.baseline]) if columns.baseline is not None else None,
     }
     end_year = _end_year(layout.labels, columns, table.caption)
-    goals = GoalTracker(columns, default_level=cls.goal_level(layout.labels))
+    goals = GoalTracker(columns, default_level=goal_level(layout.labels))
     facts: list[PlanTargetRow] = []
     for row in rows:
         row = realign_shifted_row(row, columns)
@@ -112,7 +114,7 @@ def plan_columns(labels: list[str], achievement_table: bool = False) -> PlanColu
     for col, label in enumerate(labels):
         if col in paired or not label:
             continue
-        year = cls.year_in(label)
+        year = year_in(label)
         if "indikator" in label and not (year and "target" in label):
             columns.indicator = col if columns.indicator is None else columns.indicator
         elif "satuan" in label:
@@ -132,7 +134,7 @@ def plan_columns(labels: list[str], achievement_table: bool = False) -> PlanColu
 
 
 def _achievement_group_columns(labels: list[str]) -> set[int]:
-    groups = cls.indicator_columns(labels).groups  # only groups with a realisasi or capaian
+    groups = indicator_columns(labels).groups  # only groups with a realisasi or capaian
     return {col for g in groups for col in g.columns()}
 
 
@@ -153,13 +155,13 @@ def _end_year(labels: list[str], columns: PlanColumns, caption: str) -> int | No
     if columns.end is None:
         return None
     period = PERIOD_RE.search(caption)
-    return (cls.year_in(labels[columns.end]) or max((y for y, _ in columns.targets), default=None)
+    return (year_in(labels[columns.end]) or max((y for y, _ in columns.targets), default=None)
             or (int(period.group(2)) if period else None))
 
 
 def plan_kind(labels: list[str], caption: str) -> str:
     """'renstra' or 'rpjmd' from the header, else from the caption; 'unknown' when neither says."""
-    for text in (" ".join(labels), cls.normalize(caption)):
+    for text in (" ".join(labels), normalize(caption)):
         if RENSTRA_RE.search(text):
             return "renstra"
         if RPJMD_RE.search(text):

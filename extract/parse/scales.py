@@ -5,7 +5,7 @@ import re
 
 from extract.model import RawTable
 from extract.numerals import is_row_number, parse_number, parse_range
-from extract.parse import classify as cls
+from extract.parse.families import TableLayout
 from extract.parse.records import ScaleRow
 from extract.parse.rows import data_rows
 
@@ -15,7 +15,7 @@ LOWER_ONLY_RE = re.compile(r"(lebih dari|di ?atas|>|≥|=>|>=|minimal|ke atas)",
 UPPER_ONLY_RE = re.compile(r"(kurang dari|di ?bawah|<|≤|=<|<=|maksimal|ke bawah)", re.IGNORECASE)
 
 
-def scale_rows(table: RawTable, layout: cls.TableLayout) -> list[ScaleRow]:
+def scale_rows(table: RawTable, layout: TableLayout) -> list[ScaleRow]:
     """'Lebih dari 100% | Sangat baik', 'Baik | 75,00 - 89,9', 'Sangat Baik | ≥ 90' -> bounds.
     Bounds are kept inclusive; a value on a boundary may fit two labels, and the data-quality
     check accepts either."""

@@ -4,7 +4,7 @@ A report prints more than its indicators and budget: statistics of its region by
 by rank or schooling, the scores of its SAKIP evaluation, its revenue against target, its office goods. Left `unknown`
 they hide the tables that are lost facts; named, a reader of `raw.tables` knows what they hold. Each
 rule reads the header words and the content of the columns, and only tables no fact family claimed
-come here (`classify.classify`).
+come here (`families.classify`).
 """
 from __future__ import annotations
 

@@ -14,7 +14,7 @@ import pytest
 
 from extract.model import RawTable
 from extract.parse import account_sheet as sheet
-from extract.parse import classify as cls
+from extract.parse.families import BUDGET
 from tests.paths import REPO
 
 WONOSOBO = "wonosobo-diskominfo_2017_penjabaran-lra.pdf"
@@ -101,7 +101,7 @@ def test_account_codes_against_other_numbering():
 
 def test_layout_found_below_the_title_block():
     layout = sheet.sheet_layout(table_of(PREAMBLE + BODY))
-    assert layout is not None and layout.family == cls.BUDGET
+    assert layout is not None and layout.family == BUDGET
     assert layout.header_rows == len(PREAMBLE)
     assert layout.labels[0] == "kode rekening" and layout.labels[2] == "uraian"
     assert layout.value_roles == ["budget", "realization", "difference", "absorption"]

@@ -4,8 +4,8 @@ renderings of the Jambi seed report (bench/fuzz), the names and amounts as print
 from __future__ import annotations
 
 from extract.model import RawTable
-from extract.parse import classify as cls
 from extract.parse.budget import amount_after_name, budget_lines
+from extract.parse.families import classify
 from extract.parse.rows import numbering_first
 
 HEADER = [["No", "Program / Kegiatan / Sub\nKegiatan", "Anggaran", "Realisasi", "%"], ["1", "2", "3", "4", "5"]]
@@ -15,7 +15,7 @@ def _lines(body: list[list[str]]):
     rows = HEADER + body
     table = RawTable(table_id="t", page_start=1, flavor="words", rows=rows, row_pages=[1] * len(rows))
     return [(b.level, b.line_name, b.budget_idr, b.realization_idr)
-            for b in budget_lines(table, cls.classify(rows), None)]
+            for b in budget_lines(table, classify(rows), None)]
 
 
 def test_section_heading_in_capitals_is_not_the_last_line_of_the_name_above():
@@ -76,7 +76,7 @@ def _read(rows: list[list[str]], pages: list[int] | None = None):
     """Budget lines of a word-read table given with its own header rows, as (level, name, budget, realisasi)."""
     table = RawTable(table_id="t", page_start=1, flavor="words", rows=rows, row_pages=pages or [1] * len(rows))
     return [(b.level, b.line_name, b.budget_idr, b.realization_idr)
-            for b in budget_lines(table, cls.classify(rows), None)]
+            for b in budget_lines(table, classify(rows), None)]
 
 
 JEPARA_HEADER = [["No", "Program /Kegiatan", "Alokasi Anggaran", "Realisasi", ""], ["", "", "", "Anggaran", "%"],
@@ -202,7 +202,7 @@ def test_the_rest_of_a_name_after_a_page_break_that_completes_a_nomenclature_nam
                 ["", "PEMERINTAH DAERAH", "", "", "", ""],
                 ["1.", "", "Penyediaan Jasa Surat Menyurat", "Rp 58,080,037.00", "Rp 55,274,650.00", "95.17"]]
     table = RawTable(table_id="t", page_start=5, flavor="lattice", rows=ruled_21, row_pages=[5, 5, 5, 6, 6])
-    assert [(b.line_name, b.budget_idr) for b in budget_lines(table, cls.classify(ruled_21), None)] == [
+    assert [(b.line_name, b.budget_idr) for b in budget_lines(table, classify(ruled_21), None)] == [
         ("PENYEDIAAN JASA PENUNJANG URUSAN PEMERINTAH DAERAH", 164821857.0),
         ("Penyediaan Jasa Surat Menyurat", 58080037.0)]
     words_14 = [["1.", "", "PERENCANAAN,\nPENGANGGARAN,\nDAN EVALUASI\nKINERJA", "Rp 37,714,690.00",

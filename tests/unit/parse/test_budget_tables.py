@@ -6,9 +6,9 @@ from __future__ import annotations
 import pytest
 
 from extract.model import LATTICE_FLAVOR, RawTable
-from extract.parse import classify as cls
 from extract.parse.account_sheet import sheet_layout, sheet_lines
 from extract.parse.budget import amount_text, budget_lines
+from extract.parse.families import BUDGET, classify
 from extract.parse.stacked import rejoin_wrapped, split_stacked
 
 
@@ -18,8 +18,8 @@ def _table(rows: list[list[str]], caption: str = "", page: int = 1) -> RawTable:
 
 def _lines(rows: list[list[str]], caption: str = ""):
     table = _table(rows, caption)
-    layout = cls.classify(table.rows, table.caption)
-    assert layout.family == cls.BUDGET
+    layout = classify(table.rows, table.caption)
+    assert layout.family == BUDGET
     return budget_lines(table, layout, None)
 
 
@@ -35,8 +35,8 @@ PER_AGENCY = [
 
 
 def test_a_table_per_agency_gives_perangkat_daerah_lines():
-    layout = cls.classify(PER_AGENCY)
-    assert layout.family == cls.BUDGET
+    layout = classify(PER_AGENCY)
+    assert layout.family == BUDGET
     assert layout.labels[0] == "no."  # the title lines are the table's title, not the first column's label
     assert "per opd" in layout.title.lower()
     lines = budget_lines(_table(PER_AGENCY), layout, None)
@@ -160,7 +160,7 @@ def test_a_header_that_names_other_columns_is_not_overruled_by_content():
              "66.466.456.344", "", "98.178.431.100", "DINKES"],
             ["Perencanaan, Penganggaran, dan Evaluasi Kinerja Perangkat Daerah",
              "Jumlah dokumen perencanaan dan Evaluasi Kinerja", "2", "78.928.000", "1", "43.160.000", "DINKES"]]
-    assert cls.classify(rows).family != cls.BUDGET
+    assert classify(rows).family != BUDGET
 
 
 # provsu_2022_lra-opd.pdf pp. 1-2 (lines of both pages): an Excel sheet without row rules, every page one grid

@@ -2,13 +2,13 @@
 from __future__ import annotations
 
 from extract.model import RawTable
-from extract.parse import classify as cls
 from extract.parse.budget import budget_lines
+from extract.parse.families import classify
 
 
 def _lines(header: list[str], rows: list[list[str]], caption: str = ""):
     table = RawTable("p0010_l0", 10, "lattice", [header, *rows], [10] * (len(rows) + 1), caption=caption)
-    return budget_lines(table, cls.classify(table.rows, caption), "id")
+    return budget_lines(table, classify(table.rows, caption), "id")
 
 
 def test_a_header_in_thousands_of_rupiah_scales_the_amounts_not_the_percentage():

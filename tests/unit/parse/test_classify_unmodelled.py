@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from extract.parse import classify as cls
 from extract.parse import unmodelled as um
+from extract.parse.families import UNKNOWN, classify
 
 # jabar-dinkes_2016_lakip.pdf p. 47, Tabel 3.3 Pencapaian UCI Desa/Kelurahan Kab/Kota
 UCI = [["NO", "KAB / KOTA", "JUMLAH DESA/KELURAHAN", "JUMLAH DESA/KELURAHAN UCI", "%"],
@@ -85,7 +85,7 @@ ASSETS_AMBON = [["No", "Nama Barang", "Jumlah"], ["1", "Sepeda Motor", "3"], ["2
     (ASSETS_JOMBANG, ASSETS_JOMBANG_CAPTION, um.ASSETS),
     (ASSETS_AMBON, "Tabel 1.4 Sarana dan Prasarana Perkantoran", um.ASSETS)])
 def test_a_table_the_warehouse_does_not_model_is_named_by_its_content(rows, caption, family):
-    assert cls.classify(rows, caption).family == family
+    assert classify(rows, caption).family == family
 
 
 def test_region_names_are_read_with_and_without_their_prefix():
@@ -99,7 +99,7 @@ def test_a_list_of_regions_without_figures_is_not_statistics():
     rows = [["No.", "Kabupaten/Kota", "Penghargaan"], ["1", "Kabupaten Bogor", "Juara Umum ke-1"],
             ["2", "Kabupaten Depok", "Juara Umum ke-2"], ["3", "Kota Sukabumi", "Juara Umum ke-3"],
             ["4", "Kota Bandung", "Juara ke-1 Kluster Pendidikan"]]
-    assert cls.classify(rows).family == cls.UNKNOWN
+    assert classify(rows).family == UNKNOWN
 
 
 def test_shares_by_education_are_not_head_counts():
@@ -107,5 +107,5 @@ def test_shares_by_education_are_not_head_counts():
     rows = [["Jenjang Pendidikan (Tahun 2015)", "Perempuan (%)", "Laki-laki (%)"],
             ["Tidak/belum pernah sekolah", "5.46", "2.36"], ["Tidak tamat SD", "12.29", "10.11"],
             ["SD/MI/Paket A", "34.17", "32.55"], ["SMP/MTs/Paket B", "20.67", "21.51"]]
-    assert cls.classify(rows, "Kualifikasi Pegawai").family != um.STAFF
+    assert classify(rows, "Kualifikasi Pegawai").family != um.STAFF
 

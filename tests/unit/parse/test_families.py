@@ -6,8 +6,9 @@ from __future__ import annotations
 import pytest
 
 from extract.model import LATTICE_FLAVOR, WORDS_FLAVOR, RawTable
-from extract.parse import classify as cls
 from extract.parse.budget import budget_lines
+from extract.parse.families import BUDGET_ALLOCATION, INDICATOR, UNKNOWN, classify
+from extract.parse.headers import join_split_words
 from extract.parse.indicators import indicator_rows
 
 
@@ -24,7 +25,7 @@ def _table(rows: list[list[str]], flavor: str = LATTICE_FLAVOR, page: int = 1) -
     ("Sub Kegiatan", "Sub Kegiatan"), ("s d", "s d"), ("- Administrasi - Keuangan", "- Administrasi - Keuangan"),
     ("n o", "n o")])
 def test_a_header_word_a_narrow_cell_broke_apart_is_joined(printed, joined):
-    assert cls.join_split_words(printed) == joined
+    assert join_split_words(printed) == joined
 
 
 # jabar-dinkes_2016_lakip.pdf p. 66 (printed 62), "b) Persentase Treatment Succes Rate (TSR) Tuberkulosis"
@@ -37,8 +38,8 @@ TB_RATE = [
 
 
 def test_an_achievement_table_whose_header_words_were_broken_is_read_per_year():
-    layout = cls.classify(TB_RATE)
-    assert layout.family == cls.INDICATOR
+    layout = classify(TB_RATE)
+    assert layout.family == INDICATOR
     assert layout.header_rows == 2
     rows = indicator_rows(_table(TB_RATE), layout, None)
     got = [(r.indicator_name, r.fiscal_year, r.target_raw, r.realization_raw, r.achievement_raw) for r in rows]
@@ -52,8 +53,8 @@ def test_target_and_realisasi_broken_with_a_hyphen_are_found():
             ["1", "2", "3", "4", "5", "6", "7"],
             ["4", "Menurunnya ratio kematian ibu dan bayi", "Cakupan Persalinan oleh Tenaga Kesehatan (PN)", "86%",
              "92,46%", "107,51%", "Sangat Baik"]]
-    layout = cls.classify(rows)
-    assert layout.family == cls.INDICATOR
+    layout = classify(rows)
+    assert layout.family == INDICATOR
     facts = indicator_rows(_table(rows), layout, None)
     assert [(f.indicator_name, f.target_raw, f.realization_raw, f.achievement_raw) for f in facts] == [
         ("Cakupan Persalinan oleh Tenaga Kesehatan (PN)", "86%", "92,46%", "107,51%")]
@@ -71,7 +72,7 @@ def test_target_and_realisasi_broken_with_a_hyphen_are_found():
      ["1", "Pertumbuhan Industri Manufaktur", "Triliun Rupiah", "166.29", "168.49", "101.32", "Sangat baik", "BPS"]],
 ])
 def test_realisasi_of_several_years_side_by_side_is_an_achievement_table(rows):
-    assert cls.classify(rows).family == cls.INDICATOR
+    assert classify(rows).family == INDICATOR
 
 
 # jombang-inspektorat_2022_lkjip.pdf p. 21 (printed 16): the programs of the Perjanjian Kinerja with their budget
@@ -86,8 +87,8 @@ ALLOCATION = [
 
 
 def test_an_allocation_list_is_known_and_reads_as_lines_without_realisasi():
-    layout = cls.classify(ALLOCATION)
-    assert layout.family == cls.BUDGET_ALLOCATION  # recognised, not loaded (see classify.BUDGET_ALLOCATION)
+    layout = classify(ALLOCATION)
+    assert layout.family == BUDGET_ALLOCATION  # recognised, not loaded (see families.BUDGET_ALLOCATION)
     lines = budget_lines(_table(ALLOCATION), layout, None)
     assert [(b.level, b.line_name, b.budget_idr, b.realization_idr) for b in lines] == [
         ("program", "Program Utama", 1071834400.0, None),
@@ -104,7 +105,7 @@ def test_a_misspelt_realisasi_column_is_no_allocation():
             ["1", "Bidang Perindustrian dan Perdagangan", "418,944,700", "Bandung"],
             ["2", "Bidang Perindustrian dan Perdagangan", "1,000,000,000", "Bandung"],
             ["3", "Bidang Perindustrian dan Perdagangan", "1,820,423,000", "Bandung"]]
-    assert cls.classify(rows).family == cls.UNKNOWN
+    assert classify(rows).family == UNKNOWN
 
 
 # kab-grobogan-dpupr_2022_pk-scan.pdf p. 2 (OCR): the word reader split each program name at the wide gap after
@@ -122,8 +123,8 @@ PK_BUDGET = [
 
 
 def test_a_name_split_at_a_gap_is_read_back_line_by_line():
-    layout = cls.classify(PK_BUDGET)
-    assert layout.family == cls.BUDGET_ALLOCATION
+    layout = classify(PK_BUDGET)
+    assert layout.family == BUDGET_ALLOCATION
     lines = budget_lines(_table(PK_BUDGET, WORDS_FLAVOR, page=2), layout, None)
     assert [(b.budget_idr, b.realization_idr) for b in lines] == [
         (23665554229.0, None), (48114709000.0, None), (201865249771.0, None), (7450000000.0, None),

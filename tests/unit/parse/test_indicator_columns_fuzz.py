@@ -4,7 +4,8 @@ fuzz renderings of the seed reports (bench/fuzz), the values as printed in the s
 from __future__ import annotations
 
 from extract.model import RawTable
-from extract.parse import classify as cls
+from extract.parse.column_roles import indicator_columns
+from extract.parse.families import classify
 from extract.parse.indicators import indicator_rows, value_text
 from extract.text import clean_cell
 
@@ -12,7 +13,7 @@ from extract.text import clean_cell
 def _facts(rows: list[list[str]], flavor: str = "words"):
     table = RawTable(table_id="t", page_start=1, flavor=flavor, rows=rows, row_pages=[1] * len(rows))
     return [(f.indicator_name, f.target_value, f.realization_value, f.achievement_pct_reported)
-            for f in indicator_rows(table, cls.classify(rows), "comma")]
+            for f in indicator_rows(table, classify(rows), "comma")]
 
 
 def test_budget_group_printed_beside_the_indicator_is_not_a_second_reading():
@@ -25,7 +26,7 @@ def test_budget_group_printed_beside_the_indicator_is_not_a_second_reading():
             ["", "tenaga kerja", "Persentase\nPerusahaan\nDgn Tata\nKelola Yg Layak", "14.00", "16.00", "114.29",
              "Rp 909,622,967", "Rp 836,129,151", "91.92"]]
     table = RawTable(table_id="t", page_start=1, flavor="words", rows=rows, row_pages=[1] * len(rows))
-    facts = indicator_rows(table, cls.classify(rows), "dot")
+    facts = indicator_rows(table, classify(rows), "dot")
     assert [(f.indicator_name, f.target_value, f.realization_value, f.achievement_pct_reported) for f in facts] == [
         ("Persentase Penempatan Pencari Kerja Terdaftar", 45.0, 60.97, 135.49),
         ("Persentase Perusahaan Dgn Tata Kelola Yg Layak", 14.0, 16.0, 114.29)]
@@ -60,7 +61,7 @@ def test_target_realisasi_header_over_a_year_fragment():
     # Jepara Tabel 3.3 (jepara_html_0): "Target Realisasi / Tahun / 2024" | "Tahun / 2024"
     labels = ["no", "sasaran strategis", "indikator kinerja", "satuan", "target realisasi tahun 2024", "tahun 2024",
               "% kategori capaian"]
-    group = cls.indicator_columns(labels).groups[0]
+    group = indicator_columns(labels).groups[0]
     assert (group.target, group.realization, group.achievement, group.year) == (4, 5, 6, 2024)
 
 

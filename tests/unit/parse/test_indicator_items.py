@@ -4,13 +4,13 @@ cells of corpus documents (page given) or printed in the issue."""
 from __future__ import annotations
 
 from extract.model import RawTable
-from extract.parse import classify as cls
+from extract.parse.families import INDICATOR, classify
 from extract.parse.indicators import indicator_rows, value_text
 
 
 def _facts(rows: list[list[str]], doc_format: str | None = None, targets_only: bool = False):
     table = RawTable(table_id="t", page_start=1, flavor="lattice", rows=rows, row_pages=[1] * len(rows))
-    layout = cls.classify(rows)
+    layout = classify(rows)
     return [(f.indicator_name, f.target_value, f.realization_value, f.achievement_pct_reported)
             for f in indicator_rows(table, layout, doc_format, targets_only=targets_only)]
 
@@ -147,5 +147,5 @@ def test_header_word_printed_with_a_hyphen_names_its_column():
             ["2", "Menurunnya ratio \nkematian ibu dan \nbayi", "Ratio Kematian Ibu", "89/100.000 \nKH",
              "86,97/ \n100.000 KH", "102.33%", "Sangat \nBaik"],
             ["", "", "Prevalensi  gizi buruk", "0,58", "0.6", "96,67%", "baik"]]
-    assert cls.classify(rows).family == cls.INDICATOR
+    assert classify(rows).family == INDICATOR
     assert _facts(rows) == [("Ratio Kematian Ibu", 89.0, 86.97, 102.33), ("Prevalensi gizi buruk", 0.58, 0.6, 96.67)]

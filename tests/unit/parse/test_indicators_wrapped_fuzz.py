@@ -4,7 +4,7 @@ Jepara seed report (bench/fuzz), the names and values as printed in the seed tex
 from __future__ import annotations
 
 from extract.model import RawTable
-from extract.parse import classify as cls
+from extract.parse.families import classify
 from extract.parse.indicators import indicator_rows
 
 HEADER = [["NO", "Sasaran\nStrategis", "Indikator Kinerja", "Satuan", "Target\nTahun\n2024", "Realisasi\nTahun\n2024",
@@ -30,7 +30,7 @@ def test_a_names_first_line_above_its_values_starts_the_row_below_that_goes_on_i
     rows = HEADER + body
     table = RawTable(table_id="t", page_start=4, flavor="words", rows=rows, row_pages=[4] * len(rows))
     got = [(r.indicator_name, r.target_value, r.realization_value, r.achievement_pct_reported)
-           for r in indicator_rows(table, cls.classify(rows), None)]
+           for r in indicator_rows(table, classify(rows), None)]
     assert got == [
         ("Persentase tenaga kerja siap kerja", 2.9, 2.73, 94.14),
         ("Tingkat Partisipasi angkatan Kerja", 70.3, 71.94, 102.33),

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import pytest
 
+from extract import reference
 from extract.parse.names import clean_name, is_standard_name, sub_item_name
 from extract.parse.records import BudgetLine, IndicatorRow
 from extract.parse.rows import numbering_first
@@ -89,3 +90,14 @@ def test_a_standard_name_is_known_as_printed():
     assert not is_standard_name("PEMELIHARAAN BARANG DAERAH URUSAN PEMERINTAH DAERAH MILIK PENUNJANG")
     assert is_standard_name("PENCEGAHAN DAN PENYELESAIAN PERSELISIHAN HUBUNGAN INDUSTRIAL", start=True)
     assert not is_standard_name("PENCEGAHAN DAN PENYELESAIAN PERSELISIHAN HUBUNGAN INDUSTRIAL")
+
+
+def test_nomenclature_names_are_read_once_for_names_and_words():
+    # the seed's first rows (dbt_project/seeds/ref_nomenclature.csv) print these names; names.py and the
+    # word list of text.py both read them from reference.nomenclature_names()
+    names = reference.nomenclature_names()
+    assert "PROGRAM PENUNJANG URUSAN PEMERINTAHAN DAERAH KABUPATEN/KOTA" in names
+    assert "Penyusunan Dokumen Perencanaan Perangkat Daerah" in names
+    assert all(names) and reference.nomenclature_names() is names
+    assert {"penunjang", "perencanaan", "penyusunan"} <= reference.nomenclature_words()
+    assert is_standard_name("Penyusunan Dokumen Perencanaan Perangkat Daerah")

@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from extract.model import RawTable
-from extract.parse import classify as cls
+from extract.parse.families import INDICATOR, MULTI_YEAR_PLAN, PLAN_TARGET, classify
 from extract.parse.indicators import indicator_rows
 from extract.parse.plan_targets import plan_columns, plan_kind, plan_target_rows
 from extract.pdf.find import find_tables
@@ -86,7 +86,7 @@ def _table(rows, caption="", table_id="t1", flavor="lattice"):
 
 
 def _plan(rows, caption="", doc_format="id"):
-    layout = cls.classify(rows, caption)
+    layout = classify(rows, caption)
     return layout, plan_target_rows(_table(rows, caption), layout, doc_format)
 
 
@@ -96,18 +96,18 @@ def _targets(facts, indicator):
 
 
 def test_multi_year_plans_are_told_from_agreements():
-    assert cls.classify(JEPARA_2_1, JEPARA_2_1_CAPTION).family == cls.MULTI_YEAR_PLAN
-    assert cls.classify(JAMBI_2_2, JAMBI_2_2_CAPTION).family == cls.MULTI_YEAR_PLAN
+    assert classify(JEPARA_2_1, JEPARA_2_1_CAPTION).family == MULTI_YEAR_PLAN
+    assert classify(JAMBI_2_2, JAMBI_2_2_CAPTION).family == MULTI_YEAR_PLAN
     # Jepara Tabel 2.2: baseline and end columns name the RPD, four years in between
     rpd = [["N O.", "INDIKATOR", "KONDISI KINERJA PADA AWAL PERIODE RPD (2021)", "TARGET CAPAIAN SETIAP TAHUN", "",
             "", "", "KONDISI KINERJA PADA AKHIR PERIODE RPD"], ["", "", "", "2023", "2024", "2025", "2026", ""]]
-    assert cls.classify(rpd).family == cls.MULTI_YEAR_PLAN
-    assert cls.classify(JEPARA_2_4, "Tabel 2.4 Perjanjian Kinerja Perubahan").family == cls.PLAN_TARGET
+    assert classify(rpd).family == MULTI_YEAR_PLAN
+    assert classify(JEPARA_2_4, "Tabel 2.4 Perjanjian Kinerja Perubahan").family == PLAN_TARGET
     named = [["No", "Sasaran Strategis RPJMD", "Indikator Kinerja", "Target Renstra"]]  # still one year of targets
-    assert cls.classify(named).family == cls.PLAN_TARGET
+    assert classify(named).family == PLAN_TARGET
     one_year = [["No", "Program", "Indikator program", "Satuan", "Target"]]  # Jambi Tabel 2.5
-    assert cls.classify(one_year, "Tabel 2.5 : Target Kinerja Program Tahun 2025").family == cls.PLAN_TARGET
-    assert cls.classify(JEPARA_3_2).family == cls.INDICATOR
+    assert classify(one_year, "Tabel 2.5 : Target Kinerja Program Tahun 2025").family == PLAN_TARGET
+    assert classify(JEPARA_3_2).family == INDICATOR
 
 
 def test_jepara_renstra_targets_per_year():
@@ -174,7 +174,7 @@ def test_later_years_targets_next_to_an_achievement():
 
 
 def test_agreement_tables_are_not_plans():
-    layout = cls.classify(JEPARA_2_4)
+    layout = classify(JEPARA_2_4)
     assert plan_target_rows(_table(JEPARA_2_4), layout, "id") == []
     (row,) = indicator_rows(_table(JEPARA_2_4), layout, "id", targets_only=True)
     assert (row.indicator_name, row.target_value, row.realization_raw) == ("Persentase tenaga kerja siap kerja",
@@ -211,8 +211,8 @@ def test_sumatera_utara_rpjmd_targets_corpus():
     if not pdf.exists():
         pytest.skip("corpus not available")
     (table,) = [t for t in stitch(find_tables(pdf, [20, 21], stream_pages=[])) if t.caption.startswith("Tabel 2.3")]
-    layout = cls.classify(table.rows, table.caption)
-    assert layout.family == cls.MULTI_YEAR_PLAN
+    layout = classify(table.rows, table.caption)
+    assert layout.family == MULTI_YEAR_PLAN
     facts = plan_target_rows(table, layout, "id")
     # as printed on page 20: "Indeks Demokrasi 65,25 65,50 65,75", "PDRB per kapita (ADHB) 57,00 59,00 61,00"
     assert _targets(facts, "Indeks Demokrasi") == [

@@ -3,8 +3,11 @@ from __future__ import annotations
 
 from extract.model import RawTable
 from extract.numerals import is_column_number_row
-from extract.parse import classify as cls
 from extract.parse.budget_levels import assign_levels
+from extract.parse.column_roles import BudgetColumns, ValueGroup, budget_columns, goal_level, indicator_columns
+from extract.parse.families import BUDGET, EFFICIENCY, INDICATOR, PLAN_TARGET, UNKNOWN, classify, is_side_by_side
+from extract.parse.headers import column_labels, count_header_rows
+from extract.parse.labels import normalize
 from extract.parse.records import BudgetLine
 from extract.parse.rows import Row, merge_cut_rows
 from extract.pdf.stitch import stitch
@@ -24,48 +27,48 @@ JAMBI_3_9_HEADER = [
 
 
 def test_group_header_carried_over_sub_columns():
-    labels = cls.column_labels(JEPARA_3_17_HEADER, 5)
+    labels = column_labels(JEPARA_3_17_HEADER, 5)
     assert labels == ["no", "program /kegiatan", "alokasi anggaran", "realisasi anggaran", "realisasi %"]
-    assert cls.budget_columns(labels) == cls.BudgetColumns(number=0, name=1, budget=2, realization=3, absorption=4)
+    assert budget_columns(labels) == BudgetColumns(number=0, name=1, budget=2, realization=3, absorption=4)
 
 
 def test_header_rows_end_at_the_first_value():
     data = ["", "PROGRAM PELATIHAN KERJA DAN PRODUKTIVITAS TENAGA KERJA", "1.871.557.000", "1.782.123.052", "95,22"]
-    assert cls.count_header_rows(JEPARA_3_17_HEADER + [data]) == 3
+    assert count_header_rows(JEPARA_3_17_HEADER + [data]) == 3
     # A bare year over "Target | Realisasi" (Jambi Tabel 3.4) is a header, not a value.
-    assert cls.count_header_rows([["No", "Indikator", "2024", ""], ["", "", "Target", "Realisasi"],
+    assert count_header_rows([["No", "Indikator", "2024", ""], ["", "", "Target", "Realisasi"],
                                   ["1.", "Persentase Penyerapan Tenaga Kerja", "42.00%", "51.00%"]]) == 2
 
 
 def test_families_from_headers():
-    assert cls.classify(JEPARA_3_17_HEADER).family == cls.BUDGET
+    assert classify(JEPARA_3_17_HEADER).family == BUDGET
     jambi_row = ["1", "Meningkatnya penyerapan pencari kerja", "Persentase Penempatan Pencari Kerja Terdaftar",
                  "45.00", "60.97", "135.49", "Rp 321,673,135", "Rp 303,388,183", "94.32"]
-    assert cls.classify(JAMBI_3_9_HEADER + [jambi_row]).family == cls.INDICATOR
+    assert classify(JAMBI_3_9_HEADER + [jambi_row]).family == INDICATOR
     efficiency = [["NO", "Sasaran Strategis/ Indikator Kinerja", "Target Tahun 2024", "Realisasi Tahun 2024",
                    "Tingkat Capaian (%)", "Anggaran Tahun 2024", "Realisasi Anggaran Tahun 2024",
                    "Tingkat Capaian (%)", "Tingkat Efisiensi"]]
-    assert cls.classify(efficiency).family == cls.EFFICIENCY
+    assert classify(efficiency).family == EFFICIENCY
     agreement = [["No", "Sasaran Strategis", "Indikator Kinerja", "Target"]]  # Perjanjian Kinerja, no realisasi
-    assert cls.classify(agreement).family == cls.PLAN_TARGET
+    assert classify(agreement).family == PLAN_TARGET
     staff = [["No", "Jabatan", "Formasi", "Terisi", "Ket"]]
-    assert cls.classify(staff).family == cls.UNKNOWN
+    assert classify(staff).family == UNKNOWN
 
 
 def test_indicator_columns_ignore_the_budget_group():
-    labels = cls.column_labels(JAMBI_3_9_HEADER, 9)
-    roles = cls.indicator_columns(labels)
+    labels = column_labels(JAMBI_3_9_HEADER, 9)
+    roles = indicator_columns(labels)
     assert (roles.goal, roles.indicator) == (1, 2)
-    assert roles.groups == [cls.ValueGroup(target=3, realization=4, achievement=5, year=None)]
-    assert cls.goal_level(labels) == "sasaran"
+    assert roles.groups == [ValueGroup(target=3, realization=4, achievement=5, year=None)]
+    assert goal_level(labels) == "sasaran"
 
 
 def test_two_year_comparison_gives_two_groups():
     # Jepara Tabel 3.4: target / realisasi / capaian for 2023, then for 2024; Renstra target ignored.
-    labels = [cls.normalize(x) for x in ["NO", "Sasaran Strategis", "Indikator Kinerja", "Satuan",
+    labels = [normalize(x) for x in ["NO", "Sasaran Strategis", "Indikator Kinerja", "Satuan",
               "Target Tahun 2023", "Realisasi Tahun 2023", "Tingkat Capaian (%)", "Target Tahun 2024",
               "Realisasi Tahun 2024", "Tingkat Capaian (%)", "Target Akhir Renstra (2026)"]]
-    groups = cls.indicator_columns(labels).groups
+    groups = indicator_columns(labels).groups
     assert [(g.year, g.target, g.realization, g.achievement) for g in groups] == \
         [(2023, 4, 5, 6), (2024, 7, 8, 9)]
 
@@ -167,21 +170,21 @@ PROVSU_3_2 = [
 
 
 def test_a_section_row_ends_the_header():
-    assert cls.count_header_rows(PROVSU_3_2) == 1
+    assert count_header_rows(PROVSU_3_2) == 1
     # Tabel 3.4 (page 27): the "Misi 1 : ..." heading alone in the first column, under a two-line header
     rows = [["No.", "Indikator Kinerja", "Satuan", "Tahun 2021", "", "Capaian Kinerja (%)", "Interpretasi"],
             ["", "", "", "Target", "Realisasi", "", ""],
             ["Misi 1 : Mewujudkan masyarakat Sumatera Utara", "", "", "", "", "", ""],
             ["1", "Indeks kerukunan umat beragama", "Poin", "83", "77,4", "93,25%", "Sangat Baik"]]
-    assert cls.count_header_rows(rows) == 2
+    assert count_header_rows(rows) == 2
     # a header whose second line starts in the first column is still a header (Jambi Tabel 3.9 style)
-    assert cls.count_header_rows(JAMBI_3_9_HEADER + [["1", "Meningkatnya", "Persentase", "45.00"]]) == 2
+    assert count_header_rows(JAMBI_3_9_HEADER + [["1", "Meningkatnya", "Persentase", "45.00"]]) == 2
 
 
 def _indicator_facts(rows, caption=""):
     from extract.parse.indicators import indicator_rows
     table = _table("t", 24, rows, caption=caption)
-    return indicator_rows(table, cls.classify(rows, caption), "id")
+    return indicator_rows(table, classify(rows, caption), "id")
 
 
 def test_indicators_named_like_summaries_are_kept():
@@ -245,7 +248,7 @@ def test_a_column_right_of_the_amounts_does_not_shift_them():
     # Jepara Tabel 3.17's program line, with a "Sisa Anggaran" column (195.000.000 - 188.752.658) added
     rows = [["No", "Program / Kegiatan", "Anggaran", "Realisasi", "Sisa Anggaran", "%"],
             ["", "PROGRAM PENEMPATAN TENAGA KERJA", "195.000.000", "188.752.658", "6.247.342", "96,80"]]
-    (line,) = budget_lines(_grid(rows), cls.classify(rows), "id")
+    (line,) = budget_lines(_grid(rows), classify(rows), "id")
     assert (line.budget_raw, line.realization_raw, line.absorption_raw) == ("195.000.000", "188.752.658", "96,80")
 
 
@@ -260,17 +263,17 @@ def test_components_closed_by_a_total_without_a_capaian_column_do_not_crash():
             ["", "Persentase kerjasama mas media", "85", "100"],
             ["", "Persentase Optimalisasi pemanfaatan teknologi informasi", "85", "100"],
             ["Jumlah", "", "", "80.91"]]
-    (fact,) = indicator_rows(_grid(rows), cls.classify(rows), "en")
+    (fact,) = indicator_rows(_grid(rows), classify(rows), "en")
     assert (fact.target_raw, fact.realization_raw) == ("85", "80.91")
 
 
 def test_a_definition_column_naming_the_indicator_is_not_a_second_panel():
     rows = [["No", "Indikator Kinerja", "Definisi Indikator", "Target", "Realisasi", "Capaian"],
             ["1", "Persentase koperasi aktif", "Koperasi aktif / koperasi x 100", "47,00", "55,75", "118,62"]]
-    assert not cls.is_side_by_side(cls.classify(rows))
+    assert not is_side_by_side(classify(rows))
     panels = [["Indikator :", "Target :", "Realisasi :", "Indikator :", "Target :", "Realisasi :"],
               ["Persentase", "85%", "100%", "Jumlah", "80%", "56.82%"]]
-    assert cls.is_side_by_side(cls.classify(panels))
+    assert is_side_by_side(classify(panels))
 
 
 def test_a_data_row_naming_header_words_is_not_taken_for_a_header():

@@ -1,0 +1,224 @@
+"""Which column of a recognised table plays which role: the numbering, goal, indicator, unit and the
+target / realisasi / capaian columns grouped by year of an indicator table (`IndicatorColumns`); the
+name, budget, realisation, absorption and level columns of a budget table (`BudgetColumns`).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from extract.parse.labels import (
+    BUDGET_LABEL_RE,
+    BUDGET_NAME_RE,
+    REMAINDER_RE,
+    SPENT_LABEL_RE,
+    column_multiplier,
+    is_budget_label,
+    is_percent_label,
+    year_in,
+)
+
+
+@dataclass
+class ValueGroup:
+    """The target, realisasi and capaian columns of one year in an indicator table."""
+
+    target: int | None = None
+    realization: int | None = None
+    achievement: int | None = None
+    year: int | None = None
+
+    def columns(self) -> list[int]:
+        return [c for c in (self.target, self.realization, self.achievement) if c is not None]
+
+
+@dataclass
+class IndicatorColumns:
+    """Which column of an indicator table holds which role; value columns grouped by year."""
+
+    number: int | None = None
+    goal: int | None = None
+    indicator: int | None = None
+    unit: int | None = None
+    category: int | None = None
+    groups: list[ValueGroup] = field(default_factory=list)
+
+
+@dataclass
+class BudgetColumns:
+    """Which column of a budget table holds the numbering, the name and each amount. `physical` is a
+    physical-progress percentage (realisasi fisik), not money. The multipliers turn printed amounts
+    into rupiah ("(Rp 000)" -> 1000): budget_idr = parse_number(raw) * budget_multiplier."""
+
+    number: int | None = None
+    name: int | None = None
+    budget: int | None = None
+    realization: int | None = None
+    absorption: int | None = None
+    physical: int | None = None
+    budget_multiplier: int = 1
+    realization_multiplier: int = 1
+    # every line is an agency ("OPD" names the line column): level perangkat_daerah
+    agency_lines: bool = False
+    # a budget column per level ("Anggaran per program | per kegiatan | per sub-kegiatan | per paket"):
+    # level -> column; a line's level is the highest level whose column holds its amount
+    level_columns: dict[str, int] = field(default_factory=dict)
+    # other amount columns the header names (the original budget beside the revised one)
+    other_amounts: list[int] = field(default_factory=list)
+
+
+def indicator_columns(labels: list[str], targets_only: bool = False) -> IndicatorColumns:
+    """Map indicator-table columns to roles; target/realisasi/capaian grouped by year.
+    With targets_only (agreement tables), a group of a target alone is kept."""
+    roles = IndicatorColumns()
+    groups: list[ValueGroup] = []
+    merged: set[int] = set()  # value columns of a group whose roles one header cell names
+    for col, label in enumerate(labels):
+        if _is_number_label(label) and roles.number is None:
+            roles.number = col
+        elif "indikator" in label and roles.indicator is None:
+            roles.indicator = col
+        elif _is_goal_label(label) and roles.goal is None:
+            roles.goal = col
+        elif "satuan" in label:
+            roles.unit = col
+        elif _is_category_label(label):
+            roles.category = col
+        elif is_budget_label(label) or _is_plan_label(label):
+            continue
+        elif col in merged:
+            continue
+        elif "target" in label:
+            groups.append(_merged_roles(labels, col) or ValueGroup(target=col, year=year_in(label)))
+            merged.update(groups[-1].columns())
+        elif "realisasi" in label and groups and groups[-1].realization is None:
+            groups[-1].realization = col
+            groups[-1].year = groups[-1].year or year_in(label)
+        elif ("capaian" in label or label.strip() in {"%", "(%)"}) and groups and groups[-1].achievement is None:
+            groups[-1].achievement = col
+    roles.groups = [g for g in groups if targets_only or g.realization is not None or g.achievement is not None]
+    return roles
+
+
+LABEL_FRAGMENT_RE = re.compile(r"(?:(?:tahun|th\.?|(?:19|20)\d\d)\s*)+")
+
+
+def is_label_fragment(label: str) -> bool:
+    """A column label that names no role, only the rest of its neighbour's ("Tahun", "2024"): a word
+    reader cut the header "Target Tahun 2024" into "Target 2024" and "Tahun", and the values of the
+    neighbour's role may sit under it."""
+    return LABEL_FRAGMENT_RE.fullmatch(label.strip()) is not None
+
+
+MERGED_ROLE_WORDS = (("target", "target"), ("realization", "realisasi"), ("achievement", "capaian"))
+
+
+def _merged_roles(labels: list[str], col: int) -> ValueGroup | None:
+    """A header cell naming the roles of several value columns ("Target Realisasi Capaian", a reader
+    that joined the header words over them) above columns whose own labels name no role ("%",
+    "Tahun 2024", nothing): the roles in printed order, one per column."""
+    label = labels[col]
+    named = sorted((label.index(word), key) for key, word in MERGED_ROLE_WORDS if word in label)
+    followers = labels[col + 1:col + len(named)]
+    if len(named) < 2 or named[0][1] != "target" or len(followers) != len(named) - 1:
+        return None
+    if not all(is_label_fragment(f) or f.strip() in ("", "%", "(%)") for f in followers):
+        return None
+    group = ValueGroup(year=year_in(" ".join(labels[col:col + len(named)])))
+    for offset, (_, key) in enumerate(named):
+        setattr(group, key, col + offset)
+    return group
+
+
+def goal_level(labels: list[str]) -> str:
+    """The level of the indicators: what the goal column names (program, sasaran, ...)."""
+    for label in labels:
+        if "indikator" in label:
+            label = label.replace("indikator", "")
+            for level in ("sub kegiatan", "kegiatan", "program", "sasaran", "tujuan"):
+                if level in label:
+                    return level.replace(" ", "_")
+    for label in labels:
+        for level in ("sub kegiatan", "kegiatan", "program", "sasaran", "tujuan"):
+            if level in label and "indikator" not in label:
+                return level.replace(" ", "_")
+    return "sasaran"
+
+
+def budget_columns(labels: list[str], table_multiplier: int = 1) -> BudgetColumns:
+    """Map budget-table columns to roles. With the original and the revised budget both printed
+    (penetapan / murni and perubahan), the revised one is the budget the realisasi is measured on."""
+    roles = BudgetColumns()
+    budgets: list[int] = []
+    for col, label in enumerate(labels):
+        if _is_number_label(label) and roles.number is None:
+            roles.number = col
+        elif (level := _per_level(label)) is not None:
+            roles.level_columns.setdefault(level, col)
+        elif BUDGET_NAME_RE.search(label) and roles.name is None:
+            roles.name = col
+            roles.agency_lines = not re.search(r"program|kegiatan|uraian", label)
+        elif "fisik" in label:
+            roles.physical = col if roles.physical is None else roles.physical
+        elif REMAINDER_RE.search(label):
+            continue
+        elif SPENT_LABEL_RE.search(label) and not is_percent_label(label) and roles.realization is None:
+            roles.realization = col
+        elif BUDGET_LABEL_RE.search(label) and not is_percent_label(label):
+            budgets.append(col)
+        elif is_percent_label(label) and roles.absorption is None:
+            roles.absorption = col
+    roles.budget = _final_budget(budgets, labels)
+    roles.other_amounts = [c for c in budgets if c != roles.budget]
+    if roles.budget is None and roles.level_columns:
+        roles.budget = min(roles.level_columns.values())
+    multipliers = [column_multiplier(label, table_multiplier) for label in labels]
+    roles.budget_multiplier = multipliers[roles.budget] if roles.budget is not None else table_multiplier
+    roles.realization_multiplier = multipliers[roles.realization] if roles.realization is not None \
+        else table_multiplier
+    return roles
+
+
+# "per sub-kegiatan" before "per kegiatan"; "per paket" / "per pekerjaan" is below a budget line
+PER_LEVEL_RE = re.compile(r"\bper\s+(program|sub[- ]?kegiatan|kegiatan|paket|pekerjaan)\b")
+
+
+def _per_level(label: str) -> str | None:
+    """The level of a per-level budget column ("Anggaran per Sub-Kegiatan" -> sub_kegiatan)."""
+    match = PER_LEVEL_RE.search(label)
+    if not match or SPENT_LABEL_RE.search(label):
+        return None
+    word = match.group(1)
+    return "paket" if word in ("paket", "pekerjaan") else "sub_kegiatan" if word.startswith("sub") else word
+
+
+def _final_budget(columns: list[int], labels: list[str]) -> int | None:
+    """The revised budget when printed ("Perubahan", "Setelah Perubahan", "P-APBD"), else the first."""
+    revised = [c for c in columns if re.search(r"perubahan|\bp-apbd\b", labels[c]) and "sebelum" not in labels[c]]
+    return (revised or columns or [None])[0]
+
+
+def _is_number_label(label: str) -> bool:
+    return label.replace(" ", "").rstrip(".") in {"no", "nomor", "kode", "no urut"}
+
+
+def _is_goal_label(label: str) -> bool:
+    return any(w in label for w in ("sasaran", "tujuan", "program", "kegiatan"))
+
+
+def _is_category_label(label: str) -> bool:
+    """The grading column ("Kategori", "Predikat"). A reader that merged "% Capaian" and "Kategori"
+    into one column prints the value first ("94,14 Baik"): that column is read as the capaian."""
+    named = any(w in label for w in ("kategori", "kriteria", "predikat", "keterangan capaian"))
+    return named and "%" not in label
+
+
+def _is_plan_label(label: str) -> bool:
+    """Columns that are not this year's target, realisasi or capaian: the plan's end target
+    ("Target Akhir Renstra"), baseline, formula, source. A plain "Target P.RPJMD" / "Target
+    Renstra" column is the plan's target for the report year, and stays a target."""
+    # "capaian terhadap Renstra": achievement against the plan's end target, not this year's
+    plan_end = any(w in label for w in ("renstra", "rpjmd", "rpd")) and \
+        any(w in label for w in ("akhir", "periode", "terhadap"))
+    return plan_end or any(w in label for w in ("target akhir", "akhir periode", "kondisi", "rumus", "formula",
+                                                "sumber data"))
