@@ -42,16 +42,19 @@ def _cpu() -> float:
     return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
 
 
+def compared(before: Path, after: Path) -> list[Path]:
+    """The extractions found in both folders (`after` may hold only the ones a change touches)."""
+    return [path.parent.relative_to(before) for path in sorted(before.glob("*/*/*/document.json"))
+            if (after / path.parent.relative_to(before) / "document.json").is_file()]
+
+
 def differences(before: Path, after: Path) -> list[str]:
-    """Documents extracted in both folders (`after` may hold only the ones a change touches)."""
+    """How the documents extracted in both folders differ."""
     import pandas as pd
 
     found = []
-    for record_path in sorted(before.glob("*/*/*/document.json")):
-        relative = record_path.parent.relative_to(before)
-        other = after / relative
-        if not (other / "document.json").is_file():
-            continue
+    for relative in compared(before, after):
+        record_path, other = before / relative / "document.json", after / relative
         old, new = (_record(p / "document.json") for p in (record_path.parent, other))
         found += [f"{relative}: record {key}: {old.get(key)!r} -> {new.get(key)!r}"
                   for key in sorted(set(old) | set(new)) if old.get(key) != new.get(key)]
@@ -80,8 +83,7 @@ def main(argv: list[str] | None = None) -> int:
         run(args.out, args.pdfs or default_pdfs())
         return 0
     found = differences(args.before, args.after)
-    compared = len(list(args.after.glob("*/*/*/document.json")))
-    print("\n".join(found) or f"identical ({compared} documents)")
+    print("\n".join(found) or f"identical ({len(compared(args.before, args.after))} documents in both folders)")
     return 1 if found else 0
 
 

@@ -4,6 +4,7 @@ document and per page, and how the warehouse build grows with the number of docu
     .venv/bin/python bench/scale.py noop        # `lkjip demo` twice: the second run lands nothing
     .venv/bin/python bench/scale.py workers     # one-shot worker per document vs pool of 1 and 2 workers
     .venv/bin/python bench/scale.py cpu         # CPU-s/page: extraction vs camelot vector lattice vs pdfium text
+    .venv/bin/python bench/scale.py cpu --repeat 3   # the same, each document 3 times: medians and the noise
     .venv/bin/python bench/scale.py warehouse --sizes 50 500 2570   # load + dbt + validation per size
 
 Wall seconds and CPU seconds are both printed: the machine is shared, so CPU is the fairer figure.
@@ -177,8 +178,10 @@ from pathlib import Path
 mode, pdf, out = sys.argv[1], Path(sys.argv[2]), Path(sys.argv[3])
 if mode == "extract":
     from extract.extraction import extract_document
-elif mode == "lattice":
+elif mode in ("lattice", "lines"):
     import camelot
+    from extract.pdf.find import LATTICE_LAYOUT
+    layout = LATTICE_LAYOUT if mode == "lines" else None  # lines: the layout settings extraction runs lattice with
 else:
     import pypdfium2 as pdfium
 def cpu():
@@ -187,11 +190,11 @@ def cpu():
 start = cpu()
 if mode == "extract":
     extract_document(pdf, out, "measured")
-elif mode == "lattice":
+elif mode in ("lattice", "lines"):
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         camelot.read_pdf(str(pdf), pages="all", flavor="lattice", engine="vector", split_text=True,
-                         suppress_stdout=True)
+                         suppress_stdout=True, layout_kwargs=layout)
 else:
     doc = pdfium.PdfDocument(str(pdf))
     for page in doc:
@@ -200,34 +203,59 @@ print(json.dumps(cpu() - start))
 """
 
 
-def bench_cpu(work: Path, max_pages: int) -> None:
-    """Each reader in a fresh process, timed after its imports: the page work alone, side by side."""
+def bench_cpu(work: Path, max_pages: int, repeat: int = 1) -> None:
+    """Each reader in a fresh process, timed after its imports: the page work alone, side by side. With
+    `repeat` > 1 every document is measured that many times (the readers in turn) and the table shows the
+    median per document; the noise line gives the ratio of each round and the spread per document."""
+    import statistics
+
     from extract.pdf.inventory import read_inventory
 
-    rows, totals, seconds = [], {"extract": 0.0, "lattice": 0.0, "pdfium": 0.0}, {}
+    modes = ("extract", "lattice", "lines", "pdfium")
+    rows, seconds = [], {}  # seconds[name][mode]: one figure per round
     total_pages = total_ruled = 0
     for pdf in _text_pdfs(max_pages):
         pages, ruled = _pages(pdf), len(read_inventory(pdf).ruled_text_pages)  # the pages lattice reads
-        cpu = seconds[pdf.name] = {mode: _measure(mode, pdf, work / f"cpu-{pdf.stem}") for mode in totals}
-        for mode in totals:
-            totals[mode] += cpu[mode]
+        runs = seconds[pdf.name] = {mode: [] for mode in modes}
+        for _ in range(repeat):
+            for mode in modes:
+                runs[mode].append(_measure(mode, pdf, work / f"cpu-{pdf.stem}"))
+                shutil.rmtree(work / f"cpu-{pdf.stem}", ignore_errors=True)  # else the next round reads the cache
+        cpu = {mode: statistics.median(runs[mode]) for mode in modes}
         total_pages, total_ruled = total_pages + pages, total_ruled + ruled
-        rows.append([pdf.name, pages, ruled, cpu["extract"] / pages, cpu["lattice"] / pages,
-                     f"{cpu['pdfium'] / pages:.4f}", cpu["extract"] / cpu["lattice"]])
+        rows.append([pdf.name, pages, ruled, cpu["extract"] / pages, cpu["lattice"] / pages, cpu["lines"] / pages,
+                     f"{cpu['pdfium'] / pages:.4f}", cpu["extract"] / cpu["lines"], cpu["extract"] / cpu["lattice"]])
+    totals = {mode: sum(statistics.median(s[mode]) for s in seconds.values()) for mode in modes}
     worst = max(rows, key=lambda row: row[-1])
     rows.append(["all", total_pages, total_ruled, totals["extract"] / total_pages, totals["lattice"] / total_pages,
-                 f"{totals['pdfium'] / total_pages:.4f}", totals["extract"] / totals["lattice"]])
-    table("Extraction CPU-s/page against camelot's vector lattice on every page and pdfium's text layer (same pages)",
-          ["document", "pages", "pages with ruling lines", "extraction", "camelot lattice", "pdfium text",
-           "extraction / lattice"], rows)
+                 totals["lines"] / total_pages, f"{totals['pdfium'] / total_pages:.4f}",
+                 totals["extract"] / totals["lines"], totals["extract"] / totals["lattice"]])
+    table("Extraction CPU-s/page against camelot's vector lattice on every page and pdfium's text layer (same pages)"
+          + (f", median of {repeat} rounds" if repeat > 1 else "") + "; 'lattice, no box grouping': camelot's lattice "
+          "with the layout settings extraction uses (find.LATTICE_LAYOUT), the same cells for less work",
+          ["document", "pages", "pages with ruling lines", "extraction", "camelot lattice", "lattice, no box grouping",
+           "pdfium text", "extraction / lattice no box grouping", "extraction / lattice"], rows)
     print(f"worst document: {worst[0]} ({worst[-1]:.2f}x)")
-    heaviest = max(seconds, key=lambda name: seconds[name]["lattice"])  # its run-to-run noise can hide the rest
-    rest = {mode: totals[mode] - seconds[heaviest][mode] for mode in totals}
+    heaviest = max(seconds, key=lambda name: statistics.median(seconds[name]["lattice"]))  # its noise hides the rest
+    rest = {mode: totals[mode] - statistics.median(seconds[heaviest][mode]) for mode in modes}
     print(f"all but the heaviest document ({heaviest}): extraction {rest['extract']:.1f} CPU-s, lattice "
-          f"{rest['lattice']:.1f} CPU-s, {rest['extract'] / rest['lattice']:.2f}x")
+          f"{rest['lattice']:.1f} CPU-s, {rest['extract'] / rest['lattice']:.2f}x; against lattice without box "
+          f"grouping {totals['extract'] / totals['lines']:.2f}x all, {rest['extract'] / rest['lines']:.2f}x the rest")
+    if repeat > 1:
+        _print_cpu_noise(seconds, repeat)
     ratio = totals["extract"] / totals["lattice"]
     target_line("extraction / camelot vector lattice", f"{ratio:.2f}x CPU on {total_pages} pages (worst document "
                 f"{worst[-1]:.2f}x)", f"<= {LATTICE_RATIO_TARGET}x", ratio <= LATTICE_RATIO_TARGET)
+
+
+def _print_cpu_noise(seconds: dict[str, dict[str, list[float]]], repeat: int) -> None:
+    """The total ratio of each round, and the document whose ratio varies most between rounds."""
+    rounds = [sum(s["extract"][i] for s in seconds.values()) / sum(s["lattice"][i] for s in seconds.values())
+              for i in range(repeat)]
+    ratios = {name: [a / b for a, b in zip(s["extract"], s["lattice"])] for name, s in seconds.items()}
+    noisiest = max(ratios, key=lambda name: max(ratios[name]) - min(ratios[name]))
+    print("noise: extraction / lattice of each round " + ", ".join(f"{r:.2f}x" for r in rounds)
+          + f"; the widest spread per document: {noisiest} {min(ratios[noisiest]):.2f}x-{max(ratios[noisiest]):.2f}x")
 
 
 def _measure(mode: str, pdf: Path, out: Path) -> float:
@@ -361,13 +389,17 @@ def main(argv: list[str] | None = None) -> int:
                         help="warehouse: numbers of documents (10,000: about 20 minutes of wall clock on 2 busy cores)")
     parser.add_argument("--copies", type=int, default=6,
                         help="workers: copies of the sample PDFs (fewer: a worker's start-up weighs on each run)")
-    parser.add_argument("--repeat", type=int, default=2, help="workers: runs of each pool size")
+    parser.add_argument("--repeat", type=int, default=None,
+                        help="workers: runs of each pool size (default 2); cpu: rounds per document, the median "
+                             "kept (default 1)")
     parser.add_argument("--max-pages", type=int, default=400, help="cpu: pages of samples + corpus reports")
     parser.add_argument("--work", type=Path, default=None, help="scratch folder (default: a temporary one)")
     args = parser.parse_args(argv)
     work = args.work or Path(tempfile.mkdtemp(prefix="lkjip-scale-"))
-    jobs = {"noop": lambda: bench_noop(work / "noop"), "workers": lambda: bench_workers(work, args.copies, args.repeat),
-            "cpu": lambda: bench_cpu(work, args.max_pages), "warehouse": lambda: bench_warehouse(work, args.sizes)}
+    jobs = {"noop": lambda: bench_noop(work / "noop"),
+            "workers": lambda: bench_workers(work, args.copies, args.repeat or 2),
+            "cpu": lambda: bench_cpu(work, args.max_pages, args.repeat or 1),
+            "warehouse": lambda: bench_warehouse(work, args.sizes)}
     for name, job in jobs.items():
         if args.what in (name, "all"):
             job()

@@ -90,7 +90,7 @@ def _ocr(pdf_path: Path, inventory, record: dict, scratch: Path):
     try:
         timeout = 120 + 60 * len(pages)  # a hang guard only: the worker limits CPU time per page
         ocred = ocr.ocr_pages(pdf_path, scratch / pdf_path.name, pages=pages, timeout=timeout)
-        inventory = read_inventory(ocred)
+        inventory = read_inventory(ocred, update=inventory, pages=pages)
     except ocr.OcrError as exc:
         record["ocr_error"] = f"{exc.reason}: {getattr(exc, 'detail', '')}".rstrip(": ")
         return pdf_path, inventory

@@ -21,6 +21,13 @@ from extract.pdf.unruled import WordTable, read_word_tables
 
 log = logging.getLogger(__name__)
 
+# Lattice's layout analysis without pdfminer's hierarchical grouping of text boxes (`boxes_flow`): it grows
+# with the square of the boxes (6 CPU-s on a page of a dense budget sheet, 0.15 without) and only orders
+# them; lattice places each text line by its position, and the lines are the same either way (same cells on
+# every corpus report and seed rendering: bench/same_extraction.py). Not for network, which picks among
+# aligned lines in their order.
+LATTICE_LAYOUT = {"boxes_flow": None}
+
 
 def find_tables(path: Path, pages: list[int], stream_pages: list[int] | None = None,
                 scanned_pages: list[int] | None = None,
@@ -34,7 +41,8 @@ def find_tables(path: Path, pages: list[int], stream_pages: list[int] | None = N
     found tables but none it can read are read again with camelot's network flavor, and its
     known tables replace the ones they overlap.
     """
-    tables = read_camelot(path, pages, flavor="lattice", engine="vector", split_text=True)
+    tables = read_camelot(path, pages, flavor="lattice", engine="vector", split_text=True,
+                          layout_kwargs=LATTICE_LAYOUT)
     if scanned_pages:
         tables += read_scanned(path, scanned_pages)
     tables.sort(key=lambda t: (t.page_start, -t.top))

@@ -90,8 +90,10 @@ def check_signature(path: Path) -> None:
         raise PdfError("not_a_pdf", "no %PDF- signature in the first 1024 bytes (an HTML page?)")
 
 
-def read_inventory(path: Path) -> PdfInventory:
-    """Open the PDF and read the text of every page."""
+def read_inventory(path: Path, update: PdfInventory | None = None, pages: list[int] | None = None) -> PdfInventory:
+    """Open the PDF and read the text of every page. With `update` and `pages` (1-based): `update`'s pages,
+    those in `pages` read again from `path`, a copy of `update`'s file whose other pages are the same
+    (OCR added a text layer to `pages` only): a long report with a picture cover is not read twice."""
     path = Path(path)
     check_signature(path)
     try:
@@ -102,17 +104,21 @@ def read_inventory(path: Path) -> PdfInventory:
             raise PdfError("encrypted", "the PDF is password-protected") from exc
         raise PdfError("corrupt_pdf", str(exc)) from exc
     try:
-        inventory = PdfInventory(path=path)
-        for index in range(len(doc)):
-            page = doc[index]
-            width, height = page.get_size()
-            text = page.get_textpage().get_text_range()
-            scan = scan_page(page, width * height)
-            inventory.pages.append(PageInfo(index + 1, _clean(text), width, height, scan.image_share, scan.ruled,
-                                            scan.empty))
-        return inventory
+        if update is None:
+            return PdfInventory(path=path, pages=[_page_info(doc, index) for index in range(len(doc))])
+        again = set(pages or [])
+        return PdfInventory(path=path, pages=[_page_info(doc, p.number - 1) if p.number in again else p
+                                              for p in update.pages])
     finally:
         doc.close()
+
+
+def _page_info(doc, index: int) -> PageInfo:
+    page = doc[index]
+    width, height = page.get_size()
+    text = page.get_textpage().get_text_range()
+    scan = scan_page(page, width * height)
+    return PageInfo(index + 1, _clean(text), width, height, scan.image_share, scan.ruled, scan.empty)
 
 
 def _clean(text: str) -> str:

@@ -45,10 +45,13 @@ def test_a_page_with_a_little_text_is_not_asked_for_ocrmypdf_skips_it(tmp_path, 
 ])
 def test_some_pages_read_alone_give_the_file_the_whole_report_gives(tmp_path, name, pages, cover_word):
     pdf = _corpus(name)
-    assert read_inventory(pdf).pages_to_ocr == pages
+    before = read_inventory(pdf)
+    assert before.pages_to_ocr == pages
     alone = read_inventory(ocr.ocr_pages(pdf, tmp_path / "alone.pdf", pages=pages))
     ocr._run_ocrmypdf(pdf, tmp_path / "whole.pdf", ocr.DEFAULT_LANGUAGE, pages, 600, None)  # the former way
     assert _pages(alone) == _pages(read_inventory(tmp_path / "whole.pdf"))
+    # Extraction reads only the OCRed pages again (extraction._ocr): the same inventory as reading it all.
+    assert _pages(read_inventory(tmp_path / "alone.pdf", update=before, pages=pages)) == _pages(alone)
     assert cover_word in alone.pages[0].text.upper()  # the cover now has a text layer
     assert alone.page_count == read_inventory(pdf).page_count
 
