@@ -113,7 +113,8 @@ def _named_above(reading: _Reading, rows: list[Row], index: int) -> str | None:
     further value line of that indicator ("Jumlah UTTP dan BDKT" over two value lines). Under an
     indicator without values the lines are its components (_composite_total), not facts."""
     roles = reading.roles
-    if not _has_result_values(rows[index], roles) or cell(rows[index], roles.goal):
+    if not _has_result_values(rows[index], roles) or cell(rows[index], roles.goal) \
+            or _labelled_as_summary(rows[index], roles):
         return None
     for position in range(index - 1, -1, -1):
         above = rows[position]
@@ -124,6 +125,15 @@ def _named_above(reading: _Reading, rows: list[Row], index: int) -> str | None:
         if not _has_result_values(above, roles) or cell(above, roles.goal):
             return None
     return None
+
+
+def _labelled_as_summary(row: Row, roles: IndicatorColumns) -> bool:
+    """A line of values labelled 'Rata-rata capaian kinerja' / 'Jumlah' / 'Total' outside the indicator
+    column is the table's summary, not a further value line of the indicator above. A label spanning
+    the narrow number column may be read in pieces across it ('capaian kinerja' | 'Rata-rata'), so each
+    cell is tested, not the row's text from its start (_closed_by_a_total)."""
+    values = {roles.unit, roles.category} | {col for g in roles.groups for col in g.columns()}
+    return any(SUMMARY_RE.match(text) for col, text in enumerate(row.cells) if col not in values)
 
 
 def _has_result_values(row: Row, roles: IndicatorColumns) -> bool:
