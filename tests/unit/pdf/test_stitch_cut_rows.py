@@ -4,7 +4,7 @@ them into one row. Layout-fuzz renderings (bench/fuzz) read by the real readers;
 are printed in the seed (Jambi Tabel 3.8)."""
 from __future__ import annotations
 
-from extract.parse import classify as cls
+from extract.parse.families import classify
 from extract.parse.rows import data_rows
 from tests.unit.pdf.test_stitch import stitched, table_holding
 
@@ -13,7 +13,7 @@ NAME = "PENCEGAHAN DAN PENYELESAIAN PERSELISIHAN HUBUNGAN INDUSTRIAL, MOGOK KERJ
 
 def _data_rows(table) -> list[tuple[int, list[str]]]:
     """(page, cells) of the table's rows as the fact readers take them (wrapped and cut rows joined)."""
-    rows = data_rows(table, cls.classify(table.rows, table.caption).header_rows)
+    rows = data_rows(table, classify(table.rows, table.caption).header_rows)
     return [(r.page, [" ".join(c.split()) for c in r.cells]) for r in rows]
 
 
