@@ -14,9 +14,9 @@ from extract.pdf.line_kinds import CAPTION_START, body_start, header_words_in, i
 
 def table_blocks(lines: list[Line], body_x0: float, body_x1: float) -> list[list[Line]]:
     """Runs of consecutive lines that look tabular: a prose line (fills the body, no column
-    gap) or a tall vertical gap ends a run. Short lines before the first tabular line are
-    left out (a heading, a caption), except at the top of a page: there they are the rest of
-    a row cut by the page break."""
+    gap) or a vertical gap taller than the run's own gaps between rows ends a run. Short lines
+    before the first tabular line are left out (a heading, a caption), except at the top of a
+    page: there they are the rest of a row cut by the page break."""
     if not lines:
         return []
     height = median(w.height for line in lines for w in line.words)
@@ -28,7 +28,7 @@ def table_blocks(lines: list[Line], body_x0: float, body_x1: float) -> list[list
     for line in lines:
         prose = _is_prose(line, height, body_x0, body_x1)
         last = (current or pending or [None])[-1]
-        far = last is not None and last.bottom - line.top > 2.5 * height
+        far = last is not None and last.bottom - line.top > max(2.5 * height, _row_gap_limit(current, height))
         if far and current and _fits_columns(current, line, height):
             far = False  # a blank row inside the table
         caption = bool(current) and CAPTION_START.match(" ".join(w.text for w in line.words)) is not None
@@ -53,6 +53,15 @@ def table_blocks(lines: list[Line], body_x0: float, body_x1: float) -> list[list
     blocks.append(current)
     return [_trim_tail(b, height) for index, b in enumerate(blocks)
             if sum(is_tabular(line, height) for line in b) >= 2 or (index == 0 and top_row and _lone_row(b, height))]
+
+
+def _row_gap_limit(block: list[Line], height: float) -> float:
+    """The widest gap that still parts two rows of the block: its usual gap between rows (the gaps
+    wider than a line height; a cell's wrapped lines lie closer) plus a line height, as a row
+    aligned to the bottom or the middle sits that much lower. Wide cell padding sets rows further
+    apart than a fixed count of line heights."""
+    gaps = [above.bottom - below.top for above, below in zip(block, block[1:]) if above.bottom - below.top > height]
+    return median(gaps) + height if len(gaps) >= 2 else 0.0
 
 
 def _lone_row(block: list[Line], height: float) -> bool:
@@ -124,8 +133,14 @@ def _paragraph_after(block: list[Line], line: Line, height: float) -> bool:
 
 
 def _trim_tail(block: list[Line], height: float) -> list[Line]:
-    """A footer or page number left at the end of a block (far below its rows) is not a row."""
-    while len(block) > 1 and block[-2].bottom - block[-1].top > 2.5 * height:
+    """A footer or page number left at the end of a block (far below its rows) is not a row. A line
+    with two values or more (a footer holds a page number at most) is far only beyond the block's
+    own gaps between rows."""
+    while len(block) > 1:
+        values = sum(looks_numeric(w.text) and not is_year(w.text) for w in block[-1].words)
+        limit = max(2.5 * height, _row_gap_limit(block[:-1], height) if values >= 2 else 0.0)
+        if block[-2].bottom - block[-1].top <= limit:
+            break
         block = block[:-1]
     return block
 

@@ -41,6 +41,7 @@ VARIANTS = [
     ("jambi", "libreoffice", 27),  # no rules, header repeated, rows split: a name's rest under the repeated header
     ("jepara", "reportlab", 22),  # no rules, cells aligned to the bottom: the last sasaran row alone at a page top
     ("jambi", "libreoffice", 28),  # horizontal rules, a table's tail under its header, another table below it
+    ("jambi", "libreoffice", 10),  # no rules, cells aligned to the bottom, wide padding: rows 2.5 word heights apart
 ]
 
 
