@@ -54,7 +54,7 @@ def gutters(lines: list[Line], height: float, tolerant: bool = True, tail: int =
     step = 0.5
     covered = [0] * (int((max(line.x1 for line in tabular) - x0) / step) + 2)
     covering = [line for line in lines[:len(lines) - tail] if is_tabular(line, height)]
-    for line in covering:
+    for line in covering + wrapped_name_lines(lines[:len(lines) - tail], height):
         for word in line.words:
             for i in range(int((word.x0 - x0) / step), int((word.x1 - x0) / step) + 1):
                 covered[i] += 1
@@ -70,6 +70,25 @@ def gutters(lines: list[Line], height: float, tolerant: bool = True, tail: int =
     narrow = [g for g in spaces if _parts_values_from_words(g, covering, height)]
     narrow += [g for g in clear if _parts_texts(g, covering, height) and not _crossed(g, lines[:len(lines) - tail])]
     return sorted(strips + [g for g in narrow if tolerant and not any(a < g[1] and g[0] < b for a, b in strips)])
+
+
+def wrapped_name_lines(lines: list[Line], height: float) -> list[Line]:
+    """One-word lines of a name wrapped one word per line in a narrow column, around the tabular
+    line of its row: the word starts on the left edge of a word of the nearest tabular line above
+    or below. A long word may cross a strip that the row's tabular line leaves clear; that strip
+    lies inside the name column. (A group label of its own rows has no tabular line beside it on
+    its left edge.)"""
+    tabular = [i for i, line in enumerate(lines) if is_tabular(line, height)]
+    found = []
+    for i, line in enumerate(lines):
+        if len(line.words) != 1 or i in tabular:
+            continue
+        above = max((t for t in tabular if t < i), default=None)
+        below = min((t for t in tabular if t > i), default=None)
+        near = [lines[t] for t in (above, below) if t is not None]
+        if any(abs(w.x0 - line.words[0].x0) <= EDGE_ALIGNED for other in near for w in other.words):
+            found.append(line)
+    return found
 
 
 def _parts_texts(space: tuple[float, float], lines: list[Line], height: float) -> bool:
