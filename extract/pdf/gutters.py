@@ -55,8 +55,8 @@ def gutters(lines: list[Line], height: float, tolerant: bool = True, tail: int =
     covered = [0] * (int((max(line.x1 for line in tabular) - x0) / step) + 2)
     covering = [line for line in lines[:len(lines) - tail] if is_tabular(line, height)]
     for line in covering + wrapped_name_lines(lines[:len(lines) - tail], height):
-        for word in line.words:
-            for i in range(int((word.x0 - x0) / step), int((word.x1 - x0) / step) + 1):
+        for word in line.words:  # (a wrapped word may reach past the tabular lines: only their span counts)
+            for i in range(max(0, int((word.x0 - x0) / step)), min(len(covered), int((word.x1 - x0) / step) + 1)):
                 covered[i] += 1
     few = len(tabular) // 10 if tolerant else 0  # lines that may cross a gutter (of ten lines or more: one)
     strips = []
