@@ -48,7 +48,7 @@ def page_words(page) -> list[Word]:
     """Words of a pdfium page: characters joined until a space or a jump in position."""
     textpage = page.get_textpage()
     words: list[Word] = []
-    current: Word | None = None
+    current: PageWord | None = None
     bottoms: list[float] = []  # the current word's characters' bottoms
     guessed = False  # a line break pdfium guessed since the last character
     box = pdfium_c.FS_RECTF()  # one buffer for every character's box: the raw calls cost half of pypdfium2's
@@ -70,7 +70,7 @@ def page_words(page) -> list[Word]:
             _flush(words, current, bottoms)
             current = None
         if current is None:
-            current, bottoms = Word(left, right, bottom, top, char), []
+            current, bottoms = PageWord(left, right, bottom, top, char), []
         else:
             current.x1, current.text = max(current.x1, right), current.text + char
         bottoms.append(bottom)
@@ -97,14 +97,13 @@ def _breaks_word(word: Word, left: float, bottom: float, top: float, space: floa
     return jumped_right or jumped_back or other_line
 
 
-def _flush(words: list[Word], current: Word | None, bottoms: list[float]) -> None:
+def _flush(words: list[Word], current: PageWord | None, bottoms: list[float]) -> None:
     """Add the word, seated on the bottom most of its characters share when that is HANGING or more
     above its first one's (a hanging first letter; not the drift of a skewed OCR line)."""
     if current is not None:
         shared = sorted(bottoms, reverse=True)[(len(bottoms) - 1) // 2]
-        hangs = shared - current.bottom >= HANGING * current.height
-        words.append(PageWord(current.x0, current.x1, current.bottom, current.top, current.text,
-                              seat=shared if hangs else current.bottom))
+        current.seat = shared if shared - current.bottom >= HANGING * current.height else current.bottom
+        words.append(current)
 
 
 HANGING = 0.15  # of a word's height: a letter's descent, far more than a skewed line's drift
