@@ -7,6 +7,7 @@ from reports the extractor was not built on").
   .venv/bin/python bench/accuracy.py --quick --layout ruled --seed jepara
   .venv/bin/python bench/accuracy.py --only fuzz --fuzz-n 10 --fuzz-engine html
   .venv/bin/python bench/accuracy.py --only truth --truth-doc provsu
+  .venv/bin/python bench/accuracy.py --only whole --whole-n 4 --jobs 1   # whole seed reports
   .venv/bin/python bench/accuracy.py --corpus-only   # only ../shared/corpus (corpus table and labelled set)
 
 1. Seeds (section `seeds`): samples/seeds/*.txt rendered by samples/render_samples.py into
@@ -30,7 +31,12 @@ from reports the extractor was not built on").
    ceiling: the share of labelled facts whose printed numbers are all in the raw cells.
 4. Corpus (section `corpus`, bench/corpus_score.py): per document of ../shared/corpus (or --corpus)
    the metadata found, tables per family, indicator rows, capaian consistency, speed.
-5. Tables left unknown (bench/unknown_tables.py): the share of family `unknown` among the tables
+5. Whole reports (section `whole`, only with --only whole): the whole seed reports (every chapter,
+   table and paragraph) rendered by the three engines, --whole-n variants per seed per engine from
+   their own variant stream (base seed 1), scored like the fuzz: the benchmark tables now sit among
+   the report's other tables (Perjanjian Kinerja targets, earlier years, Renstra). Cached under
+   CACHE/fuzz/whole/.
+6. Tables left unknown (bench/unknown_tables.py): the share of family `unknown` among the tables
    with at least two numeric columns, on the corpus documents extracted and on the fuzz renderings.
 Speed: seconds per page of the extraction (wall clock in the worker) and peak RSS of the
 extraction child (getrusage(RUSAGE_CHILDREN) in a fresh measuring process per document).
@@ -71,7 +77,7 @@ ALL_LAYOUTS = ("ruled", "unruled", "letter-serif-ruled", "letter-serif-unruled",
                "landscape-unruled", "scanned")
 QUICK_LAYOUTS = tuple(layout for layout in ALL_LAYOUTS if layout != "scanned")
 SCAN_DPI = 200
-SECTIONS = ("seeds", "fuzz", "truth", "corpus")
+SECTIONS = ("seeds", "fuzz", "whole", "truth", "corpus")
 FUZZ_N, QUICK_FUZZ_N = fuzz_score.DEVELOPMENT_VARIANTS, 2
 # --quick: three labelled documents with a text layer that extract in seconds (both kinds of fact).
 QUICK_TRUTH = ("jombang-inspektorat_2022_lkjip", "kab-grobogan-dpupr_2021_rfk-des", "provsu_2022_lra-opd")
@@ -220,6 +226,14 @@ def run_fuzz(args, log) -> dict:
                                args.refresh, log, args.fuzz_first)
 
 
+def run_whole(args, log) -> dict:
+    engines = args.fuzz_engine or list(fuzz_score.ENGINES)
+    seeds = [s for s in fuzz_score.SEEDS if not args.seed or any(n in s for n in args.seed)]
+    log(f"whole reports: {args.whole_n} variants x {len(seeds)} seeds x {len(engines)} engines ...")
+    return fuzz_score.run_fuzz(engines, seeds, args.whole_n, Path(args.cache) / "fuzz" / "whole", args.jobs,
+                               args.refresh, log, whole=True)
+
+
 def corpus_census(document_ids: dict[str, str], cache: ExtractionCache) -> dict:
     """Unknown-table census of the corpus documents that were extracted in this run."""
     per_doc = {}
@@ -237,7 +251,8 @@ def selected_sections(args) -> list[str]:
         return [s for s in SECTIONS if s in args.only]
     if args.corpus_only:
         return ["truth", "corpus"]
-    return [s for s in SECTIONS if not (s == "corpus" and args.quick) and not (s == "fuzz" and args.fuzz_n == 0)]
+    return [s for s in SECTIONS if not (s == "corpus" and args.quick) and not (s == "fuzz" and args.fuzz_n == 0)
+            and s != "whole"]   # whole reports only on request: --only whole
 
 
 def run(args) -> dict:
@@ -246,7 +261,7 @@ def run(args) -> dict:
     sections = selected_sections(args)
     results = {"generated_at": datetime.now(UTC).isoformat(timespec="seconds"), "command": " ".join(sys.argv),
                "cpu_count": os.cpu_count(), "sections": sections, "seeds": [], "corpus": [], "truth": None,
-               "fuzz": None, "unknown_tables": {}, "section_seconds": {}, "notes": []}
+               "fuzz": None, "whole": None, "unknown_tables": {}, "section_seconds": {}, "notes": []}
     cache = ExtractionCache(Path(args.cache) / "bench" / "extracted", refresh=args.refresh)
     work = Path(tempfile.mkdtemp(prefix="lkjip-bench-"))
     try:
@@ -259,6 +274,8 @@ def run(args) -> dict:
                 results["notes"] += notes
             elif section == "fuzz":
                 results["fuzz"] = run_fuzz(args, log)
+            elif section == "whole":
+                results["whole"] = run_whole(args, log)
             results["section_seconds"][section] = round(time.monotonic() - started, 1)
         if "truth" in sections:
             started = time.monotonic()
@@ -336,6 +353,9 @@ def report(results: dict, out=print) -> None:
     if results["fuzz"]:
         out("")
         fuzz_score.report_fuzz(results["fuzz"], print_table, out)
+    if results.get("whole"):
+        out("")
+        fuzz_score.report_fuzz(results["whole"], print_table, out)
     if results["truth"]:
         out("")
         truth_score.report_truth(results["truth"], print_table, out)
@@ -369,7 +389,11 @@ def parse_args(argv: list[str] | None):
                     help="number of the first fuzz variant (default 0). Variants 0-"
                     f"{fuzz_score.DEVELOPMENT_VARIANTS - 1} are the development set the rules were built on; "
                     f"--fuzz-first {fuzz_score.DEVELOPMENT_VARIANTS} measures held-out layouts nobody looked at")
-    ap.add_argument("--fuzz-engine", action="append", choices=fuzz_score.ENGINES, help="only this engine")
+    ap.add_argument("--fuzz-engine", action="append", choices=fuzz_score.ENGINES,
+                    help="only this engine (fuzz and whole)")
+    ap.add_argument("--whole-n", type=int, default=fuzz_score.WHOLE_N,
+                    help="section `whole` (only with --only whole): whole seed reports per seed per engine "
+                    f"(default {fuzz_score.WHOLE_N}), variant stream base seed {fuzz_score.WHOLE_BASE_SEED}"),
     ap.add_argument("--truth-doc", action="append", help="only labelled documents whose name contains this")
     ap.add_argument("--truth-n", type=int, help="at most this many labelled documents")
     ap.add_argument("--corpus", default=str(DEFAULT_CORPUS), help=f"folder of real PDFs (default {DEFAULT_CORPUS})")

@@ -45,17 +45,20 @@ def render_dir(cache: Path) -> Path:
     return Path(cache) / "pdf" / tree_fingerprint([ROOT / "bench" / "fuzz", *seeds], (".py", ".txt"))
 
 
-def render_cached(seed: str, engine: str, k: int, out_dir: Path) -> tuple[Path, dict]:
-    """(pdf, variant json) of variant k, rendered only when not cached yet (then json['cached'])."""
+def render_cached(seed: str, engine: str, k: int, out_dir: Path, whole: bool = False) -> tuple[Path, dict]:
+    """(pdf, variant json) of variant k, rendered only when not cached yet (then json['cached']).
+    whole: variant k of the WHOLE_BASE_SEED stream rendered as the whole seed report."""
     import json
 
-    from bench.fuzz.render import render_variant
+    from bench.fuzz.render import pdf_name, render_variant
+    from bench.fuzz.variants import make_variant
 
-    pdf = out_dir / f"{seed}_{engine}_{k}.pdf"
+    base_seed = WHOLE_BASE_SEED if whole else 0
+    pdf = out_dir / f"{pdf_name(make_variant(seed, engine, k, base_seed), whole)}.pdf"
     meta = pdf.with_suffix(".json")
     cached = pdf.is_file() and meta.is_file()
     if not cached:
-        render_variant(seed, k, out_dir, engine=engine)
+        render_variant(seed, k, out_dir, engine=engine, base_seed=base_seed, whole=whole)
     return pdf, {**json.loads(meta.read_text()), "cached": cached}
 
 
@@ -86,16 +89,22 @@ def score_variant(meta: dict, extracted) -> dict:
 # Variants 0-29 are the development set the extraction rules were built and checked on; numbers from
 # here on are held out: nobody looked at them, so their scores say how the rules do on new layouts.
 DEVELOPMENT_VARIANTS = 30
+# Whole-report variants (the whole seed report, every chapter and table) come from their own stream,
+# so that they are not the layouts of the table-only variants with the same numbers.
+WHOLE_BASE_SEED = 1
+WHOLE_N = 4
 
 
 def variant_plan(engines, seeds, n: int, first: int = 0) -> list[tuple[str, str, int]]:
     return [(seed, engine, k) for engine in engines for seed in seeds for k in range(first, first + n)]
 
 
-def run_fuzz(engines, seeds, n: int, cache: Path, jobs: int, refresh: bool, log, first: int = 0) -> dict:
-    """Render (sequentially, cached), extract (jobs in parallel, cached) and score every variant."""
+def run_fuzz(engines, seeds, n: int, cache: Path, jobs: int, refresh: bool, log, first: int = 0,
+             whole: bool = False) -> dict:
+    """Render (sequentially, cached), extract (jobs in parallel, cached) and score every variant;
+    whole: the whole seed reports (bench.fuzz.document.build_whole_document) instead."""
     out = {"n_per_seed_per_engine": n, "first_variant": first, "engines": list(engines), "seeds": list(seeds),
-           "skipped": {},
+           "whole": whole, "base_seed": WHOLE_BASE_SEED if whole else 0, "skipped": {},
            "failed_renders": [], "variants": []}
     ready = [e for e in engines if not engine_missing(e)]
     out["skipped"] = {e: engine_missing(e) for e in engines if e not in ready}
@@ -109,7 +118,7 @@ def run_fuzz(engines, seeds, n: int, cache: Path, jobs: int, refresh: bool, log,
         futures = []
         for seed, engine, k in variant_plan(ready, seeds, n, first):
             try:
-                pdf, meta = render_cached(seed, engine, k, pdf_dir)
+                pdf, meta = render_cached(seed, engine, k, pdf_dir, whole)
             except Exception as exc:  # noqa: BLE001 - a renderer failure is reported, the run goes on
                 out["failed_renders"].append({"name": f"{seed}_{engine}_{k}", "error": f"{type(exc).__name__}: {exc}"})
                 log(f"  render failed {seed}_{engine}_{k}: {exc}")
@@ -117,7 +126,8 @@ def run_fuzz(engines, seeds, n: int, cache: Path, jobs: int, refresh: bool, log,
             futures.append((meta, pool.submit(extractions.extract, pdf)))
         for meta, future in futures:
             out["variants"].append(score_variant(meta, future.result()))
-            log(f"  fuzz {meta['pdf']}: {out['variants'][-1]['status']}")
+            log(f"  fuzz {meta['pdf']}: {out['variants'][-1]['status']} ({meta.get('pages')} pages, "
+                f"rendered in {meta.get('seconds')} s)")
     out["engines_summary"] = {e: summarize([v for v in out["variants"] if v["engine"] == e]) for e in ready}
     out["knob_effects"] = knob_effects(out["variants"])
     out["unknown_tables"] = unknown_tables.combine(
@@ -188,8 +198,12 @@ def knobs_text(knobs: dict) -> str:
 def report_fuzz(fuzz: dict, print_table, out=print) -> None:
     first = fuzz.get("first_variant", 0)
     numbers = f"numbers {first}-{first + fuzz['n_per_seed_per_engine'] - 1}"
-    numbers += ", held out" if first >= DEVELOPMENT_VARIANTS else ""
-    out(f"## Fuzz renderings: seed tables through other engines ({fuzz['n_per_seed_per_engine']} variants "
+    if fuzz.get("whole"):
+        what, numbers = "whole seed reports", f"{numbers}, base seed {fuzz['base_seed']}"
+    else:
+        what = "seed tables"
+        numbers += ", held out" if first >= DEVELOPMENT_VARIANTS else ""
+    out(f"## Fuzz renderings: {what} through other engines ({fuzz['n_per_seed_per_engine']} variants "
         f"per seed per engine, {numbers}; R/P = exact incl. region+year, R*/P* = table only)")
     rows = []
     for engine, s in fuzz["engines_summary"].items():
@@ -202,6 +216,9 @@ def report_fuzz(fuzz: dict, print_table, out=print) -> None:
                      s["unknown_share"]])
     print_table(["engine", "variants", "quar.", "region+year", "ind R", "ind P", "bud R", "bud P", "ind R*",
                  "ind P*", "bud R*", "bud P*", "perfect ind/bud*", "unknown share"], rows, out)
+    if fuzz.get("whole"):
+        report_render_cost(fuzz, out)
+        report_below(fuzz, out)
     by_name = {v["name"]: v for v in fuzz["variants"]}
     for engine, s in fuzz["engines_summary"].items():
         if "worst" not in s:
@@ -225,6 +242,30 @@ def report_fuzz(fuzz: dict, print_table, out=print) -> None:
         out(f"skipped {engine}: {reason}")
     for failure in fuzz["failed_renders"]:
         out(f"render failed {failure['name']}: {failure['error'][:200]}")
+
+
+def report_render_cost(fuzz: dict, out=print) -> None:
+    """Per engine: pages, rendering and extraction seconds per variant (median / max)."""
+    def span(values):
+        values = sorted(x for x in values if x is not None)
+        return f"{values[len(values) // 2]:g} / {values[-1]:g}" if values else "-"
+
+    for engine in fuzz["engines_summary"]:
+        vs = [v for v in fuzz["variants"] if v["engine"] == engine]
+        out(f"{engine}: pages {span(v['pages'] for v in vs)}, render s {span(v['render_seconds'] for v in vs)}, "
+            f"extract s {span(v['extract_seconds'] for v in vs)} (median / max per variant)")
+
+
+def report_below(fuzz: dict, out=print, threshold: float = 0.98) -> None:
+    """Every variant whose table-only quality is below `threshold`, worst first, with the basis of
+    its precision (caption: the expected captions were found; subject: they were not)."""
+    below = sorted((v for v in fuzz["variants"] if variant_quality(v) < threshold), key=variant_quality)
+    out(f"{len(below)} of {len(fuzz['variants'])} variants below {threshold:.0%} (table-only quality):")
+    for v in below:
+        to = v["scores"]["table_only"]
+        figures = ", ".join(f"{fam[:3]} R*/P* {_fmt(to[fam]['recall'])}/{_fmt(to[fam]['precision'])} "
+                            f"[{to[fam]['precision_basis']}]" for fam in FAMILIES)
+        out(f"    {v['name']} {variant_quality(v):.2f}: {figures}; caption={v['knobs']['caption']}")
 
 
 def _fmt(value) -> str:

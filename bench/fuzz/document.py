@@ -8,6 +8,9 @@ markers so that italic rows stay italic. Cell texts are never changed: numbers s
 1.871.557.000 or 95,22 stay strings exactly as printed.
 
 Tables (bench/expected.py SEED_TABLES): Jepara Tabel 3.3 and 3.17, Jambi Tabel 3.3, 3.8, 3.9.
+
+build_whole_document(seed) is the whole report instead: every heading, paragraph and table of the
+seed in order, the benchmark tables among the others (WholeDocument).
 """
 from __future__ import annotations
 
@@ -207,3 +210,168 @@ def build_document(seed: str) -> Document:
     from .variants import seed_name
 
     return _build(seed_name(seed))
+
+
+# ---------------------------------------------------------------- the whole report
+
+_CHAPTER_RE = re.compile(r"^BAB\s+[IVX]+$")
+_TOC_HEADINGS = ("DAFTAR ISI", "DAFTAR TABEL", "DAFTAR LAMPIRAN")
+_FRONT_HEADINGS = ("KATA PENGANTAR", "IKHTISAR EKSEKUTIF", "LAMPIRAN", *_TOC_HEADINGS)
+_YEAR_RE = re.compile(r"^(19|20)\d\d$")
+_ROW_NUMBER_RE = re.compile(r"^(\d{1,3}|[IVX]{1,5}|[A-Z])\.?$")
+MAX_CAPTION_LINES = 5
+MAX_CAPTION_CHARS = 160
+MAX_HEADER_ROWS = 3
+OTHER = "other"               # family of a table that is not a benchmark table
+
+
+@dataclass
+class WholeDocument:
+    """Every part of a seed in order. items: (kind, payload) with kind chapter (lines) |
+    front (front-matter heading: KATA PENGANTAR, DAFTAR ISI, ...) | heading (text) | para (text) |
+    toc (lines of a table of contents) | table (SeedTable; family indicator / budget for the
+    benchmark tables of SEED_INFO, else OTHER)."""
+    seed: str
+    slug: str
+    title: str
+    author: str
+    title_lines: list[str]
+    items: list[tuple[str, object]]
+
+    @property
+    def tables(self) -> list[SeedTable]:
+        return [payload for kind, payload in self.items if kind == "table"]
+
+    @property
+    def benchmark_tables(self) -> list[SeedTable]:
+        return [t for t in self.tables if t.family != OTHER]
+
+
+def _clean_cell(cell: str) -> str:
+    """A non-benchmark cell limited to characters all font families have (<i> markers kept)."""
+    return "".join(ch if (32 <= ord(ch) < 127 or ch in _SAFE_EXTRA) else " " for ch in cell).strip()
+
+
+def header_rows(rows: list[list[str]]) -> int:
+    """Header rows of a table that is not a benchmark table: the rows before the first body row,
+    at most MAX_HEADER_ROWS. A body row has a numeric value cell (not a bare year, not a row
+    number) or opens with a row number or group letter ("1", "2.", "IV", "A"); a column-numbering
+    row ("1 2 3 4") is still header. A table without any body row has one header row."""
+    from .layout import is_numeric
+
+    for n, row in enumerate(rows):
+        plain = [strip_markup(c) for c in row]
+        filled = [c for c in plain if c]
+        if len(filled) >= 3 and all(c.startswith(str(k + 1)) for k, c in enumerate(filled[:3])):
+            continue   # column numbering ("1 2 3 ... 6 = (5-4)")
+        if _ROW_NUMBER_RE.match(plain[0]) or any(is_numeric(c) and not _YEAR_RE.match(c) for c in filled):
+            return min(n, MAX_HEADER_ROWS)
+    return min(1, len(rows))
+
+
+def _caption_lines(lines: list[str], i: int) -> list[str] | None:
+    """The caption starting at line i when a table follows within a few short lines, else None."""
+    caption = [lines[i].strip()]
+    for line in lines[i + 1:i + 1 + 2 * MAX_CAPTION_LINES]:
+        if "\t" in line:
+            return caption
+        s = line.strip()
+        if not s:
+            continue
+        if len(caption) >= MAX_CAPTION_LINES or len(s) > MAX_CAPTION_CHARS or _CAPTION_RE.match(s):
+            return None
+        caption.append(s)
+    return None
+
+
+_NO_RE = re.compile(r"^no\.?$", re.I)
+
+
+def _table_rows(lines: list[str], start: int) -> tuple[list[list[str]], int]:
+    """Like _rows_after, but a blank line followed by a row opening with "No" starts another
+    table (the seeds print consecutive uncaptioned tables that way), unless that row repeats the
+    table's first row: then the repeated leading rows (a header printed again after a page break
+    of the original) are dropped."""
+    rows: list[list[str]] = []
+    i, blank = start + 1, False
+    while i < len(lines):
+        line = lines[i]
+        if "\t" not in line:
+            if line.strip() and rows:
+                break
+            blank, i = blank or bool(rows), i + 1
+            continue
+        row = [c.strip() for c in line.split("\t")]
+        if blank and _NO_RE.match(row[0]):
+            if row != rows[0]:
+                break
+            k = 0
+            while i + k < len(lines) and k < len(rows) and [c.strip() for c in lines[i + k].split("\t")] == rows[k]:
+                k += 1
+            i, blank = i + k, False
+            continue
+        rows.append(row)
+        blank, i = False, i + 1
+    return rows, i
+
+
+def _other_table(rows: list[list[str]], caption: list[str], line: int) -> SeedTable:
+    rows = [[_clean_cell(c) for c in r] for r in rows]
+    n = header_rows(rows)
+    m = _CAPTION_RE.match(caption[0]) if caption else None
+    key = m.group(0) if m else f"(no caption, line {line + 1})"
+    return SeedTable(key, OTHER, caption, rows[:n], rows[n:], line=line)
+
+
+def _text_item(lines: list[str], i: int) -> tuple[list[tuple[str, object]], int]:
+    """Items of the non-table line i and the index of the next line to read."""
+    s = lines[i].strip()
+    if _CHAPTER_RE.match(s):
+        j = next((j for j in range(i + 1, len(lines)) if lines[j].strip()), len(lines))
+        if j < len(lines) and "\t" not in lines[j] and not _SECTION_RE.match(lines[j].strip()):
+            return [("chapter", [s, clean_prose(lines[j])])], j + 1
+        return [("chapter", [s])], i + 1
+    if s in _FRONT_HEADINGS:
+        return [("front", s)], i + 1
+    if _SECTION_RE.match(s) and len(s) < 200:
+        return [("heading", clean_prose(s))], i + 1
+    text = clean_prose(s)
+    return ([("para", text)] if text else []), i + 1
+
+
+@cache
+def _build_whole(seed: str) -> WholeDocument:
+    info, doc = SEED_INFO[seed], _build(seed)
+    lines = seed_path(seed).read_text(encoding="utf-8").splitlines()
+    bench = {t.line: t for t in doc.tables}
+    start = next((i for i, line in enumerate(lines) if line.strip() == "KATA PENGANTAR"), 0)
+    items: list[tuple[str, object]] = []
+    last_text, i = None, start
+    while i < len(lines):
+        line, s = lines[i], lines[i].strip()
+        if not s:
+            i += 1
+            continue
+        caption = _caption_lines(lines, i) if "\t" not in line and _CAPTION_RE.match(s) else None
+        if i in bench:
+            items.append(("table", bench[i]))
+            i = _rows_after(lines, i)[1]
+        elif "\t" in line or caption:
+            rows, end = _table_rows(lines, i if caption else i - 1)
+            if caption is None and last_text in _TOC_HEADINGS:
+                items.append(("toc", [clean_prose(" ".join(r)) for r in rows]))
+            else:
+                items.append(("table", _other_table(rows, caption or [], i)))
+            i = end
+        else:
+            new, i = _text_item(lines, i)
+            items += new
+        last_text = s if "\t" not in line else None
+    return WholeDocument(seed, info.slug, info.title, info.author, doc.title_lines, items)
+
+
+def build_whole_document(seed: str) -> WholeDocument:
+    """The whole seed report ('jepara' | 'jambi') in order; cached, treat as read-only."""
+    from .variants import seed_name
+
+    return _build_whole(seed_name(seed))

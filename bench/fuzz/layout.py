@@ -20,7 +20,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from . import fonts
-from .document import SeedTable
+from .document import OTHER, SeedTable, WholeDocument
 from .variants import Variant
 
 MM = 72.0 / 25.4
@@ -329,8 +329,50 @@ class Block:
     table_index: int = -1
 
 
+def _placement(v: Variant, i: int) -> list[Block]:
+    """Blocks before benchmark table i that the variant's `start` knob asks for (flow: none)."""
+    start = v.start[i % len(v.start)]
+    if start == "new_page":
+        return [Block("page_break")]
+    if start == "near_bottom":
+        return [Block("page_break"), Block("gap", fraction=v.bottom_gap[i % len(v.bottom_gap)])]
+    return []
+
+
+def _captioned(t, g: Grid, v: Variant, i: int) -> list[Block]:
+    caption = [Block("caption", lines=list(t.caption), table_index=i)] if t.caption else []
+    table = [Block("table", grid=g, table_index=i)]
+    return {"above": caption + table, "below": table + caption}.get(v.caption, table)
+
+
+def whole_blocks(doc: WholeDocument, v: Variant) -> tuple[list[Block], list[Grid]]:
+    """The whole report of one variant: every item in seed order; the placement knobs act on
+    the benchmark tables (the k-th benchmark table takes the k-th per-table knob)."""
+    grids = layout_tables(doc, v)
+    out = [Block("title", lines=list(doc.title_lines)), Block("page_break")]
+    tables, bench = iter(enumerate(zip(doc.tables, grids))), 0
+    for kind, payload in doc.items:
+        if kind in ("chapter", "front"):
+            if v.chapter_break and out[-1].kind != "page_break":
+                out.append(Block("page_break"))
+            out.append(Block("chapter", lines=list(payload)) if kind == "chapter" else Block("heading", payload))
+        elif kind in ("heading", "para"):
+            out.append(Block(kind, payload))
+        elif kind == "toc":
+            out += [Block("para", line) for line in payload]
+        else:
+            i, (t, g) = next(tables)
+            if t.family != OTHER:
+                out += _placement(v, bench)
+                bench += 1
+            out += _captioned(t, g, v, i)
+    return out, grids
+
+
 def blocks(doc, v: Variant) -> tuple[list[Block], list[Grid]]:
     """The document of one variant as a list of blocks, and the laid-out tables."""
+    if isinstance(doc, WholeDocument):
+        return whole_blocks(doc, v)
     grids = layout_tables(doc, v)
     out = [Block("title", lines=list(doc.title_lines)), Block("page_break")]
     if doc.chapter:

@@ -3,6 +3,7 @@
     python -m bench.fuzz.render --seed jepara --engine reportlab --n 30 --out /tmp/fuzz
     python -m bench.fuzz.render --seed jambi --engine libreoffice --n 30 --out /tmp/fuzz
     python -m bench.fuzz.render --seed jepara --engine html --n 5 --start 30 --base-seed 1 --out /tmp/fuzz
+    python -m bench.fuzz.render --seed jambi --engine html --n 4 --base-seed 1 --whole --out /tmp/whole
 
 writes OUT/<seed>_<engine>_<k>.pdf and OUT/<seed>_<engine>_<k>.json (the variant, the seed's
 slug for bench/expected.expected_for, the laid-out tables, engine version, seconds, pages).
@@ -19,7 +20,7 @@ import sys
 import time
 from pathlib import Path
 
-from .document import build_document
+from .document import build_document, build_whole_document
 from .layout import layout_tables
 from .variants import ENGINES, SEEDS, Variant, make_variant, seed_name
 
@@ -60,8 +61,14 @@ def normalize_pdf(pdf: Path, name: str) -> None:
         pdf.write_bytes(fixed)
 
 
-def describe(v: Variant, pdf: Path, seconds: float, info: dict) -> dict:
-    doc = build_document(v.seed)
+def pdf_name(v: Variant, whole: bool = False) -> str:
+    """File stem of a rendering: <seed>_<engine>_<k>, or <seed>_<engine>_whole_<k> for the whole report."""
+    return f"{v.seed}_{v.engine}_whole_{v.number}" if whole else v.name
+
+
+def describe(v: Variant, pdf: Path, seconds: float, info: dict, whole: bool = False) -> dict:
+    doc = build_whole_document(v.seed) if whole else build_document(v.seed)
+    extra = {"whole": True, "benchmark_tables": [t.key for t in doc.benchmark_tables]} if whole else {}
     return {
         "pdf": pdf.name,
         "seed": v.seed,
@@ -74,38 +81,42 @@ def describe(v: Variant, pdf: Path, seconds: float, info: dict) -> dict:
         "seconds": round(seconds, 2),
         "pages": info.get("pages") or page_count(pdf),
         **{k: val for k, val in info.items() if k != "pages"},
+        **extra,
     }
 
 
 def render_variant(seed: str, variant: Variant | int, out_dir: Path, *, engine: str = "reportlab",
-                   base_seed: int = 0, keep_source: bool = False) -> Path:
+                   base_seed: int = 0, keep_source: bool = False, whole: bool = False) -> Path:
     """Render one variant: a Variant, or the number k of one in the (base_seed, seed, engine)
-    stream. Writes out_dir/<seed>_<engine>_<k>.pdf and .json; returns the PDF path."""
+    stream. Writes out_dir/<seed>_<engine>_<k>.pdf and .json; returns the PDF path. whole: the
+    whole seed report (document.build_whole_document), written as <seed>_<engine>_whole_<k>."""
     seed = seed_name(seed)
     v = variant if isinstance(variant, Variant) else make_variant(seed, engine, variant, base_seed)
     if v.seed != seed:
         raise ValueError(f"variant is for seed {v.seed!r}, not {seed!r}")
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
-    pdf = out_dir / f"{v.name}.pdf"
+    name = pdf_name(v, whole)
+    pdf = out_dir / f"{name}.pdf"
     t0 = time.perf_counter()
     mod = engine_module(v.engine)
-    info = mod.render(build_document(seed), v, pdf, keep_source=keep_source) or {}
-    normalize_pdf(pdf, v.name)
-    meta = describe(v, pdf, time.perf_counter() - t0, info)
-    (out_dir / f"{v.name}.json").write_text(json.dumps(meta, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    doc = build_whole_document(seed) if whole else build_document(seed)
+    info = mod.render(doc, v, pdf, keep_source=keep_source) or {}
+    normalize_pdf(pdf, name)
+    meta = describe(v, pdf, time.perf_counter() - t0, info, whole)
+    (out_dir / f"{name}.json").write_text(json.dumps(meta, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
     return pdf
 
 
 def render_many(seed: str, engine: str, n: int, out_dir: Path, base_seed: int = 0, start: int = 0,
-                keep_source: bool = False, log=print) -> tuple[list[Path], list[tuple[int, str]]]:
+                keep_source: bool = False, log=print, whole: bool = False) -> tuple[list[Path], list[tuple[int, str]]]:
     """Render variants start..start+n-1; returns (PDFs written, [(k, error)])."""
     done, failed = [], []
     for k in range(start, start + n):
         v = make_variant(seed, engine, k, base_seed)
         t0 = time.perf_counter()
         try:
-            pdf = render_variant(seed, v, out_dir, keep_source=keep_source)
+            pdf = render_variant(seed, v, out_dir, keep_source=keep_source, whole=whole)
         except Exception as exc:  # noqa: BLE001 - keep going, every failing variant is reported at the end
             failed.append((k, f"{type(exc).__name__}: {exc}"))
             log(f"{v.name}: FAILED {type(exc).__name__}: {exc}")
@@ -125,12 +136,14 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--start", type=int, default=0, help="first variant number k (default 0)")
     ap.add_argument("--base-seed", type=int, default=0, help="base random seed of the variant stream (default 0)")
     ap.add_argument("--out", required=True, type=Path, help="output directory")
+    ap.add_argument("--whole", action="store_true",
+                    help="the whole seed report (every chapter and table), not only the benchmark tables")
     ap.add_argument("--keep-source", action="store_true",
                     help="keep the intermediate .docx / .html next to the PDF")
     args = ap.parse_args(argv)
     t0 = time.perf_counter()
     done, failed = render_many(args.seed, args.engine, args.n, args.out, args.base_seed, args.start,
-                               args.keep_source)
+                               args.keep_source, whole=args.whole)
     total = time.perf_counter() - t0
     print(f"{len(done)} rendered, {len(failed)} failed in {total:.1f}s "
           f"({total / max(1, len(done) + len(failed)):.2f}s per variant)")

@@ -72,6 +72,8 @@ class Variant:
     start: tuple                  # per table: flow | new_page | near_bottom
     lead_in: tuple                # per table: extra seed paragraphs before the table's heading
     bottom_gap: tuple             # per table, near_bottom: share of the text height left blank first
+    # whole-report mode only (drawn last, so the knobs above are those of the table-only stream)
+    chapter_break: bool = True    # each BAB chapter and front-matter heading starts a new page
 
     def to_json(self) -> dict:
         return asdict(self)
@@ -128,6 +130,7 @@ def make_variant(seed: str, engine: str, number: int, base_seed: int = 0) -> Var
         start=tuple(rng.choice(STARTS) for _ in range(MAX_TABLES)),
         lead_in=tuple(rng.randint(0, 6) for _ in range(MAX_TABLES)),
         bottom_gap=tuple(round(rng.uniform(0.45, 0.75), 2) for _ in range(MAX_TABLES)),
+        chapter_break=rng.random() < 0.7,
     )
 
 
