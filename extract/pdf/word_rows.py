@@ -3,6 +3,7 @@ horizontal rules, a band split where its value lines clash, and the lines of a r
 cell, whether the renderer aligned the cells to the top, the middle or the bottom."""
 from __future__ import annotations
 
+import re
 from statistics import median
 
 from extract.model import Line
@@ -60,6 +61,7 @@ def logical_rows(lines: list[Line], line_cells: list[list[str]],
     bands = row_bands(lines, rules or [])
     if bands is None:
         bands = [list(range(lead + 1))] + [[i] for i in range(lead + 1, len(lines))]
+    bands = _column_numbers_apart(bands, line_cells)
     valued = [_holds_values(cells) for cells in line_cells]
     alignment = cell_alignment(bands, valued)
     rows: list[list[str]] = []
@@ -67,6 +69,23 @@ def logical_rows(lines: list[Line], line_cells: list[list[str]],
         rows += [_joined_row([line_cells[i] for i in group], [valued[i] for i in group])
                  for group in split_band(band, line_cells, valued, alignment)]
     return rows
+
+
+def _column_numbers_apart(bands: list[list[int]], line_cells: list[list[str]]) -> list[list[int]]:
+    """The bands with the body's first line set apart when it numbers the columns ('1 2 3 4 5'):
+    a row of its own, also when the page break left a row's last lines right under it with no
+    padding above them (a table continued under its repeated header)."""
+    if len(bands[0]) < 2 or bands[0][0] != 0 or not _numbers_columns(line_cells[0]):
+        return bands
+    return [[0], bands[0][1:]] + bands[1:]
+
+
+def _numbers_columns(cells: list[str]) -> bool:
+    """Every cell a number, running one by one ('1 2 3 4', '(7) (8) (9)'): a line of small values
+    ('11 21 70 80 90', '3 2 2 2') is a body row, whose wrapped text may follow it."""
+    filled = [c.strip() for c in cells if c.strip()]
+    numbers = [int(m.group(1)) for c in filled if (m := re.fullmatch(r"\(?(\d{1,2})\)?", c))]
+    return len(filled) >= 3 and len(numbers) == len(filled) and all(b == a + 1 for a, b in zip(numbers, numbers[1:]))
 
 
 def row_bands(lines: list[Line], rules: list[Rule], pitch: float | None = None) -> list[list[int]] | None:
