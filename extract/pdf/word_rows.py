@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from statistics import median
 
-from extract.model import Line
+from extract.model import Line, Word
 from extract.numerals import is_column_number_row, is_row_number, looks_numeric
 from extract.pdf.line_kinds import body_start, names_columns
 from extract.pdf.page_words import Rule, levels, seat, seated_height
@@ -136,13 +136,23 @@ def _baselines(lines: list[Line]) -> list[float]:
     """Where each line sits: the middle bottom of its words of the usual height. A word set in
     another font (a formula, a symbol) has a deeper box and would move the line. A line of two
     levels (page_words.levels: a cell aligned to the middle half a pitch off its neighbours) sits
-    at its upper level, the one that follows the line above at the pitch of wrapped text."""
+    at its upper level, the one that follows the line above at the pitch of wrapped text. A line
+    of taller words only sits where its words' middles put a word of the usual height: some fonts
+    (LibreOffice's italic) give every glyph the font's whole box, a descent below the baseline."""
     height = median(seated_height(w) for line in lines for w in line.words)
     bases = []
     for line in lines:
-        usual = [w for w in line.words if abs(seated_height(w) - height) <= 0.2 * height] or line.words
-        bases.append(median(seat(w) for w in levels(usual)[0]))
+        usual = [w for w in line.words if abs(seated_height(w) - height) <= 0.2 * height]
+        if usual:
+            bases.append(median(seat(w) for w in levels(usual)[0]))
+        else:
+            bases.append(median(_centred_seat(w, height) for w in levels(line.words)[0]))
     return bases
+
+
+def _centred_seat(word: Word, height: float) -> float:
+    """The seat of a word of the usual height centred on the word's box, if that box is taller."""
+    return (word.top + seat(word) - height) / 2 if seated_height(word) > height else seat(word)
 
 
 def _ruled_between(above: Line, line: Line, rules: list[Rule], width: tuple[float, float]) -> bool:

@@ -43,6 +43,8 @@ VARIANTS = [
     ("jambi", "libreoffice", 28),  # horizontal rules, a table's tail under its header, another table below it
     ("jambi", "libreoffice", 10),  # no rules, cells aligned to the bottom, wide padding: rows 2.5 word heights apart
     ("jambi", "html", 35),  # no rules, cells centred, merged sasaran cells: a row's text a point off the merged cell's
+    ("jepara", "libreoffice", 30),  # no rules, cells aligned to the top, italic names in boxes a descent deep, the
+    # last sasaran alone under the repeated header
 ]
 
 
