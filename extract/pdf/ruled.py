@@ -7,6 +7,7 @@ from pathlib import Path
 import camelot
 
 from extract.model import RawTable
+from extract.numerals import is_column_number_row
 from extract.pdf.page_words import LIGATURES
 
 PAGES_PER_CAMELOT_CALL = 20  # bounds memory on long reports
@@ -28,6 +29,7 @@ def read_camelot(path: Path, pages: list[int], **options) -> list[RawTable]:
 
 def to_raw_table(table, flavor: str) -> RawTable:
     rows = [[str(cell).translate(LIGATURES) for cell in row] for row in table.df.values.tolist()]
+    rows = [part for row in rows for part in split_column_numbers(row)]
     x1, y1, x2, y2 = table._bbox
     page = int(table.page)
     return RawTable(
@@ -41,3 +43,20 @@ def to_raw_table(table, flavor: str) -> RawTable:
         order=int(table.order),
         col_bounds=[(float(a), float(b)) for a, b in table.cols],
     )
+
+
+def split_column_numbers(row: list[str]) -> list[list[str]]:
+    """A row whose cells each open with their column's running number ('1', '2', ... on their first
+    line) and hold more below is the column-number row under a header and the row after it, read as
+    one because the rule between them was not seen (a row split at a page break, under a repeated
+    header): two rows again."""
+    firsts = [cell.split("\n", 1)[0].strip() for cell in row]
+    shown = [first for first in firsts if first]
+    if not shown or not all(first.isdigit() for first in shown) or not is_column_number_row(firsts):
+        return [row]
+    start = int(shown[0])
+    if [int(first) for first in shown] != list(range(start, start + len(shown))):
+        return [row]  # (not a running count: a row of small values)
+    if not any("\n" in cell.strip() for cell in row):
+        return [row]
+    return [firsts, [cell.split("\n", 1)[1] if "\n" in cell else "" for cell in row]]

@@ -10,6 +10,7 @@ from extract.model import Line
 from extract.numerals import is_column_number_row, is_year, looks_numeric
 from extract.pdf.gutters import MIN_COLUMNS, gutters
 from extract.pdf.line_kinds import CAPTION_START, body_start, header_words_in, is_tabular
+from extract.pdf.page_words import seat
 
 
 def table_blocks(lines: list[Line], body_x0: float, body_x1: float) -> list[list[Line]]:
@@ -94,15 +95,20 @@ def _same_row_above(pending: list[Line], line: Line, height: float) -> list[Line
     """The short lines just above a table's first tabular line that sit about a line height above
     it or less (half the pitch of wrapped lines, which loose line spacing makes a little more than
     a word's height): no caption or heading comes that close, they are cells of its row aligned
-    to the middle or the bottom (a header 'Realisasi' over 'Anggaran' beside one-line 'No')."""
+    to the middle or the bottom (a header 'Realisasi' over 'Anggaran' beside one-line 'No').
+    Lines are compared on their seats: a first glyph hanging below its line ('program') is no gap."""
     kept: list[Line] = []
     below = line
     for above in reversed(pending):
-        if above.bottom - below.bottom >= 1.1 * height:
+        if _seat(above) - _seat(below) >= 1.1 * height:
             break
         kept.insert(0, above)
         below = above
     return kept
+
+
+def _seat(line: Line) -> float:
+    return min(map(seat, line.words))
 
 
 def _fits_columns(block: list[Line], line: Line, height: float) -> bool:

@@ -45,6 +45,7 @@ VARIANTS = [
     ("jambi", "html", 35),  # no rules, cells centred, merged sasaran cells: a row's text a point off the merged cell's
     ("jepara", "libreoffice", 30),  # no rules, cells aligned to the top, italic names in boxes a descent deep, the
     # last sasaran alone under the repeated header
+    ("jambi", "libreoffice", 41),  # horizontal rules, cells centred, 'Target' over '%' beside a hanging 'program'
 ]
 
 
