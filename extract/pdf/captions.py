@@ -95,7 +95,7 @@ def attach_captions(path: Path, tables: list[RawTable]) -> None:
             previous_bottom[table.page_start] = table.bottom
         for table in tables:
             first_on_page = upper_bound(tables, table) is None
-            if first_on_page and not table.caption and table.col_bounds and not header_words(table.rows):
+            if first_on_page and not table.caption and table.col_bounds:
                 carry_cut_header(doc, tables, table)
     finally:
         doc.close()
@@ -121,33 +121,20 @@ def upper_bound(tables: list[RawTable], table: RawTable) -> float | None:
 
 
 def carry_cut_header(doc, tables: list[RawTable], table: RawTable) -> None:
-    """A page break between a table's caption and header and its body: the previous page ends
-    with the caption and the header line(s) below its last table. Take the caption, and put the
-    header words into the columns of the body as a first row (the body's own header lines,
-    e.g. the second line of a two-line label, stay below it)."""
-    page_number = table.page_start - 1
-    if page_number < 1:
+    """A page break inside a table's top: the previous page ends, below its last table, with the
+    table's caption and header line(s), or (a caption printed below the table) with the first
+    line(s) of a header whose other lines head the body. Take the caption, and put the header
+    words into the columns of the body as a first row (the body's own header lines, e.g. the
+    second line of a two-line label, stay below it)."""
+    cut = _cut_top(doc, tables, table)
+    if cut is None:
         return
-    lines = group_lines(cached_words(doc, page_number, page_words))
-    above = [t.bottom for t in tables if t.page_start == page_number]
-    lines = [ln for ln in lines if ln.top < min(above, default=float("inf"))]
-    starts = [i for i, ln in enumerate(lines) if CAPTION_RE.match(_text(ln))]
-    if not starts:
-        return
-    running = {_shape(ln) for ln in group_lines(cached_words(doc, table.page_start, page_words))}
-    tail = [ln for ln in lines[starts[-1]:] if _shape(ln) not in running]  # no running footer
-    first = next((i for i, ln in enumerate(tail) if _names_header(ln)), None)
-    if first is None or first == 0:
-        return
-    header = tail[first:]
-    numbered = [i for i, ln in enumerate(header) if is_column_number_row([w.text for w in ln.words])]
-    if len(header) > MAX_CUT_HEADER_LINES or any(_holds_values(ln) for ln in header) or \
-            (numbered and numbered[0] < len(header) - 1):
-        return  # the caption's own table starts on that page: rows follow its header
+    captioned, lead, header = cut
+    own, cut_words = header_words(table.rows), header_words([[_text(ln) for ln in header]])
     columns = {column_of(w, table.col_bounds) for ln in header for w in ln.words}
-    if len(columns) < 2 or not header_words([[_text(ln) for ln in header]]):
-        return  # prose under a caption printed below its own table
-    table.caption = caption_from_text("\n".join(_text(ln) for ln in tail[:first]))
+    if len(columns) < 2 or not cut_words or own & cut_words or not (captioned or own):
+        return  # prose under a caption below its own table; a header repeated whole; a header's own page
+    table.caption = caption_from_text("\n".join(_text(ln) for ln in lead))
     row = [""] * len(table.col_bounds)
     for line in header:
         for word in sorted(line.words, key=lambda w: w.x0):
@@ -155,6 +142,30 @@ def carry_cut_header(doc, tables: list[RawTable], table: RawTable) -> None:
             row[col] = f"{row[col]} {word.text}".strip()
     table.rows.insert(0, row)
     table.row_pages.insert(0, table.page_start)
+
+
+def _cut_top(doc, tables: list[RawTable], table: RawTable) -> tuple[bool, list[Line], list[Line]] | None:
+    """(captioned, lines before the header, header lines) ending the page before the table's,
+    below that page's last table: from its last caption, or else from its last line of prose."""
+    page_number = table.page_start - 1
+    if page_number < 1:
+        return None
+    lines = group_lines(cached_words(doc, page_number, page_words))
+    above = [t.bottom for t in tables if t.page_start == page_number]
+    lines = [ln for ln in lines if ln.top < min(above, default=float("inf"))]
+    starts = [i for i, ln in enumerate(lines) if CAPTION_RE.match(_text(ln))]
+    prose = [i + 1 for i, ln in enumerate(lines) if _is_prose(_text(ln))]
+    running = {_shape(ln) for ln in group_lines(cached_words(doc, table.page_start, page_words))}
+    tail = [ln for ln in lines[(starts or prose or [0])[-1]:] if _shape(ln) not in running]  # no running footer
+    first = next((i for i, ln in enumerate(tail) if _names_header(ln)), None)
+    if first is None or (starts and first == 0):
+        return None
+    header = tail[first:]
+    numbered = [i for i, ln in enumerate(header) if is_column_number_row([w.text for w in ln.words])]
+    if len(header) > MAX_CUT_HEADER_LINES or any(_holds_values(ln) for ln in header) or \
+            (numbered and numbered[0] < len(header) - 1):
+        return None  # the caption's own table starts on that page: rows follow its header
+    return bool(starts), tail[:first], header
 
 
 def _text(line: Line) -> str:

@@ -120,21 +120,23 @@ def _shared_columns(read: dict[int, tuple[list[list[Line]], list[Rule]]]) -> dic
 def _tail_columns(read: dict[int, tuple[list[list[Line]], list[Rule]]],
                   shared: dict[int, list[tuple[float, float]]]) -> dict[int, list[tuple[float, float]]]:
     """The last rows of a table carried over to the top of a page, without a header or under the
-    same header repeated, are too few to outvote a summary row whose label spans columns
-    ('Rata-rata capaian kinerja'): they take the columns found on them and the lines of the block
-    that ends the page before, when that one spans the same width and these are more columns
-    than their own."""
+    header repeated, are too few to outvote a summary row whose label spans columns ('Rata-rata
+    capaian kinerja') or values set a word space from the text: they take the columns found on
+    their body and the lines of the block that ends the page before, when that one spans the
+    same width and these are more columns than their own."""
     tails = {}
     for number, (blocks, rules) in read.items():
         before = read.get(number - 1, ([], []))[0]
         if not blocks or not before or id(blocks[0]) in shared:
             continue
         block, above = blocks[0], before[-1]
-        if has_header(block) and not _same_header(block, above):
+        repeated = has_header(block) and has_header(above) and _same_header(above, block)
+        if has_header(block) and not repeated:
             continue  # (a table under its own other header is another table)
         if value_lines(block) > CUT_START_LINES + 1 or not (_same_width(block, above) or _inside(block, above)):
             continue  # (more rows show their own columns; a summary line may come with the last two)
-        own, joined = block_columns(block, rules), block_columns(above + block, rules)
+        body = block[body_start(block):] if repeated else block
+        own, joined = block_columns(block, rules), block_columns(above + body, rules)
         if joined is not None and len(joined) > len(own or []) and len(joined) >= len(block_columns(above) or []):
             tails[id(block)] = joined
     return tails

@@ -46,6 +46,7 @@ VARIANTS = [
     ("jepara", "libreoffice", 30),  # no rules, cells aligned to the top, italic names in boxes a descent deep, the
     # last sasaran alone under the repeated header
     ("jambi", "libreoffice", 41),  # horizontal rules, cells centred, 'Target' over '%' beside a hanging 'program'
+    ("jambi", "reportlab", 30),  # caption below, header not repeated: the header's first line alone at a page bottom
 ]
 
 
