@@ -42,6 +42,7 @@ VARIANTS = [
     ("jepara", "reportlab", 22),  # no rules, cells aligned to the bottom: the last sasaran row alone at a page top
     ("jambi", "libreoffice", 28),  # horizontal rules, a table's tail under its header, another table below it
     ("jambi", "libreoffice", 10),  # no rules, cells aligned to the bottom, wide padding: rows 2.5 word heights apart
+    ("jambi", "reportlab", 10),  # horizontal rules, a page's first row kept in the previous page's column widths
 ]
 
 
