@@ -185,13 +185,19 @@ def without_running_lines(doc, number: int, lines: list[Line]) -> list[Line]:
     from the others by more than a line, whose text (page number aside) a neighbouring page
     prints at the same place. Below a table, a footer ('LKjIP 2024 Dinas ... 3') crosses its
     gutters like a row. (A table header repeated at the top of each page is no running line: it
-    sits close to the rows below it.)"""
+    sits close to the rows below it.) A last line of ten letters or more that every neighbouring
+    page prints at the same place is a footer a line height apart already: a table may run down to
+    just above it."""
     running = []
     neighbours = [n for n in (number - 1, number + 1) if 1 <= n <= len(doc)]
-    for line, near in ((lines[0], lines[1]), (lines[-1], lines[-2])) if len(lines) > 1 else ():
-        apart = min(abs(line.bottom - near.top), abs(near.bottom - line.top)) >= 1.5 * (line.top - line.bottom)
+    for line, near, apart_by in ((lines[0], lines[1], 1.5), (lines[-1], lines[-2], 1.0)) if len(lines) > 1 else ():
+        gap = min(abs(line.bottom - near.top), abs(near.bottom - line.top))
+        apart = gap >= 1.5 * (line.top - line.bottom)
         text = _letters(" ".join(w.text for w in line.words))
-        if apart and len(text) >= 4 and any(_letters(_text_at(doc[n - 1], line)) == text for n in neighbours):
+        if len(text) < 4 or gap < apart_by * (line.top - line.bottom):
+            continue
+        same = [_letters(_text_at(doc[n - 1], line)) == text for n in neighbours]
+        if any(same) and (apart or (all(same) and len(text) >= 10)):
             running.append(line)
     return [line for line in lines if not any(line is r for r in running)]
 

@@ -251,18 +251,22 @@ def _is_cut_start(cut: list[str], first: list[str]) -> bool:
 def _join_cut_tail(previous: RawTable, body: list[list[str]]) -> bool:
     """A ruled row cut by the page break below its values (cells aligned to the top): the rest of
     its text opens the continuation, text only, unnumbered, in columns where the start's last row
-    has text. Joined to that row. (The fact readers join the wrapped lines of word-aligned tables.)"""
-    if previous.flavor in UNRULED_FLAVORS or not previous.rows or not body:
+    has text. Joined to that row, over the empty grid rows that may end the start (the blank lower
+    part of the cut row's box, ruled off at the page bottom). (The fact readers join the wrapped lines
+    of word-aligned tables.)"""
+    end = next((i for i in range(len(previous.rows) - 1, -1, -1) if any(c.strip() for c in previous.rows[i])), None)
+    if previous.flavor in UNRULED_FLAVORS or end is None or not body:
         return False
-    last, rest = previous.rows[-1], body[0]
+    last, rest = previous.rows[end], body[0]
     filled = [i for i, c in enumerate(rest) if c.strip()]
     text = {i for i, c in enumerate(last) if c.strip() and not looks_numeric(c) and not is_row_number(c)}
     if not filled or not set(filled) <= text or not is_value_row(last) or _numbered_or_valued(rest):
         return False
     if any(_in_capitals(rest[i]) and not _in_capitals(last[i]) for i in filled):
         return False  # a heading in capitals under a name in mixed case: a row of its own
-    previous.rows[-1] = [f"{a}\n{b}" if a.strip() and b.strip() else a or b
-                         for a, b in zip(last, rest + [""] * (len(last) - len(rest)))]
+    previous.rows[end:] = [[f"{a}\n{b}" if a.strip() and b.strip() else a or b
+                            for a, b in zip(last, rest + [""] * (len(last) - len(rest)))]]
+    del previous.row_pages[end + 1:]
     return True
 
 

@@ -25,8 +25,17 @@ from statistics import median
 import pypdfium2 as pdfium
 
 from extract.model import WORDS_FLAVOR, Line
-from extract.pdf.gutters import block_columns
-from extract.pdf.line_kinds import body_start, has_header, header_line, header_words_in, text_body, value_lines
+from extract.numerals import looks_numeric
+from extract.pdf.gutters import block_columns, gutters
+from extract.pdf.line_kinds import (
+    body_start,
+    has_header,
+    header_line,
+    header_words_in,
+    is_tabular,
+    text_body,
+    value_lines,
+)
 from extract.pdf.page_words import Rule, group_lines, page_rules, page_words, without_running_lines
 from extract.pdf.word_blocks import table_blocks
 from extract.pdf.word_cache import cached_words
@@ -79,7 +88,7 @@ def read_word_tables(path: Path, pages: list[int]) -> list[WordTable]:
             lines = without_running_lines(doc, number, group_lines(cached_words(doc, number, page_words)))
             if not lines:
                 continue
-            blocks = table_blocks(lines, *text_body(lines))
+            blocks = _split_carried_row(table_blocks(lines, *text_body(lines)))
             read[number] = (blocks, page_rules(page) if blocks else [])  # prose pages: no path objects to walk
         shared = _shared_columns(read)
         tied = _tied_tails(read, shared)
@@ -95,6 +104,31 @@ def read_word_tables(path: Path, pages: list[int]) -> list[WordTable]:
 
 
 CUT_START_LINES = 2  # value lines of a table start that a page end cut off
+
+
+def _split_carried_row(blocks: list[list[Line]]) -> list[list[Line]]:
+    """A headless block opening a page whose first row reaches with its values more than a word
+    height past the right edge of the rows below: that row was carried over in the previous
+    page's column widths, the rest of the table is set to its own. The row (its lines down to the
+    first line inside the gutters of the rest) is a block of its own, which takes the columns of
+    the table before (_tail_columns); the rest keeps its own."""
+    if not blocks or has_header(blocks[0]):
+        return blocks
+    block = blocks[0]
+    height = median(w.height for line in block for w in line.words)
+    first = next((i for i, line in enumerate(block) if is_tabular(line, height)), len(block))
+    rest = block[first + 1:]
+    if sum(is_tabular(line, height) for line in rest) < 2:
+        return blocks
+    right = max(line.x1 for line in rest)
+    if not any(looks_numeric(w.text) and w.x1 > right + height for w in block[first].words):
+        return blocks
+    strips = gutters(rest, height, tolerant=False)
+    end = next((i for i, line in enumerate(rest) if not any(w.x0 < b and w.x1 > a for w in line.words
+                                                            for a, b in strips)), len(rest))
+    if sum(is_tabular(line, height) for line in rest[end:]) < 2:
+        return blocks
+    return [block[:first + 1 + end], block[first + 1 + end:], *blocks[1:]]
 
 
 def _shared_columns(read: dict[int, tuple[list[list[Line]], list[Rule]]]) -> dict[int, list[tuple[float, float]]]:
