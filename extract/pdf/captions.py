@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from pathlib import Path
 
 import pypdfium2 as pdfium
@@ -11,10 +12,11 @@ from extract.numerals import is_column_number_row, is_year, looks_numeric
 from extract.pdf.columns import header_words
 from extract.pdf.gutters import column_of
 from extract.pdf.line_kinds import HEADER_WORDS
-from extract.pdf.page_words import group_lines, page_words
+from extract.pdf.page_words import group_lines, page_words, without_running_lines
 from extract.pdf.word_cache import cached_words
 
 MIN_PROSE_WORDS = 8  # a line of running text under a caption has at least this many words
+CAPTION_LINE_GAP = 1.5  # line heights between the lines of one caption (LibreOffice spaces them wide)
 MAX_CUT_HEADER_LINES = 4  # header lines a page break may leave under a caption, before the body
 CAPTION_RE = re.compile(r"^\s*tabel\s+[0-9IVX]+(?:[.\s]+\d+)*\b.*$", re.IGNORECASE | re.MULTILINE)
 
@@ -80,38 +82,160 @@ def _header_part_above(row: list[str], header: list[str]) -> bool:
 
 
 def attach_captions(path: Path, tables: list[RawTable]) -> None:
-    """The caption is the last 'Tabel N.N ...' text between the table and what is above it."""
+    """A caption belongs to the table it sits on (no sentence between them), above or below. A
+    caption touching two tables, or none, follows the document's own convention: most of its
+    captions touching one table sit below it, or above it."""
     doc = pdfium.PdfDocument(str(path))
     try:
-        previous_bottom: dict[int, float] = {}
-        for table in tables:
-            page = doc[table.page_start - 1]
-            width, height = page.get_size()
-            upper = previous_bottom.get(table.page_start, height)
-            text = page.get_textpage().get_text_bounded(0, table.top, width, upper)
-            table.caption = caption_from_text(text)
-            if table.caption and _prose_follows_caption(text):
-                _give_caption_above(tables, table)
-            previous_bottom[table.page_start] = table.bottom
+        captions = [c for number in _caption_pages(tables, len(doc)) for c in _page_captions(doc, number, tables)]
+        below = _prints_below(captions)
+        touching_one = [c for c in captions if bool(c.up) != bool(c.down)]
+        apart = _set_apart(captions)
+        for caption in touching_one + captions:  # a table keeps the caption it touches
+            _give(caption, _target(caption, tables, below), tables, apart)
+        ending = {c.page + 1 for c in captions if c.page_bottom and below is False}  # captions of the next page
         for table in tables:
             first_on_page = upper_bound(tables, table) is None
-            if first_on_page and not table.caption and table.col_bounds:
-                carry_cut_header(doc, tables, table)
+            captionless = not table.caption or table.page_start in ending
+            if first_on_page and table.col_bounds and (captionless or below):  # (below: its caption is under it)
+                carry_cut_header(doc, tables, table, take_caption=not below)
     finally:
         doc.close()
 
 
-def _give_caption_above(tables: list[RawTable], table: RawTable) -> None:
-    """Prose between a caption and the table below it: the caption was printed below the table
-    above (a caption sits right on its table). It goes to that table when it lies on the same
-    page, has no caption and is not its page's first (a continuation must stay captionless
-    to be stitched); else to no table."""
-    caption, table.caption = table.caption, ""
-    above = [t for t in tables if t.page_start == table.page_start and t.top > table.top]
-    if above:
-        previous = min(above, key=lambda t: t.bottom)
-        if not previous.caption and upper_bound(tables, previous) is not None:
-            previous.caption = caption
+@dataclass
+class _Caption:
+    """A 'Tabel N.N ...' line (and the caption lines right under it) with the tables around it on its
+    page: `up` / `down` the table it sits on above / below, `above` / `below` the nearest table above /
+    below whatever lies between."""
+
+    page: int
+    text: str
+    text_over: str = ""  # as the caption of the table below: the lines down to it, up to a sentence
+    up: RawTable | None = None
+    down: RawTable | None = None
+    above: RawTable | None = None
+    below: RawTable | None = None
+    prose_below: bool = False  # a sentence between the caption and the table below
+    page_top: bool = False  # no table nor sentence above it on its page (the last rows of a table may be)
+    page_bottom: bool = False  # no table nor sentence below it on its page
+    given: bool = False
+
+
+def _caption_pages(tables: list[RawTable], n_pages: int) -> list[int]:
+    """The pages of the tables and the pages around them (a caption may end the page before its table,
+    or open the page after it)."""
+    return sorted({p for t in tables for p in range(t.page_start - 1, t.page_start + 2) if 1 <= p <= n_pages})
+
+
+def _page_captions(doc, number: int, tables: list[RawTable]) -> list[_Caption]:
+    if not CAPTION_RE.search(doc[number - 1].get_textpage().get_text_range()):
+        return []
+    on_page = [t for t in tables if t.page_start == number]
+    lines = [ln for ln in without_running_lines(doc, number, group_lines(cached_words(doc, number, page_words)))
+             if not any(t.bottom - 1 <= _middle(ln) <= t.top + 1 for t in on_page)]
+    found = []
+    for i, line in enumerate(lines):
+        if CAPTION_RE.match(_text(line)):
+            block = _caption_block(lines[i:], (min(ln.x0 for ln in lines), max(ln.x1 for ln in lines)))
+            others = [ln for ln in lines if not any(ln is b for b in block)]
+            found.append(_neighbours(number, block, others, on_page))
+    return found
+
+
+def _caption_block(lines: list[Line], width: tuple[float, float]) -> list[Line]:
+    """The caption line and the lines that follow it at text pitch (a wrapped title, a unit line),
+    up to a sentence, a line filling the text width (a justified paragraph), another caption or a
+    wider gap (a heading, a table)."""
+    block = [lines[0]]
+    for line in lines[1:]:
+        last = block[-1]
+        full = line.x0 <= width[0] + 1 and line.x1 >= width[1] - 1
+        if CAPTION_RE.match(_text(line)) or _is_prose(_text(line)) or full or \
+                last.bottom - line.top > CAPTION_LINE_GAP * (last.top - last.bottom):
+            break
+        block.append(line)
+    return block
+
+
+def _neighbours(number: int, block: list[Line], others: list[Line], on_page: list[RawTable]) -> _Caption:
+    """The tables around a caption: it sits on one when no sentence lies between them (a heading,
+    a header line the table's reader left out, the last rows of a table may)."""
+    top, bottom = block[0].top, block[-1].bottom
+    caption = _Caption(number, caption_from_text("\n".join(_text(ln) for ln in block)))
+    caption.above = min((t for t in on_page if t.bottom >= top - 1), key=lambda t: t.bottom, default=None)
+    caption.below = max((t for t in on_page if t.top <= bottom + 1), key=lambda t: t.top, default=None)
+    high = caption.above.bottom if caption.above else float("inf")
+    low = caption.below.top if caption.below else float("-inf")
+    prose_up = any(_is_prose(_text(ln)) for ln in others if top < _middle(ln) < high)
+    caption.prose_below = any(_is_prose(_text(ln)) for ln in others if low < _middle(ln) < bottom)
+    caption.up = None if prose_up else caption.above
+    caption.down = None if caption.prose_below else caption.below
+    caption.page_top = caption.above is None and not prose_up
+    caption.page_bottom = caption.below is None and not caption.prose_below
+    over = sorted(block + [ln for ln in others if low < _middle(ln) < top], key=lambda ln: -ln.top)
+    caption.text_over = caption_from_text("\n".join(_text(ln) for ln in over))  # all its lines up to the table
+    return caption
+
+
+def _prints_below(captions: list[_Caption]) -> bool | None:
+    """The document's convention, from its captions that touch one table only (None: no majority)."""
+    below = sum(1 for c in captions if c.up and not c.down)
+    above = sum(1 for c in captions if c.down and not c.up)
+    return None if below == above else below > above
+
+
+def _target(caption: _Caption, tables: list[RawTable], below: bool | None) -> RawTable | None:
+    """The table a caption belongs to; `below`: the document prints its captions below its tables."""
+    if caption.up and caption.down:
+        return caption.up if below else caption.down
+    if caption.page_top and (below or below is None and not caption.down):  # under the table that ends the page before
+        return _last_on_page(tables, caption.page - 1)
+    if caption.page_bottom and below is False:  # over the table that opens the next page
+        return _first_on_page(tables, caption.page + 1)
+    if caption.up or caption.down:
+        return caption.up or caption.down
+    return caption.above  # a sentence parts it from the table below: not that one's caption
+
+
+def _set_apart(captions: list[_Caption]) -> tuple[set[int], set[int]]:
+    """The tables a caption line parts from the page after (a caption line below them on their page)
+    and from the page before (a caption line above them at their page top): no parts of one table."""
+    ends = {id(c.above) for c in captions if c.above is not None}
+    return ends, {id(c.below) for c in captions if c.below is not None and c.above is None}
+
+
+def _give(caption: _Caption, target: RawTable | None, tables: list[RawTable],
+          apart: tuple[set[int], set[int]]) -> None:
+    """A caption below a table that runs on from earlier pages is its start's (a continuation must
+    stay captionless to be stitched: its start with a caption of its own takes none). A table at a
+    page top runs on from the table ending the page before unless a caption line parts them (the
+    parts' columns may differ before stitching re-grids them)."""
+    if caption.given or target is None:
+        return
+    caption.given = True
+    ends, opens = apart
+    while upper_bound(tables, target) is None and id(target) not in opens:
+        previous = _last_on_page(tables, target.page_start - 1)
+        if previous is None or id(previous) in ends or target.caption:
+            break
+        if previous.caption:
+            return
+        target = previous
+    if not target.caption:
+        target.caption = caption.text_over if target is caption.below else caption.text
+
+
+def _last_on_page(tables: list[RawTable], number: int) -> RawTable | None:
+    return min((t for t in tables if t.page_start == number), key=lambda t: t.bottom, default=None)
+
+
+def _first_on_page(tables: list[RawTable], number: int) -> RawTable | None:
+    return max((t for t in tables if t.page_start == number), key=lambda t: t.top, default=None)
+
+
+def _middle(line: Line) -> float:
+    return (line.top + line.bottom) / 2
 
 
 def upper_bound(tables: list[RawTable], table: RawTable) -> float | None:
@@ -120,12 +244,13 @@ def upper_bound(tables: list[RawTable], table: RawTable) -> float | None:
     return min(above) if above else None
 
 
-def carry_cut_header(doc, tables: list[RawTable], table: RawTable) -> None:
+def carry_cut_header(doc, tables: list[RawTable], table: RawTable, take_caption: bool = True) -> None:
     """A page break inside a table's top: the previous page ends, below its last table, with the
     table's caption and header line(s), or (a caption printed below the table) with the first
     line(s) of a header whose other lines head the body. Take the caption, and put the header
     words into the columns of the body as a first row (the body's own header lines, e.g. the
-    second line of a two-line label, stay below it)."""
+    second line of a two-line label, stay below it). Where the document prints its captions below
+    its tables (not take_caption), a caption above the cut header is the table's above it."""
     cut = _cut_top(doc, tables, table)
     if cut is None:
         return
@@ -134,7 +259,8 @@ def carry_cut_header(doc, tables: list[RawTable], table: RawTable) -> None:
     columns = {column_of(w, table.col_bounds) for ln in header for w in ln.words}
     if len(columns) < 2 or not cut_words or own & cut_words or not (captioned or own):
         return  # prose under a caption below its own table; a header repeated whole; a header's own page
-    table.caption = caption_from_text("\n".join(_text(ln) for ln in lead))
+    if captioned and take_caption:
+        table.caption = caption_from_text("\n".join(_text(ln) for ln in lead))
     row = [""] * len(table.col_bounds)
     for line in header:
         for word in sorted(line.words, key=lambda w: w.x0):
@@ -203,10 +329,6 @@ def _caption_lines(text: str) -> list[str]:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     matches = list(CAPTION_RE.finditer(text))
     return [ln for ln in text[matches[-1].start():].split("\n") if ln.strip()] if matches else []
-
-
-def _prose_follows_caption(text: str) -> bool:
-    return any(_is_prose(ln) for ln in _caption_lines(text)[1:])
 
 
 def _is_prose(line: str) -> bool:
