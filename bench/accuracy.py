@@ -31,7 +31,7 @@ from reports the extractor was not built on").
    ceiling: the share of labelled facts whose printed numbers are all in the raw cells.
 4. Corpus (section `corpus`, bench/corpus_score.py): per document of ../shared/corpus (or --corpus)
    the metadata found, tables per family, indicator rows, capaian consistency, speed.
-5. Whole reports (section `whole`, only with --only whole): the whole seed reports (every chapter,
+5. Whole reports (section `whole`; not with --quick): the whole seed reports (every chapter,
    table and paragraph) rendered by the three engines, --whole-n variants per seed per engine from
    their own variant stream (base seed 1), scored like the fuzz: the benchmark tables now sit among
    the report's other tables (Perjanjian Kinerja targets, earlier years, Renstra). Cached under
@@ -252,7 +252,7 @@ def selected_sections(args) -> list[str]:
     if args.corpus_only:
         return ["truth", "corpus"]
     return [s for s in SECTIONS if not (s == "corpus" and args.quick) and not (s == "fuzz" and args.fuzz_n == 0)
-            and s != "whole"]   # whole reports only on request: --only whole
+            and not (s == "whole" and (args.quick or args.whole_n == 0))]
 
 
 def run(args) -> dict:
@@ -392,7 +392,7 @@ def parse_args(argv: list[str] | None):
     ap.add_argument("--fuzz-engine", action="append", choices=fuzz_score.ENGINES,
                     help="only this engine (fuzz and whole)")
     ap.add_argument("--whole-n", type=int, default=fuzz_score.WHOLE_N,
-                    help="section `whole` (only with --only whole): whole seed reports per seed per engine "
+                    help="section `whole` (not with --quick; 0 = none): whole seed reports per seed per engine "
                     f"(default {fuzz_score.WHOLE_N}), variant stream base seed {fuzz_score.WHOLE_BASE_SEED}"),
     ap.add_argument("--truth-doc", action="append", help="only labelled documents whose name contains this")
     ap.add_argument("--truth-n", type=int, help="at most this many labelled documents")
