@@ -122,17 +122,14 @@ def group_lines(words: list[Word]) -> list[Line]:
 
 LEVEL_GAP = 0.3  # line heights between two levels of one line (half a pitch is 0.4 to 0.6)
 LEVEL_FLAT = 0.05  # line heights a level's words may differ by: one baseline of a text layer
-LEVEL_STEPS = 2  # even steps a level may hold: its own cells' and a merged cell's beside them
-LEVEL_EVEN = 0.02  # line heights: a renderer sets the words of one cell line on one baseline (OCR jitters)
 
 
 def levels(words: list[Word]) -> list[list[Word]]:
     """A line's words split, top to bottom, where their bottoms step by LEVEL_GAP or more and
-    each part is flat (or two even steps, see _steps). A cell aligned to the middle beside cells of
-    one line more or fewer sets its lines half a pitch off its neighbours' lines: half a pitch is
-    within the half line height that groups words into a line, which then holds two levels. A
-    skewed or unevenly set line (an OCR text layer) has its bottoms spread along it, not in flat
-    steps: it stays one level."""
+    each part is flat. A cell aligned to the middle beside cells of one line more or fewer sets
+    its lines half a pitch off its neighbours' lines: half a pitch is within the half line height
+    that groups words into a line, which then holds two levels. A skewed or unevenly set line (an
+    OCR text layer) has its bottoms spread along it, not in flat steps: it stays one level."""
     height = median(seated_height(w) for w in words)
     order = sorted(words, key=lambda w: -seat(w))
     parts = [[order[0]]]
@@ -141,25 +138,11 @@ def levels(words: list[Word]) -> list[list[Word]]:
             parts.append([word])
         else:
             parts[-1].append(word)
-    flat = all(seat(p[0]) - seat(p[-1]) <= LEVEL_FLAT * height or len(_steps(p, LEVEL_EVEN * height)) <= LEVEL_STEPS
-               for p in parts)
+    flat = all(seat(p[0]) - seat(p[-1]) <= LEVEL_FLAT * height for p in parts)
     usual = all(abs(seated_height(w) - height) <= 0.2 * height for w in words)
     if len(parts) == 1 or not (flat and usual):
         return [words]
     return [sorted(p, key=lambda w: w.x0) for p in parts]
-
-
-def _steps(part: list[Word], flat: float) -> list[list[Word]]:
-    """A level's words (top to bottom) in even steps. A cell merged over several rows sets its
-    lines a little off those of the one-row cells beside it (less than a level apart): two even
-    steps; a skewed or OCRed line drifts or jitters in many."""
-    steps = [[part[0]]]
-    for word in part[1:]:
-        if seat(steps[-1][0]) - seat(word) > flat:
-            steps.append([word])
-        else:
-            steps[-1].append(word)
-    return steps
 
 
 def page_rules(page) -> list[Rule]:

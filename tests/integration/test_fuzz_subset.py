@@ -42,7 +42,6 @@ VARIANTS = [
     ("jepara", "reportlab", 22),  # no rules, cells aligned to the bottom: the last sasaran row alone at a page top
     ("jambi", "libreoffice", 28),  # horizontal rules, a table's tail under its header, another table below it
     ("jambi", "libreoffice", 10),  # no rules, cells aligned to the bottom, wide padding: rows 2.5 word heights apart
-    ("jambi", "html", 35),  # no rules, cells centred, merged sasaran cells: a row's text a point off the merged cell
     ("jepara", "libreoffice", 30),  # no rules, cells aligned to the top, italic names in boxes a descent deep, the
     # last sasaran alone under the repeated header
     ("jambi", "libreoffice", 41),  # horizontal rules, cells centred, 'Target' over '%' beside a hanging 'program'
