@@ -9,7 +9,7 @@ from statistics import median
 from extract.model import Line
 from extract.numerals import is_column_number_row, is_year, looks_numeric
 from extract.pdf.gutters import MIN_COLUMNS, gutters
-from extract.pdf.line_kinds import CAPTION_START, body_start, header_words_in, is_tabular
+from extract.pdf.line_kinds import CAPTION_START, body_start, is_tabular, names_columns
 from extract.pdf.page_words import seat
 
 
@@ -77,7 +77,7 @@ def _names_columns_only(line: Line) -> bool:
     """A header line: two header words or more and no value. Lines above a table's header are no
     rest of a row cut by the page break (paragraph ends at a page top, a heading)."""
     values = any(looks_numeric(w.text) and not is_year(w.text) for w in line.words)
-    return not values and header_words_in(" ".join(w.text for w in line.words)) >= 2
+    return not values and names_columns([line])
 
 
 def _has_caption(lines: list[Line]) -> bool:
