@@ -289,6 +289,14 @@ def is_column_number_row(row: list[str]) -> bool:
     )
 
 
+def is_running_count(cells: list[str]) -> bool:
+    """Every filled cell a small number, running one by one ('1 2 3 4', '(7) (8) (9)'): the row
+    numbering a table's columns. A row of small values ('11 21 70 80 90', '3 2 2 2') is no count."""
+    filled = [c.strip() for c in cells if c.strip()]
+    numbers = [int(m.group(1)) for c in filled if (m := re.fullmatch(r"\(?(\d{1,2})\)?", c))]
+    return len(filled) >= 3 and len(numbers) == len(filled) and all(b == a + 1 for a, b in zip(numbers, numbers[1:]))
+
+
 def is_year(text: str) -> bool:
     """A bare year ("2024") in a header row groups columns; it is not a data value."""
     return bool(re.fullmatch(r"\(?(19|20)\d\d\)?", text.strip()))

@@ -116,7 +116,6 @@ class _Caption:
     down: RawTable | None = None
     above: RawTable | None = None
     below: RawTable | None = None
-    prose_below: bool = False  # a sentence between the caption and the table below
     page_top: bool = False  # no table nor sentence above it on its page (the last rows of a table may be)
     page_bottom: bool = False  # no table nor sentence below it on its page
     given: bool = False
@@ -168,11 +167,11 @@ def _neighbours(number: int, block: list[Line], others: list[Line], on_page: lis
     high = caption.above.bottom if caption.above else float("inf")
     low = caption.below.top if caption.below else float("-inf")
     prose_up = any(_is_prose(_text(ln)) for ln in others if top < _middle(ln) < high)
-    caption.prose_below = any(_is_prose(_text(ln)) for ln in others if low < _middle(ln) < bottom)
+    prose_below = any(_is_prose(_text(ln)) for ln in others if low < _middle(ln) < bottom)
     caption.up = None if prose_up else caption.above
-    caption.down = None if caption.prose_below else caption.below
+    caption.down = None if prose_below else caption.below
     caption.page_top = caption.above is None and not prose_up
-    caption.page_bottom = caption.below is None and not caption.prose_below
+    caption.page_bottom = caption.below is None and not prose_below
     over = sorted(block + [ln for ln in others if low < _middle(ln) < top], key=lambda ln: -ln.top)
     caption.text_over = caption_from_text("\n".join(_text(ln) for ln in over))  # all its lines up to the table
     return caption

@@ -32,6 +32,11 @@ def seat(word: Word) -> float:
     return getattr(word, "seat", word.bottom)
 
 
+def line_seat(line: Line) -> float:
+    """The lowest seat of a line's words: where its text stands, hanging glyphs aside."""
+    return min(map(seat, line.words))
+
+
 def seated_height(word: Word) -> float:
     return word.top - seat(word)
 

@@ -7,7 +7,7 @@ from pathlib import Path
 import camelot
 
 from extract.model import RawTable
-from extract.numerals import is_column_number_row
+from extract.numerals import is_running_count
 from extract.pdf.page_words import LIGATURES
 
 PAGES_PER_CAMELOT_CALL = 20  # bounds memory on long reports
@@ -51,12 +51,6 @@ def split_column_numbers(row: list[str]) -> list[list[str]]:
     one because the rule between them was not seen (a row split at a page break, under a repeated
     header): two rows again."""
     firsts = [cell.split("\n", 1)[0].strip() for cell in row]
-    shown = [first for first in firsts if first]
-    if not shown or not all(first.isdigit() for first in shown) or not is_column_number_row(firsts):
-        return [row]
-    start = int(shown[0])
-    if [int(first) for first in shown] != list(range(start, start + len(shown))):
-        return [row]  # (not a running count: a row of small values)
-    if not any("\n" in cell.strip() for cell in row):
+    if not is_running_count(firsts) or not any("\n" in cell.strip() for cell in row):
         return [row]
     return [firsts, [cell.split("\n", 1)[1] if "\n" in cell else "" for cell in row]]

@@ -10,7 +10,7 @@ from extract.model import Line
 from extract.numerals import is_column_number_row, is_year, looks_numeric
 from extract.pdf.gutters import MIN_COLUMNS, gutters
 from extract.pdf.line_kinds import CAPTION_START, body_start, is_tabular, names_columns
-from extract.pdf.page_words import seat
+from extract.pdf.page_words import line_seat
 
 
 def table_blocks(lines: list[Line], body_x0: float, body_x1: float) -> list[list[Line]]:
@@ -100,15 +100,11 @@ def _same_row_above(pending: list[Line], line: Line, height: float) -> list[Line
     kept: list[Line] = []
     below = line
     for above in reversed(pending):
-        if _seat(above) - _seat(below) >= 1.1 * height:
+        if line_seat(above) - line_seat(below) >= 1.1 * height:
             break
         kept.insert(0, above)
         below = above
     return kept
-
-
-def _seat(line: Line) -> float:
-    return min(map(seat, line.words))
 
 
 def _fits_columns(block: list[Line], line: Line, height: float) -> bool:

@@ -3,13 +3,12 @@ horizontal rules, a band split where its value lines clash, and the lines of a r
 cell, whether the renderer aligned the cells to the top, the middle or the bottom."""
 from __future__ import annotations
 
-import re
 from statistics import median
 
 from extract.model import Line, Word
-from extract.numerals import is_column_number_row, is_row_number, looks_numeric
+from extract.numerals import is_column_number_row, is_row_number, is_running_count, looks_numeric
 from extract.pdf.line_kinds import body_start, names_columns
-from extract.pdf.page_words import Rule, levels, seat, seated_height
+from extract.pdf.page_words import Rule, levels, line_seat, seat, seated_height
 
 
 def body_index(block: list[Line], header_index: int, rules: list[Rule]) -> int:
@@ -75,17 +74,9 @@ def _column_numbers_apart(bands: list[list[int]], line_cells: list[list[str]]) -
     """The bands with the body's first line set apart when it numbers the columns ('1 2 3 4 5'):
     a row of its own, also when the page break left a row's last lines right under it with no
     padding above them (a table continued under its repeated header)."""
-    if len(bands[0]) < 2 or bands[0][0] != 0 or not _numbers_columns(line_cells[0]):
+    if len(bands[0]) < 2 or bands[0][0] != 0 or not is_running_count(line_cells[0]):
         return bands
     return [[0], bands[0][1:]] + bands[1:]
-
-
-def _numbers_columns(cells: list[str]) -> bool:
-    """Every cell a number, running one by one ('1 2 3 4', '(7) (8) (9)'): a line of small values
-    ('11 21 70 80 90', '3 2 2 2') is a body row, whose wrapped text may follow it."""
-    filled = [c.strip() for c in cells if c.strip()]
-    numbers = [int(m.group(1)) for c in filled if (m := re.fullmatch(r"\(?(\d{1,2})\)?", c))]
-    return len(filled) >= 3 and len(numbers) == len(filled) and all(b == a + 1 for a, b in zip(numbers, numbers[1:]))
 
 
 def row_bands(lines: list[Line], rules: list[Rule], pitch: float | None = None) -> list[list[int]] | None:
@@ -111,7 +102,7 @@ def line_pitch(lines: list[Line]) -> float:
     hangs below its line counts from its seat, page_words.seat)."""
     height = median(w.height for line in lines for w in line.words)
     bases = _baselines(lines)
-    single = [index for index, line in enumerate(lines) if line.top - min(map(seat, line.words)) <= 1.3 * height]
+    single = [index for index, line in enumerate(lines) if line.top - line_seat(line) <= 1.3 * height]
     steps = [step for at, index in enumerate(single[1:], start=1)
              if (step := _column_step(lines, single[:at], index)) is not None and step >= 0.6 * height]
     if steps:
