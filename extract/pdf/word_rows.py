@@ -10,6 +10,8 @@ from extract.numerals import is_column_number_row, is_row_number, is_running_cou
 from extract.pdf.line_kinds import body_start, names_columns
 from extract.pdf.page_words import Rule, levels, line_seat, seat, seated_height
 
+ROW_GAP = 1.25  # line pitches from one line down to the next beyond which cell padding parts them
+
 
 def body_index(block: list[Line], header_index: int, rules: list[Rule]) -> int:
     """Index of the first body line: the first line holding a number, or the first line of its
@@ -62,7 +64,7 @@ def logical_rows(lines: list[Line], line_cells: list[list[str]],
         bands = [list(range(lead + 1))] + [[i] for i in range(lead + 1, len(lines))]
     bands = _column_numbers_apart(bands, line_cells)
     valued = [_holds_values(cells) for cells in line_cells]
-    alignment = cell_alignment(bands, valued)
+    alignment = cell_alignment(bands, valued, cell_bands(lines, line_cells))
     rows: list[list[str]] = []
     for band in bands:
         rows += [_joined_row([line_cells[i] for i in group], [valued[i] for i in group])
@@ -80,14 +82,14 @@ def _column_numbers_apart(bands: list[list[int]], line_cells: list[list[str]]) -
 
 
 def row_bands(lines: list[Line], rules: list[Rule], pitch: float | None = None) -> list[list[int]] | None:
-    """Indexes of the lines cut where a line follows more than 1.25 line pitches below the one
+    """Indexes of the lines cut where a line follows more than ROW_GAP line pitches below the one
     above, or below a rule. None when nothing cuts them (evenly spaced, unruled lines)."""
     pitch = pitch or line_pitch(lines)
     width = (min(line.x0 for line in lines), max(line.x1 for line in lines))
     bases = _baselines(lines)
     bands = [[0]]
     for index, (above, line) in enumerate(zip(lines, lines[1:]), start=1):
-        if bases[index - 1] - bases[index] > 1.25 * pitch or _ruled_between(above, line, rules, width):
+        if bases[index - 1] - bases[index] > ROW_GAP * pitch or _ruled_between(above, line, rules, width):
             bands.append([index])
         else:
             bands[-1].append(index)
@@ -157,16 +159,41 @@ def _holds_values(cells: list[str]) -> bool:
     return any(looks_numeric(c) or is_row_number(c) for c in cells if c)
 
 
-def cell_alignment(bands: list[list[int]], valued: list[bool]) -> str:
+def cell_alignment(bands: list[list[int]], valued: list[bool], cells: list[list[int]] = ()) -> str:
     """'top', 'middle' or 'bottom': where the value line sits in the bands that have one value
-    line and text lines; the most frequent place wins ('top' when no band tells)."""
+    line and text lines; the most frequent place wins. When no band tells (a cell merged over
+    the rows ties every band to two value lines), the `cells` tell (cell_bands: one column's
+    wrapped lines, set apart by the cell padding that the merged cell bridges); 'top' when
+    neither does."""
+    votes = _alignment_votes(bands, valued)
+    if not any(votes.values()):
+        votes = _alignment_votes(cells, valued)
+    return max(votes, key=lambda k: (votes[k], k == "top"))
+
+
+def _alignment_votes(bands: list[list[int]], valued: list[bool]) -> dict[str, int]:
     votes = {"top": 0, "middle": 0, "bottom": 0}
     for band in bands:
         places = [i for i, index in enumerate(band) if valued[index]]
         if len(band) > 1 and len(places) == 1:
             place = places[0]
             votes["top" if place == 0 else "bottom" if place == len(band) - 1 else "middle"] += 1
-    return max(votes, key=lambda k: (votes[k], k == "top"))
+    return votes
+
+
+def cell_bands(lines: list[Line], line_cells: list[list[str]]) -> list[list[int]]:
+    """The lines of each column's cells: the lines printing in that column, cut where one follows
+    more than ROW_GAP line pitches below the one above (the cell padding between two rows)."""
+    pitch, bases = line_pitch(lines), _baselines(lines)
+    bands: list[list[int]] = []
+    for column in range(max((len(cells) for cells in line_cells), default=0)):
+        printed = [i for i, cells in enumerate(line_cells) if column < len(cells) and cells[column]]
+        for at, index in enumerate(printed):
+            if at and bases[printed[at - 1]] - bases[index] <= ROW_GAP * pitch:
+                bands[-1].append(index)
+            else:
+                bands.append([index])
+    return bands
 
 
 def split_band(band: list[int], line_cells: list[list[str]], valued: list[bool], alignment: str) -> list[list[int]]:
