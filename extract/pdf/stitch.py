@@ -39,6 +39,7 @@ def stitch(tables: list[RawTable]) -> list[RawTable]:
     for table in tables:
         previous = result[-1] if result else None
         if previous is not None and _continues(previous, table, tables):
+            _split_header_from_tail(previous, table)
             repeated = _repeated_header_rows(previous, table.rows)  # before re-gridding changes cells
             if previous.col_bounds and table.col_bounds:
                 _regrid(previous, table)
@@ -204,6 +205,31 @@ def _repeated_header_rows(previous: RawTable, rows: list[list[str]]) -> int:
         return 0
     same = all(_row_key(a) == _row_key(b) for a, b in zip(previous.rows[:size], rows[:size]))
     return size if same else 0
+
+
+def _split_header_from_tail(previous: RawTable, table: RawTable) -> None:
+    """A ruled continuation whose repeated header shares its grid row with the rest of a row the
+    page break cut (the renderer drew no rule under the header): each cell of that row opens with
+    the lines of the start's header cell above it, and some hold more lines. The header lines and
+    the rest become two rows, so the header is seen repeated and the rest joins its cut row."""
+    size = header_size(previous.rows)
+    if table.flavor in UNRULED_FLAVORS or not 0 < size <= len(table.rows) or not header_words(previous.rows):
+        return
+    head, first = previous.rows[size - 1], table.rows[size - 1]
+    rests = [_lines_after(h, c) for h, c in zip(head, first)] if len(head) == len(first) else [None]
+    if any(rest is None for rest in rests) or not any(rests) or not all(h.strip() for h in head):
+        return
+    table.rows[size - 1:size] = [list(head), rests]
+    table.row_pages[size - 1:size] = [table.row_pages[size - 1]] * 2
+
+
+def _lines_after(head: str, cell: str) -> str | None:
+    """The lines of `cell` below those of the header cell `head` it opens with; None if it does
+    not open with them."""
+    own, lines = [_row_key([line]) for line in head.splitlines() if line.strip()], cell.splitlines()
+    if [_row_key([line]) for line in lines[:len(own)]] != own:
+        return None
+    return "\n".join(line for line in lines[len(own):] if line.strip())
 
 
 def _drop_repeated_header(previous: RawTable, rows: list[list[str]]) -> list[list[str]]:

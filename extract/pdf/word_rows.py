@@ -83,17 +83,34 @@ def _column_numbers_apart(bands: list[list[int]], line_cells: list[list[str]]) -
 
 def row_bands(lines: list[Line], rules: list[Rule], pitch: float | None = None) -> list[list[int]] | None:
     """Indexes of the lines cut where a line follows more than ROW_GAP line pitches below the one
-    above, or below a rule. None when nothing cuts them (evenly spaced, unruled lines)."""
+    above (or the block's own row padding, _padded_step), or below a rule. None when nothing
+    cuts them (evenly spaced, unruled lines)."""
     pitch = pitch or line_pitch(lines)
     width = (min(line.x0 for line in lines), max(line.x1 for line in lines))
     bases = _baselines(lines)
+    steps = [a - b for a, b in zip(bases, bases[1:])]
+    cut = min(ROW_GAP * pitch, _padded_step(steps, pitch, median(w.height for line in lines for w in line.words)))
     bands = [[0]]
     for index, (above, line) in enumerate(zip(lines, lines[1:]), start=1):
-        if bases[index - 1] - bases[index] > ROW_GAP * pitch or _ruled_between(above, line, rules, width):
+        if steps[index - 1] > cut or _ruled_between(above, line, rules, width):
             bands.append([index])
         else:
             bands[-1].append(index)
     return bands if len(bands) > 1 else None
+
+
+PADDED_ROWS = 3  # steps of one width above the pitch that make a table's row padding
+
+
+def _padded_step(steps: list[float], pitch: float, height: float) -> float:
+    """The least step that sets rows apart, when the block's steps between the pitch of wrapped
+    text and 1.25 pitches are all one width, a fifth of a word height or more above the pitch,
+    and found three times or more: a thin cell padding (large type, rows a line and a quarter
+    apart or less), the same under every row. Otherwise infinite."""
+    wider = [step for step in steps if pitch + 0.05 * height < step <= 1.25 * pitch]
+    if len(wider) < PADDED_ROWS or min(wider) < pitch + 0.2 * height or max(wider) - min(wider) > 0.1 * height:
+        return float("inf")
+    return min(wider) - 0.05 * height
 
 
 def line_pitch(lines: list[Line]) -> float:
