@@ -104,10 +104,10 @@ PADDED_ROWS = 3  # steps of one width above the pitch that make a table's row pa
 
 def _padded_step(steps: list[float], pitch: float, height: float) -> float:
     """The least step that sets rows apart, when the block's steps between the pitch of wrapped
-    text and 1.25 pitches are all one width, a fifth of a word height or more above the pitch,
+    text and ROW_GAP pitches are all one width, a fifth of a word height or more above the pitch,
     and found three times or more: a thin cell padding (large type, rows a line and a quarter
     apart or less), the same under every row. Otherwise infinite."""
-    wider = [step for step in steps if pitch + 0.05 * height < step <= 1.25 * pitch]
+    wider = [step for step in steps if pitch + 0.05 * height < step <= ROW_GAP * pitch]
     if len(wider) < PADDED_ROWS or min(wider) < pitch + 0.2 * height or max(wider) - min(wider) > 0.1 * height:
         return float("inf")
     return min(wider) - 0.05 * height
