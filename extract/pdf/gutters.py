@@ -8,14 +8,13 @@ from statistics import median
 
 from extract.model import Line, Word
 from extract.numerals import is_column_number_row, is_year, looks_numeric
-from extract.pdf.line_kinds import body_start, header_line, is_tabular
+from extract.pdf.line_kinds import EDGE_ALIGNED, body_start, header_line, is_tabular
 from extract.pdf.page_words import Rule
 from extract.pdf.word_rows import body_index
 
 MIN_COLUMNS = 3
 
 
-EDGE_ALIGNED = 1.5  # points: right edges (or middles) of the aligned numbers of one column
 
 
 def block_columns(block: list[Line], rules: list[Rule] | None = None) -> list[tuple[float, float]] | None:
@@ -217,7 +216,10 @@ def column_of(word: Word, columns: list[tuple[float, float]]) -> int:
 def _numbered_gutters(body: list[Line], strips: list[tuple[float, float]], height: float) -> list[tuple[float, float]]:
     """Gutters narrower than the gutter search asks, between two numbers of the column-number
     row ('2' '3') that no gutter parts: the clearest strip between them that no tabular line
-    crosses (tightly set columns of a condensed font leave a word space or little more)."""
+    crosses (tightly set columns of a condensed font leave a word space or little more), and no
+    line of text crosses that starts right of the left number: a cell's wrapped lines lie inside
+    its column, so a word space they run through is inside it too (a summary label like 'Total'
+    spanning the number column may hide the real gutter from the tabular lines)."""
     numbers = next((line for line in body if is_column_number_row([w.text for w in line.words])), None)
     if numbers is None:
         return []
@@ -229,7 +231,9 @@ def _numbered_gutters(body: list[Line], strips: list[tuple[float, float]], heigh
         if int(b.text) == int(a.text) + 1 and not parted:
             clear = _clear_runs(tabular, a.x1, b.x0)
             widest = max(clear, key=lambda r: r[1] - r[0], default=None)
-            if widest is not None and widest[1] - widest[0] >= 0.2 * height and _centres_numbers(a, b, widest, strips):
+            inside = [line for line in body if line is not numbers and line.x0 > a.x1]
+            if widest is not None and widest[1] - widest[0] >= 0.2 * height and _centres_numbers(a, b, widest, strips) \
+                    and not _crossed(widest, inside):
                 found.append(widest)
     return found
 

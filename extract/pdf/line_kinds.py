@@ -17,6 +17,8 @@ CAPTION_START = re.compile(r"^\s*tabel\s+[0-9ivx]", re.IGNORECASE)
 # the word reader and the parsers, in extract/text.py.
 HEADER_WORDS = TABLE_START_WORDS
 
+EDGE_ALIGNED = 1.5  # points: right edges (or middles) of the aligned numbers of one column, left edges of its text
+
 
 def is_tabular(line: Line, height: float) -> bool:
     return any(gap >= 0.9 * height for gap in line.gaps())

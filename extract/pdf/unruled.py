@@ -157,7 +157,10 @@ def _tail_columns(read: dict[int, tuple[list[list[Line]], list[Rule]]],
     header repeated, are too few to outvote a summary row whose label spans columns ('Rata-rata
     capaian kinerja') or values set a word space from the text: they take the columns found on
     their body and the lines of the block that ends the page before, when that one spans the
-    same width and these are more columns than their own."""
+    same width and these are more columns than their own. Where a few wrapped lines more let that
+    joint search excuse a lone word crossing a narrow first column (a row number on one tabular
+    line), they take the columns of the block before as they are, if no word of theirs spans
+    one of its gutters."""
     tails = {}
     for number, (blocks, rules) in read.items():
         before = read.get(number - 1, ([], []))[0]
@@ -170,10 +173,19 @@ def _tail_columns(read: dict[int, tuple[list[list[Line]], list[Rule]]],
         if value_lines(block) > CUT_START_LINES + 1 or not (_same_width(block, above) or _inside(block, above)):
             continue  # (more rows show their own columns; a summary line may come with the last two)
         body = block[body_start(block):] if repeated else block
-        own, joined = block_columns(block, rules), block_columns(above + body, rules)
-        if joined is not None and len(joined) > len(own or []) and len(joined) >= len(block_columns(above) or []):
+        own, joined, before_own = block_columns(block, rules), block_columns(above + body, rules), block_columns(above)
+        if joined is not None and len(joined) > len(own or []) and len(joined) >= len(before_own or []):
             tails[id(block)] = joined
+        elif before_own is not None and len(before_own) > len(own or []) and _fits(body, before_own):
+            tails[id(block)] = before_own
     return tails
+
+
+def _fits(lines: list[Line], columns: list[tuple[float, float]]) -> bool:
+    """No word of the lines spans a gutter between two of the columns (a word may run a little
+    into one: its column's widest word on the page before may be narrower)."""
+    strips = list(zip((c[1] for c in columns), (c[0] for c in columns[1:])))
+    return not any(w.x0 < a and w.x1 > b for line in lines for w in line.words for a, b in strips)
 
 
 def _same_header(block: list[Line], other: list[Line]) -> bool:

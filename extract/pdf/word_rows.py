@@ -7,7 +7,7 @@ from statistics import median
 
 from extract.model import Line, Word
 from extract.numerals import is_column_number_row, is_row_number, is_running_count, looks_numeric
-from extract.pdf.line_kinds import body_start, names_columns
+from extract.pdf.line_kinds import EDGE_ALIGNED, body_start, header_words_in, names_columns
 from extract.pdf.page_words import Rule, levels, line_seat, seat, seated_height
 
 ROW_GAP = 1.25  # line pitches from one line down to the next beyond which cell padding parts them
@@ -23,8 +23,28 @@ def body_index(block: list[Line], header_index: int, rules: list[Rule]) -> int:
     first = body_start(block[header_index:])
     bands = row_bands(block[header_index:], rules) if first < len(block) - header_index else None
     band = next((band for band in bands or [] if first in band), [0])
-    headless = bands is not None and not names_columns(block[header_index:header_index + first])
-    return header_index + (band[0] if band[0] > 0 or headless else first)
+    named = names_columns(block[header_index:header_index + first])
+    if band[0] > 0 or (bands is not None and not named):
+        return header_index + band[0]
+    above = _body_text_above(block[header_index + 1:header_index + first], block[header_index + first:])
+    return header_index + first - (above if named else 0)
+
+
+def _body_text_above(lines: list[Line], body: list[Line]) -> int:
+    """How many of the last lines above the first value line are its row's text, not header: each
+    of their words is one of letters, no header word, and starts on a left edge where words of two
+    body lines or more start (a name column's text, left-aligned; header words are centred or
+    another column's). A table with little cell padding sets them no farther from the header than
+    from each other (cells aligned to the middle: 'Persentase' / 'Penempatan' over '45.00')."""
+    def on_edge(word: Word) -> bool:
+        shared = sum(any(abs(w.x0 - word.x0) <= EDGE_ALIGNED for w in line.words) for line in body)
+        return shared >= 2 and word.text[:2].isalpha() and not header_words_in(word.text)
+    count = 0
+    for line in reversed(lines):
+        if not all(on_edge(w) for w in line.words):
+            break
+        count += 1
+    return count
 
 
 def header_bands(lines: list[Line], start: int, count: int, cells: list[list[str]],
@@ -65,11 +85,28 @@ def logical_rows(lines: list[Line], line_cells: list[list[str]],
     bands = _column_numbers_apart(bands, line_cells)
     valued = [_holds_values(cells) for cells in line_cells]
     alignment = cell_alignment(bands, valued, cell_bands(lines, line_cells))
+    ruled = _rows_ruled(lines, bands, rules or [])
     rows: list[list[str]] = []
     for band in bands:
-        rows += [_joined_row([line_cells[i] for i in group], [valued[i] for i in group])
-                 for group in split_band(band, line_cells, valued, alignment)]
+        groups = [band] if ruled and _values_apart(band, line_cells) else \
+            split_band(band, line_cells, valued, alignment)
+        rows += [_joined_row([line_cells[i] for i in group], [valued[i] for i in group]) for group in groups]
     return rows
+
+
+def _rows_ruled(lines: list[Line], bands: list[list[int]], rules: list[Rule]) -> bool:
+    """A rule is drawn between every two bands (three bands or more): each ruled band is one row."""
+    width = (min(line.x0 for line in lines), max(line.x1 for line in lines))
+    return len(bands) >= 3 and all(_ruled_between(lines[band[0] - 1], lines[band[0]], rules, width)
+                                   for band in bands[1:])
+
+
+def _values_apart(band: list[int], line_cells: list[list[str]]) -> bool:
+    """The band's lines never hold two values in one column (a renderer may set a row's amounts on
+    different lines of its ruled band: 'Rp 6,847,986,125.50' on the first, the realisation on the
+    last)."""
+    columns = [col for i in band for col, cell in enumerate(line_cells[i]) if looks_numeric(cell)]
+    return len(columns) == len(set(columns))
 
 
 def _column_numbers_apart(bands: list[list[int]], line_cells: list[list[str]]) -> list[list[int]]:
