@@ -3,6 +3,7 @@
 told apart here too, as they cross a table's gutters like a row."""
 from __future__ import annotations
 
+import ctypes
 import re
 from dataclasses import dataclass, field
 from statistics import median
@@ -71,7 +72,8 @@ def page_words(page) -> list[Word]:
             continue
         pdfium_c.FPDFText_GetLooseCharBox(textpage, index, box)
         left, bottom, right, top = box.left, box.bottom, box.right, box.top
-        if current is not None and _breaks_word(current, left, bottom, top, 0.1 if guessed else 0.25):
+        if current is not None and _breaks_word(current, _pen_left(textpage, index, left), bottom, top,
+                                                0.1 if guessed else 0.25):
             _flush(words, current, bottoms)
             current = None
         if current is None:
@@ -91,6 +93,16 @@ def _char(textpage, index: int) -> str:
     if 0x20 <= code < 0xD800 or 0xE000 <= code < 0xFFFE:
         return chr(code)
     return textpage.get_text_range(index, 1)
+
+
+def _pen_left(textpage, index: int, left: float) -> float:
+    """Where a glyph starts for the space before it: its box, or the pen position when its ink
+    reaches left of that (an italic 'y' or 'g' draws its tail under the letter before: 'Koperasi
+    yang' set glyph by glyph would read 'Koperasiyang')."""
+    x, y = ctypes.c_double(), ctypes.c_double()
+    if not pdfium_c.FPDFText_GetCharOrigin(textpage, index, ctypes.byref(x), ctypes.byref(y)):
+        return left
+    return max(left, x.value)
 
 
 def _breaks_word(word: Word, left: float, bottom: float, top: float, space: float = 0.25) -> bool:
