@@ -52,3 +52,46 @@ def test_a_header_under_a_tables_rows_starts_another_table():
     [plan] = _holding(tables, "Berkualitas")
     assert plan is not modern and plan.page_start == page
     assert _row(plan, "Berkualitas")[-6:] == ["46.80%", "43.64%", "48.60%", "50.40%", "52.20%", "54.00%"]
+
+
+def _blocks(pdf, number: int) -> list[list[str]]:
+    from extract.pdf.line_kinds import text_body
+    from extract.pdf.page_words import group_lines, page_words, without_running_lines
+    from extract.pdf.word_blocks import table_blocks
+    from extract.pdf.word_cache import cached_words
+
+    doc = pdfium.PdfDocument(str(pdf))
+    try:
+        lines = without_running_lines(doc, number, group_lines(cached_words(doc, number, page_words)))
+    finally:
+        doc.close()
+    blocks = table_blocks(lines, *text_body(lines))
+    return [[" ".join(w.text for w in line.words) for line in block] for block in blocks]
+
+
+def test_a_header_over_its_own_first_row_is_not_cut_off():
+    """jabar-dinkes 2016 p. 65: numbered headings ('2. Misi 2 : ...', '1). Sasaran 1 : ...') above a
+    table whose header spans five lines ('2015 2016', 'INDIKATOR', 'CAPAIAN CAPAIAN SASARAN', 'TARGET
+    REALISASI PENILAIAN ...'): the headings' numbers are no value rows of a table above, so the
+    header's lines stay together."""
+    from tests.paths import CORPUS
+
+    pdf = CORPUS / "jabar-dinkes_2016_lakip.pdf"
+    if not pdf.is_file():
+        import pytest
+
+        pytest.skip("corpus not present")
+    [first] = [b for b in _blocks(pdf, 65) if any(line.startswith("TARGET REALISASI PENILAIAN") for line in b)]
+    assert "INDIKATOR" in first and "CAPAIAN CAPAIAN SASARAN" in first
+
+
+def test_a_header_repeated_on_its_page_is_the_same_table():
+    """jambi whole report, reportlab 1 (landscape, no rules): Tabel 2.8 (Rencana Aksi) has its header
+    'No | PROGRAM | KEGIATAN | SUB KEGIATAN | RENCANA AKSI | ANGGARAN (RP.) | ...' printed again under a
+    row the renderer split within the page; it is the same table's header, not another table."""
+    out = fuzz_score.render_dir(ROOT / "build" / "fuzz" / "whole")
+    out.mkdir(parents=True, exist_ok=True)
+    pdf, _ = fuzz_pdf_whole("jambi", "reportlab", 1, out)
+    pages = _pages_with(pdf, "Pembinaan BKK")
+    headers = [sum(line.startswith("No PROGRAM KEGIATAN") for line in block) for block in _blocks(pdf, pages[0])]
+    assert max(headers) == 2
