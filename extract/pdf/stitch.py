@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 
 from extract.model import UNRULED_FLAVORS, RawTable
-from extract.numerals import is_column_number_row, is_row_number, looks_numeric
+from extract.numerals import is_column_number_row, is_row_number, is_year, looks_numeric
 from extract.pdf.columns import (
     EDGE_TOLERANCE,
     align_columns,
@@ -185,15 +185,23 @@ def _starts_new_header(previous: RawTable, table: RawTable) -> bool:
     table's header starts another table, even without a caption (a repeated header may wrap
     otherwise, its words are the same). A start that lost a line of its header (the upper line of
     a wrapped label, 'Program /' or 'Realisasi' above the 'No' row, cut off with the text above
-    the table) names all the words of its repeated header but one."""
+    the table) names all the words of its repeated header but one. A header naming years the start's
+    header does not name (a comparison of 2024-2026 under a table of 2025) is another table's."""
     own = header_words(table.rows)
     if not own or _repeated_header_rows(previous, table.rows):
         return False
+    start_years = _header_years(previous.rows)
+    if start_years and _header_years(table.rows) - start_years:
+        return True
     start = header_words(previous.rows)
     extra = own - start
     if len(start) >= MIN_CUT_HEADER_WORDS and start <= own and len(extra) <= MAX_CUT_HEADER_WORDS:
         return False
     return len(extra) > 0.15 * len(own)
+
+
+def _header_years(rows: list[list[str]]) -> set[str]:
+    return {word for row in rows[:header_size(rows)] for c in row for word in c.split() if is_year(word)}
 
 
 def _repeated_header_rows(previous: RawTable, rows: list[list[str]]) -> int:

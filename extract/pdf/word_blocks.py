@@ -9,7 +9,16 @@ from statistics import median
 from extract.model import Line
 from extract.numerals import is_column_number_row, is_year, looks_numeric
 from extract.pdf.gutters import MIN_COLUMNS, gutters
-from extract.pdf.line_kinds import CAPTION_START, body_start, is_tabular, names_columns
+from extract.pdf.line_kinds import (
+    CAPTION_START,
+    body_start,
+    has_header,
+    header_line,
+    header_words_in,
+    is_tabular,
+    names_columns,
+    value_lines,
+)
 from extract.pdf.page_words import line_seat
 
 
@@ -26,7 +35,7 @@ def table_blocks(lines: list[Line], body_x0: float, body_x1: float) -> list[list
     pending: list[Line] = []  # short lines waiting for a tabular line
     page_has_started = False  # prose or a table seen above on this page
     top_row = False  # the first block opens the page
-    for line in lines:
+    for index, line in enumerate(lines):
         prose = _is_prose(line, height, body_x0, body_x1)
         last = (current or pending or [None])[-1]
         far = last is not None and last.bottom - line.top > max(2.5 * height, _row_gap_limit(current, height))
@@ -42,7 +51,12 @@ def table_blocks(lines: list[Line], body_x0: float, body_x1: float) -> list[list
             if prose:
                 page_has_started = True
                 continue
-        if current:
+        below = lines[index + 1] if index + 1 < len(lines) else None
+        if current and _opens_next_header(current, line, below, height):
+            head = _same_row_above(current[_last_value_line(current) + 1:], line, height)
+            blocks.append(current[:len(current) - len(head)])
+            current = head + [line]
+        elif current:
             current.append(line)
         elif is_tabular(line, height):
             top_row = top_row if blocks else not page_has_started
@@ -76,8 +90,52 @@ def _lone_row(block: list[Line], height: float) -> bool:
 def _names_columns_only(line: Line) -> bool:
     """A header line: two header words or more and no value. Lines above a table's header are no
     rest of a row cut by the page break (paragraph ends at a page top, a heading)."""
-    values = any(looks_numeric(w.text) and not is_year(w.text) for w in line.words)
-    return not values and names_columns([line])
+    return not _holds_value(line) and names_columns([line])
+
+
+MIN_HEADER_CELLS = 3  # cells opening with a header word on one line: a header, not a row's text
+
+
+def _opens_next_header(block: list[Line], line: Line, below: Line | None, height: float) -> bool:
+    """A header line below the block's values: another table printed right under this one (no caption,
+    no paragraph between them). Three cells or more of the line open with a header word, the line and
+    the one below it name two header words or more ('2025 | Target | Target' over 'No | Indikator
+    Sasaran'), it holds no value, and the block above has a header and two value rows under it. A row's wrapped
+    text opens a cell or two with a header word and repeats one word ('program | program'); the block's
+    own header printed again (a renderer repeating it after a row split within the page) is no other
+    table."""
+    if _holds_value(line) or not is_tabular(line, height) or not has_header(block):
+        return False
+    if value_lines(block[header_line(block, height) + 1:]) < 2:
+        return False  # the block above is no table of its own yet: a header and two rows of values under it
+    opening = sum(header_words_in(cell.split()[0]) > 0 for cell in _cells(line, height))
+    if opening < MIN_HEADER_CELLS or not names_columns([line] + ([below] if below else [])):
+        return False
+    own_header = {_text(other) for other in block[:body_start(block)]}
+    return _text(line) not in own_header
+
+
+def _text(line: Line) -> str:
+    return " ".join(w.text.lower() for w in sorted(line.words, key=lambda w: w.x0))
+
+
+def _cells(line: Line, height: float) -> list[str]:
+    """The line's texts between its column gaps."""
+    words = sorted(line.words, key=lambda w: w.x0)
+    cells = [[words[0].text]]
+    for left, right in zip(words, words[1:]):
+        if right.x0 - left.x1 >= 0.9 * height:
+            cells.append([])
+        cells[-1].append(right.text)
+    return [" ".join(cell) for cell in cells]
+
+
+def _last_value_line(block: list[Line]) -> int:
+    return max(i for i, line in enumerate(block) if _holds_value(line))
+
+
+def _holds_value(line: Line) -> bool:
+    return any(looks_numeric(w.text) and not is_year(w.text) for w in line.words)
 
 
 def _has_caption(lines: list[Line]) -> bool:
