@@ -217,8 +217,11 @@ def _tied_tails(read: dict[int, tuple[list[list[Line]], list[Rule]]],
 
 def _inside(block: list[Line], other: list[Line]) -> bool:
     """The block lies within the other's width: a last row whose first cells are empty (merged
-    with the rows above it, on the page before)."""
-    return min(line.x0 for line in other) - 1 <= min(line.x0 for line in block) and \
+    with the rows above it, on the page before). On the left a word height short: a summary label
+    spanning the first columns starts at the table's edge, left of the row numbers and the 'No'
+    centred in the first column above ('Rata-rata capaian kinerja', jepara_html_41)."""
+    height = median(w.height for line in block for w in line.words)
+    return min(line.x0 for line in other) - height <= min(line.x0 for line in block) and \
         max(line.x1 for line in block) <= max(line.x1 for line in other) + 1
 
 
