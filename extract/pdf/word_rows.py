@@ -19,8 +19,11 @@ def body_index(block: list[Line], header_index: int, rules: list[Rule]) -> int:
     that no extra space nor rule parts from it). The header line itself stays a header; in a
     block without a header (the rows carried over to a page top) the first row may start at the
     first line. A header names two columns or more: one header word is a row's text ('capaian
-    kinerja', 'PENGANGGARAN')."""
+    kinerja', 'PENGANGGARAN'). A first value line that numbers the columns ('1 2 3 4') ends the
+    header: the lines above it are header lines, however close ('Anggaran %' under 'Realisasi')."""
     first = body_start(block[header_index:])
+    if first < len(block) - header_index and is_running_count([w.text for w in block[header_index + first].words]):
+        return header_index + first
     bands = row_bands(block[header_index:], rules) if first < len(block) - header_index else None
     band = next((band for band in bands or [] if first in band), [0])
     named = names_columns(block[header_index:header_index + first])
