@@ -19,7 +19,8 @@ from reports the extractor was not built on").
    Tabel 3.8. Rule (bench/seed_score.py): a fact is exact when region, fiscal year, level, name and
    all three values are right; recall = expected facts found exactly anywhere in the document;
    precision = exact facts / candidate facts (the facts of the tables captioned like the expected
-   ones, else every fact about an expected subject).
+   ones, else every achievement fact about an expected subject: an agreement table's targets and a
+   column dated to another year are not judged).
 2. Fuzz (section `fuzz`, bench/fuzz_score.py): the same tables rendered by reportlab, LibreOffice
    (python-docx) and Chromium (HTML) under seeded random layouts (bench/fuzz), --fuzz-n variants per
    seed per engine, scored by the same rule; region and year must come from the title block, so the

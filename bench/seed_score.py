@@ -6,21 +6,38 @@ A fact is exact when region, fiscal year, level, name and all three values are r
   precision = exact facts / candidate facts, the candidates being every fact of the tables
               captioned like the expected tables (invented rows and wrong values count against
               it); when no extracted table carries such a caption, every fact about an expected
-              subject (same level, name and year) from any table ("subject" basis).
+              subject (same level, name and year) from any table the extractor read as an
+              achievement or budget table ("subject" basis): the targets of a Perjanjian Kinerja
+              table (family plan_target) claim no achievement, so they are not judged there.
+Table only (score_both): region and year are blanked where they come from the title block or equal
+the report's year, so a title-block miss does not hide the tables; a fact its own column dates to
+another year (a 2023 column beside 2024) keeps that year and is about another subject.
 Used by the seed-rendering table and the fuzz table of bench/accuracy.py.
 """
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
 from bench import expected as exp
 
+TARGETS_ONLY_FAMILY = "plan_target"  # extract.parse.families.PLAN_TARGET (bench does not import extract)
 
-def extracted_facts(record: dict, frames: dict) -> dict[str, list[tuple[tuple, str]]]:
-    """{family: [(fact, caption of its table)]} in the shape of bench.expected facts."""
+
+class Got(NamedTuple):
+    """One extracted fact in the shape of bench.expected facts, with what judging it needs."""
+    fact: tuple
+    caption: str
+    own_year: int | None  # the year its row carries (a year column), None when it is the document's
+    claims_achievement: bool  # False for the targets of an agreement table (family plan_target)
+
+
+def extracted_facts(record: dict, frames: dict) -> dict[str, list[Got]]:
+    """{family: [Got]} of every indicator and budget row extracted."""
     region, doc_year = record.get("region_code"), record.get("fiscal_year")
     tables = frames["tables"]
     captions = dict(zip(tables.table_id, tables.caption.fillna(""))) if not tables.empty else {}
+    families = dict(zip(tables.table_id, tables.family)) if "family" in tables else {}
     out: dict[str, list] = {exp.INDICATOR: [], exp.BUDGET: []}
     specs = ((exp.INDICATOR, "indicators", "indicator_name",
               ("target_value", "realization_value", "achievement_pct_reported")),
@@ -28,11 +45,12 @@ def extracted_facts(record: dict, frames: dict) -> dict[str, list[tuple[tuple, s
     for family, frame_name, name_col, value_cols in specs:
         frame = frames[frame_name]
         for row in frame.to_dict("records") if not frame.empty else []:
-            year = row.get("fiscal_year")
-            year = doc_year if year is None or year != year else year
-            f = exp.fact(family, region, year, row.get("level"), row.get(name_col) or "",
-                         *(row.get(c) for c in value_cols))
-            out[family].append((f, captions.get(row["table_id"], "")))
+            own = row.get("fiscal_year")
+            own = None if own is None or own != own else int(own)
+            f = exp.fact(family, region, doc_year if own is None else own, row.get("level"),
+                         row.get(name_col) or "", *(row.get(c) for c in value_cols))
+            out[family].append(Got(f, captions.get(row["table_id"], ""), own,
+                                   families.get(row["table_id"]) != TARGETS_ONLY_FAMILY))
     return out
 
 
@@ -40,14 +58,14 @@ def _caption_matches(caption: str, prefixes: list[str]) -> bool:
     return any(re.match(re.escape(p) + r"(?!\d)", caption or "") for p in prefixes)
 
 
-def score(expected: list[tuple], got: list[tuple[tuple, str]], caption_prefixes: list[str]) -> dict:
+def score(expected: list[tuple], got: list[Got], caption_prefixes: list[str]) -> dict:
     expected_set = set(expected)
     subjects = {f[:5] for f in expected}
-    got_set = {f for f, _ in got}
-    candidates = [f for f, caption in got if _caption_matches(caption, caption_prefixes)]
+    got_set = {g.fact for g in got}
+    candidates = [g.fact for g in got if _caption_matches(g.caption, caption_prefixes)]
     by_caption = bool(candidates)
-    if not by_caption:  # captions lost: judge the facts about expected subjects, from any table
-        candidates = [f for f, _ in got if f[:5] in subjects]
+    if not by_caption:  # captions lost: judge the achievement facts about expected subjects, from any table
+        candidates = [g.fact for g in got if g.fact[:5] in subjects and g.claims_achievement]
     exact = sum(1 for f in candidates if f in expected_set)
     found = len(expected_set & got_set)
     missing = sorted(expected_set - got_set, key=str)[:3]
@@ -74,6 +92,14 @@ def score_both(record: dict, frames: dict, slug: str) -> dict:
     out: dict = {"exact": {}, "table_only": {}}
     for fam in (exp.INDICATOR, exp.BUDGET):
         out["exact"][fam] = score(want[fam], got[fam], captions[fam])
-        blind = [((f[0], None, None, *f[3:]), caption) for f, caption in got[fam]]
+        years = {f[2] for f in want[fam]}
+        blind = [_blind(g, years) for g in got[fam]]
         out["table_only"][fam] = score(without_region_year(want[fam]), blind, captions[fam])
     return out
+
+
+def _blind(got: Got, years: set) -> Got:
+    """The fact with region and year blanked, unless its own column dates it to another year."""
+    if got.own_year is not None and got.own_year not in years:
+        return got
+    return got._replace(fact=without_region_year([got.fact])[0])

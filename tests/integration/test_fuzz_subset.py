@@ -67,7 +67,7 @@ def test_every_printed_fact_comes_out(seed, engine, number, tmp_path):
     got = seed_score.extracted_facts(record, frames)
     want = exp.expected_for(meta["slug"])
     for family in (exp.INDICATOR, exp.BUDGET):
-        lost = sorted(set(want[family]) - {fact for fact, _ in got[family]}, key=str)
+        lost = sorted(set(want[family]) - {g.fact for g in got[family]}, key=str)
         assert not lost, f"{len(lost)} of {len(want[family])} {family} facts lost, e.g. {lost[:3]}"
         spurious = [fact for fact in _facts_of_expected_tables(record, frames, family, want[family])
                     if fact not in set(want[family])]
@@ -84,7 +84,7 @@ def _facts_of_expected_tables(record: dict, frames: dict, family: str, want: lis
     for table_id in ([] if facts.empty else facts.table_id.unique()):
         part = {**frames, "indicators": pd.DataFrame(), "budget_lines": pd.DataFrame(),
                 frame_name: facts[facts.table_id == table_id]}
-        table_facts = [fact for fact, _ in seed_score.extracted_facts(record, part)[family]]
+        table_facts = [g.fact for g in seed_score.extracted_facts(record, part)[family]]
         if any(fact[3:5] in subjects for fact in table_facts):
             out += table_facts
     return out

@@ -54,6 +54,32 @@ def test_table_only_scores_ignore_region_and_year():
     assert scores["table_only"]["budget"]["precision"] == 1.0
 
 
+def _indicator_rows(facts, table_id, year=None, targets_only=False):
+    return [{"table_id": table_id, "level": f[3], "indicator_name": f[4], "target_value": f[5],
+             "realization_value": None if targets_only else f[6],
+             "achievement_pct_reported": None if targets_only else f[7], "fiscal_year": year} for f in facts]
+
+
+def test_subject_basis_judges_achievement_claims_of_the_report_year():
+    """No caption found: the agreement table's targets (family plan_target) and a column its header
+    dates to the year before are other facts about the same indicators, not wrong ones; a wrong value
+    in an achievement table still counts against precision."""
+    slug = "lkjip_jepara_2024"
+    want = exp.expected_for(slug)[exp.INDICATOR]
+    tables = pd.DataFrame([{"table_id": t, "caption": "", "family": family} for t, family in
+                           (("a", "indicator_achievement"), ("pk", "plan_target"), ("y", "indicator_achievement"))])
+    rows = _indicator_rows(want, "a") + _indicator_rows(want, "pk", targets_only=True) \
+        + _indicator_rows(want, "y", year=2023, targets_only=True)
+    frames = {"tables": tables, "indicators": pd.DataFrame(rows), "budget_lines": pd.DataFrame()}
+    scores = seed_score.score_both({"region_code": None, "fiscal_year": 2024}, frames, slug)["table_only"]
+    assert (scores["indicator"]["precision_basis"], scores["indicator"]["precision"]) == ("subject", 1.0)
+    wrong = [{**rows[0], "table_id": "y", "target_value": 1.0, "fiscal_year": None}]
+    frames["indicators"] = pd.DataFrame(rows + wrong)
+    scores = seed_score.score_both({"region_code": None, "fiscal_year": 2024}, frames, slug)["table_only"]
+    assert scores["indicator"]["candidates"] == len(want) + 1
+    assert scores["indicator"]["exact"] == len(want)
+
+
 def variant(name, ind_r, bud_r, precision=1.0):
     def s(recall):
         return {"found": int(recall * 10), "expected": 10, "exact": int(recall * 10), "candidates": 10,
