@@ -116,8 +116,9 @@ def _facts(pdf: Path, region: str, year: int) -> dict[str, list[tuple[tuple, str
     return extracted_facts({"region_code": region, "fiscal_year": year}, frames)
 
 
-def _captioned(facts: list[tuple[tuple, str]], caption: str) -> set[tuple]:
-    return {f for f, c in facts if c.startswith(caption)}
+def _captioned(facts, caption: str) -> set[tuple]:
+    """The facts (bench.seed_score.Got) of the tables whose caption starts so."""
+    return {g.fact for g in facts if g.caption.startswith(caption)}
 
 
 @pytest.fixture(scope="module")
