@@ -8,7 +8,7 @@ from statistics import median
 from extract.model import Line, Word
 from extract.numerals import is_column_number_row, is_row_number, is_running_count, looks_numeric
 from extract.pdf.line_kinds import EDGE_ALIGNED, body_start, header_words_in, names_columns
-from extract.pdf.page_words import LEVEL_GAP, Rule, levels, seat, seated_height
+from extract.pdf.page_words import Rule, levels, line_seat, seat, seated_height
 
 ROW_GAP = 1.25  # line pitches from one line down to the next beyond which cell padding parts them
 
@@ -156,42 +156,27 @@ def _padded_step(steps: list[float], pitch: float, height: float) -> float:
 def line_pitch(lines: list[Line]) -> float:
     """Spacing of the wrapped lines of one cell: the smallest step from a line to the nearest
     line above it sharing a column. Lines of different columns are left out, because a cell
-    aligned to the middle puts its one value line half a pitch from the text of its neighbours.
-    A line holding two levels (a name's line and the values of a cell aligned to the middle, or a
-    header cell's lines beside a centred one) is measured level by level: its name level follows
-    the name's other line at the pitch ('Penataan ... Daerah' / values / 'Kabupaten/Kota'). Words
-    sit where _level_seats put them (a first glyph hanging below its line counts from its seat, a
-    taller glyph box from its middle)."""
+    aligned to the middle puts its one value line half a pitch from the text of its neighbours;
+    so are lines taller than their words (two such lines read as one; a word whose first letter
+    hangs below its line counts from its seat, page_words.seat)."""
     height = median(w.height for line in lines for w in line.words)
-    rows = [level for line in lines for level in _level_seats(line.words, lines)]
-    steps = [step for at in range(1, len(rows))
-             if (step := _column_step(rows[:at], rows[at])) is not None and step >= 0.6 * height]
+    bases = _baselines(lines)
+    single = [index for index, line in enumerate(lines) if line.top - line_seat(line) <= 1.3 * height]
+    steps = [step for at, index in enumerate(single[1:], start=1)
+             if (step := _column_step(lines, single[:at], index)) is not None and step >= 0.6 * height]
     if steps:
         return min(steps)
-    bases = _baselines(lines)
     all_steps = [a - b for a, b in zip(bases, bases[1:])]
     return min(all_steps) if all_steps else height
 
 
-def _level_seats(words: list[Word], lines: list[Line]) -> list[list[tuple[Word, float]]]:
-    """A line's words with the seat of a word of the usual height (_centred_seat: some fonts give
-    an italic glyph the font's whole box), cut top to bottom where the seats step by LEVEL_GAP."""
-    height = median(seated_height(w) for line in lines for w in line.words)
-    order = sorted(((w, _centred_seat(w, height)) for w in words), key=lambda pair: -pair[1])
-    parts = [[order[0]]]
-    for pair in order[1:]:
-        if parts[-1][-1][1] - pair[1] >= LEVEL_GAP * height:
-            parts.append([pair])
-        else:
-            parts[-1].append(pair)
-    return parts
-
-
-def _column_step(above: list[list[tuple[Word, float]]], level: list[tuple[Word, float]]) -> float | None:
-    """Step from a level up to the nearest of the levels `above` that shares a column: between the
-    words one above the other, not the lines' baselines."""
+def _column_step(lines: list[Line], above: list[int], index: int) -> float | None:
+    """Step from the line `index` up to the nearest of the lines `above` that shares a column: between
+    the words one above the other, not the lines' baselines (a line may hold a middle-aligned value set
+    a little lower than its neighbours' wrapped text)."""
     for other in reversed(above):
-        steps = [sa - sb for a, sa in other for b, sb in level if a.x0 < b.x1 and b.x0 < a.x1]
+        steps = [seat(a) - seat(b) for a in lines[other].words for b in lines[index].words
+                 if a.x0 < b.x1 and b.x0 < a.x1]
         if steps:
             return median(steps)
     return None
