@@ -203,12 +203,12 @@ def test_persistent_500_gives_up_after_retries(http_server, client):
 
 
 def test_read_timeout_is_reported(http_server, make_pdf):
-    http_server.route("/slow.pdf", lambda req: (time.sleep(1.5), (200, PDF_HEADERS, make_pdf()))[1])
+    http_server.route("/slow.pdf", lambda req: (time.sleep(4), (200, PDF_HEADERS, make_pdf()))[1])
     with PoliteClient(min_interval=0, retries=0, read_timeout=0.3) as client:
         started = time.monotonic()
         with pytest.raises(FetchTimeout, match="timeout"):
             client.fetch(http_server.url + "/slow.pdf", loopback_source())
-    assert time.monotonic() - started < 1.2
+    assert time.monotonic() - started < 3  # the 0.3 s timeout, not the 4 s answer
 
 
 def write_truncated(req, body: bytes):
@@ -326,7 +326,7 @@ def test_retry_after_beyond_the_bound_is_not_waited_for(http_server, make_pdf):
         with pytest.raises(BadStatus, match="Retry-After 3600s exceeds") as info:
             client.fetch(http_server.url + "/later.pdf", loopback_source())
     assert info.value.status_code == 503 and http_server.hits["/later.pdf"] == 1
-    assert time.monotonic() - started < 2
+    assert time.monotonic() - started < 30  # not the hour asked for
 
 
 def test_persistent_429_gives_up_after_bounded_retries(http_server, client):
