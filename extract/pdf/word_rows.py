@@ -144,7 +144,10 @@ def _columns_follow(above: Line, line: Line, cut: float) -> bool:
     """Every pair of words one above the other in the two lines steps no more than `cut`: each
     column they share goes on at the pitch of wrapped text, though the lines' baselines are farther
     apart (a line of two levels sits at its upper one: a row number and a merged cell's text set a
-    little higher than the name beside them, 'Persentase' under '2 koperasi dan')."""
+    little higher than the name beside them, 'Persentase' under '2 koperasi dan'). Only where one of
+    the lines holds two levels: else the baselines tell."""
+    if len(levels(above.words)) < 2 and len(levels(line.words)) < 2:
+        return False
     steps = _pair_steps(above, line)
     return bool(steps) and max(steps) <= cut
 
