@@ -126,8 +126,14 @@ def _is_dash(text: str) -> bool:
 
 
 def _is_wrapped_line(row: Row, previous: Row) -> bool:
+    """A text-only row under text in each of its columns. Not a section heading, also when the
+    heading starts in the numbering column ('BIDANG' | 'KOPERASI' under a row numbered '1.'): its
+    words read together, under the text of the row above in those columns."""
     texts = [(i, c) for i, c in enumerate(row.cells) if c]
     if not texts or any(looks_numeric(c) or is_row_number(c) for _, c in texts):
+        return False
+    above = " ".join(previous.cells[i] for i, _ in texts if i < len(previous.cells) and _is_text(previous.cells[i]))
+    if len(texts) > 1 and _is_heading_under(" ".join(c for _, c in texts), above):
         return False
     return all(i < len(previous.cells) and previous.cells[i] and not looks_numeric(previous.cells[i])
                and not _is_heading_under(c, previous.cells[i]) for i, c in texts)

@@ -8,7 +8,7 @@ from statistics import median
 from extract.model import Line, Word
 from extract.numerals import is_column_number_row, is_row_number, is_running_count, looks_numeric
 from extract.pdf.line_kinds import EDGE_ALIGNED, body_start, header_words_in, names_columns
-from extract.pdf.page_words import Rule, levels, line_seat, seat, seated_height
+from extract.pdf.page_words import LEVEL_GAP, Rule, levels, seat, seated_height
 
 ROW_GAP = 1.25  # line pitches from one line down to the next beyond which cell padding parts them
 
@@ -82,7 +82,7 @@ def logical_rows(lines: list[Line], line_cells: list[list[str]],
     line that the space under the header tied to it (see body_index)."""
     if not lines:
         return []
-    bands = row_bands(lines, rules or [])
+    bands = row_bands(lines, rules or []) or _cell_cuts(lines, line_cells)
     if bands is None:
         bands = [list(range(lead + 1))] + [[i] for i in range(lead + 1, len(lines))]
     bands = _column_numbers_apart(bands, line_cells)
@@ -132,11 +132,24 @@ def row_bands(lines: list[Line], rules: list[Rule], pitch: float | None = None) 
     cut = min(ROW_GAP * pitch, _padded_step(steps, pitch, median(w.height for line in lines for w in line.words)))
     bands = [[0]]
     for index, (above, line) in enumerate(zip(lines, lines[1:]), start=1):
-        if steps[index - 1] > cut or _ruled_between(above, line, rules, width):
+        if (steps[index - 1] > cut and not _columns_follow(above, line, cut)) or \
+                _ruled_between(above, line, rules, width):
             bands.append([index])
         else:
             bands[-1].append(index)
     return bands if len(bands) > 1 else None
+
+
+def _columns_follow(above: Line, line: Line, cut: float) -> bool:
+    """Every pair of words one above the other in the two lines steps no more than `cut`: each
+    column they share goes on at the pitch of wrapped text, though the lines' baselines are farther
+    apart (a line of two levels sits at its upper one: a row number and a merged cell's text set a
+    little higher than the name beside them, 'Persentase' under '2 koperasi dan'). Only where one of
+    the lines holds two levels: else the baselines tell."""
+    if len(levels(above.words)) < 2 and len(levels(line.words)) < 2:
+        return False
+    steps = _pair_steps(above, line)
+    return bool(steps) and max(steps) <= cut
 
 
 PADDED_ROWS = 3  # steps of one width above the pitch that make a table's row padding
@@ -156,27 +169,42 @@ def _padded_step(steps: list[float], pitch: float, height: float) -> float:
 def line_pitch(lines: list[Line]) -> float:
     """Spacing of the wrapped lines of one cell: the smallest step from a line to the nearest
     line above it sharing a column. Lines of different columns are left out, because a cell
-    aligned to the middle puts its one value line half a pitch from the text of its neighbours;
-    so are lines taller than their words (two such lines read as one; a word whose first letter
-    hangs below its line counts from its seat, page_words.seat)."""
+    aligned to the middle puts its one value line half a pitch from the text of its neighbours.
+    A line holding two levels (a name's line and the values of a cell aligned to the middle, or a
+    header cell's lines beside a centred one) is measured level by level: its name level follows
+    the name's other line at the pitch ('Penataan ... Daerah' / values / 'Kabupaten/Kota'). Words
+    sit where _level_seats put them (a first glyph hanging below its line counts from its seat, a
+    taller glyph box from its middle)."""
     height = median(w.height for line in lines for w in line.words)
-    bases = _baselines(lines)
-    single = [index for index, line in enumerate(lines) if line.top - line_seat(line) <= 1.3 * height]
-    steps = [step for at, index in enumerate(single[1:], start=1)
-             if (step := _column_step(lines, single[:at], index)) is not None and step >= 0.6 * height]
+    rows = [level for line in lines for level in _level_seats(line.words, lines)]
+    steps = [step for at in range(1, len(rows))
+             if (step := _column_step(rows[:at], rows[at])) is not None and step >= 0.6 * height]
     if steps:
         return min(steps)
+    bases = _baselines(lines)
     all_steps = [a - b for a, b in zip(bases, bases[1:])]
     return min(all_steps) if all_steps else height
 
 
-def _column_step(lines: list[Line], above: list[int], index: int) -> float | None:
-    """Step from the line `index` up to the nearest of the lines `above` that shares a column: between
-    the words one above the other, not the lines' baselines (a line may hold a middle-aligned value set
-    a little lower than its neighbours' wrapped text)."""
+def _level_seats(words: list[Word], lines: list[Line]) -> list[list[tuple[Word, float]]]:
+    """A line's words with the seat of a word of the usual height (_centred_seat: some fonts give
+    an italic glyph the font's whole box), cut top to bottom where the seats step by LEVEL_GAP."""
+    height = median(seated_height(w) for line in lines for w in line.words)
+    order = sorted(((w, _centred_seat(w, height)) for w in words), key=lambda pair: -pair[1])
+    parts = [[order[0]]]
+    for pair in order[1:]:
+        if parts[-1][-1][1] - pair[1] >= LEVEL_GAP * height:
+            parts.append([pair])
+        else:
+            parts[-1].append(pair)
+    return parts
+
+
+def _column_step(above: list[list[tuple[Word, float]]], level: list[tuple[Word, float]]) -> float | None:
+    """Step from a level up to the nearest of the levels `above` that shares a column: between the
+    words one above the other, not the lines' baselines."""
     for other in reversed(above):
-        steps = [seat(a) - seat(b) for a in lines[other].words for b in lines[index].words
-                 if a.x0 < b.x1 and b.x0 < a.x1]
+        steps = [sa - sb for a, sa in other for b, sb in level if a.x0 < b.x1 and b.x0 < a.x1]
         if steps:
             return median(steps)
     return None
@@ -239,18 +267,61 @@ def _alignment_votes(bands: list[list[int]], valued: list[bool]) -> dict[str, in
 
 
 def cell_bands(lines: list[Line], line_cells: list[list[str]]) -> list[list[int]]:
-    """The lines of each column's cells: the lines printing in that column, cut where one follows
-    more than ROW_GAP line pitches below the one above (the cell padding between two rows)."""
+    """The lines of each column's cells (_column_cells), all columns together."""
+    return [cell for cells in _column_cells(lines, line_cells) for cell in cells]
+
+
+def _column_cells(lines: list[Line], line_cells: list[list[str]]) -> list[list[list[int]]]:
+    """Per column, the lines of its cells: the lines printing in that column, cut where one follows
+    more than ROW_GAP line pitches below the one above (the cell padding between two rows), measured
+    between the words one above the other, not the lines' baselines (a line of two levels sits at
+    its upper one, maybe another column's)."""
     pitch, bases = line_pitch(lines), _baselines(lines)
-    bands: list[list[int]] = []
+    columns: list[list[list[int]]] = []
     for column in range(max((len(cells) for cells in line_cells), default=0)):
         printed = [i for i, cells in enumerate(line_cells) if column < len(cells) and cells[column]]
+        cells: list[list[int]] = []
         for at, index in enumerate(printed):
-            if at and bases[printed[at - 1]] - bases[index] <= ROW_GAP * pitch:
-                bands[-1].append(index)
+            if at and _word_step(lines[printed[at - 1]], lines[index], bases[printed[at - 1]] - bases[index]) \
+                    <= ROW_GAP * pitch:
+                cells[-1].append(index)
             else:
-                bands.append([index])
-    return bands
+                cells.append([index])
+        columns.append(cells)
+    return columns
+
+
+def _word_step(above: Line, line: Line, otherwise: float) -> float:
+    """The step between the words of the two lines one above the other (their median), else `otherwise`."""
+    steps = _pair_steps(above, line)
+    return median(steps) if steps else otherwise
+
+
+def _pair_steps(above: Line, line: Line) -> list[float]:
+    """Steps from each word of the line up to each word of the line above that shares its width."""
+    return [seat(a) - seat(b) for a in above.words for b in line.words if a.x0 < b.x1 and b.x0 < a.x1]
+
+
+def _cell_cuts(lines: list[Line], line_cells: list[list[str]]) -> list[list[int]] | None:
+    """Bands cut where a column's cell of two lines or more ends and its next one of two or more
+    begins, the cell padding between them, when no other cell runs across that place: the padding
+    no step between lines shows because a cell merged over the rows (its lines spanning two value
+    lines that clash) sets its wrapped lines in between, aligned to the middle. A value cell of one
+    line sets no cut (evenly spaced rows of wrapped text apart every two lines). None without cuts."""
+    columns = _column_cells(lines, line_cells)
+    cells = [cell for column in columns for cell in column
+             if not any(_clash(line_cells[a], line_cells[b]) for a in cell for b in range(a + 1, cell[-1] + 1))]
+    cuts = sorted({after[0] for column in columns for before, after in zip(column, column[1:])
+                   if len(before) > 1 and len(after) > 1
+                   and not any(cell[0] < after[0] <= cell[-1] for cell in cells)})
+    if not cuts:
+        return None
+    return [list(range(a, b)) for a, b in zip([0, *cuts], [*cuts, len(lines)])]
+
+
+def _clash(cells: list[str], others: list[str]) -> bool:
+    """Two lines hold a value in one column: two rows' value lines."""
+    return any(looks_numeric(a) and looks_numeric(b) for a, b in zip(cells, others))
 
 
 def split_band(band: list[int], line_cells: list[list[str]], valued: list[bool], alignment: str) -> list[list[int]]:
