@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 
 from extract.numerals import is_column_number_row, is_row_number, is_year, looks_numeric, parse_range
-from extract.parse.labels import VALUE_LABEL_RE, normalize
+from extract.parse.labels import VALUE_LABEL_RE, names_other_measure, normalize
 from extract.text import HEADER_WORDS
 
 MAX_HEADER_ROWS = 6
@@ -146,8 +146,10 @@ def column_labels(header_rows: list[list[str]], n_cols: int) -> list[str]:
 def _group_spans(rows: list[list[str]], depth: int) -> dict[int, str]:
     """Empty cells of header row `depth` that lie under a group cell of that row ("Realisasi" over
     "Anggaran | %", "2024" over "Target | Realisasi", "Kinerja" over three columns). A member column
-    is empty in this row, its label starts on the same row as the group's own sub-label, and it is a
-    value column. Ruled readers put a spanning cell in its first column (the group reaches right);
+    is empty in this row, its label starts on the same row as the group's own sub-label, it is a
+    value column, and its label does not name the other measure (a "Target" a word reader set one line
+    above "Realisasi Tahun 2024", its own label being a line taller, heads only its own column).
+    Ruled readers put a spanning cell in its first column (the group reaches right);
     word readers put it where it is printed, centred (each member takes the nearest group)."""
     row, below = rows[depth], rows[depth + 1:]
     width = len(row)
@@ -157,7 +159,8 @@ def _group_spans(rows: list[list[str]], depth: int) -> dict[int, str]:
               and VALUE_LABEL_RE.search(leaf[c])]  # a group stands over value columns, its own one too
     member = [not row[c] and first[c] is not None and VALUE_LABEL_RE.search(leaf[c]) is not None
               for c in range(width)]
-    joins = lambda c, n: 0 <= n < width and member[n] and first[n] == first[c]  # noqa: E731
+    joins = lambda c, n: (0 <= n < width and member[n] and first[n] == first[c]  # noqa: E731
+                          and not names_other_measure(row[c], leaf[n]))
     spanning = [c for c in groups if joins(c, c - 1) or joins(c, c + 1)]
     centred = bool(spanning) and joins(spanning[0], spanning[0] - 1)
     claims: dict[int, int] = {}

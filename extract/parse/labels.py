@@ -28,6 +28,16 @@ def year_in(label: str) -> int | None:
 VALUE_LABEL_RE = re.compile(r"target|realisasi|capaian|%|anggaran|pagu|alokasi|fisik|keuangan|\brp\b|rupiah|"
                             r"\b(19|20)\d\d\b|\btw\b|triwulan|semester|sisa|serapan|\bspj\b|selisih|penetapan|"
                             r"perubahan|murni|nilai|jumlah")
+# The two measures of an indicator's year: a cell naming one of them never heads a column whose own
+# label names only the other (a "Target" over "Realisasi Tahun 2024" is the top line of its own label).
+MEASURE_WORDS = ("target", "realisasi")
+
+
+def names_other_measure(group: str, label: str) -> bool:
+    """`group` names a measure and `label` names only another one."""
+    in_group = {w for w in MEASURE_WORDS if w in group}
+    in_label = {w for w in MEASURE_WORDS if w in label}
+    return bool(in_group) and bool(in_label) and not in_group & in_label
 
 
 # The column naming a budget line: a program / kegiatan, an account (uraian), or an agency (one row per
