@@ -135,7 +135,9 @@ def _shared_columns(read: dict[int, tuple[list[list[Line]], list[Rule]]]) -> dic
     """A table that starts at a page bottom with its header and a row or two has too few lines
     to show its columns: it shares the columns found on its lines and those of the block that
     opens the next page, when that one spans the same width (its continuation, checked when
-    stitching). {id of a block: its columns}."""
+    stitching). The header repeated over the continuation is left out of that search, as its own
+    header is: its words span the gutters of the body below, a wide column's header line reaching
+    over a narrow value of the next column. {id of a block: its columns}."""
     shared = {}
     for number, (blocks, rules) in read.items():
         following = read.get(number + 1, ([], []))[0]
@@ -144,7 +146,8 @@ def _shared_columns(read: dict[int, tuple[list[list[Line]], list[Rule]]]) -> dic
         block, after = blocks[-1], following[0]
         if not _same_width(block, after) or (has_header(after) and not _same_header(block, after)):
             continue  # (a table under its own other header is another table)
-        columns = block_columns(block + after, rules)
+        body = after[body_start(after):] if has_header(after) else after
+        columns = block_columns(block + body, rules)
         if columns is not None:
             shared[id(block)] = shared[id(after)] = columns
     shared.update(_tail_columns(read, shared))
