@@ -89,12 +89,28 @@ def logical_rows(lines: list[Line], line_cells: list[list[str]],
     valued = [_holds_values(cells) for cells in line_cells]
     alignment = cell_alignment(bands, valued, cell_bands(lines, line_cells))
     ruled = _rows_ruled(lines, bands, rules or [])
+    if alignment == "bottom":
+        bands = [part for band in bands for part in _head_apart(band, line_cells, valued)]
     rows: list[list[str]] = []
     for band in bands:
         groups = [band] if ruled and _values_apart(band, line_cells) else \
             split_band(band, line_cells, valued, alignment)
         rows += [_joined_row([line_cells[i] for i in group], [valued[i] for i in group]) for group in groups]
     return rows
+
+
+def _head_apart(band: list[int], line_cells: list[list[str]], valued: list[bool]) -> list[list[int]]:
+    """A band of cells aligned to the bottom, cut in two where its first text-only lines print in
+    columns that the next line leaves empty: a cell aligned to the bottom ends on its row's value
+    line, its lines one under the other, so these lines are a row above it (a heading 'BIDANG UMKM'
+    the padding under it, shrunk by a page break cutting the row below, left tied to that row)."""
+    for k in range(1, len(band)):
+        if valued[band[k - 1]]:
+            break
+        columns = {col for i in band[:k] for col, cell in enumerate(line_cells[i]) if cell}
+        if not any(col < len(line_cells[band[k]]) and line_cells[band[k]][col] for col in columns):
+            return [band[:k], band[k:]]
+    return [band]
 
 
 def _rows_ruled(lines: list[Line], bands: list[list[int]], rules: list[Rule]) -> bool:
