@@ -54,6 +54,9 @@ def merge_cut_rows(rows: list[Row], wrapped_lines_are_rows: bool = False) -> lis
         if wrapped_lines_are_rows and _starts_following(row, previous, following):
             carried = row
             continue
+        if previous is not None and _is_cut_text(row, previous):
+            previous.cells[:len(row.cells)] = [a or b for a, b in zip(previous.cells, row.cells)]
+            continue
         continues = previous is not None and (
             _is_fragment(row, previous) or (wrapped_lines_are_rows and _is_wrapped_line(row, previous))
             or _completes_standard_name(row, previous))
@@ -89,6 +92,16 @@ def _continued_below(row: Row, following: Row) -> bool:
     texts = [(i, c) for i, c in enumerate(row.cells) if c]
     return all(c[0].isupper() and i < len(following.cells) and following.cells[i][:1].islower()
                for i, c in texts)
+
+
+def _is_cut_text(row: Row, previous: Row) -> bool:
+    """A page break cut a row below its numbering and values (cells aligned to the bottom): they end
+    the page without a word, its text opens the next page, text only, in columns that row leaves
+    empty. That text is the row's."""
+    texts = [(i, c) for i, c in enumerate(row.cells) if c]
+    bare = not any(_is_text(c) for c in previous.cells) and any(looks_numeric(c) for c in previous.cells)
+    return (row.page > previous.page and bare and bool(texts)
+            and all(_is_text(c) and i < len(previous.cells) and not previous.cells[i] for i, c in texts))
 
 
 def _completes_standard_name(row: Row, previous: Row) -> bool:

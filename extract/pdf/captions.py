@@ -13,6 +13,7 @@ from extract.pdf.columns import header_words
 from extract.pdf.gutters import column_of
 from extract.pdf.line_kinds import HEADER_WORDS
 from extract.pdf.page_words import group_lines, page_words, without_running_lines
+from extract.pdf.stitch import continues_on_page
 from extract.pdf.word_cache import cached_words
 
 MIN_PROSE_WORDS = 8  # a line of running text under a caption has at least this many words
@@ -209,13 +210,14 @@ def _give(caption: _Caption, target: RawTable | None, tables: list[RawTable],
     """A caption below a table that runs on from earlier pages is its start's (a continuation must
     stay captionless to be stitched: its start with a caption of its own takes none). A table at a
     page top runs on from the table ending the page before unless a caption line parts them (the
-    parts' columns may differ before stitching re-grids them)."""
+    parts' columns may differ before stitching re-grids them); a second block of a word-aligned
+    table runs on from the block above it."""
     if caption.given or target is None:
         return
     caption.given = True
     ends, opens = apart
-    while upper_bound(tables, target) is None and id(target) not in opens:
-        previous = _last_on_page(tables, target.page_start - 1)
+    while id(target) not in opens:
+        previous = _part_before(tables, target)
         if previous is None or id(previous) in ends or target.caption:
             break
         if previous.caption:
@@ -223,6 +225,16 @@ def _give(caption: _Caption, target: RawTable | None, tables: list[RawTable],
         target = previous
     if not target.caption:
         target.caption = caption.text_over if target is caption.below else caption.text
+
+
+def _part_before(tables: list[RawTable], table: RawTable) -> RawTable | None:
+    """The table `table` may run on from: the last of the page before when it opens its page, else
+    the block right above it when it is that one's second block (a word-aligned table whose columns
+    shift in mid-page: a caption under the second is the whole table's)."""
+    if upper_bound(tables, table) is None:
+        return _last_on_page(tables, table.page_start - 1)
+    above = min((t for t in tables if t.page_start == table.page_start and t.top > table.top), key=lambda t: t.bottom)
+    return above if continues_on_page(above, table) else None
 
 
 def _last_on_page(tables: list[RawTable], number: int) -> RawTable | None:

@@ -61,7 +61,7 @@ def _continues(previous: RawTable, table: RawTable, all_tables: list[RawTable]) 
     if table.caption or not _same_reader(previous, table):
         return False
     if _split_block(previous, table):
-        return not header_words(table.rows) and _same_columns(previous, table)
+        return continues_on_page(previous, table)
     if table.page_start != previous.page_end + 1:
         return False
     same_page = [t for t in all_tables if t.page_start == table.page_start]
@@ -82,6 +82,12 @@ def _split_block(previous: RawTable, table: RawTable) -> bool:
     unruled = previous.flavor in UNRULED_FLAVORS and table.flavor in UNRULED_FLAVORS
     gap = previous.bottom - table.top
     return unruled and table.page_start == previous.page_end and 0 <= gap <= SPLIT_BLOCK_GAP
+
+
+def continues_on_page(previous: RawTable, table: RawTable) -> bool:
+    """`table` is the second block of the word-aligned table `previous` on one page: headless,
+    within a row or two below it, in columns that fit its own."""
+    return _split_block(previous, table) and not header_words(table.rows) and _same_columns(previous, table)
 
 
 def _same_borders(previous: RawTable, table: RawTable, tolerance: float = EDGE_TOLERANCE) -> bool:

@@ -40,7 +40,7 @@ from extract.pdf.page_words import Rule, group_lines, page_rules, page_words, wi
 from extract.pdf.word_blocks import table_blocks
 from extract.pdf.word_cache import cached_words
 from extract.pdf.word_cells import cell_words, split_trailing_values
-from extract.pdf.word_rows import body_index, header_bands, joined, line_pitch, logical_rows, row_bands
+from extract.pdf.word_rows import body_index, header_bands, joined, line_pitch, logical_rows, row_bands, row_cut
 
 FLAVOR = WORDS_FLAVOR
 
@@ -56,9 +56,11 @@ class WordTable:
 
 
 def block_to_table(block: list[Line], page: int, rules: list[Rule] | None = None,
-                   columns: list[tuple[float, float]] | None = None, tied: bool = False) -> WordTable | None:
+                   columns: list[tuple[float, float]] | None = None, tied: bool = False,
+                   cut: float | None = None) -> WordTable | None:
     """The table of a block, with its own columns or the `columns` of its continuation; if `tied`,
-    its lines above the first value are that row's (see _tied_tails)."""
+    its lines above the first value are that row's (see _tied_tails); `cut`: the step that sets
+    its rows apart, found on its continuation (see _start_cuts)."""
     height = median(w.height for line in block for w in line.words)
     header_index = header_line(block, height)
     n_header = 0 if tied else body_index(block, header_index, rules or [])
@@ -75,7 +77,7 @@ def block_to_table(block: list[Line], page: int, rules: list[Rule] | None = None
     else:
         header_rows = header_bands(block, header_index, n_header, line_cells, rules or [])
     lead = body_start(body)
-    rows = header_rows + logical_rows(body, line_cells[n_header:], rules, lead if lead < len(body) else 0)
+    rows = header_rows + logical_rows(body, line_cells[n_header:], rules, lead if lead < len(body) else 0, cut)
     return WordTable(page=page, rows=rows, col_bounds=columns, top=block[0].top, bottom=block[-1].bottom)
 
 
@@ -91,11 +93,12 @@ def read_word_tables(path: Path, pages: list[int]) -> list[WordTable]:
             blocks = _split_carried_row(table_blocks(lines, *text_body(lines)))
             read[number] = (blocks, page_rules(page) if blocks else [])  # prose pages: no path objects to walk
         shared = _shared_columns(read)
-        tied = _tied_tails(read, shared)
+        tied, cuts = _tied_tails(read, shared), _start_cuts(read, shared)
         found: list[WordTable] = []
         for number, (blocks, rules) in read.items():
             for block in blocks:
-                table = block_to_table(block, number, rules, shared.get(id(block)), id(block) in tied)
+                table = block_to_table(block, number, rules, shared.get(id(block)), id(block) in tied,
+                                       cuts.get(id(block)))
                 if table is not None:
                     found.append(table)
         return found
@@ -152,6 +155,22 @@ def _shared_columns(read: dict[int, tuple[list[list[Line]], list[Rule]]]) -> dic
             shared[id(block)] = shared[id(after)] = columns
     shared.update(_tail_columns(read, shared))
     return shared
+
+
+def _start_cuts(read: dict[int, tuple[list[list[Line]], list[Rule]]],
+                shared: dict[int, list[tuple[float, float]]]) -> dict[int, float]:
+    """A table that starts at a page bottom with its header and a row or two shows too few steps
+    to tell the padding between its rows from the pitch of wrapped text (a thin padding in large
+    type): it takes the step that sets rows apart on the block opening the next page, with which
+    it shares its columns (_shared_columns). {id of a start block: that step}."""
+    cuts = {}
+    for number, (blocks, _) in read.items():
+        following = read.get(number + 1, ([], []))[0]
+        if not blocks or not following or not has_header(blocks[-1]) or value_lines(blocks[-1]) > CUT_START_LINES:
+            continue
+        if id(blocks[-1]) in shared and id(following[0]) in shared:
+            cuts[id(blocks[-1])] = row_cut(following[0])
+    return cuts
 
 
 def _tail_columns(read: dict[int, tuple[list[list[Line]], list[Rule]]],

@@ -69,7 +69,7 @@ def header_bands(lines: list[Line], start: int, count: int, cells: list[list[str
 
 
 def logical_rows(lines: list[Line], line_cells: list[list[str]],
-                 rules: list[Rule] | None = None, lead: int = 0) -> list[list[str]]:
+                 rules: list[Rule] | None = None, lead: int = 0, cut: float | None = None) -> list[list[str]]:
     """Join the wrapped lines of a row. Rows are set apart by extra space (cell padding) or by
     a horizontal rule, the lines of one cell follow at the tight pitch of wrapped text: those
     breaks cut the lines into bands. A band with one value line is one row, wherever its
@@ -79,22 +79,45 @@ def logical_rows(lines: list[Line], line_cells: list[list[str]],
     keep their line breaks, as in a ruled table's cells. Where all lines are evenly spaced and
     unruled, spacing tells nothing and the lines stay rows of their own (the fact readers
     join text-only lines as for camelot), but for the `lead` text lines above the first value
-    line that the space under the header tied to it (see body_index)."""
+    line that the space under the header tied to it (see body_index). `cut`: the step that sets
+    rows apart, found on another part of the table (row_bands)."""
     if not lines:
         return []
-    bands = row_bands(lines, rules or []) or _cell_cuts(lines, line_cells)
+    bands = row_bands(lines, rules or [], cut=cut) or _cell_cuts(lines, line_cells)
     if bands is None:
         bands = [list(range(lead + 1))] + [[i] for i in range(lead + 1, len(lines))]
     bands = _column_numbers_apart(bands, line_cells)
     valued = [_holds_values(cells) for cells in line_cells]
     alignment = cell_alignment(bands, valued, cell_bands(lines, line_cells))
     ruled = _rows_ruled(lines, bands, rules or [])
+    if alignment == "bottom":
+        bands = [part for band in bands for part in _head_apart(band, line_cells, valued)]
     rows: list[list[str]] = []
     for band in bands:
         groups = [band] if ruled and _values_apart(band, line_cells) else \
             split_band(band, line_cells, valued, alignment)
         rows += [_joined_row([line_cells[i] for i in group], [valued[i] for i in group]) for group in groups]
     return rows
+
+
+def _head_apart(band: list[int], line_cells: list[list[str]], valued: list[bool]) -> list[list[int]]:
+    """A band of cells aligned to the bottom, cut in two where its first text-only lines print in
+    columns that the next line leaves empty and a line below prints in again: a cell aligned to the
+    bottom has its lines one under the other, so one column's two runs of lines are two cells, and
+    these lines a row above (a heading 'BIDANG UMKM' over the row's number '1.', the padding under
+    it shrunk by a page break cutting the row below)."""
+    for k in range(1, len(band)):
+        if valued[band[k - 1]]:
+            break
+        columns = {col for i in band[:k] for col, cell in enumerate(line_cells[i]) if cell}
+        if not any(_prints(line_cells[band[k]], col) for col in columns) and \
+                any(_prints(line_cells[i], col) for i in band[k + 1:] for col in columns):
+            return [band[:k], band[k:]]
+    return [band]
+
+
+def _prints(cells: list[str], column: int) -> bool:
+    return column < len(cells) and bool(cells[column])
 
 
 def _rows_ruled(lines: list[Line], bands: list[list[int]], rules: list[Rule]) -> bool:
@@ -121,15 +144,14 @@ def _column_numbers_apart(bands: list[list[int]], line_cells: list[list[str]]) -
     return [[0], bands[0][1:]] + bands[1:]
 
 
-def row_bands(lines: list[Line], rules: list[Rule], pitch: float | None = None) -> list[list[int]] | None:
+def row_bands(lines: list[Line], rules: list[Rule], pitch: float | None = None,
+              cut: float | None = None) -> list[list[int]] | None:
     """Indexes of the lines cut where a line follows more than ROW_GAP line pitches below the one
-    above (or the block's own row padding, _padded_step), or below a rule. None when nothing
-    cuts them (evenly spaced, unruled lines)."""
-    pitch = pitch or line_pitch(lines)
+    above (or the block's own row padding, _padded_step; or `cut`, found on another part of the
+    table), or below a rule. None when nothing cuts them (evenly spaced, unruled lines)."""
     width = (min(line.x0 for line in lines), max(line.x1 for line in lines))
-    bases = _baselines(lines)
-    steps = [a - b for a, b in zip(bases, bases[1:])]
-    cut = min(ROW_GAP * pitch, _padded_step(steps, pitch, median(w.height for line in lines for w in line.words)))
+    steps = _steps(lines)
+    cut = min(_row_cut(lines, steps, pitch), cut or float("inf"))
     bands = [[0]]
     for index, (above, line) in enumerate(zip(lines, lines[1:]), start=1):
         if (steps[index - 1] > cut and not _columns_follow(above, line, cut)) or \
@@ -150,6 +172,22 @@ def _columns_follow(above: Line, line: Line, cut: float) -> bool:
         return False
     steps = _pair_steps(above, line)
     return bool(steps) and max(steps) <= cut
+
+
+def row_cut(lines: list[Line]) -> float:
+    """The least step from a line down to the next that sets two rows apart: ROW_GAP line pitches,
+    or less where the block shows its own row padding (_padded_step)."""
+    return _row_cut(lines, _steps(lines))
+
+
+def _row_cut(lines: list[Line], steps: list[float], pitch: float | None = None) -> float:
+    pitch = pitch or line_pitch(lines)
+    return min(ROW_GAP * pitch, _padded_step(steps, pitch, median(w.height for line in lines for w in line.words)))
+
+
+def _steps(lines: list[Line]) -> list[float]:
+    bases = _baselines(lines)
+    return [a - b for a, b in zip(bases, bases[1:])]
 
 
 PADDED_ROWS = 3  # steps of one width above the pitch that make a table's row padding
