@@ -151,11 +151,20 @@ def _caption_block(lines: list[Line], width: tuple[float, float]) -> list[Line]:
     for line in lines[1:]:
         last = block[-1]
         full = line.x0 <= width[0] + 1 and line.x1 >= width[1] - 1
-        if CAPTION_RE.match(_text(line)) or _is_prose(_text(line)) or full or \
-                last.bottom - line.top > CAPTION_LINE_GAP * (last.top - last.bottom):
+        if CAPTION_RE.match(_text(line)) or _is_prose(_text(line)) or full or _leaves_set_in(block[0], line, width) \
+                or last.bottom - line.top > CAPTION_LINE_GAP * (last.top - last.bottom):
             break
         block.append(line)
     return block
+
+
+def _leaves_set_in(caption: Line, line: Line, width: tuple[float, float]) -> bool:
+    """A caption set in from the text's left edge (centred) wraps onto lines centred alike: a line
+    starting at that edge off the caption's middle is the next heading or paragraph, not the
+    caption's second line."""
+    height = caption.top - caption.bottom
+    off_middle = abs((line.x0 + line.x1) - (caption.x0 + caption.x1)) / 2 > height / 2
+    return caption.x0 > width[0] + 2 * height and line.x0 <= width[0] + height / 2 and off_middle
 
 
 def _neighbours(number: int, block: list[Line], others: list[Line], on_page: list[RawTable]) -> _Caption:
