@@ -5,11 +5,11 @@ paragraph lines have none, and its columns are separated by vertical strips of w
 ("gutters") that run through all its rows. The word reader finds such blocks of lines
 (word_blocks.py), takes the gutters of the block's body as column borders (gutters.py), puts every
 word into its column (word_cells.py), and joins the wrapped lines of a cell into one row
-(word_rows.py: by their tight line spacing, and the page's horizontal rules, whether the cells are
-aligned to the top, the middle or the bottom). Header lines (above the first line holding a number)
-are kept out of the gutter search, because a group heading like "Kinerja" spans several
-sub-columns. This module runs those steps over a document's pages; a table cut by a page break
-shares its columns with its other part.
+(word_rows.py: by their tight line spacing, row_spacing.py, and the page's horizontal rules,
+whether the cells are aligned to the top, the middle or the bottom, cell_layout.py). Header lines
+(above the first line holding a number) are kept out of the gutter search, because a group
+heading like "Kinerja" spans several sub-columns. This module runs those steps over a document's
+pages; a table cut by a page break shares its columns with its other part.
 
 Why not camelot's stream/network flavors: they guess columns from text alignment and, on
 tables whose cells wrap onto several lines, drift from row to row or read the whole page as
@@ -37,10 +37,11 @@ from extract.pdf.line_kinds import (
     value_lines,
 )
 from extract.pdf.page_words import Rule, group_lines, page_rules, page_words, without_running_lines
+from extract.pdf.row_spacing import line_pitch, row_bands, row_cut
 from extract.pdf.word_blocks import table_blocks
 from extract.pdf.word_cache import cached_words
 from extract.pdf.word_cells import cell_words, split_trailing_values
-from extract.pdf.word_rows import body_index, header_bands, joined, line_pitch, logical_rows, row_bands, row_cut
+from extract.pdf.word_rows import body_index, header_bands, joined, logical_rows
 
 FLAVOR = WORDS_FLAVOR
 
@@ -138,9 +139,7 @@ def _shared_columns(read: dict[int, tuple[list[list[Line]], list[Rule]]]) -> dic
     """A table that starts at a page bottom with its header and a row or two has too few lines
     to show its columns: it shares the columns found on its lines and those of the block that
     opens the next page, when that one spans the same width (its continuation, checked when
-    stitching). The header repeated over the continuation is left out of that search, as its own
-    header is: its words span the gutters of the body below, a wide column's header line reaching
-    over a narrow value of the next column. {id of a block: its columns}."""
+    stitching (_joint_columns). {id of a block: its columns}."""
     shared = {}
     for number, (blocks, rules) in read.items():
         following = read.get(number + 1, ([], []))[0]
@@ -149,8 +148,7 @@ def _shared_columns(read: dict[int, tuple[list[list[Line]], list[Rule]]]) -> dic
         block, after = blocks[-1], following[0]
         if not _same_width(block, after) or (has_header(after) and not _same_header(block, after)):
             continue  # (a table under its own other header is another table)
-        body = after[body_start(after):] if has_header(after) else after
-        columns = block_columns(block + body, rules)
+        columns = _joint_columns(block, after, rules)
         if columns is not None:
             shared[id(block)] = shared[id(after)] = columns
     shared.update(_tail_columns(read, shared))
@@ -171,6 +169,33 @@ def _start_cuts(read: dict[int, tuple[list[list[Line]], list[Rule]]],
         if id(blocks[-1]) in shared and id(following[0]) in shared:
             cuts[id(blocks[-1])] = row_cut(following[0])
     return cuts
+
+
+def _joint_columns(block: list[Line], after: list[Line], rules: list[Rule]) -> list[tuple[float, float]] | None:
+    """The columns of a table start and its continuation searched together. The header repeated
+    over the continuation takes part in the search (it bridges a word space inside a text cell,
+    'Sangat' / 'Baik') unless the borders it hides part two value columns: a wide column's header
+    line reaching over a narrow value of the next one ('Realisasi Tahun 2024' over a centred '13')."""
+    whole = block_columns(block + after, rules)
+    if not has_header(after):
+        return whole
+    body = after[body_start(after):]
+    apart = block_columns(block + body, rules)
+    if whole is None or apart is None:
+        return whole or apart
+    height = median(w.height for line in block for w in line.words)
+    hidden = [i for i in range(1, len(apart))
+              if not any(abs(apart[i][0] - c[0]) <= height for c in whole[1:])]
+    lines = block[body_start(block):] + body
+    if hidden and all(_holds_values(lines, apart[i - 1]) and _holds_values(lines, apart[i]) for i in hidden):
+        return apart
+    return whole
+
+
+def _holds_values(lines: list[Line], column: tuple[float, float]) -> bool:
+    """Most words whose middle falls in the column are numbers."""
+    words = [w.text for line in lines for w in line.words if column[0] <= (w.x0 + w.x1) / 2 <= column[1]]
+    return bool(words) and 2 * sum(looks_numeric(t) for t in words) > len(words)
 
 
 def _tail_columns(read: dict[int, tuple[list[list[Line]], list[Rule]]],

@@ -1,16 +1,15 @@
 """Rows of a block of table lines: its lines cut into bands by extra space (cell padding) and by
-horizontal rules, a band split where its value lines clash, and the lines of a row joined cell by
-cell, whether the renderer aligned the cells to the top, the middle or the bottom."""
+horizontal rules (row_spacing.py), a band split where its value lines clash, and the lines of a row
+joined cell by cell, whether the renderer aligned the cells to the top, the middle or the bottom
+(cell_layout.py)."""
 from __future__ import annotations
-
-from statistics import median
 
 from extract.model import Line, Word
 from extract.numerals import is_column_number_row, is_row_number, is_running_count, looks_numeric
+from extract.pdf.cell_layout import cell_alignment, cell_bands, cell_cuts
 from extract.pdf.line_kinds import EDGE_ALIGNED, body_start, header_words_in, names_columns
-from extract.pdf.page_words import LEVEL_GAP, Rule, levels, seat, seated_height
-
-ROW_GAP = 1.25  # line pitches from one line down to the next beyond which cell padding parts them
+from extract.pdf.page_words import Rule
+from extract.pdf.row_spacing import line_pitch, row_bands, ruled_between
 
 
 def body_index(block: list[Line], header_index: int, rules: list[Rule]) -> int:
@@ -83,7 +82,7 @@ def logical_rows(lines: list[Line], line_cells: list[list[str]],
     rows apart, found on another part of the table (row_bands)."""
     if not lines:
         return []
-    bands = row_bands(lines, rules or [], cut=cut) or _cell_cuts(lines, line_cells)
+    bands = row_bands(lines, rules or [], cut=cut) or cell_cuts(lines, line_cells)
     if bands is None:
         bands = [list(range(lead + 1))] + [[i] for i in range(lead + 1, len(lines))]
     bands = _column_numbers_apart(bands, line_cells)
@@ -123,7 +122,7 @@ def _prints(cells: list[str], column: int) -> bool:
 def _rows_ruled(lines: list[Line], bands: list[list[int]], rules: list[Rule]) -> bool:
     """A rule is drawn between every two bands (three bands or more): each ruled band is one row."""
     width = (min(line.x0 for line in lines), max(line.x1 for line in lines))
-    return len(bands) >= 3 and all(_ruled_between(lines[band[0] - 1], lines[band[0]], rules, width)
+    return len(bands) >= 3 and all(ruled_between(lines[band[0] - 1], lines[band[0]], rules, width)
                                    for band in bands[1:])
 
 
@@ -144,222 +143,8 @@ def _column_numbers_apart(bands: list[list[int]], line_cells: list[list[str]]) -
     return [[0], bands[0][1:]] + bands[1:]
 
 
-def row_bands(lines: list[Line], rules: list[Rule], pitch: float | None = None,
-              cut: float | None = None) -> list[list[int]] | None:
-    """Indexes of the lines cut where a line follows more than ROW_GAP line pitches below the one
-    above (or the block's own row padding, _padded_step; or `cut`, found on another part of the
-    table), or below a rule. None when nothing cuts them (evenly spaced, unruled lines)."""
-    width = (min(line.x0 for line in lines), max(line.x1 for line in lines))
-    steps = _steps(lines)
-    cut = min(_row_cut(lines, steps, pitch), cut or float("inf"))
-    bands = [[0]]
-    for index, (above, line) in enumerate(zip(lines, lines[1:]), start=1):
-        if (steps[index - 1] > cut and not _columns_follow(above, line, cut)) or \
-                _ruled_between(above, line, rules, width):
-            bands.append([index])
-        else:
-            bands[-1].append(index)
-    return bands if len(bands) > 1 else None
-
-
-def _columns_follow(above: Line, line: Line, cut: float) -> bool:
-    """Every pair of words one above the other in the two lines steps no more than `cut`: each
-    column they share goes on at the pitch of wrapped text, though the lines' baselines are farther
-    apart (a line of two levels sits at its upper one: a row number and a merged cell's text set a
-    little higher than the name beside them, 'Persentase' under '2 koperasi dan'). Only where one of
-    the lines holds two levels: else the baselines tell."""
-    if len(levels(above.words)) < 2 and len(levels(line.words)) < 2:
-        return False
-    steps = _pair_steps(above, line)
-    return bool(steps) and max(steps) <= cut
-
-
-def row_cut(lines: list[Line]) -> float:
-    """The least step from a line down to the next that sets two rows apart: ROW_GAP line pitches,
-    or less where the block shows its own row padding (_padded_step)."""
-    return _row_cut(lines, _steps(lines))
-
-
-def _row_cut(lines: list[Line], steps: list[float], pitch: float | None = None) -> float:
-    pitch = pitch or line_pitch(lines)
-    return min(ROW_GAP * pitch, _padded_step(steps, pitch, median(w.height for line in lines for w in line.words)))
-
-
-def _steps(lines: list[Line]) -> list[float]:
-    bases = _baselines(lines)
-    return [a - b for a, b in zip(bases, bases[1:])]
-
-
-PADDED_ROWS = 3  # steps of one width above the pitch that make a table's row padding
-
-
-def _padded_step(steps: list[float], pitch: float, height: float) -> float:
-    """The least step that sets rows apart, when the block's steps between the pitch of wrapped
-    text and ROW_GAP pitches are all one width, a fifth of a word height or more above the pitch,
-    and found three times or more: a thin cell padding (large type, rows a line and a quarter
-    apart or less), the same under every row. Otherwise infinite."""
-    wider = [step for step in steps if pitch + 0.05 * height < step <= ROW_GAP * pitch]
-    if len(wider) < PADDED_ROWS or min(wider) < pitch + 0.2 * height or max(wider) - min(wider) > 0.1 * height:
-        return float("inf")
-    return min(wider) - 0.05 * height
-
-
-def line_pitch(lines: list[Line]) -> float:
-    """Spacing of the wrapped lines of one cell: the smallest step from a line to the nearest
-    line above it sharing a column. Lines of different columns are left out, because a cell
-    aligned to the middle puts its one value line half a pitch from the text of its neighbours.
-    A line holding two levels (a name's line and the values of a cell aligned to the middle, or a
-    header cell's lines beside a centred one) is measured level by level: its name level follows
-    the name's other line at the pitch ('Penataan ... Daerah' / values / 'Kabupaten/Kota'). Words
-    sit where _level_seats put them (a first glyph hanging below its line counts from its seat, a
-    taller glyph box from its middle)."""
-    height = median(w.height for line in lines for w in line.words)
-    rows = [level for line in lines for level in _level_seats(line.words, lines)]
-    steps = [step for at in range(1, len(rows))
-             if (step := _column_step(rows[:at], rows[at])) is not None and step >= 0.6 * height]
-    if steps:
-        return min(steps)
-    bases = _baselines(lines)
-    all_steps = [a - b for a, b in zip(bases, bases[1:])]
-    return min(all_steps) if all_steps else height
-
-
-def _level_seats(words: list[Word], lines: list[Line]) -> list[list[tuple[Word, float]]]:
-    """A line's words with the seat of a word of the usual height (_centred_seat: some fonts give
-    an italic glyph the font's whole box), cut top to bottom where the seats step by LEVEL_GAP."""
-    height = median(seated_height(w) for line in lines for w in line.words)
-    order = sorted(((w, _centred_seat(w, height)) for w in words), key=lambda pair: -pair[1])
-    parts = [[order[0]]]
-    for pair in order[1:]:
-        if parts[-1][-1][1] - pair[1] >= LEVEL_GAP * height:
-            parts.append([pair])
-        else:
-            parts[-1].append(pair)
-    return parts
-
-
-def _column_step(above: list[list[tuple[Word, float]]], level: list[tuple[Word, float]]) -> float | None:
-    """Step from a level up to the nearest of the levels `above` that shares a column: between the
-    words one above the other, not the lines' baselines."""
-    for other in reversed(above):
-        steps = [sa - sb for a, sa in other for b, sb in level if a.x0 < b.x1 and b.x0 < a.x1]
-        if steps:
-            return median(steps)
-    return None
-
-
-def _baselines(lines: list[Line]) -> list[float]:
-    """Where each line sits: the middle bottom of its words of the usual height. A word set in
-    another font (a formula, a symbol) has a deeper box and would move the line. A line of two
-    levels (page_words.levels: a cell aligned to the middle half a pitch off its neighbours) sits
-    at its upper level, the one that follows the line above at the pitch of wrapped text. A line
-    of taller words only sits where its words' middles put a word of the usual height: some fonts
-    (LibreOffice's italic) give every glyph the font's whole box, a descent below the baseline."""
-    height = median(seated_height(w) for line in lines for w in line.words)
-    bases = []
-    for line in lines:
-        usual = [w for w in line.words if abs(seated_height(w) - height) <= 0.2 * height]
-        if usual:
-            bases.append(median(seat(w) for w in levels(usual)[0]))
-        else:
-            bases.append(median(_centred_seat(w, height) for w in levels(line.words)[0]))
-    return bases
-
-
-def _centred_seat(word: Word, height: float) -> float:
-    """The seat of a word of the usual height centred on the word's box, if that box is taller."""
-    return (word.top + seat(word) - height) / 2 if seated_height(word) > height else seat(word)
-
-
-def _ruled_between(above: Line, line: Line, rules: list[Rule], width: tuple[float, float]) -> bool:
-    """A rule between the two lines' middles that spans half the table or more."""
-    low, high = (line.bottom + line.top) / 2, (above.bottom + above.top) / 2
-    x0, x1 = width
-    return any(low < rule.y < high and min(rule.x1, x1) - max(rule.x0, x0) >= 0.5 * (x1 - x0) for rule in rules)
-
-
 def _holds_values(cells: list[str]) -> bool:
     return any(looks_numeric(c) or is_row_number(c) for c in cells if c)
-
-
-def cell_alignment(bands: list[list[int]], valued: list[bool], cells: list[list[int]] = ()) -> str:
-    """'top', 'middle' or 'bottom': where the value line sits in the bands that have one value
-    line and text lines; the most frequent place wins. When no band tells (a cell merged over
-    the rows ties every band to two value lines), the `cells` tell (cell_bands: one column's
-    wrapped lines, set apart by the cell padding that the merged cell bridges); 'top' when
-    neither does."""
-    votes = _alignment_votes(bands, valued)
-    if not any(votes.values()):
-        votes = _alignment_votes(cells, valued)
-    return max(votes, key=lambda k: (votes[k], k == "top"))
-
-
-def _alignment_votes(bands: list[list[int]], valued: list[bool]) -> dict[str, int]:
-    votes = {"top": 0, "middle": 0, "bottom": 0}
-    for band in bands:
-        places = [i for i, index in enumerate(band) if valued[index]]
-        if len(band) > 1 and len(places) == 1:
-            place = places[0]
-            votes["top" if place == 0 else "bottom" if place == len(band) - 1 else "middle"] += 1
-    return votes
-
-
-def cell_bands(lines: list[Line], line_cells: list[list[str]]) -> list[list[int]]:
-    """The lines of each column's cells (_column_cells), all columns together."""
-    return [cell for cells in _column_cells(lines, line_cells) for cell in cells]
-
-
-def _column_cells(lines: list[Line], line_cells: list[list[str]]) -> list[list[list[int]]]:
-    """Per column, the lines of its cells: the lines printing in that column, cut where one follows
-    more than ROW_GAP line pitches below the one above (the cell padding between two rows), measured
-    between the words one above the other, not the lines' baselines (a line of two levels sits at
-    its upper one, maybe another column's)."""
-    pitch, bases = line_pitch(lines), _baselines(lines)
-    columns: list[list[list[int]]] = []
-    for column in range(max((len(cells) for cells in line_cells), default=0)):
-        printed = [i for i, cells in enumerate(line_cells) if column < len(cells) and cells[column]]
-        cells: list[list[int]] = []
-        for at, index in enumerate(printed):
-            if at and _word_step(lines[printed[at - 1]], lines[index], bases[printed[at - 1]] - bases[index]) \
-                    <= ROW_GAP * pitch:
-                cells[-1].append(index)
-            else:
-                cells.append([index])
-        columns.append(cells)
-    return columns
-
-
-def _word_step(above: Line, line: Line, otherwise: float) -> float:
-    """The step between the words of the two lines one above the other (their median), else `otherwise`."""
-    steps = _pair_steps(above, line)
-    return median(steps) if steps else otherwise
-
-
-def _pair_steps(above: Line, line: Line) -> list[float]:
-    """Steps from each word of the line up to each word of the line above that shares its width."""
-    return [seat(a) - seat(b) for a in above.words for b in line.words if a.x0 < b.x1 and b.x0 < a.x1]
-
-
-def _cell_cuts(lines: list[Line], line_cells: list[list[str]]) -> list[list[int]] | None:
-    """Bands cut where a column's cell of two lines or more ends and its next one of two or more
-    begins, the cell padding between them, when no other cell runs across that place: the padding
-    no step between lines shows because a cell merged over the rows (its lines spanning two value
-    lines that clash) sets its wrapped lines in between, aligned to the middle. A value cell of one
-    line sets no cut (evenly spaced rows of wrapped text apart every two lines). None without cuts."""
-    columns = _column_cells(lines, line_cells)
-    cells = [cell for column in columns for cell in column
-             if not any(_clash(line_cells[a], line_cells[b]) for a in cell for b in range(a + 1, cell[-1] + 1))]
-    cuts = sorted({after[0] for column in columns for before, after in zip(column, column[1:])
-                   if len(before) > 1 and len(after) > 1
-                   and not any(cell[0] < after[0] <= cell[-1] for cell in cells)})
-    if not cuts:
-        return None
-    return [list(range(a, b)) for a, b in zip([0, *cuts], [*cuts, len(lines)])]
-
-
-def _clash(cells: list[str], others: list[str]) -> bool:
-    """Two lines hold a value in one column: two rows' value lines."""
-    return any(looks_numeric(a) and looks_numeric(b) for a, b in zip(cells, others))
 
 
 def split_band(band: list[int], line_cells: list[list[str]], valued: list[bool], alignment: str) -> list[list[int]]:

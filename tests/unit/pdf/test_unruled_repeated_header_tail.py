@@ -25,7 +25,7 @@ def test_libreoffice_top_aligned_last_row_under_repeated_header():
 def test_reportlab_last_two_rows_under_repeated_header():
     """reportlab 37: rows 6 and 7 under the repeated header; the unit was read into the indicator's
     cell and the realisation, achievement and category into one cell. Since the row-padding rule
-    (word_rows._padded_step) the name's last line joins its row here, as the seed prints it."""
+    (row_spacing._padded_step) the name's last line joins its row here, as the seed prints it."""
     tables = word_tables_near("jepara", "reportlab", 37, "mencapai target", before=True)
     row = _row_7(tables)
     assert row[0] == "7"

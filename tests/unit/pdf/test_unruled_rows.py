@@ -4,10 +4,12 @@ from __future__ import annotations
 from types import SimpleNamespace
 
 from extract.model import Line, Word
+from extract.pdf.cell_layout import cell_alignment
 from extract.pdf.page_words import Rule, page_rules
+from extract.pdf.row_spacing import line_pitch, row_bands
 from extract.pdf.unruled import block_to_table
 from extract.pdf.word_blocks import table_blocks
-from extract.pdf.word_rows import cell_alignment, line_pitch, logical_rows, row_bands
+from extract.pdf.word_rows import logical_rows
 
 H = 10.0  # word height; wrapped lines of a cell follow 10.5 apart, rows 18 apart (cell padding)
 PITCH, ROW = 10.5, 18.0

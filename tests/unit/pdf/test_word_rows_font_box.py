@@ -1,7 +1,7 @@
 """Rows of unruled tables where some words carry the font's whole box: LibreOffice gives every glyph
 of its italic face (the kegiatan names of Jepara's Tabel 3.17) a box from the font's descent to
 above its ascent, so such a word's box bottom lies a descent below its baseline. A line of such
-words only is placed by its words' middles (word_rows._baselines): a kegiatan name's second line
+words only is placed by its words' middles (row_spacing.baselines): a kegiatan name's second line
 follows its first at the pitch of wrapped text and stays in its row. Values as printed in the seed
 (samples/seeds, kabupaten-jepara, Tabel 3.17):
     <i>Perencanaan, Penganggaran, dan Evaluasi Kinerja Perangkat Daerah</i>  25.000.000  22.571.868  90,29

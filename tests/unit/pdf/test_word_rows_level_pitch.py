@@ -1,4 +1,4 @@
-"""The pitch of wrapped text read on the levels of a line (word_rows.line_pitch). A cell aligned to
+"""The pitch of wrapped text read on the levels of a line (row_spacing.line_pitch). A cell aligned to
 the middle beside a cell of two lines sets its one line half a pitch off, and that line groups with
 one of its neighbour's lines into a line of two levels. Where every wrapped cell of a block sits
 beside such a cell, the pitch is found only on the levels: the name level of the two-level line and

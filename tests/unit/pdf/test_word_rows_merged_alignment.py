@@ -5,7 +5,7 @@ Pencari Kerja Terdaftar  45.00  60.97  135.49 ...' and '  Persentase Perusahaan 
 Layak  14.00  16.00  114.29 ...'."""
 from __future__ import annotations
 
-from extract.pdf.word_rows import cell_alignment
+from extract.pdf.cell_layout import cell_alignment
 from tests.fuzz_variants import word_tables_near
 
 

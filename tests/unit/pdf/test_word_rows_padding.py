@@ -2,7 +2,7 @@
 apart) a padding of 1.8 pt puts the rows 17.1 pt apart, less than a line and a quarter, so the
 spacing rule alone saw no row break and joined every name line to the value line above it. The
 block's steps wider than the pitch are all one width, under every row: that is the table's row
-padding, and it sets the rows apart (word_rows._padded_step). Values as printed in the seed
+padding, and it sets the rows apart (row_spacing._padded_step). Values as printed in the seed
 (samples/seeds, kabupaten-jepara, Tabel 3.17):
     <i>Pelaksanaan Pelatihan berdasarkan Unit Kompetensi</i>  1.859.057.000  1.770.074.052  95,21
     1  Proses Pelaksanaan Pendidikan dan Pelatihan Keterampilan bagi Pencari Kerja berdasarkan Klaster

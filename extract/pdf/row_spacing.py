@@ -1,0 +1,150 @@
+"""The spacing of a block of table lines: the pitch of wrapped text (the lines of one cell), the
+step that sets two rows apart (cell padding, ROW_GAP pitches or the block's own padding), and the
+bands of lines it cuts, with the page's horizontal rules."""
+from __future__ import annotations
+
+from statistics import median
+
+from extract.model import Line, Word
+from extract.pdf.page_words import LEVEL_GAP, Rule, levels, seat, seated_height
+
+ROW_GAP = 1.25  # line pitches from one line down to the next beyond which cell padding parts them
+
+
+def row_bands(lines: list[Line], rules: list[Rule], pitch: float | None = None,
+              cut: float | None = None) -> list[list[int]] | None:
+    """Indexes of the lines cut where a line follows more than ROW_GAP line pitches below the one
+    above (or the block's own row padding, _padded_step; or `cut`, found on another part of the
+    table), or below a rule. None when nothing cuts them (evenly spaced, unruled lines)."""
+    width = (min(line.x0 for line in lines), max(line.x1 for line in lines))
+    steps = _steps(lines)
+    cut = min(_row_cut(lines, steps, pitch), cut or float("inf"))
+    bands = [[0]]
+    for index, (above, line) in enumerate(zip(lines, lines[1:]), start=1):
+        if (steps[index - 1] > cut and not _columns_follow(above, line, cut)) or \
+                ruled_between(above, line, rules, width):
+            bands.append([index])
+        else:
+            bands[-1].append(index)
+    return bands if len(bands) > 1 else None
+
+
+def _columns_follow(above: Line, line: Line, cut: float) -> bool:
+    """Every pair of words one above the other in the two lines steps no more than `cut`: each
+    column they share goes on at the pitch of wrapped text, though the lines' baselines are farther
+    apart (a line of two levels sits at its upper one: a row number and a merged cell's text set a
+    little higher than the name beside them, 'Persentase' under '2 koperasi dan'). Only where one of
+    the lines holds two levels: else the baselines tell."""
+    if len(levels(above.words)) < 2 and len(levels(line.words)) < 2:
+        return False
+    steps = pair_steps(above, line)
+    return bool(steps) and max(steps) <= cut
+
+
+def row_cut(lines: list[Line]) -> float:
+    """The least step from a line down to the next that sets two rows apart: ROW_GAP line pitches,
+    or less where the block shows its own row padding (_padded_step)."""
+    return _row_cut(lines, _steps(lines))
+
+
+def _row_cut(lines: list[Line], steps: list[float], pitch: float | None = None) -> float:
+    pitch = pitch or line_pitch(lines)
+    return min(ROW_GAP * pitch, _padded_step(steps, pitch, median(w.height for line in lines for w in line.words)))
+
+
+def _steps(lines: list[Line]) -> list[float]:
+    bases = baselines(lines)
+    return [a - b for a, b in zip(bases, bases[1:])]
+
+
+PADDED_ROWS = 3  # steps of one width above the pitch that make a table's row padding
+
+
+def _padded_step(steps: list[float], pitch: float, height: float) -> float:
+    """The least step that sets rows apart, when the block's steps between the pitch of wrapped
+    text and ROW_GAP pitches are all one width, a fifth of a word height or more above the pitch,
+    and found three times or more: a thin cell padding (large type, rows a line and a quarter
+    apart or less), the same under every row. Otherwise infinite."""
+    wider = [step for step in steps if pitch + 0.05 * height < step <= ROW_GAP * pitch]
+    if len(wider) < PADDED_ROWS or min(wider) < pitch + 0.2 * height or max(wider) - min(wider) > 0.1 * height:
+        return float("inf")
+    return min(wider) - 0.05 * height
+
+
+def line_pitch(lines: list[Line]) -> float:
+    """Spacing of the wrapped lines of one cell: the smallest step from a line to the nearest
+    line above it sharing a column. Lines of different columns are left out, because a cell
+    aligned to the middle puts its one value line half a pitch from the text of its neighbours.
+    A line holding two levels (a name's line and the values of a cell aligned to the middle, or a
+    header cell's lines beside a centred one) is measured level by level: its name level follows
+    the name's other line at the pitch ('Penataan ... Daerah' / values / 'Kabupaten/Kota'). Words
+    sit where _level_seats put them (a first glyph hanging below its line counts from its seat, a
+    taller glyph box from its middle)."""
+    height = median(w.height for line in lines for w in line.words)
+    rows = [level for line in lines for level in _level_seats(line.words, lines)]
+    steps = [step for at in range(1, len(rows))
+             if (step := _column_step(rows[:at], rows[at])) is not None and step >= 0.6 * height]
+    if steps:
+        return min(steps)
+    bases = baselines(lines)
+    all_steps = [a - b for a, b in zip(bases, bases[1:])]
+    return min(all_steps) if all_steps else height
+
+
+def _level_seats(words: list[Word], lines: list[Line]) -> list[list[tuple[Word, float]]]:
+    """A line's words with the seat of a word of the usual height (_centred_seat: some fonts give
+    an italic glyph the font's whole box), cut top to bottom where the seats step by LEVEL_GAP."""
+    height = median(seated_height(w) for line in lines for w in line.words)
+    order = sorted(((w, _centred_seat(w, height)) for w in words), key=lambda pair: -pair[1])
+    parts = [[order[0]]]
+    for pair in order[1:]:
+        if parts[-1][-1][1] - pair[1] >= LEVEL_GAP * height:
+            parts.append([pair])
+        else:
+            parts[-1].append(pair)
+    return parts
+
+
+def _column_step(above: list[list[tuple[Word, float]]], level: list[tuple[Word, float]]) -> float | None:
+    """Step from a level up to the nearest of the levels `above` that shares a column: between the
+    words one above the other, not the lines' baselines."""
+    for other in reversed(above):
+        steps = [sa - sb for a, sa in other for b, sb in level if a.x0 < b.x1 and b.x0 < a.x1]
+        if steps:
+            return median(steps)
+    return None
+
+
+def baselines(lines: list[Line]) -> list[float]:
+    """Where each line sits: the middle bottom of its words of the usual height. A word set in
+    another font (a formula, a symbol) has a deeper box and would move the line. A line of two
+    levels (page_words.levels: a cell aligned to the middle half a pitch off its neighbours) sits
+    at its upper level, the one that follows the line above at the pitch of wrapped text. A line
+    of taller words only sits where its words' middles put a word of the usual height: some fonts
+    (LibreOffice's italic) give every glyph the font's whole box, a descent below the baseline."""
+    height = median(seated_height(w) for line in lines for w in line.words)
+    bases = []
+    for line in lines:
+        usual = [w for w in line.words if abs(seated_height(w) - height) <= 0.2 * height]
+        if usual:
+            bases.append(median(seat(w) for w in levels(usual)[0]))
+        else:
+            bases.append(median(_centred_seat(w, height) for w in levels(line.words)[0]))
+    return bases
+
+
+def _centred_seat(word: Word, height: float) -> float:
+    """The seat of a word of the usual height centred on the word's box, if that box is taller."""
+    return (word.top + seat(word) - height) / 2 if seated_height(word) > height else seat(word)
+
+
+def ruled_between(above: Line, line: Line, rules: list[Rule], width: tuple[float, float]) -> bool:
+    """A rule between the two lines' middles that spans half the table or more."""
+    low, high = (line.bottom + line.top) / 2, (above.bottom + above.top) / 2
+    x0, x1 = width
+    return any(low < rule.y < high and min(rule.x1, x1) - max(rule.x0, x0) >= 0.5 * (x1 - x0) for rule in rules)
+
+
+def pair_steps(above: Line, line: Line) -> list[float]:
+    """Steps from each word of the line up to each word of the line above that shares its width."""
+    return [seat(a) - seat(b) for a in above.words for b in line.words if a.x0 < b.x1 and b.x0 < a.x1]
