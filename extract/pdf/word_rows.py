@@ -100,19 +100,25 @@ def logical_rows(lines: list[Line], line_cells: list[list[str]],
 
 
 def _head_apart(band: list[int], line_cells: list[list[str]], valued: list[bool]) -> list[list[int]]:
-    """A band of cells aligned to the bottom, cut in two where its first text-only lines print in
+    """A band of cells aligned to the bottom, cut in two where its first text-only lines, in capitals, print in
     columns that the next line leaves empty and a line below prints in again: a cell aligned to the
     bottom has its lines one under the other, so one column's two runs of lines are two cells, and
     these lines a row above (a heading 'BIDANG UMKM' over the row's number '1.', the padding under
     it shrunk by a page break cutting the row below)."""
     for k in range(1, len(band)):
-        if valued[band[k - 1]]:
+        if valued[band[k - 1]] or not _in_capitals(line_cells[band[k - 1]]):
             break
         columns = {col for i in band[:k] for col, cell in enumerate(line_cells[i]) if cell}
         if not any(_prints(line_cells[band[k]], col) for col in columns) and \
                 any(_prints(line_cells[i], col) for i in band[k + 1:] for col in columns):
             return [band[:k], band[k:]]
     return [band]
+
+
+def _in_capitals(cells: list[str]) -> bool:
+    """A heading's line: its letters all in capitals (a name's wrapped line is in mixed case)."""
+    letters = [c for cell in cells for c in cell if c.isalpha()]
+    return bool(letters) and all(c.isupper() for c in letters)
 
 
 def _prints(cells: list[str], column: int) -> bool:
