@@ -187,12 +187,12 @@ def _joint_columns(block: list[Line], after: list[Line], rules: list[Rule]) -> l
     hidden = [i for i in range(1, len(apart))
               if not any(abs(apart[i][0] - c[0]) <= height for c in whole[1:])]
     lines = block[body_start(block):] + body
-    if hidden and all(_holds_values(lines, apart[i - 1]) and _holds_values(lines, apart[i]) for i in hidden):
+    if hidden and all(_value_column(lines, apart[i - 1]) and _value_column(lines, apart[i]) for i in hidden):
         return apart
     return whole
 
 
-def _holds_values(lines: list[Line], column: tuple[float, float]) -> bool:
+def _value_column(lines: list[Line], column: tuple[float, float]) -> bool:
     """Most words whose middle falls in the column are numbers."""
     words = [w.text for line in lines for w in line.words if column[0] <= (w.x0 + w.x1) / 2 <= column[1]]
     return bool(words) and 2 * sum(looks_numeric(t) for t in words) > len(words)
