@@ -21,7 +21,12 @@ EDGE_ALIGNED = 1.5  # points: right edges (or middles) of the aligned numbers of
 
 
 def is_tabular(line: Line, height: float) -> bool:
-    return any(gap >= 0.9 * height for gap in line.gaps())
+    return column_gaps(line, height) > 0
+
+
+def column_gaps(line: Line, height: float) -> int:
+    """Gaps between the line's words wide enough to part two columns (wider than a word space)."""
+    return sum(gap >= 0.9 * height for gap in line.gaps())
 
 
 def header_line(block: list[Line], height: float) -> int:

@@ -12,6 +12,7 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
 from extract.model import Line, Word
+from extract.pdf.line_kinds import column_gaps, header_words_in
 
 # Typographic ligatures some renderers put in the text layer ('Sertiﬁkasi'): read as their letters.
 LIGATURES = str.maketrans({"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl",
@@ -196,10 +197,20 @@ def without_running_lines(doc, number: int, lines: list[Line]) -> list[Line]:
         text = _letters(" ".join(w.text for w in line.words))
         if len(text) < 4 or gap < apart_by * (line.top - line.bottom):
             continue
+        if line is lines[0] and _names_columns(line):
+            continue
         same = [_letters(_text_at(doc[n - 1], line)) == text for n in neighbours]
         if any(same) and (apart or (all(same) and len(text) >= 10)):
             running.append(line)
     return [line for line in lines if not any(line is r for r in running)]
+
+
+def _names_columns(line: Line) -> bool:
+    """A line of three columns or more (two gaps of a line's height) naming two header words: a
+    table's header repeated at the top of each page, set apart from its second header line by the
+    cell padding, not a running header (which prints a title and a page number)."""
+    height = median(w.height for w in line.words)
+    return column_gaps(line, height) >= 2 and header_words_in(" ".join(w.text for w in line.words)) >= 2
 
 
 def _letters(text: str) -> str:
