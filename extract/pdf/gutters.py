@@ -143,12 +143,16 @@ def _parts_values_from_words(space: tuple[float, float], lines: list[Line], heig
 def _clearest(counts: list[int], few: int, step: float, height: float) -> list[tuple[int, int]]:
     """Within a strip that at most `few` lines cross: its parts no line crosses, if one is
     wide; else (when some lines may cross) the widest that still leaves a word space; else its
-    least crossed parts (a label of a summary row spanning columns)."""
+    least crossed parts (a label of a summary row spanning columns). The word space must end the
+    strip on one side, where the long text stops short of the next column: one with the crossing
+    lines' words on both sides is a space inside their cells ('PROGRAM | HUBUNGAN INDUSTRIAL',
+    the program names' column holding the kegiatan numbers further right)."""
     for level in range(few + 1):
         wide = [(a, b) for a, b in _runs(counts, level) if (b - a) * step >= 0.45 * height]
         if wide:
             return wide
-        spaces = [(a, b) for a, b in _runs(counts, level) if (b - a) * step >= 0.25 * height]
+        spaces = [(a, b) for a, b in _runs(counts, level) if (b - a) * step >= 0.25 * height
+                  and (a == 0 or b == len(counts))]
         if level == 0 and spaces and few:
             return [max(spaces, key=lambda r: r[1] - r[0])]
     return []
