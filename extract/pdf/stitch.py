@@ -33,7 +33,9 @@ def stitch(tables: list[RawTable]) -> list[RawTable]:
     part to other widths). A word-aligned table read as two blocks on one page is joined the
     same way. Repeated header rows and column-number rows at its top are dropped (the text under
     a header repeated cell for cell is body); a ruled row the page break cut in two (its first
-    lines at the page bottom, or the rest of its text at the next page top) is joined again.
+    lines at the page bottom, or the rest of its text at the next page top) is joined again; so is
+    a header row cut so (the start holds header rows alone, the last one empty): the header rows
+    opening the continuation are then the rest of the header, not a repeat.
     """
     result: list[RawTable] = []
     for table in tables:
@@ -41,9 +43,15 @@ def stitch(tables: list[RawTable]) -> list[RawTable]:
         if previous is not None and _continues(previous, table, tables):
             _split_header_from_tail(previous, table)
             repeated = _repeated_header_rows(previous, table.rows)  # before re-gridding changes cells
+            header_rest = _rest_of_cut_header(previous, table.rows)
             if previous.col_bounds and table.col_bounds:
                 _regrid(previous, table)
-            body = table.rows[repeated:] if repeated else _drop_repeated_header(previous, table.rows)
+            if header_rest:
+                previous.rows.pop()  # the empty top of the header row the page break cut
+                previous.row_pages.pop()
+                body = table.rows
+            else:
+                body = table.rows[repeated:] if repeated else _drop_repeated_header(previous, table.rows)
             pages = table.row_pages[len(table.rows) - len(body):]
             _join_cut_row(previous, body)
             if _join_cut_tail(previous, body):
@@ -235,6 +243,19 @@ def _split_header_from_tail(previous: RawTable, table: RawTable) -> None:
         return
     table.rows[size - 1:size] = [list(head), rests]
     table.row_pages[size - 1:size] = [table.row_pages[size - 1]] * 2
+
+
+def _rest_of_cut_header(previous: RawTable, rows: list[list[str]]) -> bool:
+    """A ruled start of header rows alone, the last one empty (a header row the page break cut
+    above its text, e.g. the 'Target | Realisasi' row under 'Kinerja | Anggaran'), continues with
+    that row: header rows at the continuation's top that do not name the start's header words
+    are the header's lower rows, no repeated header."""
+    if previous.flavor in UNRULED_FLAVORS or not previous.rows or _body_rows(previous):
+        return False
+    if any(c.strip() for c in previous.rows[-1]) or len(previous.rows) < 2:
+        return False
+    own, start = header_words(rows), header_words(previous.rows)
+    return bool(own) and bool(start) and len(start - own) > MAX_CUT_HEADER_WORDS
 
 
 def _lines_after(head: str, cell: str) -> str | None:
