@@ -64,19 +64,27 @@ def _word_step(above: Line, line: Line, otherwise: float) -> float:
 
 def cell_cuts(lines: list[Line], line_cells: list[list[str]]) -> list[list[int]] | None:
     """Bands cut where a column's cell of two lines or more ends and its next one of two or more
-    begins, the cell padding between them, when no other cell runs across that place: the padding
+    begins, the cell padding between them, at a place no other cell runs across (_open_place): the padding
     no step between lines shows because a cell merged over the rows (its lines spanning two value
     lines that clash) sets its wrapped lines in between, aligned to the middle. A value cell of one
     line sets no cut (evenly spaced rows of wrapped text apart every two lines). None without cuts."""
     columns = _column_cells(lines, line_cells)
     cells = [cell for column in columns for cell in column
              if not any(_clash(line_cells[a], line_cells[b]) for a in cell for b in range(a + 1, cell[-1] + 1))]
-    cuts = sorted({after[0] for column in columns for before, after in zip(column, column[1:])
+    cuts = sorted({cut for column in columns for before, after in zip(column, column[1:])
                    if len(before) > 1 and len(after) > 1
-                   and not any(cell[0] < after[0] <= cell[-1] for cell in cells)})
+                   and (cut := _open_place(before[-1], after[0], cells)) is not None})
     if not cuts:
         return None
     return [list(range(a, b)) for a, b in zip([0, *cuts], [*cuts, len(lines)])]
+
+
+def _open_place(end: int, start: int, cells: list[list[int]]) -> int | None:
+    """Where a row ends between a cell's last line `end` and the next cell's first line `start`:
+    the lowest place no other cell runs across (the lines between print nothing in the column and
+    belong to either row: a merged cell aligned to the bottom starts its text there). None if none."""
+    return next((at for at in range(start, end, -1)
+                 if not any(cell[0] < at <= cell[-1] for cell in cells)), None)
 
 
 def _clash(cells: list[str], others: list[str]) -> bool:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from statistics import median
 
 from extract.model import Line, Word
-from extract.pdf.page_words import LEVEL_GAP, Rule, levels, seat, seated_height
+from extract.pdf.page_words import LEVEL_FLAT, LEVEL_GAP, Rule, levels, seat, seated_height
 
 ROW_GAP = 1.25  # line pitches from one line down to the next beyond which cell padding parts them
 
@@ -34,11 +34,20 @@ def _columns_follow(above: Line, line: Line, cut: float) -> bool:
     column they share goes on at the pitch of wrapped text, though the lines' baselines are farther
     apart (a line of two levels sits at its upper one: a row number and a merged cell's text set a
     little higher than the name beside them, 'Persentase' under '2 koperasi dan'). Only where one of
-    the lines holds two levels: else the baselines tell."""
-    if len(levels(above.words)) < 2 and len(levels(line.words)) < 2:
+    the lines holds two levels or its words sit at more than one height (cells aligned to the middle,
+    each a fraction of a pitch off the next: 'Perusahaan Dgn' over 'tenaga kerja' over the values):
+    else the baselines tell."""
+    if not (_uneven(above) or _uneven(line)):
         return False
     steps = pair_steps(above, line)
     return bool(steps) and max(steps) <= cut
+
+
+def _uneven(line: Line) -> bool:
+    """The line's words sit at more than one height (two levels or less apart): their seats differ by
+    more than one baseline's play."""
+    seats = [seat(w) for w in line.words]
+    return max(seats) - min(seats) > LEVEL_FLAT * median(seated_height(w) for w in line.words)
 
 
 def row_cut(lines: list[Line]) -> float:

@@ -79,10 +79,13 @@ def logical_rows(lines: list[Line], line_cells: list[list[str]],
     unruled, spacing tells nothing and the lines stay rows of their own (the fact readers
     join text-only lines as for camelot), but for the `lead` text lines above the first value
     line that the space under the header tied to it (see body_index). `cut`: the step that sets
-    rows apart, found on another part of the table (row_bands)."""
+    rows apart, found on another part of the table (row_bands); lines that show no step that wide
+    are one band (a table start at a page bottom holding one row)."""
     if not lines:
         return []
     bands = row_bands(lines, rules or [], cut=cut) or cell_cuts(lines, line_cells)
+    if bands is None and cut is not None:
+        bands = [list(range(len(lines)))]
     if bands is None:
         bands = [list(range(lead + 1))] + [[i] for i in range(lead + 1, len(lines))]
     bands = _column_numbers_apart(bands, line_cells)
