@@ -47,3 +47,14 @@ def test_a_row_ends_where_no_cell_runs_across_between_a_columns_two_cells():
     line between the indicator column's two cells, right under 'Berkualitas 46.80', so no step shows
     the padding; the rows part above that line, not at 'Persentase' beside its second line."""
     assert _name(77, "8.00") == "Persentase UMKM Yg Tangguh dan Mandiri"
+
+
+def test_a_kegiatan_line_set_off_its_values_stays_in_its_row():
+    """The same in Jepara Tabel 3.17 rendered by LibreOffice (variant 75, italic kegiatan names beside
+    values a few points lower). The seed prints '<i>Pencegahan dan Penyelesaian Perselisihan Hubungan
+    Industrial, Mogok Kerja dan Penutupan Perusahaan di Daerah Kab./Kota</i>  52.000.000  47.011.300
+    90,41': its first line went to the sub-kegiatan above it."""
+    tables = word_tables_near("jepara", "libreoffice", 75, "47.011.300", before=True)
+    row = next(row for t in tables for row in t.rows if "47.011.300" in row)
+    assert " ".join(row[1].split()) == ("Pencegahan dan Penyelesaian Perselisihan Hubungan Industrial, Mogok Kerja "
+                                        "dan Penutupan Perusahaan di Daerah Kab./Kota")
