@@ -12,7 +12,8 @@ from extract.numerals import is_column_number_row, is_year, looks_numeric
 from extract.pdf.columns import header_words
 from extract.pdf.gutters import column_of
 from extract.pdf.line_kinds import HEADER_WORDS
-from extract.pdf.page_words import group_lines, page_words, without_running_lines
+from extract.pdf.page_words import group_lines, page_words
+from extract.pdf.running_lines import without_running_lines
 from extract.pdf.stitch import continues_on_page
 from extract.pdf.word_cache import cached_words
 

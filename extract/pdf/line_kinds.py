@@ -8,6 +8,7 @@ from statistics import median
 
 from extract.model import Line
 from extract.numerals import is_column_number_row, is_year, looks_numeric
+from extract.pdf.page_words import line_seat as seat_of
 from extract.text import TABLE_START_WORDS
 
 CAPTION_START = re.compile(r"^\s*tabel\s+[0-9ivx]", re.IGNORECASE)
@@ -89,3 +90,15 @@ def has_header(block: list[Line]) -> bool:
     height = median(w.height for line in block for w in line.words)
     text = " ".join(w.text for line in block[:min(3, body_start(block))] for w in line.words)
     return header_line(block, height) > 0 or header_words_in(text) >= 2
+
+
+def staggered(above: Line, below: Line, height: float) -> bool:
+    """Two lines that are one row whose cells sit at different heights: a cell aligned to the middle
+    beside one of a line more sets its lines half a pitch off, closer than any two lines of text
+    (less than a word height apart), the two side by side a column gap apart ('Rata-rata capaian'
+    / '104,90 %' / 'kinerja' in a summary row)."""
+    if seat_of(above) - seat_of(below) >= height:
+        return False
+    if any(a.x0 < b.x1 and b.x0 < a.x1 for a in above.words for b in below.words):
+        return False  # one column's words, one over the other
+    return is_tabular(Line(above.words + below.words), height)

@@ -33,11 +33,13 @@ from extract.pdf.line_kinds import (
     header_line,
     header_words_in,
     is_tabular,
+    staggered,
     text_body,
     value_lines,
 )
-from extract.pdf.page_words import Rule, group_lines, page_rules, page_words, without_running_lines
+from extract.pdf.page_words import Rule, group_lines, page_rules, page_words
 from extract.pdf.row_spacing import line_pitch, row_bands, row_cut
+from extract.pdf.running_lines import without_running_lines
 from extract.pdf.word_blocks import table_blocks
 from extract.pdf.word_cache import cached_words
 from extract.pdf.word_cells import cell_words, split_trailing_values
@@ -214,8 +216,9 @@ def _tail_columns(read: dict[int, tuple[list[list[Line]], list[Rule]]],
         if not blocks or not before or id(blocks[0]) in shared:
             continue
         block, above = blocks[0], before[-1]
-        repeated = has_header(block) and has_header(above) and _same_header(above, block)
-        if has_header(block) and not repeated:
+        headed = _has_own_header(block)
+        repeated = headed and has_header(above) and _same_header(above, block)
+        if headed and not repeated:
             continue  # (a table under its own other header is another table)
         if value_lines(block) > CUT_START_LINES + 1 or not (_same_width(block, above) or _inside(block, above)):
             continue  # (more rows show their own columns; a summary line may come with the last two)
@@ -226,6 +229,17 @@ def _tail_columns(read: dict[int, tuple[list[list[Line]], list[Rule]]],
         elif before_own is not None and len(before_own) > len(own or []) and _fits(body, before_own):
             tails[id(block)] = before_own
     return tails
+
+
+def _has_own_header(block: list[Line]) -> bool:
+    """has_header, but a line set half a pitch off beside the first value line is that row's cell,
+    not a header line: a summary label carried to a page top ('Rata-rata capaian' beside its
+    '104,90 %') names header words as a header would."""
+    height = median(w.height for line in block for w in line.words)
+    first = body_start(block)
+    if 0 < first < len(block) and staggered(block[first - 1], block[first], height):
+        block = block[:first - 1] + block[first:]
+    return has_header(block)
 
 
 def _fits(lines: list[Line], columns: list[tuple[float, float]]) -> bool:

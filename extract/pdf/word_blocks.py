@@ -17,6 +17,7 @@ from extract.pdf.line_kinds import (
     header_words_in,
     is_tabular,
     names_columns,
+    staggered,
     value_lines,
 )
 from extract.pdf.page_words import line_seat
@@ -35,6 +36,7 @@ def table_blocks(lines: list[Line], body_x0: float, body_x1: float) -> list[list
     pending: list[Line] = []  # short lines waiting for a tabular line
     page_has_started = False  # prose or a table seen above on this page
     top_row = False  # the first block opens the page
+    staggered_rows = _staggered_rows(lines, height)
     for index, line in enumerate(lines):
         prose = _is_prose(line, height, body_x0, body_x1)
         last = (current or pending or [None])[-1]
@@ -58,7 +60,7 @@ def table_blocks(lines: list[Line], body_x0: float, body_x1: float) -> list[list
             current = head + [line]
         elif current:
             current.append(line)
-        elif is_tabular(line, height):
+        elif is_tabular(line, height) or (not page_has_started and not blocks and id(line) in staggered_rows):
             top_row = top_row if blocks else not page_has_started
             cut_row = not page_has_started and not _names_columns_only(line) and not _has_caption(pending)
             current = (pending if cut_row else _same_row_above(_after_caption(pending), line, height)) + [line]
@@ -67,7 +69,17 @@ def table_blocks(lines: list[Line], body_x0: float, body_x1: float) -> list[list
             pending.append(line)
     blocks.append(current)
     return [_trim_tail(b, height) for index, b in enumerate(blocks)
-            if sum(is_tabular(line, height) for line in b) >= 2 or (index == 0 and top_row and _lone_row(b, height))]
+            if sum(is_tabular(line, height) or (index == 0 and top_row and id(line) in staggered_rows)
+                   for line in b) >= 2 or (index == 0 and top_row and _lone_row(b, height))]
+
+
+def _staggered_rows(lines: list[Line], height: float) -> set[int]:
+    """Ids of the lines of one cell each that are a row with the next or the one before, their cells
+    at different heights (see line_kinds.staggered): at a page top, the last rows of a table
+    carried over with their labels and values on lines of their own ('Rata-rata capaian' /
+    '104,90 %' / 'kinerja') are a table's lines, though none has a column gap."""
+    return {id(line) for pair in zip(lines, lines[1:])
+            if not any(is_tabular(line, height) for line in pair) and staggered(*pair, height) for line in pair}
 
 
 def _row_gap_limit(block: list[Line], height: float) -> float:

@@ -56,7 +56,8 @@ def test_a_header_under_a_tables_rows_starts_another_table():
 
 def _blocks(pdf, number: int) -> list[list[str]]:
     from extract.pdf.line_kinds import text_body
-    from extract.pdf.page_words import group_lines, page_words, without_running_lines
+    from extract.pdf.page_words import group_lines, page_words
+    from extract.pdf.running_lines import without_running_lines
     from extract.pdf.word_blocks import table_blocks
     from extract.pdf.word_cache import cached_words
 

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import pypdfium2 as pdfium
 
-from extract.pdf.page_words import group_lines, page_words, without_running_lines
+from extract.pdf.page_words import group_lines, page_words
+from extract.pdf.running_lines import without_running_lines
 from tests.fuzz_variants import fuzz_pdf, word_tables_near
 
 
