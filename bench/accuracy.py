@@ -2,7 +2,7 @@
 """Accuracy and speed benchmark of the extraction (issue 3, items 8 and 9; issue "The right numbers
 from reports the extractor was not built on").
 
-  .venv/bin/python bench/accuracy.py            # everything: seeds, fuzz (70 each), whole, labelled set, corpus
+  .venv/bin/python bench/accuracy.py            # everything: seeds, fuzz (80 each), whole, labelled set, corpus
   .venv/bin/python bench/accuracy.py --quick    # fast: no scanned layout, 2 fuzz variants, 3 labelled docs, no corpus
   .venv/bin/python bench/accuracy.py --quick --layout ruled --seed jepara
   .venv/bin/python bench/accuracy.py --only fuzz --fuzz-n 10 --fuzz-engine html
