@@ -88,3 +88,14 @@ def _rejoin_known_word(match: re.Match) -> str:
     if whole in words and (head.lower() not in words or tail.lower() not in words):
         return head + tail
     return match.group(0)
+
+
+def capitals_share(text: str) -> float:
+    """Share of the text's letters set in capitals (0 without letters)."""
+    letters = [c for c in text if c.isalpha()]
+    return sum(c.isupper() for c in letters) / len(letters) if letters else 0.0
+
+
+def in_capitals(text: str) -> bool:
+    """Set in capitals, an abbreviation or a stray lower-case letter aside ('PROGRAM ... KAB/Kota')."""
+    return capitals_share(text) > 0.8

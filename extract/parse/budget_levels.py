@@ -2,8 +2,7 @@
 from __future__ import annotations
 
 from extract.parse.records import BudgetLine
-from extract.parse.rows import in_capitals
-from extract.text import TOTAL_RE
+from extract.text import TOTAL_RE, in_capitals
 
 
 def assign_levels(lines: list[BudgetLine]) -> None:

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from extract.model import UNRULED_FLAVORS, RawTable
 from extract.numerals import detect_format, is_row_number, looks_numeric, parse_number
 from extract.parse.names import clean_name, is_standard_name
-from extract.text import CONNECTOR_WORDS, clean_cell
+from extract.text import CONNECTOR_WORDS, clean_cell, in_capitals
 
 
 @dataclass
@@ -160,11 +160,6 @@ def _is_heading_under(text: str, above: str) -> bool:
     words = text.split()
     return (len(words) >= 2 and text == text.upper() and any(len(w) >= 5 and w.isalpha() for w in words)
             and not in_capitals(above))
-
-
-def in_capitals(text: str) -> bool:
-    letters = [c for c in text if c.isalpha()]
-    return bool(letters) and sum(c.isupper() for c in letters) / len(letters) > 0.8
 
 
 def _append_fragment(previous: Row, fragment: Row) -> None:

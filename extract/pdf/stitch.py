@@ -15,6 +15,7 @@ from extract.pdf.columns import (
     is_value_row,
 )
 from extract.pdf.unruled import CUT_START_LINES as CUT_START_ROWS  # a word-aligned table's rows are its lines
+from extract.text import in_capitals
 
 SPLIT_BLOCK_GAP = 24.0  # points between two blocks of one table on a page: about two text lines
 AMOUNT_RE = re.compile(r"\d[\d.,]{5,}")  # 1.450.000, 57989356: a value, never a header word
@@ -323,7 +324,7 @@ def _join_cut_tail(previous: RawTable, body: list[list[str]]) -> bool:
     text = {i for i, c in enumerate(last) if c.strip() and not looks_numeric(c) and not is_row_number(c)}
     if not filled or not set(filled) <= text or not is_value_row(last) or _numbered_or_valued(rest):
         return False
-    if any(_in_capitals(rest[i]) and not _in_capitals(last[i]) for i in filled):
+    if any(in_capitals(rest[i]) and not in_capitals(last[i]) for i in filled):
         return False  # a heading in capitals under a name in mixed case: a row of its own
     previous.rows[end:] = [[f"{a}\n{b}" if a.strip() and b.strip() else a or b
                             for a, b in zip(last, rest + [""] * (len(last) - len(rest)))]]
@@ -333,11 +334,6 @@ def _join_cut_tail(previous: RawTable, body: list[list[str]]) -> bool:
 
 def _numbered_or_valued(row: list[str]) -> bool:
     return any(looks_numeric(c) or is_row_number(c) for c in row if c.strip())
-
-
-def _in_capitals(text: str) -> bool:
-    letters = [c for c in text if c.isalpha()]
-    return bool(letters) and sum(c.isupper() for c in letters) > 0.8 * len(letters)
 
 
 def _row_key(row: list[str]) -> str:

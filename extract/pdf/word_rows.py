@@ -10,6 +10,7 @@ from extract.pdf.cell_layout import cell_alignment, cell_bands, cell_cuts
 from extract.pdf.line_kinds import EDGE_ALIGNED, body_start, header_words_in, names_columns
 from extract.pdf.page_words import Rule
 from extract.pdf.row_spacing import line_pitch, row_bands, ruled_between
+from extract.text import capitals_share
 
 
 def body_index(block: list[Line], header_index: int, rules: list[Rule]) -> int:
@@ -120,8 +121,7 @@ def _head_apart(band: list[int], line_cells: list[list[str]], valued: list[bool]
 
 def _in_capitals(cells: list[str]) -> bool:
     """A heading's line: its letters all in capitals (a name's wrapped line is in mixed case)."""
-    letters = [c for cell in cells for c in cell if c.isalpha()]
-    return bool(letters) and all(c.isupper() for c in letters)
+    return capitals_share(" ".join(cells)) == 1.0
 
 
 def _prints(cells: list[str], column: int) -> bool:
