@@ -249,14 +249,15 @@ def _split_header_from_tail(previous: RawTable, table: RawTable) -> None:
 def _rest_of_cut_header(previous: RawTable, rows: list[list[str]]) -> bool:
     """A ruled start of header rows alone, the last one empty (a header row the page break cut
     above its text, e.g. the 'Target | Realisasi' row under 'Kinerja | Anggaran'), continues with
-    that row: header rows at the continuation's top that do not name the start's header words
-    are the header's lower rows, no repeated header."""
+    that row: header rows at the continuation's top that name none of the start's header words
+    are the header's lower rows, no repeated header (a repeated header names the start's words, its
+    title row aside: 'KODE | URAIAN | JUMLAH (Rp)' under a report title)."""
     if previous.flavor in UNRULED_FLAVORS or not previous.rows or _body_rows(previous):
         return False
     if any(c.strip() for c in previous.rows[-1]) or len(previous.rows) < 2:
         return False
     own, start = header_words(rows), header_words(previous.rows)
-    return bool(own) and bool(start) and len(start - own) > MAX_CUT_HEADER_WORDS
+    return bool(own) and bool(start) and not own & start
 
 
 def _lines_after(head: str, cell: str) -> str | None:
