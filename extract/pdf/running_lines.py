@@ -14,7 +14,7 @@ def without_running_lines(doc, number: int, lines: list[Line]) -> list[Line]:
     from the others by more than a line, whose text (page number aside) a neighbouring page
     prints at the same place. Below a table, a footer ('LKjIP 2024 Dinas ... 3') crosses its
     gutters like a row. (A table header repeated at the top of each page is no running line: it
-    sits close to the rows below it.) A last line of ten letters or more that every neighbouring
+    sits close to the rows below it, or, set apart by a wide cell padding, names columns.) A last line of ten letters or more that every neighbouring
     page prints at the same place is a footer a line height apart already: a table may run down to
     just above it."""
     running = []
