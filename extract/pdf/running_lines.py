@@ -14,9 +14,9 @@ def without_running_lines(doc, number: int, lines: list[Line]) -> list[Line]:
     from the others by more than a line, whose text (page number aside) a neighbouring page
     prints at the same place. Below a table, a footer ('LKjIP 2024 Dinas ... 3') crosses its
     gutters like a row. (A table header repeated at the top of each page is no running line: it
-    sits close to the rows below it, or, set apart by a wide cell padding, names columns.) A last line of ten letters or more that every neighbouring
-    page prints at the same place is a footer a line height apart already: a table may run down to
-    just above it."""
+    sits close to the rows below it, or, set apart by a wide cell padding, names columns.) A last
+    line of ten letters or more that every neighbouring page prints at the same place is a footer
+    a line height apart already: a table may run down to just above it."""
     running = []
     neighbours = [n for n in (number - 1, number + 1) if 1 <= n <= len(doc)]
     for line, near, apart_by in ((lines[0], lines[1], 1.5), (lines[-1], lines[-2], 1.0)) if len(lines) > 1 else ():
