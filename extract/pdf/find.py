@@ -8,6 +8,7 @@ because word alignment also "finds" tables in plain paragraphs.
 """
 from __future__ import annotations
 
+import copy
 import logging
 from collections.abc import Callable
 from pathlib import Path
@@ -16,6 +17,7 @@ from extract.model import RawTable
 from extract.pdf.captions import attach_captions, with_captions
 from extract.pdf.ruled import read_camelot
 from extract.pdf.scanned import read_scanned
+from extract.pdf.stitch import stitch
 from extract.pdf.unruled import FLAVOR as WORDS_FLAVOR
 from extract.pdf.unruled import WordTable, read_word_tables
 
@@ -60,10 +62,19 @@ def _read_unruled(path: Path, pages: list[int], is_known) -> list[RawTable]:
     if is_known is None:
         return found
     # Only pages where the word reader saw a table it could not read: prose pages have no block.
-    unread = sorted({t.page_start for t in found} - {t.page_start for t in found if is_known(t)})
+    unread = sorted({t.page_start for t in found} - _pages_read(found, is_known))
     network = [t for t in with_captions(path, read_camelot(path, unread, flavor="network")) if is_known(t)] \
         if unread else []
     return [t for t in found if not any(_overlaps(t, n) for n in network)] + network
+
+
+def _pages_read(tables: list[RawTable], is_known) -> set[int]:
+    """Pages of the tables read alone or as the rest of a table they continue: a body whose header
+    stayed at the bottom of the previous page is read under that header once stitched onto it."""
+    page_of = {t.table_id: t.page_start for t in tables}
+    stitched = stitch(copy.deepcopy(tables))  # stitch merges into the starts: judge copies
+    return {t.page_start for t in tables if is_known(t)} | \
+        {page_of[i] for t in stitched if is_known(t) for i in [t.table_id, *t.continued_from]}
 
 
 def _overlaps(table: RawTable, other: RawTable) -> bool:
