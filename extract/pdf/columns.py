@@ -27,8 +27,14 @@ def header_size(rows: list[list[str]], limit: int = 5) -> int:
 
 def header_words(rows: list[list[str]]) -> set[str]:
     """Words of a table's header rows, when they name header words (a text fragment cut off by the
-    page break above a continuation is no header)."""
-    text = " ".join(c for row in rows[:header_size(rows)] for c in row).lower()
+    page break above a continuation is no header). Header rows over body rows with text in one
+    column only name no columns: they are the first lines of a name whose values stand lower (cells
+    aligned to the bottom), e.g. 'Koordinasi ... Laporan Capaian Kinerja dan Ikhtisar Realisasi'
+    at a page top over '24 | Kinerja SKPD | 1.000.000 | ...'."""
+    size = header_size(rows)
+    if size < len(rows) and len({col for row in rows[:size] for col, c in enumerate(row) if c.strip()}) < 2:
+        return set()
+    text = " ".join(c for row in rows[:size] for c in row).lower()
     words = set(re.findall(r"[a-z]{2,}", text))
     return words if sum(any(w.startswith(h) for w in words) for h in HEADER_WORDS) >= 2 else set()
 
