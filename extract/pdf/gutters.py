@@ -44,8 +44,10 @@ def gutters(lines: list[Line], height: float, tolerant: bool = True, tail: int =
     next column) or cross (a summary row's label) is a gutter too, as those lines leave it
     (unless not `tolerant`: the strips that every line leaves clear); so is a strip as narrow
     as a word space between numbers and words (see _parts_values_from_words) that only a few
-    lines cross ('Rata-rata capaian 104,90 %' under '109,76 Baik'). The last `tail` lines do
-    not cover strips (see summary_tail)."""
+    lines cross ('Rata-rata capaian 104,90 %' under '109,76 Baik'). A strip that a tabular line
+    crosses is no gutter where a text cell's wrapped lines cross it too (see cell_text_lines): that
+    line is one of the cell's, no label spanning columns. The last `tail` lines do not cover strips
+    (see summary_tail)."""
     tabular = [line for line in lines if is_tabular(line, height)]
     if not tabular:
         return []
@@ -68,7 +70,9 @@ def gutters(lines: list[Line], height: float, tolerant: bool = True, tail: int =
     clear = [(x0 + a * step, x0 + b * step) for a, b in _runs(covered, 0) if (b - a) * step >= 0.2 * height]
     narrow = [g for g in spaces if _parts_values_from_words(g, covering, height)]
     narrow += [g for g in clear if _parts_texts(g, covering, height) and not _crossed(g, lines[:len(lines) - tail])]
-    return sorted(strips + [g for g in narrow if tolerant and not any(a < g[1] and g[0] < b for a, b in strips)])
+    strips = sorted(strips + [g for g in narrow if tolerant and not any(a < g[1] and g[0] < b for a, b in strips)])
+    text = cell_text_lines(lines[:len(lines) - tail], height)
+    return [g for g in strips if not (_crossed(g, covering) and _crossed(g, text))]
 
 
 def wrapped_name_lines(lines: list[Line], height: float) -> list[Line]:
@@ -88,6 +92,20 @@ def wrapped_name_lines(lines: list[Line], height: float) -> list[Line]:
         if any(abs(w.x0 - line.words[0].x0) <= EDGE_ALIGNED for other in near for w in other.words):
             found.append(line)
     return found
+
+
+def cell_text_lines(lines: list[Line], height: float) -> list[Line]:
+    """Lines of text of more than one word, no column gap and no number, set in from the table's
+    left edge (a label spanning the first columns starts there), that start on the left edge of a
+    word of a tabular line: a text cell's wrapped lines, set on lines of their own beside the row's
+    values (cells aligned to the middle), in a column the block's rows show. A tabular line crossing
+    a strip together with such lines is one line of a cell as wide as its text ('Pembiayaan,
+    Penguatan Kelembagaan, Penataan Manajemen,' over the strip left of a shifted row's amounts)."""
+    x0 = min(line.x0 for line in lines)
+    edges = [w.x0 for line in lines if is_tabular(line, height) for w in line.words]
+    return [line for line in lines if len(line.words) > 1 and not is_tabular(line, height)
+            and line.x0 > x0 + height and body_start([line]) == 1
+            and any(abs(edge - line.x0) <= EDGE_ALIGNED for edge in edges)]
 
 
 def _parts_texts(space: tuple[float, float], lines: list[Line], height: float) -> bool:
