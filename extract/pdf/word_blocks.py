@@ -11,6 +11,7 @@ from extract.numerals import is_column_number_row, is_year, looks_numeric
 from extract.pdf.gutters import MIN_COLUMNS, gutters
 from extract.pdf.line_kinds import (
     CAPTION_START,
+    EDGE_ALIGNED,
     body_start,
     has_header,
     header_line,
@@ -206,13 +207,14 @@ def _carried_row(carried: list[tuple[list[Line], bool]], blocks: list[list[Line]
     """A row that a page break cut, carried to the page top: its renderer may keep the row's full
     height, so its lines (the rest of a name, its numbering and values) sit far apart, far above the
     next row. Such page-top fragments (short lines, or one line at most of a row), with nothing but
-    the gap between them and the table below, and whose words all stay between that table's gutters,
-    are that table's first lines; else each is what it was alone (a lone row a block of its own,
+    the gap between them and the table below, each starting at a cell's edge and all their words between
+    that table's gutters, are that table's first lines; else each is what it was alone (a lone row a block of its own,
     short lines dropped: a heading, a paragraph's end)."""
     if not carried:
         return blocks
     lines = [line for part, _ in carried for line in part]
-    if blocks and blocks[0] and not _has_caption(lines) and _inside_gutters(blocks[0], lines, height):
+    if blocks and blocks[0] and not _has_caption(lines) and _inside_gutters(blocks[0], lines, height) \
+            and all(_starts_at_cell_edge(line, blocks[0], height) for line in lines):
         return [lines + blocks[0], *blocks[1:]]
     return [part for part, is_block in carried if is_block] + blocks
 
@@ -245,6 +247,14 @@ def _trim_tail(block: list[Line], height: float) -> list[Line]:
             break
         block = block[:-1]
     return block
+
+
+def _starts_at_cell_edge(line: Line, block: list[Line], height: float) -> bool:
+    """The line starts where a cell of the block starts (a line's first word, or one after a column
+    gap): a cell's text carried over keeps its column's left edge; a heading centred above does not."""
+    starts = [w.x0 for other in block for w, before in zip(other.words, [None, *other.words])
+              if before is None or w.x0 - before.x1 >= 0.9 * height]
+    return any(abs(line.x0 - x0) <= EDGE_ALIGNED for x0 in starts)
 
 
 def _is_prose(line: Line, height: float, body_x0: float, body_x1: float) -> bool:
