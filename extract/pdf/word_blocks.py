@@ -71,8 +71,7 @@ def table_blocks(lines: list[Line], body_x0: float, body_x1: float) -> list[list
             current.append(line)
         elif is_tabular(line, height) or (not page_has_started and not blocks and id(line) in staggered_rows):
             top_row = top_row if blocks else not page_has_started
-            started = page_has_started or any(is_block for _, is_block in carried)  # a row carried above
-            cut_row = not started and not _names_columns_only(line) and not _has_caption(pending)
+            cut_row = not page_has_started and not _names_columns_only(line) and not _has_caption(pending)
             current = (pending if cut_row else _same_row_above(_after_caption(pending), line, height)) + [line]
             pending = []
         else:
