@@ -11,6 +11,7 @@ from extract.numerals import is_column_number_row, is_year, looks_numeric
 from extract.pdf.gutters import MIN_COLUMNS, gutters
 from extract.pdf.line_kinds import (
     CAPTION_START,
+    EDGE_ALIGNED,
     body_start,
     has_header,
     header_line,
@@ -36,6 +37,7 @@ def table_blocks(lines: list[Line], body_x0: float, body_x1: float) -> list[list
     pending: list[Line] = []  # short lines waiting for a tabular line
     page_has_started = False  # prose or a table seen above on this page
     top_row = False  # the first block opens the page
+    carried: list[tuple[list[Line], bool]] = []  # page-top fragments set far above the rest (see _carried_row)
     staggered_rows = _staggered_rows(lines, height)
     for index, line in enumerate(lines):
         prose = _is_prose(line, height, body_x0, body_x1)
@@ -45,6 +47,13 @@ def table_blocks(lines: list[Line], body_x0: float, body_x1: float) -> list[list
             far = False  # a blank row inside the table
         caption = bool(current) and CAPTION_START.match(" ".join(w.text for w in line.words)) is not None
         caption = caption or (bool(current) and _paragraph_after(current, line, height))
+        if far and not (prose or caption or page_has_started or blocks) and len(current) <= 1:
+            carried.append((current or pending, bool(current)))  # decided once the table below is known
+            current, pending = [], []
+            far = False
+        if prose and carried and not blocks:
+            blocks.extend(part for part, is_block in carried if is_block)  # text between: no row carried
+            carried = []
         if prose or far or caption:  # a caption or a paragraph below a table ends it
             if current:
                 blocks.append(current)
@@ -68,6 +77,7 @@ def table_blocks(lines: list[Line], body_x0: float, body_x1: float) -> list[list
         else:
             pending.append(line)
     blocks.append(current)
+    blocks = _carried_row(carried, blocks, height)
     return [_trim_tail(b, height) for index, b in enumerate(blocks)
             if sum(is_tabular(line, height) or (index == 0 and top_row and id(line) in staggered_rows)
                    for line in b) >= 2 or (index == 0 and top_row and _lone_row(b, height))]
@@ -179,12 +189,33 @@ def _same_row_above(pending: list[Line], line: Line, height: float) -> list[Line
 
 def _fits_columns(block: list[Line], line: Line, height: float) -> bool:
     """A tabular line whose words all stay between the gutters of the block above."""
+    return is_tabular(line, height) and _inside_gutters(block, [line], height)
+
+
+def _inside_gutters(block: list[Line], lines: list[Line], height: float) -> bool:
+    """Lines whose words all stay between the gutters of the block's body (two tabular lines or more)."""
     body = block[body_start(block):]
-    if not is_tabular(line, height) or sum(is_tabular(other, height) for other in body) < 2:
+    if sum(is_tabular(other, height) for other in body) < 2:
         return False
     strips = gutters(body, height, tolerant=False)
     return len(strips) >= MIN_COLUMNS - 1 and not any(
-        w.x0 < right and w.x1 > left for w in line.words for left, right in strips)
+        w.x0 < right and w.x1 > left for line in lines for w in line.words for left, right in strips)
+
+
+def _carried_row(carried: list[tuple[list[Line], bool]], blocks: list[list[Line]], height: float) -> list[list[Line]]:
+    """A row that a page break cut, carried to the page top: its renderer may keep the row's full
+    height, so its lines (the rest of a name, its numbering and values) sit far apart, far above the
+    next row. Such page-top fragments (short lines, or one line at most of a row), with nothing but
+    the gap between them and the table below, each starting at a cell's edge and all their words between
+    that table's gutters, are that table's first lines; else each is what it was alone (a lone row a block of its own,
+    short lines dropped: a heading, a paragraph's end)."""
+    if not carried:
+        return blocks
+    lines = [line for part, _ in carried for line in part]
+    if blocks and blocks[0] and not _has_caption(lines) and _inside_gutters(blocks[0], lines, height) \
+            and all(_starts_at_cell_edge(line, blocks[0], height) for line in lines):
+        return [lines + blocks[0], *blocks[1:]]
+    return [part for part, is_block in carried if is_block] + blocks
 
 
 def _paragraph_after(block: list[Line], line: Line, height: float) -> bool:
@@ -215,6 +246,14 @@ def _trim_tail(block: list[Line], height: float) -> list[Line]:
             break
         block = block[:-1]
     return block
+
+
+def _starts_at_cell_edge(line: Line, block: list[Line], height: float) -> bool:
+    """The line starts where a cell of the block starts (a line's first word, or one after a column
+    gap): a cell's text carried over keeps its column's left edge; a heading centred above does not."""
+    starts = [w.x0 for other in block for w, before in zip(other.words, [None, *other.words])
+              if before is None or w.x0 - before.x1 >= 0.9 * height]
+    return any(abs(line.x0 - x0) <= EDGE_ALIGNED for x0 in starts)
 
 
 def _is_prose(line: Line, height: float, body_x0: float, body_x1: float) -> bool:
