@@ -151,11 +151,19 @@ def _parts_values_from_words(space: tuple[float, float], lines: list[Line], heig
         if left:
             numbers.append(max(left, key=lambda w: w.x1))
         if right:
-            words.append(re.search(r"[^\W\d_]{2}", min(right, key=lambda w: w.x0).text) is not None)
+            first = min(right, key=lambda w: w.x0)
+            words.append(_has_letters(first.text) or _opens_text(first, line, height))
     flush = sum(1 for w in numbers if w.x1 >= space[0] - 1.5)  # right-aligned values end on one edge
     centres = [(w.x0 + w.x1) / 2 for w in numbers]  # centred values share their middle
     centred = max((sum(abs(c - other) <= EDGE_ALIGNED for other in centres) for c in centres), default=0)
     return max(flush, centred) >= 3 and len(words) >= 3 and all(looks_numeric(w.text) for w in numbers) and all(words)
+
+
+def _opens_text(word: Word, line: Line, height: float) -> bool:
+    """The word is a numeral opening a text, the next word a word space on holding letters: a name's
+    wrapped line that starts with a number ('1 (satu) Daerah Kabupaten/Kota'), no value."""
+    after = [w for w in line.words if word.x1 <= w.x0 <= word.x1 + 0.5 * height]
+    return bool(after) and _has_letters(min(after, key=lambda w: w.x0).text)
 
 
 def _clearest(counts: list[int], few: int, step: float, height: float) -> list[tuple[int, int]]:

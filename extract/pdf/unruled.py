@@ -209,7 +209,9 @@ def _tail_columns(read: dict[int, tuple[list[list[Line]], list[Rule]]],
     same width and these are more columns than their own. Where a few wrapped lines more let that
     joint search excuse a lone word crossing a narrow first column (a row number on one tabular
     line), they take the columns of the block before as they are, if no word of theirs spans
-    one of its gutters."""
+    one of its gutters. More rows show their own columns, unless their lines show fewer than three
+    (the summary row's wide values closing the gaps between centred value columns): then they take
+    those of the block before however many they are."""
     tails = {}
     for number, (blocks, rules) in read.items():
         before = read.get(number - 1, ([], []))[0]
@@ -220,10 +222,13 @@ def _tail_columns(read: dict[int, tuple[list[list[Line]], list[Rule]]],
         repeated = headed and has_header(above) and _same_header(above, block)
         if headed and not repeated:
             continue  # (a table under its own other header is another table)
-        if value_lines(block) > CUT_START_LINES + 1 or not (_same_width(block, above) or _inside(block, above)):
+        if not (_same_width(block, above) or _inside(block, above)):
+            continue
+        own = block_columns(block, rules)
+        if own is not None and value_lines(block) > CUT_START_LINES + 1:
             continue  # (more rows show their own columns; a summary line may come with the last two)
         body = block[body_start(block):] if repeated else block
-        own, joined, before_own = block_columns(block, rules), block_columns(above + body, rules), block_columns(above)
+        joined, before_own = block_columns(above + body, rules), block_columns(above)
         if joined is not None and len(joined) > len(own or []) and len(joined) >= len(before_own or []):
             tails[id(block)] = joined
         elif before_own is not None and len(before_own) > len(own or []) and _fits(body, before_own):

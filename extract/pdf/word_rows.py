@@ -4,6 +4,8 @@ joined cell by cell, whether the renderer aligned the cells to the top, the midd
 (cell_layout.py)."""
 from __future__ import annotations
 
+import re
+
 from extract.model import Line, Word
 from extract.numerals import is_column_number_row, is_row_number, is_running_count, looks_numeric
 from extract.pdf.cell_layout import cell_alignment, cell_bands, cell_cuts
@@ -187,6 +189,9 @@ def _grouped(order: list[int], line_cells: list[list[str]]) -> list[list[int]]:
     return groups
 
 
+SPELLED_OUT = re.compile(r"\([^\W\d_]+\)")  # '(satu)' after '1': a number written out in words
+
+
 def joined(rows: list[list[str]]) -> list[str]:
     """Several lines' cells as one row, each cell's lines kept apart by line breaks."""
     return ["\n".join(c for c in column if c) for column in zip(*rows)]
@@ -195,13 +200,14 @@ def joined(rows: list[list[str]]) -> list[str]:
 def _joined_row(lines: list[list[str]], valued: list[bool]) -> list[str]:
     """The cells of a row's lines joined. A cell aligned to the bottom or the middle prints the
     row number on the value line, below the first lines of the row's text ('Koordinasi dan' /
-    '2. Laporan Keuangan'): the number goes back to the front of its cell."""
+    '2. Laporan Keuangan'): the number goes back to the front of its cell. A number followed by
+    a word in brackets is the count of the text, written out again ('dalam' / '1 (satu) Daerah')."""
     at = valued.index(True) if True in valued else 0
     lines = [list(cells) for cells in lines]
     for column, text in enumerate(lines[at]):
         number, _, rest = text.partition(" ")
         above = [cells for cells in lines[:at] if cells[column]]
-        if above and rest and is_row_number(number) and not looks_numeric(rest):
+        if above and rest and is_row_number(number) and not looks_numeric(rest) and not SPELLED_OUT.match(rest):
             lines[at][column] = rest
             above[0][column] = f"{number} {above[0][column]}"
     return joined(lines)
