@@ -40,6 +40,7 @@ _NUMBER_WITH_UNIT = re.compile(r"^([+-]?\d[\d.,]*)\s+([A-Za-z][A-Za-z/ .]*)$")
 _ROW_NUMBER = re.compile(
     r"^(?:\d{1,3}\.?|\d{1,3}(?:\.[1-9]\d?)+\.?|[a-zA-Z][.)]|\(?[a-z]\)|[IVXLC]{1,6}\.?)$"
 )
+_SPELLED_OUT = re.compile(r"\([^\W\d_]+\)")  # '(satu)' after '1': a number written out in words
 
 
 # ---------------------------------------------------------------- cleaning
@@ -276,6 +277,11 @@ def looks_numeric(text: str) -> bool:
 def is_row_number(text: str) -> bool:
     """Row numbering: '1', '1.', '2.1', '1.1.1.1', 'a.', 'b)', 'I', 'IV.'."""
     return bool(_ROW_NUMBER.match((text or "").strip()))
+
+
+def opens_spelled_out(text: str) -> bool:
+    """'(satu) Daerah' after '1': a count written out again in words, not the text after a row number."""
+    return bool(_SPELLED_OUT.match(text))
 
 
 def is_column_number_row(row: list[str]) -> bool:

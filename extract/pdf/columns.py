@@ -25,14 +25,16 @@ def header_size(rows: list[list[str]], limit: int = 5) -> int:
     return min(len(rows), limit)
 
 
-def header_words(rows: list[list[str]]) -> set[str]:
+def header_words(rows: list[list[str]], continuation: bool = False) -> set[str]:
     """Words of a table's header rows, when they name header words (a text fragment cut off by the
-    page break above a continuation is no header). Header rows over body rows with text in one
-    column only name no columns: they are the first lines of a name whose values stand lower (cells
-    aligned to the bottom), e.g. 'Koordinasi ... Laporan Capaian Kinerja dan Ikhtisar Realisasi'
-    at a page top over '24 | Kinerja SKPD | 1.000.000 | ...'."""
+    page break above a continuation is no header). Header rows whose text sits in one column only
+    name no columns, whatever words they hold: they are the first lines of a name whose values stand
+    lower (cells aligned to the bottom), e.g. 'Koordinasi ... Laporan Capaian Kinerja dan Ikhtisar
+    Realisasi' over '24 | Kinerja SKPD | 1.000.000 | ...'. Over body rows anywhere; at a
+    `continuation`'s top also alone, where the rest of the cut name may be all the rows there are."""
     size = header_size(rows)
-    if size < len(rows) and len({col for row in rows[:size] for col, c in enumerate(row) if c.strip()}) < 2:
+    filled = {col for row in rows[:size] for col, c in enumerate(row) if c.strip()}
+    if len(filled) < 2 and (continuation or size < len(rows)):
         return set()
     text = " ".join(c for row in rows[:size] for c in row).lower()
     words = set(re.findall(r"[a-z]{2,}", text))

@@ -202,7 +202,7 @@ def _starts_new_header(previous: RawTable, table: RawTable) -> bool:
     a wrapped label, 'Program /' or 'Realisasi' above the 'No' row, cut off with the text above
     the table) names all the words of its repeated header but one. A header naming years the start's
     header does not name (a comparison of 2024-2026 under a table of 2025) is another table's."""
-    own = _header_words_above_rows(table.rows)
+    own = header_words(table.rows, continuation=True)
     if not own or _repeated_header_rows(previous, table.rows):
         return False
     start_years = _header_years(previous.rows)
@@ -213,14 +213,6 @@ def _starts_new_header(previous: RawTable, table: RawTable) -> bool:
     if len(start) >= MIN_CUT_HEADER_WORDS and start <= own and len(extra) <= MAX_CUT_HEADER_WORDS:
         return False
     return len(extra) > 0.15 * len(own)
-
-
-def _header_words_above_rows(rows: list[list[str]]) -> set[str]:
-    """The header words of a continuation's top rows, none when their text fills one column only: a
-    header names two columns or more; text in one column is the rest of a name the page break cut
-    ('Laporan Capaian Kinerja dan' / 'Ikhtisar Realisasi Kinerja SKPD'), whatever its words."""
-    filled = {i for row in rows[:header_size(rows)] for i, c in enumerate(row) if c.strip()}
-    return header_words(rows) if len(filled) >= 2 else set()
 
 
 def _header_years(rows: list[list[str]]) -> set[str]:
@@ -278,7 +270,7 @@ def _lines_after(head: str, cell: str) -> str | None:
 
 
 def _drop_repeated_header(previous: RawTable, rows: list[list[str]]) -> list[list[str]]:
-    if _header_words_above_rows(rows):  # the start's header printed again, perhaps wrapped otherwise
+    if header_words(rows, continuation=True):  # the start's header printed again, perhaps wrapped otherwise
         size = header_size(rows)
         # a row of stacked values (a whole sheet in one grid row) is not header, whatever its size
         kept = next((i for i, row in enumerate(rows[:size]) if any(AMOUNT_RE.search(c) for c in row)), size)

@@ -4,10 +4,14 @@ joined cell by cell, whether the renderer aligned the cells to the top, the midd
 (cell_layout.py)."""
 from __future__ import annotations
 
-import re
-
 from extract.model import Line, Word
-from extract.numerals import is_column_number_row, is_row_number, is_running_count, looks_numeric
+from extract.numerals import (
+    is_column_number_row,
+    is_row_number,
+    is_running_count,
+    looks_numeric,
+    opens_spelled_out,
+)
 from extract.pdf.cell_layout import cell_alignment, cell_bands, cell_cuts
 from extract.pdf.line_kinds import EDGE_ALIGNED, body_start, header_words_in, names_columns
 from extract.pdf.page_words import Rule
@@ -189,9 +193,6 @@ def _grouped(order: list[int], line_cells: list[list[str]]) -> list[list[int]]:
     return groups
 
 
-SPELLED_OUT = re.compile(r"\([^\W\d_]+\)")  # '(satu)' after '1': a number written out in words
-
-
 def joined(rows: list[list[str]]) -> list[str]:
     """Several lines' cells as one row, each cell's lines kept apart by line breaks."""
     return ["\n".join(c for c in column if c) for column in zip(*rows)]
@@ -207,7 +208,7 @@ def _joined_row(lines: list[list[str]], valued: list[bool]) -> list[str]:
     for column, text in enumerate(lines[at]):
         number, _, rest = text.partition(" ")
         above = [cells for cells in lines[:at] if cells[column]]
-        if above and rest and is_row_number(number) and not looks_numeric(rest) and not SPELLED_OUT.match(rest):
+        if above and rest and is_row_number(number) and not looks_numeric(rest) and not opens_spelled_out(rest):
             lines[at][column] = rest
             above[0][column] = f"{number} {above[0][column]}"
     return joined(lines)
