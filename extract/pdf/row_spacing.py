@@ -67,6 +67,7 @@ def _steps(lines: list[Line]) -> list[float]:
 
 
 PADDED_ROWS = 3  # steps of one width above the pitch that make a table's row padding
+MIN_PADDING = 0.2  # word heights a row's padding adds at least to the pitch of wrapped text
 
 
 def _padded_step(steps: list[float], pitch: float, height: float) -> float:
@@ -75,9 +76,20 @@ def _padded_step(steps: list[float], pitch: float, height: float) -> float:
     and found three times or more: a thin cell padding (large type, rows a line and a quarter
     apart or less), the same under every row. Otherwise infinite."""
     wider = [step for step in steps if pitch + 0.05 * height < step <= ROW_GAP * pitch]
-    if len(wider) < PADDED_ROWS or min(wider) < pitch + 0.2 * height or max(wider) - min(wider) > 0.1 * height:
+    if len(wider) < PADDED_ROWS or min(wider) < pitch + MIN_PADDING * height or max(wider) - min(wider) > 0.1 * height:
         return float("inf")
     return min(wider) - 0.05 * height
+
+
+def padded_lines(lines: list[Line]) -> set[int]:
+    """Indexes of the lines set below the line above by more than the pitch of wrapped text plus
+    MIN_PADDING word heights: a row's padding parts them, even where that step stays under the
+    cut of row_bands (a renderer rounding to whole pixels sets rows 15.75 or 16.5 pt apart and
+    wrapped lines 12.75 or 13.5 pt)."""
+    if len(lines) < 2:
+        return set()
+    pitch, height = line_pitch(lines), median(w.height for line in lines for w in line.words)
+    return {index for index, step in enumerate(_steps(lines), start=1) if step > pitch + MIN_PADDING * height}
 
 
 def line_pitch(lines: list[Line]) -> float:

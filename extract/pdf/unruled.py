@@ -60,13 +60,14 @@ class WordTable:
 
 def block_to_table(block: list[Line], page: int, rules: list[Rule] | None = None,
                    columns: list[tuple[float, float]] | None = None, tied: bool = False,
-                   cut: float | None = None) -> WordTable | None:
+                   cut: float | None = None, header_end: int | None = None) -> WordTable | None:
     """The table of a block, with its own columns or the `columns` of its continuation; if `tied`,
     its lines above the first value are that row's (see _tied_tails); `cut`: the step that sets
-    its rows apart, found on its continuation (see _start_cuts)."""
+    its rows apart, found on its continuation (see _start_cuts); `header_end`: where a header
+    repeated from the page before ends (see _repeated_header_ends)."""
     height = median(w.height for line in block for w in line.words)
     header_index = header_line(block, height)
-    n_header = 0 if tied else body_index(block, header_index, rules or [])
+    n_header = 0 if tied else header_end if header_end is not None else body_index(block, header_index, rules or [])
     body = block[n_header:]
     columns = columns or block_columns(block, rules)
     if columns is None:
@@ -97,11 +98,12 @@ def read_word_tables(path: Path, pages: list[int]) -> list[WordTable]:
             read[number] = (blocks, page_rules(page) if blocks else [])  # prose pages: no path objects to walk
         shared = _shared_columns(read)
         tied, cuts = _tied_tails(read, shared), _start_cuts(read, shared)
+        header_ends = _repeated_header_ends(read)
         found: list[WordTable] = []
         for number, (blocks, rules) in read.items():
             for block in blocks:
                 table = block_to_table(block, number, rules, shared.get(id(block)), id(block) in tied,
-                                       cuts.get(id(block)))
+                                       cuts.get(id(block)), header_ends.get(id(block)))
                 if table is not None:
                     found.append(table)
         return found
@@ -117,14 +119,16 @@ def _split_carried_row(blocks: list[list[Line]]) -> list[list[Line]]:
     height past the right edge of the rows below: that row was carried over in the previous
     page's column widths, the rest of the table is set to its own. The row (its lines down to the
     first line inside the gutters of the rest) is a block of its own, which takes the columns of
-    the table before (_tail_columns); the rest keeps its own."""
+    the table before (_tail_columns); the rest keeps its own. The rows below must hold values (two
+    value lines or more): lines of text alone under the first row are its cells' wrapped lines
+    (aligned to the top), which the values to their right always pass (jambi_html_107 p. 3)."""
     if not blocks or has_header(blocks[0]):
         return blocks
     block = blocks[0]
     height = median(w.height for line in block for w in line.words)
     first = next((i for i, line in enumerate(block) if is_tabular(line, height)), len(block))
     rest = block[first + 1:]
-    if sum(is_tabular(line, height) for line in rest) < 2:
+    if sum(is_tabular(line, height) for line in rest) < 2 or value_lines(rest) < 2:
         return blocks
     right = max(line.x1 for line in rest)
     if not any(looks_numeric(w.text) and w.x1 > right + height for w in block[first].words):
@@ -279,6 +283,36 @@ def _tied_tails(read: dict[int, tuple[list[list[Line]], list[Rule]]],
             if bands is None or any(band[0] == 0 and first in band for band in bands):
                 tied.add(id(block))
     return tied
+
+
+def _repeated_header_ends(read: dict[int, tuple[list[list[Line]], list[Rule]]]) -> dict[int, int]:
+    """Where the header ends in the blocks opening a page under the header of the table ending the
+    page before, repeated line for line (the same words on each line), when lines that header does
+    not hold follow it above the first value: those lines are body, the rest of a row the page break
+    cut (cells aligned to the top), not more header ('Negeri' / 'terdaftar}} \\times 100$' under
+    'No | Program | Indikator program | Rumus Perhitungan ...', jambi_html_93 p. 4); taken into the
+    header, their words made it another table's."""
+    ends = {}
+    for number, (blocks, _) in read.items():
+        before = read.get(number - 1, ([], []))[0]
+        if not blocks or not before:
+            continue
+        block, above = blocks[0], before[-1]
+        start, own = _header_lines(block)
+        _, head = _header_lines(above)
+        end = start + len(head)
+        if head and end < start + len(own) and own[:len(head)] == head:
+            ends[id(block)] = end
+    return ends
+
+
+def _header_lines(block: list[Line]) -> tuple[int, list[list[str]]]:
+    """Where the block's header starts, and the words of each of its lines down to the first value."""
+    height = median(w.height for line in block for w in line.words)
+    start = header_line(block, height)
+    if not has_header(block):
+        return start, []
+    return start, [sorted(w.text.lower() for w in line.words) for line in block[start:body_start(block)]]
 
 
 def _inside(block: list[Line], other: list[Line]) -> bool:

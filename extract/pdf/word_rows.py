@@ -15,7 +15,7 @@ from extract.numerals import (
 from extract.pdf.cell_layout import cell_alignment, cell_bands, cell_cuts
 from extract.pdf.line_kinds import EDGE_ALIGNED, body_start, header_words_in, names_columns
 from extract.pdf.page_words import Rule
-from extract.pdf.row_spacing import line_pitch, row_bands, ruled_between
+from extract.pdf.row_spacing import line_pitch, padded_lines, row_bands, ruled_between
 from extract.text import capitals_share
 
 
@@ -101,10 +101,11 @@ def logical_rows(lines: list[Line], line_cells: list[list[str]],
     ruled = _rows_ruled(lines, bands, rules or [])
     if alignment == "bottom":
         bands = [part for band in bands for part in _head_apart(band, line_cells, valued)]
+    padded = padded_lines(lines) if alignment == "top" else set()
     rows: list[list[str]] = []
     for band in bands:
         groups = [band] if ruled and _values_apart(band, line_cells) else \
-            split_band(band, line_cells, valued, alignment)
+            split_band(band, line_cells, valued, alignment, padded)
         rows += [_joined_row([line_cells[i] for i in group], [valued[i] for i in group]) for group in groups]
     return rows
 
@@ -162,10 +163,15 @@ def _holds_values(cells: list[str]) -> bool:
     return any(looks_numeric(c) or is_row_number(c) for c in cells if c)
 
 
-def split_band(band: list[int], line_cells: list[list[str]], valued: list[bool], alignment: str) -> list[list[int]]:
+def split_band(band: list[int], line_cells: list[list[str]], valued: list[bool], alignment: str,
+               padded: set[int] = frozenset()) -> list[list[int]]:
     """Rows of a band: a value line whose numbers clash with those gathered starts a row; a
     text-only line goes with the value line below it (cells aligned to the bottom), the
-    nearest one (middle) or the one above it (top)."""
+    nearest one (middle) or the one above it (top). With cells aligned to the top, text-only lines
+    above the band's first value line, a row's padding (`padded`, row_spacing.padded_lines) above
+    it, are a row of their own (_lead_apart)."""
+    if alignment == "top" and (lead := _lead_apart(band, valued, padded)):
+        return [lead] + split_band(band[len(lead):], line_cells, valued, alignment)
     if sum(valued[i] for i in band) < 2:
         return [band]
     if alignment == "bottom":
@@ -177,6 +183,18 @@ def split_band(band: list[int], line_cells: list[list[str]], valued: list[bool],
         nearest = min(groups, key=lambda group: min(abs(index - i) for i in group))
         nearest.append(index)
     return [sorted(group) for group in groups]
+
+
+def _lead_apart(band: list[int], valued: list[bool], padded: set[int]) -> list[int]:
+    """The text-only lines that open a band of cells aligned to the top, a row's padding above its
+    first value line: a row's cells all start on its value line, so these lines are no part of that
+    row but the rest of a row the page break cut, printed under the repeated header ('Perizinan
+    Kendaraan Dinas' / 'Operasional atau Lapangan'), or a heading ('BIDANG PENTA'), which the band
+    took in because rows rounded to whole pixels stand a little closer than its cut. Lines at the
+    pitch of wrapped text above the value line are its cell's (cells aligned to the middle, the
+    alignment misread). None when the band holds no value line."""
+    first = next((k for k, i in enumerate(band) if valued[i]), 0)
+    return band[:first] if first and band[first] in padded else []
 
 
 def _grouped(order: list[int], line_cells: list[list[str]]) -> list[list[int]]:
