@@ -28,8 +28,9 @@ def block_columns(block: list[Line], rules: list[Rule] | None = None) -> list[tu
         return None
     x0 = min(line.x0 for line in block)
     x1 = max(line.x1 for line in block)
-    strips = gutters(body, height, tail=summary_tail(body))
-    strips = sorted(strips + _numbered_gutters(body[:len(body) - summary_tail(body)], strips, height))
+    tail = summary_tail(body)
+    strips = _cut_at_text_edges(gutters(body, height, tail=tail), body[:len(body) - tail], height)
+    strips = sorted(strips + _numbered_gutters(body[:len(body) - tail], strips, height))
     columns = columns_between(strips, x0, x1)
     header = [w for line in block[header_index:n_header] for w in line.words]
     columns = merge_value_columns(merge_headless_columns(columns, header, body), body)
@@ -73,6 +74,26 @@ def gutters(lines: list[Line], height: float, tolerant: bool = True, tail: int =
     strips = sorted(strips + [g for g in narrow if tolerant and not any(a < g[1] and g[0] < b for a, b in strips)])
     text = cell_text_lines(lines[:len(lines) - tail], height)
     return [g for g in strips if not (_crossed(g, covering) and _crossed(g, text))]
+
+
+MIN_EDGE_LINES = 3  # text lines starting on one left edge: a column of text, not a centred label
+
+
+def _cut_at_text_edges(strips: list[tuple[float, float]], lines: list[Line],
+                       height: float) -> list[tuple[float, float]]:
+    """A strip in which lines of text (no column gap, no number) start on one left edge, three or more,
+    and run past its right end ends at that edge: the edge is a text column's left border. Names
+    wrapped on lines of their own above and below their row's value line (cells aligned to the middle,
+    every name of a page two lines long) leave the value lines no word in that column, so the strip
+    left of it reached into it (jambi_reportlab_103 p. 4)."""
+    text = [line for line in lines
+            if not is_tabular(line, height) and not any(looks_numeric(w.text) for w in line.words)]
+    cut = []
+    for x0, x1 in strips:
+        edges = sorted(line.x0 for line in text if x0 + 0.45 * height <= line.x0 < x1 and line.x1 > x1)
+        edge = next((e for e in edges if sum(abs(f - e) <= EDGE_ALIGNED for f in edges) >= MIN_EDGE_LINES), None)
+        cut.append((x0, edge) if edge is not None else (x0, x1))
+    return cut
 
 
 def wrapped_name_lines(lines: list[Line], height: float) -> list[Line]:
