@@ -77,6 +77,7 @@ def gutters(lines: list[Line], height: float, tolerant: bool = True, tail: int =
 
 
 MIN_EDGE_LINES = 3  # text lines starting on one left edge: a column of text, not a centred label
+EDGE_INSET = 0.45  # word heights: an edge that far inside a strip is no part of its own left side
 
 
 def _cut_at_text_edges(strips: list[tuple[float, float]], lines: list[Line],
@@ -90,7 +91,7 @@ def _cut_at_text_edges(strips: list[tuple[float, float]], lines: list[Line],
             if not is_tabular(line, height) and not any(looks_numeric(w.text) for w in line.words)]
     cut = []
     for x0, x1 in strips:
-        edges = sorted(line.x0 for line in text if x0 + 0.45 * height <= line.x0 < x1 and line.x1 > x1)
+        edges = sorted(line.x0 for line in text if x0 + EDGE_INSET * height <= line.x0 < x1 and line.x1 > x1)
         edge = next((e for e in edges if sum(abs(f - e) <= EDGE_ALIGNED for f in edges) >= MIN_EDGE_LINES), None)
         cut.append((x0, edge) if edge is not None else (x0, x1))
     return cut
