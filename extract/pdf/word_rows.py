@@ -97,7 +97,8 @@ def logical_rows(lines: list[Line], line_cells: list[list[str]],
         bands = [list(range(lead + 1))] + [[i] for i in range(lead + 1, len(lines))]
     bands = _column_numbers_apart(bands, line_cells)
     valued = [_holds_values(cells) for cells in line_cells]
-    alignment = cell_alignment(bands, valued, cell_bands(lines, line_cells))
+    cells = cell_bands(lines, line_cells)
+    alignment = cell_alignment(bands, valued, cells)
     ruled = _rows_ruled(lines, bands, rules or [])
     if alignment == "bottom":
         bands = [part for band in bands for part in _head_apart(band, line_cells, valued)]
@@ -105,7 +106,7 @@ def logical_rows(lines: list[Line], line_cells: list[list[str]],
     rows: list[list[str]] = []
     for band in bands:
         groups = [band] if ruled and _values_apart(band, line_cells) else \
-            split_band(band, line_cells, valued, alignment, padded)
+            split_band(band, line_cells, valued, alignment, padded, cells)
         rows += [_joined_row([line_cells[i] for i in group], [valued[i] for i in group]) for group in groups]
     return rows
 
@@ -164,12 +165,13 @@ def _holds_values(cells: list[str]) -> bool:
 
 
 def split_band(band: list[int], line_cells: list[list[str]], valued: list[bool], alignment: str,
-               padded: set[int] = frozenset()) -> list[list[int]]:
+               padded: set[int] = frozenset(), cells: list[list[int]] = ()) -> list[list[int]]:
     """Rows of a band: a value line whose numbers clash with those gathered starts a row; a
     text-only line goes with the value line below it (cells aligned to the bottom), the
-    nearest one (middle) or the one above it (top). With cells aligned to the top, text-only lines
-    above the band's first value line, a row's padding (`padded`, row_spacing.padded_lines) above
-    it, are a row of their own (_lead_apart)."""
+    nearest one (middle: first the lines of a cell wrapped around one value line, _cell_rows, then
+    each other line with the nearest line gathered) or the one above it (top). With cells aligned
+    to the top, text-only lines above the band's first value line, a row's padding (`padded`,
+    row_spacing.padded_lines) above it, are a row of their own (_lead_apart)."""
     if alignment == "top" and (lead := _lead_apart(band, valued, padded)):
         return [lead] + split_band(band[len(lead):], line_cells, valued, alignment)
     if sum(valued[i] for i in band) < 2:
@@ -179,10 +181,42 @@ def split_band(band: list[int], line_cells: list[list[str]], valued: list[bool],
     if alignment == "top":
         return _grouped(band, line_cells)
     groups = _grouped([i for i in band if valued[i]], line_cells)
-    for index in (i for i in band if not valued[i]):
+    tied = _cell_rows(band, groups, cells, line_cells, valued)
+    for index, row in tied.items():
+        groups[row].append(index)
+    for index in (i for i in band if not valued[i] and i not in tied):
         nearest = min(groups, key=lambda group: min(abs(index - i) for i in group))
         nearest.append(index)
     return [sorted(group) for group in groups]
+
+
+def _cell_rows(band: list[int], groups: list[list[int]], cells: list[list[int]],
+               line_cells: list[list[str]], valued: list[bool]) -> dict[int, int]:
+    """Text-only lines of the band and the row (index in `groups`) a cell ties them to: a cell
+    (cell_layout.cell_bands, one column's wrapped lines) whose lines run across one line of
+    values (numbers in two columns or more: a row number alone may stand in a merged cell) and no
+    other, centred on it (_centred), is its row's. Gathered line by line, a name's first line
+    sharing a line with a cell merged over two rows went with the row above ('Persentase' beside
+    'perlindungan tenaga kerja', under 'Terdaftar'). Lines that cells tie to two rows are left out."""
+    numbers = [i for i, line in enumerate(line_cells) if sum(looks_numeric(c) for c in line if c) >= 2]
+    row_of = {i: at for at, group in enumerate(groups) for i in group}
+    rows: dict[int, set[int]] = {}
+    for cell in cells:
+        across = [i for i in numbers if cell[0] <= i <= cell[-1]]
+        if len(across) != 1 or across[0] not in row_of or not _centred(cell, across[0]):
+            continue
+        for index in (i for i in cell if i in band and not valued[i]):
+            rows.setdefault(index, set()).add(row_of[across[0]])
+    return {index: row for index, (row,) in ((i, r) for i, r in rows.items() if len(r) == 1)}
+
+
+def _centred(cell: list[int], value: int) -> bool:
+    """The cell has as many lines above its value line as below it, one more on a side at most (an
+    even count, the value line between its two middle lines): a cell merged over two rows, centred
+    between their value lines, reaches farther on one side of either ('Meningkatnya kualitas' /
+    'koperasi dan usaha mikro' / 'kecil menengah 8.00 ...')."""
+    above, below = sum(i < value for i in cell), sum(i > value for i in cell)
+    return abs(above - below) <= 1
 
 
 def _lead_apart(band: list[int], valued: list[bool], padded: set[int]) -> list[int]:
