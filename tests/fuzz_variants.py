@@ -10,23 +10,25 @@ from bench import fuzz_score
 from bench.cache import ROOT
 
 
-def fuzz_pdf(seed: str, engine: str, number: int) -> tuple[Path, dict]:
+def fuzz_pdf(seed: str, engine: str, number: int, whole: bool = False) -> tuple[Path, dict]:
+    """Variant `number`; if `whole`, the whole seed report of that number (bench: --only whole)."""
     missing = fuzz_score.engine_missing(engine)
     if missing:
         pytest.skip(f"{engine} variants need {missing}")
-    render_dir = fuzz_score.render_dir(ROOT / "build" / "fuzz")
+    render_dir = fuzz_score.render_dir(ROOT / "build" / "fuzz" / "whole" if whole else ROOT / "build" / "fuzz")
     render_dir.mkdir(parents=True, exist_ok=True)
-    return fuzz_score.render_cached(seed, engine, number, render_dir)
+    return fuzz_score.render_cached(seed, engine, number, render_dir, whole)
 
 
-def word_tables_near(seed: str, engine: str, number: int, needle: str, *, sep: str = " ", before: bool = False):
+def word_tables_near(seed: str, engine: str, number: int, needle: str, *, sep: str = " ", before: bool = False,
+                     whole: bool = False):
     """The word reader's tables of the variant's pages whose text holds `needle` (lines joined by
     `sep`), with the page after each and, if `before`, the page before (a table continued)."""
     import pypdfium2 as pdfium
 
     from extract.pdf.unruled import read_word_tables
 
-    pdf, _ = fuzz_pdf(seed, engine, number)
+    pdf, _ = fuzz_pdf(seed, engine, number, whole)
     doc = pdfium.PdfDocument(str(pdf))
     try:
         texts = [doc[i].get_textpage().get_text_range().replace("\r\n", sep) for i in range(len(doc))]

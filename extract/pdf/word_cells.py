@@ -3,6 +3,8 @@ only at gutters, header words standing in a gutter go with their neighbour, and 
 cell's text hides (a value column the gutter search could not see) get a column of their own."""
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from extract.model import Line, Word
 from extract.numerals import is_column_number_row, looks_numeric
 from extract.pdf.gutters import EDGE_ALIGNED, column_of
@@ -29,17 +31,20 @@ def cell_words(line: Line, columns: list[tuple[float, float]], height: float,
 def split_trailing_values(line_words: list[list[list[Word]]], columns: list[tuple[float, float]], n_header: int,
                           height: float) -> tuple[list[list[list[Word]]], list[tuple[float, float]]]:
     """A column whose body lines end, a column gap after their text, in numbers that share a right
-    edge on two lines or more holds a value column the gutter search could not see: the text of
-    other rows runs across it (rows set to another grid, a narrow name column that wraps around
-    its amount). Those numbers, and the header words centred over them, get a column of their
-    own; the text of the other lines stays whole."""
+    edge, or a middle (numbers centred in their cells), on two lines or more holds a value column the
+    gutter search could not see: the text of other rows runs across it (rows set to another grid, a
+    narrow name column that wraps around its amount). Those numbers, and the header words centred
+    over them, get a column of their own; the text of the other lines stays whole."""
     for col in reversed(range(len(columns))):
         ends = [phrase for cells in line_words[n_header:] if (phrase := _trailing_value(cells[col], height))]
-        edge = _shared_edge([phrase[-1].x1 for phrase in ends])
+        anchor, edge = _shared_anchor(ends)
         if edge is None:
             continue
-        left = min(phrase[0].x0 for phrase in ends if abs(phrase[-1].x1 - edge) <= EDGE_ALIGNED)
-        line_words = [cells[:col] + list(_cut_at(cells[col], left, edge, height, _names(cells, index < n_header)))
+        aligned = [phrase for phrase in ends if abs(anchor(phrase) - edge) <= EDGE_ALIGNED]
+        left = min(phrase[0].x0 for phrase in aligned)
+        end = edge if anchor is _right_edge else max(phrase[-1].x1 for phrase in aligned)
+        line_words = [cells[:col] + list(_cut_at(cells[col], (left, end), anchor, edge, height,
+                                                 _names(cells, index < n_header)))
                       + cells[col + 1:] for index, cells in enumerate(line_words)]
         # the border is the white strip between the text and the values, as between gutter-found columns
         right = min(left, max((w.x1 for cells in line_words[n_header:] if cells[col + 1] for w in cells[col]),
@@ -58,6 +63,30 @@ def _trailing_value(words: list[Word], height: float) -> list[Word] | None:
     return None
 
 
+def _right_edge(phrase: list[Word]) -> float:
+    return phrase[-1].x1
+
+
+def _middle(phrase: list[Word]) -> float:
+    return (phrase[0].x0 + phrase[-1].x1) / 2
+
+
+Anchor = Callable[[list[Word]], float]
+
+
+def _shared_anchor(phrases: list[list[Word]]) -> tuple[Anchor | None, float | None]:
+    """(anchor, position): the right edge, or the middle, that two or more of the phrases share,
+    whichever more of them share (in a column of centred amounts the wider ones pass the others'
+    right edge: 'Rp 6,847,986,125.50' over 'Rp 37,714,690.00'); the right edge when as many."""
+    best, count = (None, None), 1
+    for anchor in (_right_edge, _middle):
+        edge = _shared_edge([anchor(phrase) for phrase in phrases])
+        shared = 0 if edge is None else sum(abs(anchor(phrase) - edge) <= EDGE_ALIGNED for phrase in phrases)
+        if shared > count:
+            best, count = (anchor, edge), shared
+    return best
+
+
 def _shared_edge(edges: list[float]) -> float | None:
     """The right edge that two or more of `edges` share."""
     for edge in sorted(edges):
@@ -71,15 +100,17 @@ def _names(cells: list[list[Word]], header: bool) -> bool:
     return header or is_column_number_row([" ".join(w.text for w in cell) for cell in cells])
 
 
-def _cut_at(words: list[Word], left: float, edge: float, height: float, names: bool) -> tuple[list[Word], list[Word]]:
-    """(text, value) of one cell: the value is its trailing number ending on `edge`, or on a line
-    naming the columns its last words, after a column gap or alone, centred between `left` and `edge`."""
+def _cut_at(words: list[Word], span: tuple[float, float], anchor: Anchor, edge: float, height: float,
+            names: bool) -> tuple[list[Word], list[Word]]:
+    """(text, value) of one cell: the value is its trailing number whose `anchor` (right edge or
+    middle) stands on `edge`, or on a line naming the columns its last words, after a column gap or
+    alone, centred within the numbers' `span`."""
     if names:
         at = next((at for at in range(len(words) - 1, 0, -1) if words[at].x0 - words[at - 1].x1 >= 0.9 * height), 0)
-        centre = (words[at].x0 + words[-1].x1) / 2 if words else left - 1
-        return (words[:at], words[at:]) if left <= centre <= edge else (words, [])
+        centre = (words[at].x0 + words[-1].x1) / 2 if words else span[0] - 1
+        return (words[:at], words[at:]) if span[0] <= centre <= span[1] else (words, [])
     phrase = _trailing_value(words, height)
-    if phrase and abs(phrase[-1].x1 - edge) <= EDGE_ALIGNED:
+    if phrase and abs(anchor(phrase) - edge) <= EDGE_ALIGNED:
         return words[:len(words) - len(phrase)], phrase
     return words, []
 
