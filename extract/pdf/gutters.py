@@ -56,7 +56,8 @@ def gutters(lines: list[Line], height: float, tolerant: bool = True, tail: int =
     step = 0.5
     covered = [0] * (int((max(line.x1 for line in tabular) - x0) / step) + 2)
     covering = [line for line in lines[:len(lines) - tail] if is_tabular(line, height)]
-    for line in covering + wrapped_name_lines(lines[:len(lines) - tail], height):
+    covering_words = covering + wrapped_name_lines(lines[:len(lines) - tail], height)
+    for line in covering_words:
         for word in line.words:  # (a wrapped word may reach past the tabular lines: only their span counts)
             for i in range(max(0, int((word.x0 - x0) / step)), min(len(covered), int((word.x1 - x0) / step) + 1)):
                 covered[i] += 1
@@ -65,8 +66,8 @@ def gutters(lines: list[Line], height: float, tolerant: bool = True, tail: int =
     for start, end in _runs(covered, few):
         inside = start > 0 and end < len(covered)  # more than a few lines on both sides
         if inside and (end - start) * step >= 0.45 * height:
-            strips += [(x0 + (start + a) * step, x0 + (start + b) * step)
-                       for a, b in _clearest(covered[start:end], few, step, height)]
+            strips += [g for a, b in _clearest(covered[start:end], few, step, height)
+                       if _bordered(g := (x0 + (start + a) * step, x0 + (start + b) * step), covering_words, height)]
     spaces = [(x0 + a * step, x0 + b * step) for a, b in _runs(covered, few) if (b - a) * step >= 0.2 * height]
     clear = [(x0 + a * step, x0 + b * step) for a, b in _runs(covered, 0) if (b - a) * step >= 0.2 * height]
     narrow = [g for g in spaces if _parts_values_from_words(g, covering, height)]
@@ -124,6 +125,18 @@ def cell_text_lines(lines: list[Line], height: float) -> list[Line]:
     x0 = min(line.x0 for line in lines)
     return [line for line in lines if len(line.words) > 1 and not is_tabular(line, height)
             and line.x0 > x0 + height and body_start([line]) == 1]
+
+
+def _bordered(space: tuple[float, float], lines: list[Line], height: float) -> bool:
+    """A strip that lines cross is a gutter only where a line leaving it clear has a word on one of its
+    edges (ending or starting within a word height of it): a column's edge. Where only the crossing
+    lines have words near it, it is their word spaces lining up by chance ('PENDIDIKAN DAN | LATIHAN'
+    over 'PEMBERDAYAAN | DAN PERLINDUNGAN', two program labels spanning an empty stretch of columns)."""
+    crossing = [line for line in lines if _crossed(space, [line])]
+    if not crossing:
+        return True
+    return any(space[0] - height <= w.x1 <= space[0] + 0.5 or space[1] - 0.5 <= w.x0 <= space[1] + height
+               for line in lines if line not in crossing for w in line.words)
 
 
 def _crossed_by_cell(space: tuple[float, float], lines: list[Line], text: list[Line], height: float) -> bool:
