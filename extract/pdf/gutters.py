@@ -46,9 +46,9 @@ def gutters(lines: list[Line], height: float, tolerant: bool = True, tail: int =
     (unless not `tolerant`: the strips that every line leaves clear); so is a strip as narrow
     as a word space between numbers and words (see _parts_values_from_words) that only a few
     lines cross ('Rata-rata capaian 104,90 %' under '109,76 Baik'). A strip that a tabular line
-    crosses is no gutter where a text cell's wrapped lines cross it too (see cell_text_lines): that
-    line is one of the cell's, no label spanning columns. The last `tail` lines do not cover strips
-    (see summary_tail)."""
+    crosses is no gutter where a wrapped line of the same cell, right above or below it, crosses it
+    too (see _crossed_by_cell): that line is one of the cell's, no label spanning columns.
+    The last `tail` lines do not cover strips (see summary_tail)."""
     tabular = [line for line in lines if is_tabular(line, height)]
     if not tabular:
         return []
@@ -56,7 +56,8 @@ def gutters(lines: list[Line], height: float, tolerant: bool = True, tail: int =
     step = 0.5
     covered = [0] * (int((max(line.x1 for line in tabular) - x0) / step) + 2)
     covering = [line for line in lines[:len(lines) - tail] if is_tabular(line, height)]
-    for line in covering + wrapped_name_lines(lines[:len(lines) - tail], height):
+    covering_words = covering + wrapped_name_lines(lines[:len(lines) - tail], height)
+    for line in covering_words:
         for word in line.words:  # (a wrapped word may reach past the tabular lines: only their span counts)
             for i in range(max(0, int((word.x0 - x0) / step)), min(len(covered), int((word.x1 - x0) / step) + 1)):
                 covered[i] += 1
@@ -65,15 +66,16 @@ def gutters(lines: list[Line], height: float, tolerant: bool = True, tail: int =
     for start, end in _runs(covered, few):
         inside = start > 0 and end < len(covered)  # more than a few lines on both sides
         if inside and (end - start) * step >= 0.45 * height:
-            strips += [(x0 + (start + a) * step, x0 + (start + b) * step)
-                       for a, b in _clearest(covered[start:end], few, step, height)]
+            strips += [g for a, b in _clearest(covered[start:end], few, step, height)
+                       if _bordered(g := (x0 + (start + a) * step, x0 + (start + b) * step), covering_words, height)]
     spaces = [(x0 + a * step, x0 + b * step) for a, b in _runs(covered, few) if (b - a) * step >= 0.2 * height]
     clear = [(x0 + a * step, x0 + b * step) for a, b in _runs(covered, 0) if (b - a) * step >= 0.2 * height]
     narrow = [g for g in spaces if _parts_values_from_words(g, covering, height)]
     narrow += [g for g in clear if _parts_texts(g, covering, height) and not _crossed(g, lines[:len(lines) - tail])]
     strips = sorted(strips + [g for g in narrow if tolerant and not any(a < g[1] and g[0] < b for a, b in strips)])
-    text = cell_text_lines(lines[:len(lines) - tail], height)
-    return [g for g in strips if not (_crossed(g, covering) and _crossed(g, text))]
+    body = lines[:len(lines) - tail]
+    text = cell_text_lines(body, height)
+    return [g for g in strips if not _crossed_by_cell(g, body, text, height)]
 
 
 MIN_EDGE_LINES = 3  # text lines starting on one left edge: a column of text, not a centred label
@@ -118,16 +120,41 @@ def wrapped_name_lines(lines: list[Line], height: float) -> list[Line]:
 
 def cell_text_lines(lines: list[Line], height: float) -> list[Line]:
     """Lines of text of more than one word, no column gap and no number, set in from the table's
-    left edge (a label spanning the first columns starts there), that start on the left edge of a
-    word of a tabular line: a text cell's wrapped lines, set on lines of their own beside the row's
-    values (cells aligned to the middle), in a column the block's rows show. A tabular line crossing
-    a strip together with such lines is one line of a cell as wide as its text ('Pembiayaan,
-    Penguatan Kelembagaan, Penataan Manajemen,' over the strip left of a shifted row's amounts)."""
+    left edge (a label spanning the first columns starts there): a text cell's wrapped lines, set
+    on lines of their own beside the row's values (cells aligned to the middle)."""
     x0 = min(line.x0 for line in lines)
-    edges = [w.x0 for line in lines if is_tabular(line, height) for w in line.words]
     return [line for line in lines if len(line.words) > 1 and not is_tabular(line, height)
-            and line.x0 > x0 + height and body_start([line]) == 1
-            and any(abs(edge - line.x0) <= EDGE_ALIGNED for edge in edges)]
+            and line.x0 > x0 + height and body_start([line]) == 1]
+
+
+def _bordered(space: tuple[float, float], lines: list[Line], height: float) -> bool:
+    """A strip that lines cross is a gutter only where a line leaving it clear has a word on one of its
+    edges (ending or starting within a word height of it): a column's edge. Where only the crossing
+    lines have words near it, it is their word spaces lining up by chance ('PENDIDIKAN DAN | LATIHAN'
+    over 'PEMBERDAYAAN | DAN PERLINDUNGAN', two program labels spanning an empty stretch of columns)."""
+    crossing = [line for line in lines if _crossed(space, [line])]
+    if not crossing:
+        return True
+    return any(space[0] - height <= w.x1 <= space[0] + 0.5 or space[1] - 0.5 <= w.x0 <= space[1] + height
+               for line in lines if line not in crossing for w in line.words)
+
+
+def _crossed_by_cell(space: tuple[float, float], lines: list[Line], text: list[Line], height: float) -> bool:
+    """A tabular line crosses the strip together with a text cell's wrapped line right above or
+    below it that crosses it too and starts on the left edge of one of its words: the two are
+    lines of one cell as wide as its text ('Pembiayaan, Penguatan Kelembagaan, Penataan Manajemen,'
+    under 'Peningkatan Produktivitas, Nilai Tambah, Akses Pasar, Akses'), no label spanning
+    columns. A one-line label spanning columns ('1 PROGRAM PENDIDIKAN DAN LATIHAN PERKOPERASIAN')
+    has no such line beside it; the wrapped lines of other cells elsewhere in the block (another
+    program's label) say nothing about it."""
+    for i, line in enumerate(lines):
+        if not (is_tabular(line, height) and _crossed(space, [line])):
+            continue
+        beside = [lines[j] for j in (i - 1, i + 1) if 0 <= j < len(lines) and lines[j] in text]
+        if any(_crossed(space, [other]) and any(abs(w.x0 - other.x0) <= EDGE_ALIGNED for w in line.words)
+               for other in beside):
+            return True
+    return False
 
 
 def _parts_texts(space: tuple[float, float], lines: list[Line], height: float) -> bool:
