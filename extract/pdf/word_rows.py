@@ -207,7 +207,7 @@ def _cell_rows(band: list[int], groups: list[list[int]], cells: list[list[int]],
             continue
         for index in (i for i in cell if i in band and not valued[i]):
             rows.setdefault(index, set()).add(row_of[across[0]])
-    return {index: row for index, (row,) in ((i, r) for i, r in rows.items() if len(r) == 1)}
+    return {index: next(iter(tied)) for index, tied in rows.items() if len(tied) == 1}
 
 
 def _centred(cell: list[int], value: int) -> bool:
