@@ -55,9 +55,10 @@ def gutters(lines: list[Line], height: float, tolerant: bool = True, tail: int =
     x0 = min(line.x0 for line in tabular)
     step = 0.5
     covered = [0] * (int((max(line.x1 for line in tabular) - x0) / step) + 2)
-    covering = [line for line in lines[:len(lines) - tail] if is_tabular(line, height)]
-    covering_words = covering + wrapped_name_lines(lines[:len(lines) - tail], height)
-    for line in covering_words:
+    body = lines[:len(lines) - tail]
+    covering = [line for line in body if is_tabular(line, height)]
+    counted = covering + wrapped_name_lines(body, height)
+    for line in counted:
         for word in line.words:  # (a wrapped word may reach past the tabular lines: only their span counts)
             for i in range(max(0, int((word.x0 - x0) / step)), min(len(covered), int((word.x1 - x0) / step) + 1)):
                 covered[i] += 1
@@ -66,15 +67,15 @@ def gutters(lines: list[Line], height: float, tolerant: bool = True, tail: int =
     for start, end in _runs(covered, few):
         inside = start > 0 and end < len(covered)  # more than a few lines on both sides
         if inside and (end - start) * step >= 0.45 * height:
-            strips += [g for a, b in _clearest(covered[start:end], few, step, height)
-                       if _bordered(g := (x0 + (start + a) * step, x0 + (start + b) * step), covering_words, height)]
+            found = [(x0 + (start + a) * step, x0 + (start + b) * step)
+                     for a, b in _clearest(covered[start:end], few, step, height)]
+            strips += [g for g in found if _bordered(g, counted, height)]
     spaces = [(x0 + a * step, x0 + b * step) for a, b in _runs(covered, few) if (b - a) * step >= 0.2 * height]
     clear = [(x0 + a * step, x0 + b * step) for a, b in _runs(covered, 0) if (b - a) * step >= 0.2 * height]
     narrow = [g for g in spaces if _parts_values_from_words(g, covering, height)]
-    narrow += [g for g in clear if _parts_texts(g, covering, height) and not _crossed(g, lines[:len(lines) - tail])]
+    narrow += [g for g in clear if _parts_texts(g, covering, height) and not _crossed(g, body)]
     strips = sorted(strips + [g for g in narrow if tolerant and not any(a < g[1] and g[0] < b for a, b in strips)])
-    body = lines[:len(lines) - tail]
-    text = cell_text_lines(body, height)
+    text = {id(line) for line in cell_text_lines(body, height)}
     return [g for g in strips if not _crossed_by_cell(g, body, text, height)]
 
 
@@ -132,14 +133,14 @@ def _bordered(space: tuple[float, float], lines: list[Line], height: float) -> b
     edges (ending or starting within a word height of it): a column's edge. Where only the crossing
     lines have words near it, it is their word spaces lining up by chance ('PENDIDIKAN DAN | LATIHAN'
     over 'PEMBERDAYAAN | DAN PERLINDUNGAN', two program labels spanning an empty stretch of columns)."""
-    crossing = [line for line in lines if _crossed(space, [line])]
-    if not crossing:
+    clear = [line for line in lines if not _crossed(space, [line])]
+    if len(clear) == len(lines):
         return True
     return any(space[0] - height <= w.x1 <= space[0] + 0.5 or space[1] - 0.5 <= w.x0 <= space[1] + height
-               for line in lines if line not in crossing for w in line.words)
+               for line in clear for w in line.words)
 
 
-def _crossed_by_cell(space: tuple[float, float], lines: list[Line], text: list[Line], height: float) -> bool:
+def _crossed_by_cell(space: tuple[float, float], lines: list[Line], text: set[int], height: float) -> bool:
     """A tabular line crosses the strip together with a text cell's wrapped line right above or
     below it that crosses it too and starts on the left edge of one of its words: the two are
     lines of one cell as wide as its text ('Pembiayaan, Penguatan Kelembagaan, Penataan Manajemen,'
@@ -150,7 +151,7 @@ def _crossed_by_cell(space: tuple[float, float], lines: list[Line], text: list[L
     for i, line in enumerate(lines):
         if not (is_tabular(line, height) and _crossed(space, [line])):
             continue
-        beside = [lines[j] for j in (i - 1, i + 1) if 0 <= j < len(lines) and lines[j] in text]
+        beside = [lines[j] for j in (i - 1, i + 1) if 0 <= j < len(lines) and id(lines[j]) in text]
         if any(_crossed(space, [other]) and any(abs(w.x0 - other.x0) <= EDGE_ALIGNED for w in line.words)
                for other in beside):
             return True
