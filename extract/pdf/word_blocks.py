@@ -257,11 +257,32 @@ def _starts_at_cell_edge(line: Line, block: list[Line], height: float) -> bool:
 
 
 def _is_prose(line: Line, height: float, body_x0: float, body_x1: float) -> bool:
-    """A full line of running text: it fills the text body and has no column gap, or only the
-    even gaps of justified text. (A wrapped cell may be as wide as a paragraph line's last
-    words, but it does not fill the body.)"""
+    """A full line of running text: it fills the text body and has no column gap nor two values set
+    apart from the words before them (_spaced_values), or only the even gaps of justified text. (A
+    wrapped cell may be as wide as a paragraph line's last words, but it does not fill the body.)"""
     full = line.x1 - line.x0 >= 0.85 * (body_x1 - body_x0)
-    return full and (not is_tabular(line, height) or _is_justified(line))
+    if not full or _is_justified(line):
+        return full
+    return not is_tabular(line, height) and _spaced_values(line, height) < 2
+
+
+def _spaced_values(line: Line, height: float) -> int:
+    """Cells of the line after its first that hold a value, a cell opening after a gap three times the
+    line's word space (its narrower gaps) and half a word height or more. A row of a table set close
+    fills the body with its cells a little less than a word height apart ('ADMINISTRASI KEUANGAN
+    PERANGKAT  Rp 5,781,103,415.43  Rp 4,839,258,433.00  83.71'); a sentence spaces its words alike,
+    two spaces typed in a row twice as wide."""
+    words = sorted(line.words, key=lambda w: w.x0)
+    gaps = line.gaps()
+    if len(gaps) < 2:
+        return 0
+    wide = max(3 * sorted(gaps)[len(gaps) // 4], height / 2)
+    cells = [[words[0]]]
+    for gap, word in zip(gaps, words[1:]):
+        if gap >= wide:
+            cells.append([])
+        cells[-1].append(word)
+    return sum(any(looks_numeric(w.text) and not is_year(w.text) for w in cell) for cell in cells[1:])
 
 
 def _is_justified(line: Line) -> bool:
