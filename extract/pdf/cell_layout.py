@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from statistics import median
 
-from extract.model import Line
+from extract.model import Line, Word
 from extract.numerals import looks_numeric
 from extract.pdf.row_spacing import ROW_GAP, baselines, line_pitch, pair_steps
 
@@ -31,23 +31,28 @@ def _alignment_votes(bands: list[list[int]], valued: list[bool]) -> dict[str, in
     return votes
 
 
-def cell_bands(lines: list[Line], line_cells: list[list[str]]) -> list[list[int]]:
+CellWords = list[list[list[Word]]]  # per line, per column, the words of that cell
+
+
+def cell_bands(lines: list[Line], line_cells: list[list[str]], words: CellWords | None = None) -> list[list[int]]:
     """The lines of each column's cells (_column_cells), all columns together."""
-    return [cell for cells in _column_cells(lines, line_cells) for cell in cells]
+    return [cell for cells in _column_cells(lines, line_cells, words) for cell in cells]
 
 
-def _column_cells(lines: list[Line], line_cells: list[list[str]]) -> list[list[list[int]]]:
+def _column_cells(lines: list[Line], line_cells: list[list[str]],
+                  words: CellWords | None = None) -> list[list[list[int]]]:
     """Per column, the lines of its cells: the lines printing in that column, cut where one follows
     more than ROW_GAP line pitches below the one above (the cell padding between two rows), measured
     between the words one above the other, not the lines' baselines (a line of two levels sits at
-    its upper one, maybe another column's)."""
+    its upper one, maybe another column's); between that column's own `words` where given (_cell_step)."""
     pitch, bases = line_pitch(lines), baselines(lines)
     columns: list[list[list[int]]] = []
     for column in range(max((len(cells) for cells in line_cells), default=0)):
         printed = [i for i, cells in enumerate(line_cells) if column < len(cells) and cells[column]]
         cells: list[list[int]] = []
         for at, index in enumerate(printed):
-            if at and _word_step(lines[printed[at - 1]], lines[index], bases[printed[at - 1]] - bases[index]) \
+            above = printed[at - 1] if at else None
+            if above is not None and _cell_step(lines, words, column, above, index, bases[above] - bases[index]) \
                     <= ROW_GAP * pitch:
                 cells[-1].append(index)
             else:
@@ -56,35 +61,55 @@ def _column_cells(lines: list[Line], line_cells: list[list[str]]) -> list[list[l
     return columns
 
 
+def _cell_step(lines: list[Line], words: CellWords | None, column: int, above: int, index: int,
+               otherwise: float) -> float:
+    """The step between the column's words of the two lines one above the other: a merged cell beside
+    it, aligned to the middle, sets its wrapped lines across the padding between two rows of the
+    column at the pitch of wrapped text ('kualitas' / 'koperasi dan' beside 'Berkualitas' /
+    'Persentase'), and measured with them the two rows' cells were one. Without such words, the steps
+    between all words of the two lines one above the other (_word_step)."""
+    if words is not None:
+        steps = pair_steps(Line(words[above][column]), Line(words[index][column]))
+        if steps:
+            return median(steps)
+    return _word_step(lines[above], lines[index], otherwise)
+
+
 def _word_step(above: Line, line: Line, otherwise: float) -> float:
     """The step between the words of the two lines one above the other (their median), else `otherwise`."""
     steps = pair_steps(above, line)
     return median(steps) if steps else otherwise
 
 
-def cell_cuts(lines: list[Line], line_cells: list[list[str]]) -> list[list[int]] | None:
+def cell_cuts(lines: list[Line], line_cells: list[list[str]],
+              words: CellWords | None = None) -> list[list[int]] | None:
     """Bands cut where a column's cell of two lines or more ends and its next one of two or more
     begins, the cell padding between them, at a place no other cell runs across (_open_place): the padding
     no step between lines shows because a cell merged over the rows (its lines spanning two value
     lines that clash) sets its wrapped lines in between, aligned to the middle. A value cell of one
     line sets no cut (evenly spaced rows of wrapped text apart every two lines). None without cuts."""
-    columns = _column_cells(lines, line_cells)
+    columns = _column_cells(lines, line_cells, words)
     cells = [cell for column in columns for cell in column
              if not any(_clash(line_cells[a], line_cells[b]) for a in cell for b in range(a + 1, cell[-1] + 1))]
     cuts = sorted({cut for column in columns for before, after in zip(column, column[1:])
                    if len(before) > 1 and len(after) > 1
-                   and (cut := _open_place(before[-1], after[0], cells)) is not None})
+                   and (cut := _open_place(before, after, cells)) is not None})
     if not cuts:
         return None
     return [list(range(a, b)) for a, b in zip([0, *cuts], [*cuts, len(lines)])]
 
 
-def _open_place(end: int, start: int, cells: list[list[int]]) -> int | None:
-    """Where a row ends between a cell's last line `end` and the next cell's first line `start`:
-    the lowest place no other cell runs across (the lines between print nothing in the column and
-    belong to either row: a merged cell aligned to the bottom starts its text there). None if none."""
+def _open_place(before: list[int], after: list[int], cells: list[list[int]]) -> int | None:
+    """Where a row ends between a cell's last line and the next cell's first line: the lowest place
+    no other cell runs across (the lines between print nothing in the column and belong to either row:
+    a merged cell aligned to the bottom starts its text there). A cell reaching into both the cell
+    above and the cell below is merged over their two rows, centred on the padding between them, and
+    parts nothing ('Meningkatnya kualitas koperasi' / 'dan usaha mikro kecil menengah' from
+    'Berkualitas' down to 'UMKM Yg', between the two value lines). None if none."""
+    end, start = before[-1], after[0]
+    others = [cell for cell in cells if not (cell[0] <= end and cell[-1] >= start)]
     return next((at for at in range(start, end, -1)
-                 if not any(cell[0] < at <= cell[-1] for cell in cells)), None)
+                 if not any(cell[0] < at <= cell[-1] for cell in others)), None)
 
 
 def _clash(cells: list[str], others: list[str]) -> bool:

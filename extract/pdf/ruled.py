@@ -1,6 +1,7 @@
 """camelot's readers: lattice for ruled grids (vector engine; raster on scans) and network as the unruled fallback."""
 from __future__ import annotations
 
+import re
 import warnings
 from pathlib import Path
 
@@ -45,12 +46,32 @@ def to_raw_table(table, flavor: str) -> RawTable:
     )
 
 
+COLUMN_NUMBER = re.compile(r"\(?(\d{1,2})\)?")
+
+
 def split_column_numbers(row: list[str]) -> list[list[str]]:
     """A row whose cells each open with their column's running number ('1', '2', ... on their first
     line) and hold more below is the column-number row under a header and the row after it, read as
     one because the rule between them was not seen (a row split at a page break, under a repeated
-    header): two rows again."""
+    header): two rows again. The count may stop short of the last columns (_numbered)."""
     firsts = [cell.split("\n", 1)[0].strip() for cell in row]
-    if not is_running_count(firsts) or not any("\n" in cell.strip() for cell in row):
+    numbered = _numbered(firsts)
+    if not numbered or not any("\n" in cell.strip() for cell in row[:numbered]):
         return [row]
-    return [firsts, [cell.split("\n", 1)[1] if "\n" in cell else "" for cell in row]]
+    upper = firsts[:numbered] + [""] * (len(row) - numbered)
+    lower = [cell.split("\n", 1)[1] if "\n" in cell else "" for cell in row[:numbered]] + row[numbered:]
+    return [upper, lower]
+
+
+def _numbered(firsts: list[str]) -> int:
+    """How many leading cells the column-number row numbers: all, when every filled first line is a
+    running count; else a count from 1 in the first column over three cells or more, when no cell
+    after it opens with a number: columns the number row leaves blank (Jepara's '1 2 3 4' over five
+    columns, the '%' under 'Realisasi' unnumbered), whose text is the row below's alone. 0 when the
+    row is no such pair."""
+    if is_running_count(firsts):
+        return len(firsts)
+    if not (match := COLUMN_NUMBER.fullmatch(firsts[0])) or match.group(1) != "1":
+        return 0
+    run = next((k for k in range(len(firsts) - 1, 2, -1) if all(firsts[:k]) and is_running_count(firsts[:k])), 0)
+    return 0 if any(COLUMN_NUMBER.fullmatch(first) for first in firsts[run:]) else run

@@ -12,7 +12,7 @@ from extract.numerals import (
     looks_numeric,
     opens_spelled_out,
 )
-from extract.pdf.cell_layout import cell_alignment, cell_bands, cell_cuts
+from extract.pdf.cell_layout import CellWords, cell_alignment, cell_bands, cell_cuts
 from extract.pdf.line_kinds import EDGE_ALIGNED, body_start, header_words_in, names_columns
 from extract.pdf.page_words import Rule
 from extract.pdf.row_spacing import line_pitch, padded_lines, row_bands, ruled_between
@@ -75,7 +75,8 @@ def header_bands(lines: list[Line], start: int, count: int, cells: list[list[str
 
 
 def logical_rows(lines: list[Line], line_cells: list[list[str]],
-                 rules: list[Rule] | None = None, lead: int = 0, cut: float | None = None) -> list[list[str]]:
+                 rules: list[Rule] | None = None, lead: int = 0, cut: float | None = None,
+                 words: CellWords | None = None) -> list[list[str]]:
     """Join the wrapped lines of a row. Rows are set apart by extra space (cell padding) or by
     a horizontal rule, the lines of one cell follow at the tight pitch of wrapped text: those
     breaks cut the lines into bands. A band with one value line is one row, wherever its
@@ -87,17 +88,18 @@ def logical_rows(lines: list[Line], line_cells: list[list[str]],
     join text-only lines as for camelot), but for the `lead` text lines above the first value
     line that the space under the header tied to it (see body_index). `cut`: the step that sets
     rows apart, found on another part of the table (row_bands); lines that show no step that wide
-    are one band (a table start at a page bottom holding one row)."""
+    are one band (a table start at a page bottom holding one row). `words`: each line's words by
+    column (the cells' own words measure a column's steps, cell_layout._cell_step)."""
     if not lines:
         return []
-    bands = row_bands(lines, rules or [], cut=cut) or cell_cuts(lines, line_cells)
+    bands = row_bands(lines, rules or [], cut=cut) or cell_cuts(lines, line_cells, words)
     if bands is None and cut is not None:
         bands = [list(range(len(lines)))]
     if bands is None:
         bands = [list(range(lead + 1))] + [[i] for i in range(lead + 1, len(lines))]
     bands = _column_numbers_apart(bands, line_cells)
     valued = [_holds_values(cells) for cells in line_cells]
-    cells = cell_bands(lines, line_cells)
+    cells = cell_bands(lines, line_cells, words)
     alignment = cell_alignment(bands, valued, cells)
     ruled = _rows_ruled(lines, bands, rules or [])
     if alignment == "bottom":

@@ -31,3 +31,23 @@ def test_a_row_of_small_values_is_no_column_number_row():
     assert split_column_numbers(row) == [row]
     assert split_column_numbers(["1\n2", "2\nName", "3\n%", "4\n70,30"]) == [
         ["1", "2", "3", "4"], ["2", "Name", "%", "70,30"]]
+
+
+def test_a_count_stopping_short_of_the_last_column_comes_apart_too():
+    """Jepara, reportlab 140 (grid, header filled and repeated, rows split at page breaks): Tabel 3.17
+    numbers four of its five columns ('1 2 3 4', the '%' under 'Realisasi' unnumbered); its first row,
+    split by the page break, opens page 6 glued to that count, its '95,22' alone in the last cell. The
+    seed prints `PROGRAM PELATIHAN KERJA DAN PRODUKTIVITAS TENAGA KERJA  1.871.557.000  1.782.123.052  95,22`."""
+    table = table_holding(stitched("jepara", "reportlab", 140), "PROGRAM PELATIHAN KERJA DAN")
+    (row,) = [_flat(r) for r in table.rows if "PROGRAM PELATIHAN KERJA DAN PRODUKTIVITAS TENAGA KERJA" in _flat(r)]
+    assert row[1:] == ["PROGRAM PELATIHAN KERJA DAN PRODUKTIVITAS TENAGA KERJA", "1.871.557.000", "1.782.123.052",
+                       "95,22"]
+
+
+def test_cells_after_a_short_count_must_hold_no_number():
+    """A count broken by another number ('1 2 3 4 6 8 9', columns numbered out of turn) is left whole,
+    as is a count that does not start at 1 in the first column."""
+    assert split_column_numbers(["1", "2\nA", "3\n5", "4\n6", "6\n9"]) == [["1", "2\nA", "3\n5", "4\n6", "6\n9"]]
+    assert split_column_numbers(["2\nA", "3\nB", "4\nC", "95,22"]) == [["2\nA", "3\nB", "4\nC", "95,22"]]
+    assert split_column_numbers(["1", "2\nA", "3\n7", "4\n8", "95,22"]) == [["1", "2", "3", "4", ""],
+                                                                         ["", "A", "7", "8", "95,22"]]
