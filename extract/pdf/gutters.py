@@ -74,7 +74,9 @@ def gutters(lines: list[Line], height: float, tolerant: bool = True, tail: int =
     clear = [(x0 + a * step, x0 + b * step) for a, b in _runs(covered, 0) if (b - a) * step >= 0.2 * height]
     narrow = [g for g in spaces if _parts_values_from_words(g, covering, height)]
     narrow += [g for g in clear if _parts_texts(g, covering, height) and not _crossed(g, body)]
-    strips = sorted(strips + [g for g in narrow if tolerant and not any(a < g[1] and g[0] < b for a, b in strips)])
+    for g in sorted(narrow) if tolerant else []:  # (a strip both tests find is one gutter)
+        if not any(a < g[1] and g[0] < b for a, b in strips):
+            strips = sorted(strips + [g])
     text = {id(line) for line in cell_text_lines(body, height)}
     return [g for g in strips if not _crossed_by_cell(g, body, text, height)]
 
@@ -164,17 +166,23 @@ def _parts_texts(space: tuple[float, float], lines: list[Line], height: float) -
     start on one left edge, on half the lines or more (three at least), and the word nearest its
     left is one of letters on three lines or more (a row number left of a name is no column of
     text), no one word on half of them ('Persentase' opening every indicator name puts the next
-    words on one edge). Word spaces inside one column of text do not line up from line to line."""
+    words on one edge). Word spaces inside one column of text do not line up from line to line.
+    The words right of it are words, or signs after a word (a unit column holds '%' as often as
+    'orang': a narrow indicator column running up to it, jepara_html_143 p. 4); the column-number
+    row ('3 4') has no say."""
     starts, lefts = [], []
+    lines = [line for line in lines if not is_column_number_row([w.text for w in line.words])]
     for line in lines:
         right = [w for w in line.words if space[1] - 0.5 <= w.x0 <= space[1] + 2 * height]
         left = [w for w in line.words if w.x1 <= space[0] + 0.5]
+        before = max(left, key=lambda w: w.x1) if left else None
         if right:
-            starts.append(min(right, key=lambda w: w.x0))
-        if left and _has_letters(text := max(left, key=lambda w: w.x1).text.lower()):
+            first = min(right, key=lambda w: w.x0)
+            starts.append((first, _has_letters(first.text) or _unit_after_text(first, before)))
+        if before is not None and _has_letters(text := before.text.lower()):
             lefts.append(text)
-    edge = min((w.x0 for w in starts), default=0.0)
-    aligned = all(w.x0 <= edge + EDGE_ALIGNED and _has_letters(w.text) for w in starts)
+    edge = min((w.x0 for w, _ in starts), default=0.0)
+    aligned = all(w.x0 <= edge + EDGE_ALIGNED and text for w, text in starts)
     various = len(lefts) >= 3 and max(lefts.count(t) for t in lefts) <= len(lefts) / 2
     return aligned and len(starts) >= max(3, len(lines) / 2) and various
 
@@ -186,6 +194,12 @@ def _crossed(space: tuple[float, float], lines: list[Line]) -> bool:
 
 def _has_letters(text: str) -> bool:
     return re.search(r"[^\W\d_]{2}", text) is not None
+
+
+def _unit_after_text(word: Word, before: Word | None) -> bool:
+    """A sign alone ('%') after a word of letters on its line, not after a number: a unit column's
+    cell, not the unit of the value it follows ('3,70 %')."""
+    return re.search(r"[^\W_]", word.text) is None and before is not None and _has_letters(before.text)
 
 
 def _parts_values_from_words(space: tuple[float, float], lines: list[Line], height: float) -> bool:
