@@ -11,6 +11,7 @@ from extract.numerals import is_column_number_row, is_year, looks_numeric
 from extract.pdf.line_kinds import EDGE_ALIGNED, body_start, header_line, is_tabular
 from extract.pdf.page_words import Rule
 from extract.pdf.word_rows import body_index
+from extract.text import AVERAGE_WORDS, TOTAL_WORDS
 
 MIN_COLUMNS = 3
 
@@ -38,6 +39,20 @@ def block_columns(block: list[Line], rules: list[Rule] | None = None) -> list[tu
 
 
 def gutters(lines: list[Line], height: float, tolerant: bool = True, tail: int = 0) -> list[tuple[float, float]]:
+    """The gutters of the lines (see _strips), and those that only the label of a summary row
+    ('Total', 'Jumlah') crosses: a cell merged over the columns of the row number and the name, set
+    across them wherever it likes. It has no row number, so in a table of a few rows, too few for the
+    search to let a line cross a gutter, a 'Total' reaching from the number column into the names hid
+    the border between them (jambi_reportlab_135 p. 9: its rows read with no number column, then not
+    taken for sub-kegiatan). The gutters found with the label keep their edges."""
+    found = _strips(lines, height, tolerant, tail, labels=True)
+    if not any(_summary_label(line, height) for line in lines):
+        return found
+    more = _strips(lines, height, tolerant, tail, labels=False)
+    return sorted(found + [g for g in more if not any(a < g[1] and g[0] < b for a, b in found)])
+
+
+def _strips(lines: list[Line], height: float, tolerant: bool, tail: int, labels: bool) -> list[tuple[float, float]]:
     """Vertical strips at least ~half a line height wide that no word of a tabular line
     crosses. Lines of one phrase (a group label like 'BIDANG SEKRETARIAT', a wrapped cell)
     are left out: a label may span two columns, and wrapped text lies inside its column.
@@ -48,7 +63,8 @@ def gutters(lines: list[Line], height: float, tolerant: bool = True, tail: int =
     lines cross ('Rata-rata capaian 104,90 %' under '109,76 Baik'). A strip that a tabular line
     crosses is no gutter where a wrapped line of the same cell, right above or below it, crosses it
     too (see _crossed_by_cell): that line is one of the cell's, no label spanning columns.
-    The last `tail` lines do not cover strips (see summary_tail)."""
+    The last `tail` lines do not cover strips (see summary_tail), nor, unless `labels`, the label of
+    a summary row."""
     tabular = [line for line in lines if is_tabular(line, height)]
     if not tabular:
         return []
@@ -59,7 +75,9 @@ def gutters(lines: list[Line], height: float, tolerant: bool = True, tail: int =
     covering = [line for line in body if is_tabular(line, height)]
     counted = covering + wrapped_name_lines(body, height)
     for line in counted:
-        for word in line.words:  # (a wrapped word may reach past the tabular lines: only their span counts)
+        label = set() if labels else {id(w) for w in _summary_label(line, height)}
+        # (a wrapped word may reach past the tabular lines: only their span counts)
+        for word in (w for w in line.words if id(w) not in label):
             for i in range(max(0, int((word.x0 - x0) / step)), min(len(covered), int((word.x1 - x0) / step) + 1)):
                 covered[i] += 1
     few = len(tabular) // 10 if tolerant else 0  # lines that may cross a gutter (of ten lines or more: one)
@@ -79,6 +97,20 @@ def gutters(lines: list[Line], height: float, tolerant: bool = True, tail: int =
             strips = sorted(strips + [g])
     text = {id(line) for line in cell_text_lines(body, height)}
     return [g for g in strips if not _crossed_by_cell(g, body, text, height)]
+
+
+# The label of a row summing up the rows above, alone in its first cell ('Total', 'Jumlah', 'Rata-rata').
+SUMMARY_LABEL_RE = re.compile(rf"(?:(?:{TOTAL_WORDS}|{AVERAGE_WORDS})\s*)+:?", re.IGNORECASE)
+
+
+def _summary_label(line: Line, height: float) -> list[Word]:
+    """The words of a tabular line's first cell (up to its first column gap) when they are a summary
+    row's label and nothing else, else none."""
+    words = sorted(line.words, key=lambda w: w.x0)
+    gap = next((i for i, g in enumerate(line.gaps()) if g >= 0.9 * height), None)
+    if gap is None or not SUMMARY_LABEL_RE.fullmatch(" ".join(w.text for w in words[:gap + 1])):
+        return []
+    return words[:gap + 1]
 
 
 MIN_EDGE_LINES = 3  # text lines starting on one left edge: a column of text, not a centred label
