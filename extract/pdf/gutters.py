@@ -8,7 +8,7 @@ from statistics import median
 
 from extract.model import Line, Word
 from extract.numerals import is_column_number_row, is_year, looks_numeric
-from extract.pdf.line_kinds import EDGE_ALIGNED, body_start, header_line, is_tabular
+from extract.pdf.line_kinds import COLUMN_GAP, EDGE_ALIGNED, body_start, header_line, is_tabular
 from extract.pdf.page_words import Rule
 from extract.pdf.word_rows import body_index
 from extract.text import AVERAGE_WORDS, TOTAL_WORDS
@@ -107,7 +107,7 @@ def _summary_label(line: Line, height: float) -> list[Word]:
     """The words of a tabular line's first cell (up to its first column gap) when they are a summary
     row's label and nothing else, else none."""
     words = sorted(line.words, key=lambda w: w.x0)
-    gap = next((i for i, g in enumerate(line.gaps()) if g >= 0.9 * height), None)
+    gap = next((i for i, g in enumerate(line.gaps()) if g >= COLUMN_GAP * height), None)
     if gap is None or not SUMMARY_LABEL_RE.fullmatch(" ".join(w.text for w in words[:gap + 1])):
         return []
     return words[:gap + 1]

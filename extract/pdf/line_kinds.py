@@ -19,6 +19,7 @@ CAPTION_START = re.compile(r"^\s*tabel\s+[0-9ivx]", re.IGNORECASE)
 HEADER_WORDS = TABLE_START_WORDS
 
 EDGE_ALIGNED = 1.5  # points: right edges (or middles) of the aligned numbers of one column, left edges of its text
+COLUMN_GAP = 0.9  # word heights: a gap between two words at least this wide parts two columns (a word space is less)
 
 
 def is_tabular(line: Line, height: float) -> bool:
@@ -27,7 +28,7 @@ def is_tabular(line: Line, height: float) -> bool:
 
 def column_gaps(line: Line, height: float) -> int:
     """Gaps between the line's words wide enough to part two columns (wider than a word space)."""
-    return sum(gap >= 0.9 * height for gap in line.gaps())
+    return sum(gap >= COLUMN_GAP * height for gap in line.gaps())
 
 
 def header_line(block: list[Line], height: float) -> int:

@@ -11,6 +11,7 @@ from extract.numerals import is_column_number_row, is_year, looks_numeric
 from extract.pdf.gutters import MIN_COLUMNS, gutters
 from extract.pdf.line_kinds import (
     CAPTION_START,
+    COLUMN_GAP,
     EDGE_ALIGNED,
     body_start,
     has_header,
@@ -146,7 +147,7 @@ def _cells(line: Line, height: float) -> list[str]:
     words = sorted(line.words, key=lambda w: w.x0)
     cells = [[words[0].text]]
     for left, right in zip(words, words[1:]):
-        if right.x0 - left.x1 >= 0.9 * height:
+        if right.x0 - left.x1 >= COLUMN_GAP * height:
             cells.append([])
         cells[-1].append(right.text)
     return [" ".join(cell) for cell in cells]
@@ -252,7 +253,7 @@ def _starts_at_cell_edge(line: Line, block: list[Line], height: float) -> bool:
     """The line starts where a cell of the block starts (a line's first word, or one after a column
     gap): a cell's text carried over keeps its column's left edge; a heading centred above does not."""
     starts = [w.x0 for other in block for w, before in zip(other.words, [None, *other.words])
-              if before is None or w.x0 - before.x1 >= 0.9 * height]
+              if before is None or w.x0 - before.x1 >= COLUMN_GAP * height]
     return any(abs(line.x0 - x0) <= EDGE_ALIGNED for x0 in starts)
 
 

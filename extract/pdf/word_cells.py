@@ -8,7 +8,7 @@ from collections.abc import Callable
 from extract.model import Line, Word
 from extract.numerals import is_column_number_row, looks_numeric
 from extract.pdf.gutters import EDGE_ALIGNED, column_of
-from extract.pdf.line_kinds import is_tabular
+from extract.pdf.line_kinds import COLUMN_GAP, is_tabular
 
 
 def cell_words(line: Line, columns: list[tuple[float, float]], height: float,
@@ -56,7 +56,7 @@ def split_trailing_values(line_words: list[list[list[Word]]], columns: list[tupl
 def _trailing_value(words: list[Word], height: float) -> list[Word] | None:
     """The last words of a cell when they make a number, a column gap after the cell's text."""
     for at in range(len(words) - 1, 0, -1):
-        if words[at].x0 - words[at - 1].x1 >= 0.9 * height:
+        if words[at].x0 - words[at - 1].x1 >= COLUMN_GAP * height:
             phrase = words[at:]
             text = " ".join(w.text for w in phrase)
             return phrase if looks_numeric(text) and not looks_numeric(words[at - 1].text) else None
@@ -106,7 +106,8 @@ def _cut_at(words: list[Word], span: tuple[float, float], anchor: Anchor, edge: 
     middle) stands on `edge`, or on a line naming the columns its last words, after a column gap or
     alone, centred within the numbers' `span`."""
     if names:
-        at = next((at for at in range(len(words) - 1, 0, -1) if words[at].x0 - words[at - 1].x1 >= 0.9 * height), 0)
+        wide = COLUMN_GAP * height
+        at = next((at for at in range(len(words) - 1, 0, -1) if words[at].x0 - words[at - 1].x1 >= wide), 0)
         centre = (words[at].x0 + words[-1].x1) / 2 if words else span[0] - 1
         return (words[:at], words[at:]) if span[0] <= centre <= span[1] else (words, [])
     phrase = _trailing_value(words, height)
