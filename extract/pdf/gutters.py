@@ -400,15 +400,17 @@ def merge_value_columns(columns: list[tuple[float, float]], body: list[Line]) ->
     """Join two neighbouring columns of numbers that never both hold a word on one line: values
     of one column aligned otherwise on some rows ('13' set on the decimal mark of '59,62').
     Only lines holding a number have a say (not a header repeated on a continuation page, nor
-    a caption)."""
+    a caption). A sign set a word space after a number is that value's unit, no word of text
+    ('104,90 %' of a summary row under '100' centred over '118,62', jepara_reportlab_173 p. 4)."""
     columns = list(columns)
     height = median(w.height for line in body for w in line.words) if body else 0.0
     tabular = [line for line in body if is_tabular(line, height) and body_start([line]) == 0]
+    units = {id(w) for line in tabular for w in _value_units(line, height)}
     index = 0
     while index < len(columns) - 1:
         pair = {index, index + 1}
         words = [(column_of(w, columns), w) for line in tabular for w in line.words]
-        numbers = [w for col, w in words if col in pair]
+        numbers = [w for col, w in words if col in pair and id(w) not in units]
         shared = any(pair <= {column_of(w, columns) for w in line.words} for line in tabular)
         both_filled = pair <= {col for col, _ in words}
         if both_filled and not shared and all(looks_numeric(w.text) for w in numbers):
@@ -416,3 +418,10 @@ def merge_value_columns(columns: list[tuple[float, float]], body: list[Line]) ->
         else:
             index += 1
     return columns
+
+
+def _value_units(line: Line, height: float) -> list[Word]:
+    """Signs alone ('%') that follow a number on the line a word space after it: the value's unit."""
+    words = sorted(line.words, key=lambda w: w.x0)
+    return [w for before, w in zip(words, words[1:]) if re.search(r"[^\W_]", w.text) is None
+            and looks_numeric(before.text) and w.x0 - before.x1 < COLUMN_GAP * height]
