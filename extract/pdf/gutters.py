@@ -32,6 +32,7 @@ def block_columns(block: list[Line], rules: list[Rule] | None = None) -> list[tu
     tail = summary_tail(body)
     strips = _cut_at_text_edges(gutters(body, height, tail=tail), body[:len(body) - tail], height)
     strips = sorted(strips + _numbered_gutters(body[:len(body) - tail], strips, height))
+    strips = sorted(strips + _headed_gutters(block[header_index:n_header], body, strips, height))
     columns = columns_between(strips, x0, x1)
     header = [w for line in block[header_index:n_header] for w in line.words]
     columns = merge_value_columns(merge_headless_columns(columns, header, body), body)
@@ -358,15 +359,65 @@ def _numbered_gutters(body: list[Line], strips: list[tuple[float, float]], heigh
             clear = _clear_runs(tabular, a.x1, b.x0)
             widest = max(clear, key=lambda r: r[1] - r[0], default=None)
             inside = [line for line in body if line is not numbers and line.x0 > a.x1]
-            if widest is not None and widest[1] - widest[0] >= 0.2 * height and _centres_numbers(a, b, widest, strips) \
+            if widest is not None and widest[1] - widest[0] >= 0.2 * height and _centres_labels(a, b, widest, strips) \
                     and not _crossed(widest, inside):
                 found.append(widest)
     return found
 
 
-def _centres_numbers(a: Word, b: Word, strip: tuple[float, float], strips: list[tuple[float, float]]) -> bool:
-    """The strip parts the columns so that each of the two column numbers stands near the middle
-    of its own (a column number is centred over its column)."""
+def _headed_gutters(header: list[Line], body: list[Line], strips: list[tuple[float, float]],
+                    height: float) -> list[tuple[float, float]]:
+    """Gutters narrower than the gutter search asks, between two header cells of one header line
+    (a column gap apart) that no gutter parts: the widest strip between them that no body line
+    crosses, wrapped lines of text included (a cell's lines lie inside its column), with words on
+    both sides, whose edge is a column's (text starting or values ending on it, three lines or
+    more), so that each header cell stands near the middle of its own column (a header is centred
+    over its column). A name cell filled up to its padding leaves less than the search asks between
+    two text columns, and more than half of the lines hold no word of either (cells aligned to the
+    middle): 'Persentase meningkatnya koperasi' ending 3 pt before '$\\frac{...}' under
+    'Indikator program' and 'Rumus Perhitungan' (jambi_reportlab_162 p. 4). Only in a block whose
+    gutters show a table: two tables under one another, set a little apart, make a block of two
+    columns whose header cells stand over neither (jambi_html_whole_0 p. 14)."""
+    found: list[tuple[float, float]] = []
+    if len(strips) < MIN_COLUMNS - 1:
+        return found  # (the header parts the columns of a table; it makes none of a block of two)
+    for line in header:
+        cells = _header_cells(line, height)
+        for a, b in zip(cells, cells[1:]):
+            if any(left < b.x0 and right > a.x1 for left, right in strips + found):
+                continue
+            inner = [r for r in _clear_runs(body, a.x1, b.x0) if a.x1 < r[0] and r[1] < b.x0]
+            widest = max(inner, key=lambda r: r[1] - r[0], default=None)
+            if widest is not None and widest[1] - widest[0] >= 0.2 * height and _on_column_edge(widest, body) \
+                    and _centres_labels(a, b, widest, strips):
+                found.append(widest)
+    return found
+
+
+def _header_cells(line: Line, height: float) -> list[Word]:
+    """The line's words joined into cells at gaps a column gap wide or more (one Word per cell)."""
+    cells: list[Word] = []
+    for word in sorted(line.words, key=lambda w: w.x0):
+        if cells and word.x0 - cells[-1].x1 < COLUMN_GAP * height:
+            last = cells[-1]
+            cells[-1] = Word(last.x0, word.x1, min(last.bottom, word.bottom), max(last.top, word.top),
+                             f"{last.text} {word.text}")
+        else:
+            cells.append(word)
+    return cells
+
+
+def _on_column_edge(strip: tuple[float, float], lines: list[Line]) -> bool:
+    """Words start on the strip's right end, or end on its left end, on MIN_EDGE_LINES lines or more:
+    a left-aligned column's edge, or a right-aligned one's."""
+    starts = sum(any(abs(w.x0 - strip[1]) <= EDGE_ALIGNED for w in line.words) for line in lines)
+    ends = sum(any(abs(w.x1 - strip[0]) <= EDGE_ALIGNED for w in line.words) for line in lines)
+    return max(starts, ends) >= MIN_EDGE_LINES
+
+
+def _centres_labels(a: Word, b: Word, strip: tuple[float, float], strips: list[tuple[float, float]]) -> bool:
+    """The strip parts the columns so that each of the two labels, column numbers or header cells,
+    stands near the middle of its own (both are centred over their columns)."""
     left = max((g[1] for g in strips if g[1] <= a.x0), default=a.x0 - (strip[0] - a.x1))
     right = min((g[0] for g in strips if g[0] >= b.x1), default=b.x1 + (b.x0 - strip[1]))
     def near_middle(word: Word, x0: float, x1: float) -> bool:
