@@ -6,6 +6,7 @@ from __future__ import annotations
 from statistics import median
 
 from extract.model import Line, Word
+from extract.numerals import is_running_count
 from extract.pdf.page_words import LEVEL_FLAT, LEVEL_GAP, Rule, levels, seat, seated_height
 
 ROW_GAP = 1.25  # line pitches from one line down to the next beyond which cell padding parts them
@@ -58,7 +59,16 @@ def row_cut(lines: list[Line]) -> float:
 
 def _row_cut(lines: list[Line], steps: list[float], pitch: float | None = None) -> float:
     pitch = pitch or line_pitch(lines)
-    return min(ROW_GAP * pitch, _padded_step(steps, pitch, median(w.height for line in lines for w in line.words)))
+    height = median(w.height for line in lines for w in line.words)
+    return min(ROW_GAP * pitch, _padded_step(steps, pitch, height, _body_steps(lines, steps)))
+
+
+def _body_steps(lines: list[Line], steps: list[float]) -> list[float]:
+    """The steps between two lines neither of which numbers the columns ('1 2 3 4'): that row is the
+    header's last, set in the header's font (bold), and its steps to the lines around it say nothing
+    of the width of the body's padding."""
+    counts = [is_running_count([w.text for w in line.words]) for line in lines]
+    return [step for k, step in enumerate(steps) if not counts[k] and not counts[k + 1]]
 
 
 def _steps(lines: list[Line]) -> list[float]:
@@ -70,15 +80,19 @@ PADDED_ROWS = 3  # steps of one width above the pitch that make a table's row pa
 MIN_PADDING = 0.2  # word heights a row's padding adds at least to the pitch of wrapped text
 
 
-def _padded_step(steps: list[float], pitch: float, height: float) -> float:
+def _padded_step(steps: list[float], pitch: float, height: float, body: list[float] | None = None) -> float:
     """The least step that sets rows apart, when the block's steps between the pitch of wrapped
     text and ROW_GAP pitches are all one width, a fifth of a word height or more above the pitch,
     and found three times or more: a thin cell padding (large type, rows a line and a quarter
-    apart or less), the same under every row. Otherwise infinite."""
+    apart or less), the same under every row. Otherwise infinite. The width is read on the `body`
+    steps where given (_body_steps): the step under the column-number row counts as a row's, but
+    its width is the header's (14.25 pt in bold over rows 15 pt apart, which hid the padding)."""
     wider = [step for step in steps if pitch + 0.05 * height < step <= ROW_GAP * pitch]
-    if len(wider) < PADDED_ROWS or min(wider) < pitch + MIN_PADDING * height or max(wider) - min(wider) > 0.1 * height:
+    sized = wider if body is None else [step for step in body if pitch + 0.05 * height < step <= ROW_GAP * pitch]
+    if len(wider) < PADDED_ROWS or not sized or min(sized) < pitch + MIN_PADDING * height or \
+            max(sized) - min(sized) > 0.1 * height:
         return float("inf")
-    return min(wider) - 0.05 * height
+    return min(sized) - 0.05 * height
 
 
 def padded_lines(lines: list[Line]) -> set[int]:
