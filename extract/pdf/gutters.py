@@ -144,8 +144,13 @@ def _to_text_ends(strips: list[tuple[float, float]], lines: list[Line], x0: floa
     'PENGADAAN BARANG MILIK DAERAH', is no column's text). A word's middle is then nearest to the column
     whose text it continues: the widest wrapped lines of a narrow name column ('berdasarkan klaster',
     'dunia industri dan') reach far into the strip that its value lines leave, and a word that far out
-    on a value line ('sarana-sarana HI di') stood nearer the next column (jepara_libreoffice_155 p. 3)."""
-    inset = [sorted(line.words, key=lambda w: w.x0) for line in lines[body_start(lines):] if line.x0 > x0 + height]
+    on a value line ('sarana-sarana HI di') stood nearer the next column (jepara_libreoffice_155 p. 3).
+    Value lines (a column gap on them) are left out: the gutter search read them and let a few reach
+    into the strip, a cell's text overflowing into the next one in a spreadsheet export ('... (DAK
+    Bidang Irigasi Tahun 2022)' over the budget '605.109.000', grobogan rfk-agu p. 3), whose last word
+    would set the border past the budget column's header."""
+    inset = [sorted(line.words, key=lambda w: w.x0) for line in lines[body_start(lines):]
+             if line.x0 > x0 + height and not is_tabular(line, height)]
     narrowed = []
     for left, right in strips:
         for words in inset:
