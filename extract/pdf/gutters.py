@@ -33,7 +33,7 @@ def block_columns(block: list[Line], rules: list[Rule] | None = None) -> list[tu
     strips = _cut_at_text_edges(gutters(body, height, tail=tail), body[:len(body) - tail], height)
     strips = sorted(strips + _numbered_gutters(body[:len(body) - tail], strips, height))
     strips = sorted(strips + _headed_gutters(block[header_index:n_header], body, strips, height))
-    columns = columns_between(strips, x0, x1)
+    columns = columns_between(_to_text_ends(strips, body[:len(body) - tail], x0, height), x0, x1)
     header = [w for line in block[header_index:n_header] for w in line.words]
     columns = merge_value_columns(merge_headless_columns(columns, header, body), body)
     return columns if len(columns) >= MIN_COLUMNS else None
@@ -133,6 +133,33 @@ def _cut_at_text_edges(strips: list[tuple[float, float]], lines: list[Line],
         edge = next((e for e in edges if sum(abs(f - e) <= EDGE_ALIGNED for f in edges) >= MIN_EDGE_LINES), None)
         cut.append((x0, edge) if edge is not None else (x0, x1))
     return cut
+
+
+def _to_text_ends(strips: list[tuple[float, float]], lines: list[Line], x0: float,
+                  height: float) -> list[tuple[float, float]]:
+    """A strip starts where the text of the column on its left ends: a word of a line under the first
+    value (a header word centred over its column may reach into the strip) and set in from the table's
+    left edge `x0` (a cell's wrapped line too, which the gutter search leaves out; a label spanning the
+    first columns, 'Kategori', 'BIDANG UMKM', starts on that edge), that starts in a column and reaches
+    into the strip, its line's next word a column gap away or none (a label running on across the strip,
+    'PENGADAAN BARANG MILIK DAERAH', is no column's text). A word's middle is then nearest to the column
+    whose text it continues: the widest wrapped lines of a narrow name column ('berdasarkan klaster',
+    'dunia industri dan') reach far into the strip that its value lines leave, and a word that far out
+    on a value line ('sarana-sarana HI di') stood nearer the next column (jepara_libreoffice_155 p. 3).
+    Value lines (a column gap on them) are left out: the gutter search read them and let a few reach
+    into the strip, a cell's text overflowing into the next one in a spreadsheet export ('... (DAK
+    Bidang Irigasi Tahun 2022)' over the budget '605.109.000', grobogan rfk-agu p. 3), whose last word
+    would set the border past the budget column's header."""
+    inset = [sorted(line.words, key=lambda w: w.x0) for line in lines[body_start(lines):]
+             if line.x0 > x0 + height and not is_tabular(line, height)]
+    narrowed = []
+    for left, right in strips:
+        for words in inset:
+            for word, after in zip(words, [*words[1:], None]):
+                if word.x0 < left < word.x1 < right and (after is None or after.x0 - word.x1 > 0.5 * height):
+                    left = word.x1
+        narrowed.append((left, right))
+    return narrowed
 
 
 def wrapped_name_lines(lines: list[Line], height: float) -> list[Line]:

@@ -71,12 +71,12 @@ def page_words(page) -> list[Word]:
             continue
         pdfium_c.FPDFText_GetLooseCharBox(textpage, index, box)
         left, bottom, right, top = box.left, box.bottom, box.right, box.top
-        if current is not None and _breaks_word(current, _pen_left(textpage, index, left), bottom, top,
-                                                0.1 if guessed else 0.25):
+        pen = _pen_left(textpage, index, left)  # a word also starts at its pen: text is aligned on it
+        if current is not None and _breaks_word(current, pen, bottom, top, 0.1 if guessed else 0.25):
             _flush(words, current, bottoms)
             current = None
         if current is None:
-            current, bottoms = PageWord(left, right, bottom, top, char), []
+            current, bottoms = PageWord(pen, right, bottom, top, char), []
         else:
             current.x1, current.text = max(current.x1, right), current.text + char
         bottoms.append(bottom)
@@ -97,7 +97,9 @@ def _char(textpage, index: int) -> str:
 def _pen_left(textpage, index: int, left: float) -> float:
     """Where a glyph starts for the space before it: its box, or the pen position when its ink
     reaches left of that (an italic 'y' or 'g' draws its tail under the letter before: 'Koperasi
-    yang' set glyph by glyph would read 'Koperasiyang')."""
+    yang' set glyph by glyph would read 'Koperasiyang'). A word starts there too: a column's text is
+    aligned on the pen, and the hook of a serif 'J' a point further left crossed the strip one cell
+    padding wide between two text columns ('Jumlah', jepara_libreoffice_153 p. 4)."""
     x, y = ctypes.c_double(), ctypes.c_double()
     if not pdfium_c.FPDFText_GetCharOrigin(textpage, index, ctypes.byref(x), ctypes.byref(y)):
         return left
