@@ -141,7 +141,7 @@ def _to_text_ends(strips: list[tuple[float, float]], lines: list[Line], x0: floa
     value (a header word centred over its column may reach into the strip) and set in from the table's
     left edge `x0` (a cell's wrapped line too, which the gutter search leaves out; a label spanning the
     first columns, 'Kategori', 'BIDANG UMKM', starts on that edge), that starts in a column and reaches
-    into the strip, its line's next word a column gap away or none (a label running on across the strip,
+    into the strip, its line's next word over half a word height away or none (a label running on across the strip,
     'PENGADAAN BARANG MILIK DAERAH', is no column's text). A word's middle is then nearest to the column
     whose text it continues: the widest wrapped lines of a narrow name column ('berdasarkan klaster',
     'dunia industri dan') reach far into the strip that its value lines leave, and a word that far out
