@@ -227,10 +227,14 @@ def _parts_texts(space: tuple[float, float], lines: list[Line], height: float) -
     left is one of letters on three lines or more (a row number left of a name is no column of
     text), no one word on half of them ('Persentase' opening every indicator name puts the next
     words on one edge). Word spaces inside one column of text do not line up from line to line.
+    Nor is one word left of it on more than half of the lines with a word right of it, the lines
+    that make the edge: counted on every line, a name's last word wrapped under its first on the
+    value line (cells aligned to the bottom: 'Terdaftar', 'Layak' under 'Persentase', nothing right
+    of them) left 'Persentase' at half of them (jambi_libreoffice_204 p. 6).
     The words right of it are words, or signs after a word (a unit column holds '%' as often as
     'orang': a narrow indicator column running up to it, jepara_html_143 p. 4); the column-number
     row ('3 4') has no say."""
-    starts, lefts = [], []
+    starts, lefts, pairs = [], [], []
     lines = [line for line in lines if not is_column_number_row([w.text for w in line.words])]
     for line in lines:
         right = [w for w in line.words if space[1] - 0.5 <= w.x0 <= space[1] + 2 * height]
@@ -241,9 +245,11 @@ def _parts_texts(space: tuple[float, float], lines: list[Line], height: float) -
             starts.append((first, _has_letters(first.text) or _unit_after_text(first, before)))
         if before is not None and _has_letters(text := before.text.lower()):
             lefts.append(text)
+            pairs += [text] if right else []
     edge = min((w.x0 for w, _ in starts), default=0.0)
     aligned = all(w.x0 <= edge + EDGE_ALIGNED and text for w, text in starts)
     various = len(lefts) >= 3 and max(lefts.count(t) for t in lefts) <= len(lefts) / 2
+    various = various and max((pairs.count(t) for t in pairs), default=0) <= len(starts) / 2
     return aligned and len(starts) >= max(3, len(lines) / 2) and various
 
 
