@@ -5,6 +5,7 @@ is absent (set LKJIP_CORPUS_DIR to use another copy).
 """
 from __future__ import annotations
 
+import json
 import os
 from pathlib import Path
 
@@ -17,7 +18,7 @@ from bench.accuracy import capaian_agreement, capaian_formula, polarity_rules
 from extract.cli import main
 from extract.extraction import extract_document
 from extract.fsutil import sha256_file
-from extract.layout import output_dir
+from extract.layout import DOCUMENT_RECORD, DataLayout, output_dir
 from tests.paths import REPO
 
 PROVSU = "provsu_2021_lakip.pdf"
@@ -40,8 +41,24 @@ def _indicators(pdf: Path, root: Path) -> pd.DataFrame:
 
 
 @pytest.fixture(scope="module")
-def provsu(tmp_path_factory):
-    return _indicators(_corpus_pdf(PROVSU), tmp_path_factory.mktemp("provsu"))
+def provsu_ingested(tmp_path_factory) -> tuple[Path, Path]:
+    """provsu ingested once (the warehouse, and the document's extraction folder): the tests of its
+    rows and those of its warehouse share one extraction of the 84-page report."""
+    pdf = _corpus_pdf(PROVSU)
+    root = tmp_path_factory.mktemp("provsu-wh")
+    path = root / "wh" / "lkjip.duckdb"
+    result = CliRunner().invoke(main, ["ingest", "--no-progress", "--warehouse", str(path),
+                                       "--data-dir", str(root / "data"), str(pdf)])
+    assert result.exit_code == 0, result.output
+    return path, DataLayout(root / "data").output_dir(sha256_file(pdf))
+
+
+@pytest.fixture(scope="module")
+def provsu(provsu_ingested):
+    folder = provsu_ingested[1]
+    record = json.loads((folder / DOCUMENT_RECORD).read_text())
+    assert record["status"] == "ok", record
+    return pd.read_parquet(folder / "indicators.parquet")
 
 
 @pytest.fixture(scope="module")
@@ -111,14 +128,8 @@ def test_polarity_rules_are_the_warehouse_seeds():
 
 
 @pytest.fixture(scope="module")
-def provsu_warehouse(tmp_path_factory):
-    pdf = _corpus_pdf(PROVSU)
-    root = tmp_path_factory.mktemp("provsu-wh")
-    path = root / "wh" / "lkjip.duckdb"
-    result = CliRunner().invoke(main, ["ingest", "--no-progress", "--warehouse", str(path),
-                                       "--data-dir", str(root / "data"), str(pdf)])
-    assert result.exit_code == 0, result.output
-    return path
+def provsu_warehouse(provsu_ingested):
+    return provsu_ingested[0]
 
 
 def test_capaian_mismatch_check_accepts_target_over_realisasi_for_lower_is_better(provsu_warehouse):
