@@ -379,7 +379,11 @@ def _numbered_gutters(body: list[Line], strips: list[tuple[float, float]], heigh
     crosses (tightly set columns of a condensed font leave a word space or little more), and no
     line of text crosses that starts right of the left number: a cell's wrapped lines lie inside
     its column, so a word space they run through is inside it too (a summary label like 'Total'
-    spanning the number column may hide the real gutter from the tabular lines)."""
+    spanning the number column may hide the real gutter from the tabular lines). Nor is a word space
+    of a value line's name merged over both columns a gutter (see _in_merged_label): 'ADMINISTRASI
+    KEUANGAN | PERANGKAT DAERAH' under '2' and '3' set the name column's border half a column too far
+    right, across the next page's sub-kegiatan names, and the rest of the table was not stitched on
+    (jambi_libreoffice_182 p. 4); the values' own gutters part the columns (split_trailing_values)."""
     numbers = next((line for line in body if is_column_number_row([w.text for w in line.words])), None)
     if numbers is None:
         return []
@@ -393,9 +397,20 @@ def _numbered_gutters(body: list[Line], strips: list[tuple[float, float]], heigh
             widest = max(clear, key=lambda r: r[1] - r[0], default=None)
             inside = [line for line in body if line is not numbers and line.x0 > a.x1]
             if widest is not None and widest[1] - widest[0] >= 0.2 * height and _centres_labels(a, b, widest, strips) \
-                    and not _crossed(widest, inside):
+                    and not _crossed(widest, inside) and not _in_merged_label(widest, tabular, a, b, height, body):
                 found.append(widest)
     return found
+
+
+def _in_merged_label(strip: tuple[float, float], lines: list[Line], a: Word, b: Word, height: float,
+                     body: list[Line]) -> bool:
+    """The strip is a word space inside a cell of one of the lines (its words joined at gaps under a
+    column gap) that runs under the middles of both column numbers, a label merged over both columns,
+    and no column's edge (see _on_column_edge: a name set a word space from a narrow unit column is)."""
+    middles = ((a.x0 + a.x1) / 2, (b.x0 + b.x1) / 2)
+    return not _on_column_edge(strip, body) and any(
+        cell.x0 <= middles[0] and cell.x1 >= middles[1] and cell.x0 < strip[0] < strip[1] < cell.x1
+        for line in lines for cell in _header_cells(line, height))
 
 
 def _headed_gutters(header: list[Line], body: list[Line], strips: list[tuple[float, float]],
