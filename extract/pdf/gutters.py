@@ -8,7 +8,7 @@ from statistics import median
 
 from extract.model import Line, Word
 from extract.numerals import is_column_number_row, is_year, looks_numeric
-from extract.pdf.line_kinds import COLUMN_GAP, EDGE_ALIGNED, body_start, header_line, is_tabular
+from extract.pdf.line_kinds import COLUMN_GAP, EDGE_ALIGNED, body_start, header_line, is_tabular, value_lines
 from extract.pdf.page_words import Rule
 from extract.pdf.word_rows import body_index
 from extract.text import AVERAGE_WORDS, TOTAL_WORDS
@@ -233,7 +233,9 @@ def _parts_texts(space: tuple[float, float], lines: list[Line], height: float) -
     of them) left 'Persentase' at half of them (jambi_libreoffice_204 p. 6).
     The words right of it are words, or signs after a word (a unit column holds '%' as often as
     'orang': a narrow indicator column running up to it, jepara_html_143 p. 4); the column-number
-    row ('3 4') has no say."""
+    row ('3 4') has no say. A column of one-line cells (the unit) has a word on its rows' value lines
+    only: half the lines holding a value will do, where tall rows (names wrapped to many lines,
+    set beside each other) make most lines of the block (see _on_value_lines)."""
     starts, lefts, pairs = [], [], []
     lines = [line for line in lines if not is_column_number_row([w.text for w in line.words])]
     for line in lines:
@@ -242,15 +244,30 @@ def _parts_texts(space: tuple[float, float], lines: list[Line], height: float) -
         before = max(left, key=lambda w: w.x1) if left else None
         if right:
             first = min(right, key=lambda w: w.x0)
-            starts.append((first, _has_letters(first.text) or _unit_after_text(first, before)))
+            starts.append((first, _has_letters(first.text) or _unit_after_text(first, before),
+                           before.text.lower() if before is not None and value_lines([line]) else None))
         if before is not None and _has_letters(text := before.text.lower()):
             lefts.append(text)
             pairs += [text] if right else []
-    edge = min((w.x0 for w, _ in starts), default=0.0)
-    aligned = all(w.x0 <= edge + EDGE_ALIGNED and text for w, text in starts)
+    edge = min((w.x0 for w, _, _ in starts), default=0.0)
+    aligned = all(w.x0 <= edge + EDGE_ALIGNED and text for w, text, _ in starts)
     various = len(lefts) >= 3 and max(lefts.count(t) for t in lefts) <= len(lefts) / 2
     various = various and max((pairs.count(t) for t in pairs), default=0) <= len(starts) / 2
-    return aligned and len(starts) >= max(3, len(lines) / 2) and various
+    often = len(starts) >= max(3, len(lines) / 2) or _on_value_lines([b for _, _, b in starts if b], lines)
+    return aligned and often and various
+
+
+def _on_value_lines(before: list[str], lines: list[Line]) -> bool:
+    """Words on one edge right of a strip stand on half the lines holding a value or more (three at
+    least), after words of letters there no one of which ends half of them: a row's one-line cells
+    share the line of its values, whether its cells are aligned to the top, the middle or the bottom.
+    Goals wrapped to up to ten lines in a narrow column beside indicators and sources of two lines or
+    more, aligned to the middle, make two to four tabular lines of every row, and the '%' or 'orang'
+    of the unit column stood on five of fourteen, after the names' last words (jepara_reportlab_206
+    p. 3). A word space inside a cell that many rows repeat ('Sangat | Baik') has one word before it."""
+    words = [text for text in before if _has_letters(text)]
+    return (len(words) >= max(3, value_lines(lines) / 2)
+            and max(words.count(text) for text in words) <= len(words) / 2)
 
 
 def _crossed(space: tuple[float, float], lines: list[Line]) -> bool:
