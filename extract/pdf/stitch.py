@@ -231,19 +231,31 @@ def _repeated_header_rows(previous: RawTable, rows: list[list[str]]) -> int:
 
 
 def _split_header_from_tail(previous: RawTable, table: RawTable) -> None:
-    """A ruled continuation whose repeated header shares its grid row with the rest of a row the
-    page break cut (the renderer drew no rule under the header): each cell of that row opens with
-    the lines of the start's header cell above it, and some hold more lines. The header lines and
-    the rest become two rows, so the header is seen repeated and the rest joins its cut row."""
-    size = header_size(previous.rows)
+    """A ruled continuation whose repeated header shares its grid rows with the rest of a row the
+    page break cut (the renderer drew no rule under the header, or none that the reader saw under
+    a header cell spanning the header rows, whose text it keeps in the top row): each cell of those
+    rows opens with the lines of the start's header cell in its place, and some hold more lines.
+    The header lines and the rest become the header and a row under it, so the header is seen
+    repeated and the rest joins its cut row. Every column names a header label in some row. Empty
+    rows ending the start are no header (the box of a row the break carried whole to the next page)."""
+    filled = [i for i, row in enumerate(previous.rows) if any(c.strip() for c in row)]
+    size = min(header_size(previous.rows), filled[-1] + 1 if filled else 0)
     if table.flavor in UNRULED_FLAVORS or not 0 < size <= len(table.rows) or not header_words(previous.rows):
         return
-    head, first = previous.rows[size - 1], table.rows[size - 1]
-    rests = [_lines_after(h, c) for h, c in zip(head, first)] if len(head) == len(first) else [None]
-    if any(rest is None for rest in rests) or not any(rests) or not all(h.strip() for h in head):
+    heads, cells = previous.rows[:size], table.rows[:size]
+    if any(len(head) != len(row) for head, row in zip(heads, cells)):
         return
-    table.rows[size - 1:size] = [list(head), rests]
-    table.row_pages[size - 1:size] = [table.row_pages[size - 1]] * 2
+    if not all(any(head[i].strip() for head in heads) for i in range(len(heads[0]))):
+        return
+    rests = [[_lines_after(h, c) if h.strip() else (None if c.strip() else "") for h, c in zip(head, row)]
+             for head, row in zip(heads, cells)]
+    if any(rest is None for row in rests for rest in row) or not any(rest for row in rests for rest in row):
+        return
+    if any(sum(bool(row[i]) for row in rests) > 1 for i in range(len(heads[0]))):
+        return  # (one rest per column)
+    rest = ["\n".join(row[i] for row in rests if row[i]) for i in range(len(heads[0]))]
+    table.rows[:size] = [list(head) for head in heads] + [rest]
+    table.row_pages[:size] = [table.row_pages[0]] * (size + 1)
 
 
 def _rest_of_cut_header(previous: RawTable, rows: list[list[str]]) -> bool:
@@ -314,15 +326,18 @@ def _is_cut_start(cut: list[str], first: list[str]) -> bool:
 def _join_cut_tail(previous: RawTable, body: list[list[str]]) -> bool:
     """A ruled row cut by the page break below its values (cells aligned to the top): the rest of
     its text opens the continuation, text only, unnumbered, in columns where the start's last row
-    has text. Joined to that row, over the empty grid rows that may end the start (the blank lower
-    part of the cut row's box, ruled off at the page bottom). (The fact readers join the wrapped lines
-    of word-aligned tables.)"""
+    has text, or in its empty ones where it holds a number and values alone (cells aligned to the
+    middle set all its text past the break). Joined to that row, over the empty grid rows that may
+    end the start (the blank lower part of the cut row's box, ruled off at the page bottom). (The
+    fact readers join the wrapped lines of word-aligned tables.)"""
     end = next((i for i in range(len(previous.rows) - 1, -1, -1) if any(c.strip() for c in previous.rows[i])), None)
     if previous.flavor in UNRULED_FLAVORS or end is None or not body:
         return False
     last, rest = previous.rows[end], body[0]
     filled = [i for i, c in enumerate(rest) if c.strip()]
     text = {i for i, c in enumerate(last) if c.strip() and not looks_numeric(c) and not is_row_number(c)}
+    if not text:  # a number and values alone: the row's text, set to the middle, lies past the break
+        text = {i for i, c in enumerate(last) if not c.strip()}
     if not filled or not set(filled) <= text or not is_value_row(last) or _numbered_or_valued(rest):
         return False
     if any(in_capitals(rest[i]) and not in_capitals(last[i]) for i in filled):

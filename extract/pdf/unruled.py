@@ -227,13 +227,14 @@ def _tail_columns(read: dict[int, tuple[list[list[Line]], list[Rule]]],
         repeated = headed and has_header(above) and _same_header(above, block)
         if headed and not repeated:
             continue  # (a table under its own other header is another table)
-        if not (_same_width(block, above) or _inside(block, above)):
+        before_own = block_columns(above)
+        if not (_same_width(block, above) or _inside(block, above, before_own)):
             continue
         own = block_columns(block, rules)
         if own is not None and value_lines(block) > CUT_START_LINES + 1:
             continue  # (more rows show their own columns; a summary line may come with the last two)
         body = block[body_start(block):] if repeated else block
-        joined, before_own = block_columns(above + body, rules), block_columns(above)
+        joined = block_columns(above + body, rules)
         if joined is not None and len(joined) > len(own or []) and len(joined) >= len(before_own or []):
             tails[id(block)] = joined
         elif before_own is not None and len(before_own) > len(own or []) and _fits(body, before_own):
@@ -316,13 +317,17 @@ def _header_lines(block: list[Line]) -> tuple[int, list[list[str]]]:
     return start, [sorted(w.text.lower() for w in line.words) for line in block[start:body_start(block)]]
 
 
-def _inside(block: list[Line], other: list[Line]) -> bool:
+def _inside(block: list[Line], other: list[Line], columns: list[tuple[float, float]] | None) -> bool:
     """The block lies within the other's width: a last row whose first cells are empty (merged
-    with the rows above it, on the page before). On the left a word height short: a summary label
-    spanning the first columns starts at the table's edge, left of the row numbers and the 'No'
-    centred in the first column above ('Rata-rata capaian kinerja', jepara_html_41)."""
+    with the rows above it, on the page before). On the left it may start short of the other's
+    first column by the white right of that column's words (its gutter; a word height at least):
+    a summary label spanning the first columns starts at the table's edge, left of the row numbers
+    and the 'No' centred in the first column above, which leave as much white left of them as right
+    ('Rata-rata capaian kinerja', jepara_html_41; 16 pt left of a centred 'NO' in a wide first
+    column, jepara_libreoffice_199). `columns`: the other's own."""
     height = median(w.height for line in block for w in line.words)
-    return min(line.x0 for line in other) - height <= min(line.x0 for line in block) and \
+    slack = max(height, columns[1][0] - columns[0][1] if columns and len(columns) > 1 else 0.0)
+    return min(line.x0 for line in other) - slack <= min(line.x0 for line in block) and \
         max(line.x1 for line in block) <= max(line.x1 for line in other) + 1
 
 
