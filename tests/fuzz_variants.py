@@ -38,3 +38,19 @@ def word_tables_near(seed: str, engine: str, number: int, needle: str, *, sep: s
     near = (-1, 0, 1) if before else (0, 1)
     pages = sorted({page + step for page in found for step in near if 1 <= page + step <= len(texts)})
     return read_word_tables(pdf, pages)
+
+
+def squash(text: str) -> str:
+    """A cell's text with its line breaks and runs of spaces made single spaces."""
+    return " ".join(text.split())
+
+
+def cells_after(tables, names, count: int) -> dict[str, tuple[str, ...]]:
+    """For each cell of the tables whose squashed text is one of `names`: the `count` cells right of it."""
+    found = {}
+    for row in (row for table in tables for row in table.rows):
+        cells = [squash(cell) for cell in row]
+        for i, cell in enumerate(cells):
+            if cell in names:
+                found[cell] = tuple(cells[i + 1:i + 1 + count])
+    return found

@@ -4,12 +4,12 @@ installed are skipped)."""
 from __future__ import annotations
 
 import dataclasses
-import importlib.util
 import shutil
 from collections import Counter
 
 import pytest
 
+from bench import fuzz_score
 from bench.fuzz import fonts
 from bench.fuzz.document import build_document, strip_markup
 from bench.fuzz.layout import build_grid
@@ -56,11 +56,7 @@ def _engine_ready(engine: str) -> str | None:
         return "pdftotext missing"
     if not fonts.available("DejaVu Sans"):
         return "DejaVu Sans missing"
-    if engine == "libreoffice" and (importlib.util.find_spec("docx") is None or not shutil.which("soffice")):
-        return "python-docx or LibreOffice missing"
-    if engine == "html" and not any(shutil.which(c) for c in ("chromium", "chromium-browser", "google-chrome")):
-        return "Chromium missing"
-    return None
+    return fuzz_score.engine_missing(engine)
 
 
 @pytest.mark.parametrize("engine", ["reportlab", "libreoffice", "html"])

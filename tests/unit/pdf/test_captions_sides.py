@@ -12,19 +12,9 @@ lines of samples/seeds)."""
 from __future__ import annotations
 
 import pandas as pd
-import pytest
 
-from bench import fuzz_score
-from bench.cache import ROOT
 from extract.extraction import extract_document, output_dir
 from tests.fuzz_variants import fuzz_pdf
-
-
-def fuzz_pdf_whole(seed: str, engine: str, number: int, out):
-    missing = fuzz_score.engine_missing(engine)
-    if missing:
-        pytest.skip(f"{engine} variants need {missing}")
-    return fuzz_score.render_cached(seed, engine, number, out, whole=True)
 
 
 def _tables(pdf, tmp_path) -> pd.DataFrame:
@@ -64,9 +54,7 @@ def test_caption_below_is_not_the_next_tables(tmp_path):
     """jepara whole report, reportlab 0 (captions below, every table): Tabel 1.1 is not Tabel 1.2's
     table, Tabel 2.4 is the Perjanjian Kinerja table's (which opens its page, after Tabel 2.3's
     caption) and not the uncaptioned PK budget table's under it."""
-    out = fuzz_score.render_dir(ROOT / "build" / "fuzz" / "whole")
-    out.mkdir(parents=True, exist_ok=True)
-    pdf, meta = fuzz_pdf_whole("jepara", "reportlab", 0, out)
+    pdf, meta = fuzz_pdf("jepara", "reportlab", 0, whole=True)
     assert meta["variant"]["caption"] == "below"
     captions = [" ".join(c.split()[:2]) for c in _tables(pdf, tmp_path)["caption"]]
     assert captions[:10] == ["Tabel 1.1", "Tabel 1.2", "Tabel 1.3", "Tabel 2.1", "Tabel 2.2.", "Tabel 2.3",
@@ -77,9 +65,7 @@ def test_caption_at_a_page_foot_is_the_next_pages_table(tmp_path):
     """jambi whole report, LibreOffice 1 (captions above): 'Tabel 3.4 : Target dan Realisasi Kinerja
     Tahun 2024' ends page 25 under the prose after Tabel 3.3; its table opens page 26 and is no
     continuation of Tabel 3.3 (its 2024 targets are no facts of Tabel 3.3)."""
-    out = fuzz_score.render_dir(ROOT / "build" / "fuzz" / "whole")
-    out.mkdir(parents=True, exist_ok=True)
-    pdf, meta = fuzz_pdf_whole("jambi", "libreoffice", 1, out)
+    pdf, meta = fuzz_pdf("jambi", "libreoffice", 1, whole=True)
     assert meta["variant"]["caption"] == "above"
     tables = _tables(pdf, tmp_path)
     captions = [" ".join(c.split()[:3]) for c in tables["caption"]]

@@ -14,7 +14,7 @@ word's width, no column border. The seed prints
 """
 from __future__ import annotations
 
-from tests.fuzz_variants import word_tables_near
+from tests.fuzz_variants import cells_after, word_tables_near
 
 EXPECTED = {
     "Persentase Penempatan Pencari Kerja Terdaftar": ("45.00", "60.97", "135.49"),
@@ -26,10 +26,4 @@ EXPECTED = {
 
 def test_a_word_opening_every_name_parts_no_column():
     tables = word_tables_near("jambi", "libreoffice", 204, "Tabel 3.9")
-    found = {}
-    for row in (row for t in tables for row in t.rows):
-        cells = [" ".join(cell.split()) for cell in row]
-        for i, cell in enumerate(cells):
-            if cell in EXPECTED:
-                found[cell] = tuple(cells[i + 1:i + 4])
-    assert found == EXPECTED
+    assert cells_after(tables, EXPECTED, 3) == EXPECTED

@@ -7,23 +7,16 @@ budget line keeps its absorption column. Seed lines (samples/seeds, Jepara Tabel
 from __future__ import annotations
 
 import pandas as pd
-import pytest
 
-from bench import fuzz_score
-from bench.cache import ROOT
 from extract.extraction import extract_document, output_dir
 from extract.pdf.unruled import read_word_tables
+from tests.fuzz_variants import fuzz_pdf
 
 PAGE = 39  # Tabel 3.17's first page in the whole report jepara html 2 (landscape, rules none, no caption)
 
 
 def _whole_pdf():
-    missing = fuzz_score.engine_missing("html")
-    if missing:
-        pytest.skip(f"html variants need {missing}")
-    out = fuzz_score.render_dir(ROOT / "build" / "fuzz" / "whole")
-    out.mkdir(parents=True, exist_ok=True)
-    pdf, meta = fuzz_score.render_cached("jepara", "html", 2, out, whole=True)
+    pdf, meta = fuzz_pdf("jepara", "html", 2, whole=True)
     assert (meta["variant"]["caption"], meta["variant"]["rules"]) == ("absent", "none")
     return pdf
 

@@ -1,5 +1,5 @@
-"""Rows of Jambi Tabel 3.9 rendered by Chromium (bench/fuzz html variants; unruled or ruled between
-rows, a 'Sasaran Strategis' cell merged over two rows). The seed prints
+"""Rows of Jambi Tabel 3.9 rendered by Chromium and LibreOffice (bench/fuzz variants; unruled or ruled
+between rows, a 'Sasaran Strategis' cell merged over two rows). The seed prints
 
     1  Meningkatnya penyerapan pencari kerja dan perlindungan tenaga kerja
        Persentase Penempatan Pencari Kerja Terdaftar  45.00  60.97  135.49 ...
@@ -16,6 +16,12 @@ import pytest
 from tests.fuzz_variants import word_tables_near
 
 NEEDLE = "Persentase Koperasi"
+NAMES = {
+    "45.00": "Persentase Penempatan Pencari Kerja Terdaftar",
+    "14.00": "Persentase Perusahaan Dgn Tata Kelola Yg Layak",
+    "46.80": "Persentase Koperasi Berkualitas",
+    "8.00": "Persentase UMKM Yg Tangguh dan Mandiri",
+}
 
 
 def _name(number: int, value: str) -> str:
@@ -58,3 +64,17 @@ def test_a_kegiatan_line_set_off_its_values_stays_in_its_row():
     row = next(row for t in tables for row in t.rows if "47.011.300" in row)
     assert " ".join(row[1].split()) == ("Pencegahan dan Penyelesaian Perselisihan Hubungan Industrial, Mogok Kerja "
                                         "dan Penutupan Perusahaan di Daerah Kab./Kota")
+
+
+@pytest.mark.parametrize(("engine", "number"), [("html", 115), ("libreoffice", 112)])
+def test_a_name_wrapped_around_its_values_is_that_rows(engine, number):
+    """Rows of Jambi Tabel 3.9 with cells aligned to the middle and a 'Sasaran Strategis' cell merged over two
+    rows: the merged cell's lines fill the padding between the indicator names, so no step parts the rows,
+    and each name's first line shares a line with the merged cell's. The indicator column's cells (its
+    wrapped lines, parted by the padding) each run across one line of values: the name is that row's. Read
+    line by line, 'Persentase' went with the row above, the line nearest to it already gathered
+    (jambi_html_115: Chromium, F4, no rules; jambi_libreoffice_112: landscape A4, no rules)."""
+    tables = word_tables_near("jambi", engine, number, "Rp 321,673,135")
+    rows = [row for t in tables if any("Rp 321,673,135" in row for row in t.rows) for row in t.rows]
+    names = {value: " ".join(row[1].split()) for row in rows for value in NAMES if value in row}
+    assert names == NAMES
