@@ -213,7 +213,7 @@ def run_corpus(args, work: Path, cache: ExtractionCache, log) -> tuple[list[dict
 
 def run_truth(args, cache: ExtractionCache, log) -> dict:
     names = args.truth_doc or (list(QUICK_TRUTH) if args.quick else None)
-    files = truth_score.select_files(names, args.truth_n)
+    files = truth_score.select_files(names, args.truth_n, Path(args.truth_dir))
     log(f"labelled set: {len(files)} documents ...")
     return truth_score.run_truth(files, Path(args.corpus), cache, args.jobs, log)
 
@@ -397,6 +397,8 @@ def parse_args(argv: list[str] | None):
                     f"(default {fuzz_score.WHOLE_N}), variant stream base seed {fuzz_score.WHOLE_BASE_SEED}"),
     ap.add_argument("--truth-doc", action="append", help="only labelled documents whose name contains this")
     ap.add_argument("--truth-n", type=int, help="at most this many labelled documents")
+    ap.add_argument("--truth-dir", default=str(truth_score.TRUTH_DIR),
+                    help="folder of labelled CSVs (default bench/truth; bench/truth/heldout: the held-out tables)")
     ap.add_argument("--corpus", default=str(DEFAULT_CORPUS), help=f"folder of real PDFs (default {DEFAULT_CORPUS})")
     ap.add_argument("--cache", default=str(DEFAULT_CACHE),
                     help="cache root: fuzz renderings and extractions in CACHE/fuzz/, corpus extractions in "

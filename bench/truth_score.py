@@ -333,7 +333,8 @@ def run_truth(files: list[Path], corpus: Path, cache, jobs: int, log) -> dict:
     """Extract (cached) and score every labelled document whose PDF is in the corpus folder."""
     from concurrent.futures import ThreadPoolExecutor
 
-    out: dict = {"documents": {}, "missing_pdfs": [], "rule": __doc__}
+    out: dict = {"documents": {}, "missing_pdfs": [], "rule": __doc__,
+                 "truth_dir": str(files[0].parent) if files else str(TRUTH_DIR)}
     present = []
     for path in files:
         pdf = Path(corpus) / pdf_name(path)
@@ -380,7 +381,9 @@ def truth_rows(truth: dict) -> list[list]:
 
 
 def report_truth(truth: dict, print_table, out=print) -> None:
-    out("## Labelled corpus documents (bench/truth): found = same name (exact, else fuzzy on page +-1) and numbers")
+    where = Path(truth.get("truth_dir") or TRUTH_DIR)
+    where = where.relative_to(TRUTH_DIR.parent.parent) if where.is_relative_to(TRUTH_DIR.parent.parent) else where
+    out(f"## Labelled corpus documents ({where}): found = same name (exact, else fuzzy on page +-1) and numbers")
     print_table(["document", "status", "ind n", "ind R", "ind P", "bud n", "bud R", "bud P", "ceiling",
                  "lost cells/reading", "level ok", "year ok", "region"], truth_rows(truth), out)
     out("ceiling = share of labelled facts whose printed numbers are all in the raw cells (page +-1); "
