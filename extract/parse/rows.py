@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from extract.model import UNRULED_FLAVORS, RawTable
 from extract.numerals import detect_format, is_row_number, looks_numeric, parse_number
 from extract.parse.names import clean_name, is_standard_name
-from extract.text import CONNECTOR_WORDS, clean_cell, in_capitals
+from extract.text import CONNECTOR_WORDS, HYPHEN_BREAK_RE, clean_cell, in_capitals
 
 
 @dataclass
@@ -171,7 +171,7 @@ def _append_fragment(previous: Row, fragment: Row) -> None:
         target = col if is_text else _nearest_text_cell(previous, col)
         if target is None:
             continue
-        previous.cells[target] = f"{previous.cells[target]} {text}".strip()
+        previous.cells[target] = _line_joined(previous.cells[target], text)
 
 
 def _prepend_fragment(fragment: Row, row: Row) -> Row:
@@ -182,11 +182,18 @@ def _prepend_fragment(fragment: Row, row: Row) -> Row:
         if text and target is not None:
             numbering = LEADING_NUMBER_RE.match(cells[target])
             head = numbering.group(0) if numbering else ""
-            cells[target] = f"{head}{text} {cells[target][len(head):]}".strip()
+            cells[target] = head + _line_joined(text, cells[target][len(head):])
     return Row(row.index, row.page, cells)
 
 
 LEADING_NUMBER_RE = re.compile(r"^(?:\d{1,3}|[a-z])[.)]\s+")
+
+
+def _line_joined(above: str, below: str) -> str:
+    """The text of one cell's line and of the line below it, read as two rows (a wrapped line of an
+    unruled table, the rest of a row cut by a page break): joined as clean_cell joins a cell's lines,
+    a word broken after the hyphen of a compound ('Hak-' / 'hak') staying one word."""
+    return " ".join(HYPHEN_BREAK_RE.sub("", f"{above}\n{below}").split())
 
 
 def _is_text(text: str) -> bool:

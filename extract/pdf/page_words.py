@@ -116,15 +116,30 @@ def _breaks_word(word: Word, left: float, bottom: float, top: float, space: floa
 
 
 def _flush(words: list[Word], current: PageWord | None, bottoms: list[float]) -> None:
-    """Add the word, seated on the bottom most of its characters share when that is HANGING or more
-    above its first one's (a hanging first letter; not the drift of a skewed OCR line)."""
+    """Add the word, seated on the bottom most of its characters share when its letters hang below
+    it (_hangs); else on its box's bottom."""
     if current is not None:
         shared = sorted(bottoms, reverse=True)[(len(bottoms) - 1) // 2]
-        current.seat = shared if shared - current.bottom >= HANGING * current.height else current.bottom
+        current.seat = shared if _hangs(bottoms, shared, current) else current.bottom
         words.append(current)
 
 
 HANGING = 0.15  # of a word's height: a letter's descent, far more than a skewed line's drift
+SHALLOW_HANGING = 0.1  # of a word's height: the least descent two flat levels of bottoms show
+
+
+def _hangs(bottoms: list[float], shared: float, word: Word) -> bool:
+    """The bottom most characters share lies HANGING or more above the word's (a hanging first letter;
+    not the drift of a skewed OCR line), or SHALLOW_HANGING or more where every character's bottom is
+    on one of those two, each flat (within LEVEL_FLAT and a quarter of the step): the letters on the
+    baseline and the descents of the others ('p', 'g'), not a drift, which spreads the bottoms along
+    the word. A bold font with a short descent hangs 'program' 0.13 of its box below '%' beside it."""
+    drop = shared - word.bottom
+    flat = min(LEVEL_FLAT * word.height, drop / 4)
+    if drop >= HANGING * word.height:
+        return True
+    two_levels = all(abs(b - shared) <= flat or b - word.bottom <= flat for b in bottoms)
+    return drop >= SHALLOW_HANGING * word.height and two_levels
 
 
 def group_lines(words: list[Word]) -> list[Line]:
