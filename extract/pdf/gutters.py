@@ -97,7 +97,9 @@ def _strips(lines: list[Line], height: float, tolerant: bool, tail: int, labels:
         if not any(a < g[1] and g[0] < b for a, b in strips):
             strips = sorted(strips + [g])
     text = {id(line) for line in cell_text_lines(body, height)}
-    return [g for g in strips if not _crossed_by_cell(g, body, text, height)]
+    wrapped = text | {id(line) for line in wrapped_name_lines(body, height)}
+    return [g for g in strips if not _crossed_by_cell(g, body, text, height)
+            and not _crossed_mid_cell(g, strips, body, wrapped, height)]
 
 
 # The label of a row summing up the rows above, alone in its first cell ('Total', 'Jumlah', 'Rata-rata').
@@ -218,6 +220,43 @@ def _crossed_by_cell(space: tuple[float, float], lines: list[Line], text: set[in
                for other in beside):
             return True
     return False
+
+
+def _crossed_mid_cell(space: tuple[float, float], strips: list[tuple[float, float]], lines: list[Line],
+                      wrapped: set[int], height: float) -> bool:
+    """A tabular line crosses the strip with a run of words (joined at word spaces) that starts on the
+    left edge of the lines right above and right below it, both a text cell's wrapped lines (see
+    cell_text_lines, wrapped_name_lines), and crosses no other strip: the line is the middle of a
+    cell's text wrapped to three lines or more, so the strip lies inside that cell, however short its
+    other lines are. (A line running on across the next columns' gutters too is no line of one cell:
+    a goal's line set across a whole row, jepara_libreoffice_whole_0 p. 27.) A name
+    column whose cells of other rows hold only a number centred in it ('1.' under 'PROGRAM' for a
+    kegiatan of the program) leaves a strip between the names' short lines and the numbers that
+    the one long middle line crosses ('PROGRAM | PENEMPATAN TENAGA | KERJA', jambi_reportlab_220
+    p. 7, read 'PROGRAM PENEMPATAN KERJA' | 'TENAGA')."""
+    for i, line in enumerate(lines[1:-1], start=1):
+        if not is_tabular(line, height) or id(lines[i - 1]) not in wrapped or id(lines[i + 1]) not in wrapped:
+            continue
+        run = _run(line, space, height)
+        alone = bool(run) and not any(g != space and _crossed(g, [Line(run)]) for g in strips)
+        if alone and all(any(abs(w.x0 - run[0].x0) <= EDGE_ALIGNED for w in lines[j].words) for j in (i - 1, i + 1)):
+            return True
+    return False
+
+
+def _run(line: Line, space: tuple[float, float], height: float) -> list[Word]:
+    """The run of words (gaps under a column gap) holding the word that crosses the strip, none if
+    no word crosses it."""
+    words = sorted(line.words, key=lambda w: w.x0)
+    crossing = next((k for k, w in enumerate(words) if w.x0 < space[1] - 0.25 and w.x1 > space[0] + 0.25), None)
+    if crossing is None:
+        return []
+    first = last = crossing
+    while first > 0 and words[first].x0 - words[first - 1].x1 < COLUMN_GAP * height:
+        first -= 1
+    while last + 1 < len(words) and words[last + 1].x0 - words[last].x1 < COLUMN_GAP * height:
+        last += 1
+    return words[first:last + 1]
 
 
 def _parts_texts(space: tuple[float, float], lines: list[Line], height: float) -> bool:
