@@ -9,20 +9,23 @@ from extract.model import Line, Word
 from extract.numerals import is_running_count
 from extract.pdf.page_words import LEVEL_FLAT, LEVEL_GAP, Rule, levels, seat, seated_height
 
-ROW_GAP = 1.25  # line pitches from one line down to the next beyond which cell padding parts them
+ROW_GAP = 1.25  # line pitches from one line down to the next from which on cell padding parts them
 
 
 def row_bands(lines: list[Line], rules: list[Rule], pitch: float | None = None,
               cut: float | None = None) -> list[list[int]] | None:
-    """Indexes of the lines cut where a line follows more than ROW_GAP line pitches below the one
+    """Indexes of the lines cut where a line follows ROW_GAP line pitches or more below the one
     above (or the block's own row padding, _padded_step; or `cut`, found on another part of the
-    table), or below a rule. None when nothing cuts them (evenly spaced, unruled lines)."""
+    table), or below a rule. None when nothing cuts them (evenly spaced, unruled lines). A step of
+    exactly ROW_GAP pitches cuts: a renderer rounding to whole pixels (0.75 pt) sets a quarter pitch
+    of padding on the cut itself (Chromium: wrapped lines 12.0 pt apart, rows 15.75 pt, some 15.0 pt)."""
     width = (min(line.x0 for line in lines), max(line.x1 for line in lines))
     steps = _steps(lines)
     cut = min(_row_cut(lines, steps, pitch), cut or float("inf"))
+    height = median(seated_height(w) for line in lines for w in line.words)
     bands = [[0]]
     for index, (above, line) in enumerate(zip(lines, lines[1:]), start=1):
-        if (steps[index - 1] > cut and not _columns_follow(above, line, cut)) or \
+        if (steps[index - 1] >= cut and not _columns_follow(above, line, cut, height)) or \
                 ruled_between(above, line, rules, width):
             bands.append([index])
         else:
@@ -30,24 +33,29 @@ def row_bands(lines: list[Line], rules: list[Rule], pitch: float | None = None,
     return bands if len(bands) > 1 else None
 
 
-def _columns_follow(above: Line, line: Line, cut: float) -> bool:
+def _columns_follow(above: Line, line: Line, cut: float, height: float) -> bool:
     """Every pair of words one above the other in the two lines steps no more than `cut`: each
     column they share goes on at the pitch of wrapped text, though the lines' baselines are farther
     apart (a line of two levels sits at its upper one: a row number and a merged cell's text set a
     little higher than the name beside them, 'Persentase' under '2 koperasi dan'). Only where one of
     the lines holds two levels or its words sit at more than one height (cells aligned to the middle,
     each a fraction of a pitch off the next: 'Perusahaan Dgn' over 'tenaga kerja' over the values):
-    else the baselines tell."""
-    if not (_uneven(above) or _uneven(line)):
+    else the baselines tell. Words sit where a word of the block's usual `height` centred on their box
+    would (_centred_seat): LibreOffice gives an italic glyph the font's whole box, its bottom the
+    font's descent below the baseline, and an italic name beside upright values read as two heights,
+    its step to the next row's name a descent short of the padding ('Administrasi Umum Perangkat
+    Daerah' over 'Penyediaan Komponen Instalasi', a row apart)."""
+    if not (_uneven(above, height) or _uneven(line, height)):
         return False
-    steps = pair_steps(above, line)
+    steps = [_centred_seat(a, height) - _centred_seat(b, height)
+             for a in above.words for b in line.words if a.x0 < b.x1 and b.x0 < a.x1]
     return bool(steps) and max(steps) <= cut
 
 
-def _uneven(line: Line) -> bool:
-    """The line's words sit at more than one height (two levels or less apart): their seats differ by
-    more than one baseline's play."""
-    seats = [seat(w) for w in line.words]
+def _uneven(line: Line, height: float) -> bool:
+    """The line's words sit at more than one height (two levels or less apart): their seats (as a word
+    of the usual `height` centred on the box, _centred_seat) differ by more than one baseline's play."""
+    seats = [_centred_seat(w, height) for w in line.words]
     return max(seats) - min(seats) > LEVEL_FLAT * median(seated_height(w) for w in line.words)
 
 
