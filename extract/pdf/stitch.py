@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from extract.model import UNRULED_FLAVORS, RawTable
+from extract.model import UNRULED_FLAVORS, WORDS_FLAVOR, RawTable
 from extract.numerals import is_column_number_row, is_row_number, is_year, looks_numeric
 from extract.pdf.columns import (
     EDGE_TOLERANCE,
@@ -15,7 +15,7 @@ from extract.pdf.columns import (
     is_value_row,
 )
 from extract.pdf.unruled import CUT_START_LINES as CUT_START_ROWS  # a word-aligned table's rows are its lines
-from extract.text import in_capitals
+from extract.text import CONNECTOR_WORDS, in_capitals
 
 SPLIT_BLOCK_GAP = 24.0  # points between two blocks of one table on a page: about two text lines
 AMOUNT_RE = re.compile(r"\d[\d.,]{5,}")  # 1.450.000, 57989356: a value, never a header word
@@ -302,15 +302,27 @@ def _join_cut_row(previous: RawTable, body: list[list[str]]) -> None:
     """A row cut by the page break above its values (cells aligned to the middle or the bottom):
     its first lines end the start, a band of their own, the rest opens the continuation with the
     values. The cut lines lead the row's cells; the row is on the continuation's page. (In a
-    word-aligned table every wrapped line is a row: the fact readers tell a row's last lines from
-    the next row's first ones, by line case and names, on the page and across the break alike.)"""
-    if previous.flavor in UNRULED_FLAVORS:
+    word-aligned table a wrapped line may be a row: the fact readers tell a row's last lines from
+    the next row's first ones, by line case and names, on the page and across the break alike;
+    unless the word reader set the rows apart by their padding, `_apart_from_row_above`.)"""
+    if previous.flavor in UNRULED_FLAVORS and not _apart_from_row_above(previous):
         return
     if previous.rows and body and _is_cut_start(previous.rows[-1], body[0]):
         cut = previous.rows.pop()
         previous.row_pages.pop()
-        body[0] = [f"{a}\n{b}" if a.strip() and b.strip() else a.strip() or b
+        words = previous.flavor == WORDS_FLAVOR
+        body[0] = [_lead(a, b, words) if a.strip() and b.strip() else a.strip() or b
                    for a, b in zip(cut + [""] * (len(body[0]) - len(cut)), body[0])]
+
+
+def _lead(cut: str, cell: str, words: bool) -> str:
+    """The cut lines ahead of the cell's text; in a word-read table after the row's numbering where
+    the cell opens with it (a number beside the name's middle line, read into the name's column,
+    '1. PENDATAAN ...'; a ruled table gives the number a cell of its own)."""
+    head, _, rest = cell.strip().partition(" ")
+    if words and is_row_number(head) and rest.strip():
+        return f"{head} {cut}\n{rest}"
+    return f"{cut}\n{cell}"
 
 
 def _is_cut_start(cut: list[str], first: list[str]) -> bool:
@@ -321,6 +333,25 @@ def _is_cut_start(cut: list[str], first: list[str]) -> bool:
     plain = all(not looks_numeric(cut[i]) and not is_row_number(cut[i]) for i in filled)
     lines = any("\n" in cut[i].strip() for i in filled)
     return bool(filled) and plain and lines and set(filled) <= text and is_value_row(first)
+
+
+def _apart_from_row_above(previous: RawTable) -> bool:
+    """The word reader joins a cell's wrapped lines into one row where a padding sets rows apart
+    wider than their line pitch: the start's last row then is no wrapped line of the row above
+    when that row holds, in each of its columns, text of two lines or more (read whole there, and
+    ended by the wider step) that does not run on (a last word 'dan', ',', '-': a cell a renderer
+    parted at the page end). Lines set apart by the line pitch alone stay rows of their own."""
+    if previous.flavor != WORDS_FLAVOR or len(previous.rows) < 2:
+        return False
+    cut, above = previous.rows[-1], previous.rows[-2]
+    filled = [i for i, c in enumerate(cut) if c.strip()]
+    return bool(filled) and all(i < len(above) and "\n" in above[i].strip() and not looks_numeric(above[i])
+                                and not _runs_on(above[i]) for i in filled)
+
+
+def _runs_on(text: str) -> bool:
+    words = text.split()
+    return bool(words) and (words[-1].lower() in CONNECTOR_WORDS or words[-1].endswith((",", "-", "/")))
 
 
 def _join_cut_tail(previous: RawTable, body: list[list[str]]) -> bool:
