@@ -3,7 +3,7 @@ padding, jambi_reportlab_220 p. 7): the program name column holds, on the kegiat
 number ('1.', '2.') centred in it. A program name wrapped to three lines, 'PROGRAM' | 'PENEMPATAN
 TENAGA' | 'KERJA', has its value line in the middle: that line alone runs past the left edge of the
 centred numbers, and the gutter search, which lets one line of ten cross a gutter, parted the column
-there, reading 'PROGRAM PENEMPATAN KERJA' | 'TENAGA' (gutters._crossed_mid_cell). The seed prints
+there, reading 'PROGRAM PENEMPATAN KERJA' | 'TENAGA' (gutter_crossings.crossed_mid_cell). The seed prints
 
     2.	PROGRAM PENEMPATAN TENAGA KERJA		Rp 129,579,005.00	Rp 126,412,554.00	97.56
     1.	PROGRAM HUBUNGAN INDUSTRIAL		Rp 909,622,967.50	Rp 836,129,151.00	91.92

@@ -1,7 +1,7 @@
 """Jambi Tabel 3.9 (libreoffice, A4 landscape, no rules, cells aligned to the bottom, jambi_libreoffice_204
 p. 6): every indicator name opens with 'Persentase' and wraps onto a second line, on which the row's values
 stand; the next word of the name starts a word space after 'Persentase', on one edge on every row. The
-strip that word space leaves clear was taken for a border between two text columns (gutters._parts_texts):
+strip that word space leaves clear was taken for a border between two text columns (gutter_crossings.parts_texts):
 the check that the words left of it are not one word counted every value line, and the names' last words
 ('Terdaftar', 'Layak', 'Mandiri') wrapped under 'Persentase' made it only half of them. Counted on the lines
 with a word starting right of the strip, the words left of it are all 'Persentase': the edge is that

@@ -36,7 +36,7 @@ CASES = [
     # reportlab, Letter portrait, 10 pt Noto Serif, no rules, cells aligned to the middle: a narrow goal
     # column wraps to three to ten lines and every row makes two to four tabular lines, the unit word on
     # the row's value line only. Counted over all tabular lines, the five unit words of page 3 fell short
-    # of half its fourteen; they are counted on the value lines (gutters._on_value_lines).
+    # of half its fourteen; they are counted on the value lines (gutter_crossings._on_value_lines).
     pytest.param("reportlab", 206, "Persentase tenaga kerja siap kerja", ["2,90", "70,30", "59,62", "13", "47,00"],
                  id="tall-rows"),
 ]

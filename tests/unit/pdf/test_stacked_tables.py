@@ -9,12 +9,10 @@ from __future__ import annotations
 
 import pypdfium2 as pdfium
 
-from bench import fuzz_score
-from bench.cache import ROOT
 from extract.model import RawTable
 from extract.pdf.find import find_tables
 from extract.pdf.stitch import stitch
-from tests.unit.pdf.test_captions_sides import fuzz_pdf_whole
+from tests.fuzz_variants import fuzz_pdf
 
 
 def _pages_with(pdf, needle: str) -> list[int]:
@@ -38,9 +36,7 @@ def test_a_header_under_a_tables_rows_starts_another_table():
     under the heading of 3.1.3; they were read as one block (the 2024 values of four columns in one
     cell) and stitched to Tabel 3.4's 2025 table ending page 26, whose 2025 header does not name
     2024 or 2026."""
-    out = fuzz_score.render_dir(ROOT / "build" / "fuzz" / "whole")
-    out.mkdir(parents=True, exist_ok=True)
-    pdf, meta = fuzz_pdf_whole("jambi", "reportlab", 2, out)
+    pdf, meta = fuzz_pdf("jambi", "reportlab", 2, whole=True)
     assert meta["variant"]["caption"] == "absent"
     [page] = _pages_with(pdf, "17,39%")  # Tabel 3.5: the 2025 Renstra target of Persentase Koperasi Modern
     tables = stitch(find_tables(pdf, [], stream_pages=[page - 1, page]))
@@ -90,9 +86,7 @@ def test_a_header_repeated_on_its_page_is_the_same_table():
     """jambi whole report, reportlab 1 (landscape, no rules): Tabel 2.8 (Rencana Aksi) has its header
     'No | PROGRAM | KEGIATAN | SUB KEGIATAN | RENCANA AKSI | ANGGARAN (RP.) | ...' printed again under a
     row the renderer split within the page; it is the same table's header, not another table."""
-    out = fuzz_score.render_dir(ROOT / "build" / "fuzz" / "whole")
-    out.mkdir(parents=True, exist_ok=True)
-    pdf, _ = fuzz_pdf_whole("jambi", "reportlab", 1, out)
+    pdf, _ = fuzz_pdf("jambi", "reportlab", 1, whole=True)
     pages = _pages_with(pdf, "Pembinaan BKK")
     headers = [sum(line.startswith("No PROGRAM KEGIATAN") for line in block) for block in _blocks(pdf, pages[0])]
     assert max(headers) == 2
