@@ -9,6 +9,7 @@ from reports the extractor was not built on").
   .venv/bin/python bench/accuracy.py --only truth --truth-doc provsu
   .venv/bin/python bench/accuracy.py --only whole --whole-n 4 --jobs 1   # whole seed reports
   .venv/bin/python bench/accuracy.py --corpus-only   # only ../shared/corpus (corpus table and labelled set)
+  .venv/bin/python bench/accuracy.py --held-out      # what the rules were not built on: held-out fuzz + labels
 
 1. Seeds (section `seeds`): samples/seeds/*.txt rendered by samples/render_samples.py into
    build/bench/pdf/ in several layouts (ruled / unruled A4 = the committed samples; Letter + DejaVu
@@ -37,7 +38,10 @@ from reports the extractor was not built on").
    their own variant stream (base seed 1), scored like the fuzz: the benchmark tables now sit among
    the report's other tables (Perjanjian Kinerja targets, earlier years, Renstra). Cached under
    CACHE/fuzz/whole/.
-6. Tables left unknown (bench/unknown_tables.py): the share of family `unknown` among the tables
+6. Held out (--held-out): the fuzz variants numbered from fuzz_score.DEVELOPMENT_VARIANTS on (HELD_OUT_N
+   per seed per engine), which nobody looked at, and the labelled tables of bench/truth/heldout/ (labelled
+   after the rules were built, README there). `make bench` runs both after the development sets.
+7. Tables left unknown (bench/unknown_tables.py): the share of family `unknown` among the tables
    with at least two numeric columns, on the corpus documents extracted and on the fuzz renderings.
 Speed: seconds per page of the extraction (wall clock in the worker) and peak RSS of the
 extraction child (getrusage(RUSAGE_CHILDREN) in a fresh measuring process per document).
@@ -80,6 +84,8 @@ QUICK_LAYOUTS = tuple(layout for layout in ALL_LAYOUTS if layout != "scanned")
 SCAN_DPI = 200
 SECTIONS = ("seeds", "fuzz", "whole", "truth", "corpus")
 FUZZ_N, QUICK_FUZZ_N = fuzz_score.DEVELOPMENT_VARIANTS, 2
+HELD_OUT_N = 40  # held-out fuzz variants per seed per engine: the batches rendered so far
+HELD_OUT_TRUTH = truth_score.TRUTH_DIR / "heldout"
 # --quick: three labelled documents with a text layer that extract in seconds (both kinds of fact).
 QUICK_TRUTH = ("jombang-inspektorat_2022_lkjip", "kab-grobogan-dpupr_2021_rfk-des", "provsu_2022_lra-opd")
 
@@ -380,6 +386,9 @@ def parse_args(argv: list[str] | None):
     ap.add_argument("--quick", action="store_true", help="fast: no corpus section, no scanned layout, "
                     f"{QUICK_FUZZ_N} fuzz variants per seed per engine, {len(QUICK_TRUTH)} labelled documents")
     ap.add_argument("--corpus-only", action="store_true", help="only the corpus: corpus table and labelled set")
+    ap.add_argument("--held-out", action="store_true",
+                    help=f"only what the rules were not built on: fuzz variants from {fuzz_score.DEVELOPMENT_VARIANTS} "
+                    f"({HELD_OUT_N} per seed per engine unless --fuzz-n) and the labels of bench/truth/heldout/")
     ap.add_argument("--only", action="append", choices=SECTIONS, help="only this section (repeatable)")
     ap.add_argument("--layout", action="append", choices=ALL_LAYOUTS, help="only this seed layout (repeatable)")
     ap.add_argument("--seed", action="append",
@@ -410,6 +419,12 @@ def parse_args(argv: list[str] | None):
     args = ap.parse_args(argv)
     if args.quick and args.corpus_only:
         ap.error("--quick leaves the corpus out; --corpus-only runs only the corpus")
+    if args.held_out:
+        if args.quick or args.corpus_only or args.only:
+            ap.error("--held-out chooses its own sections (fuzz, truth)")
+        args.only, args.truth_dir = ["fuzz", "truth"], str(HELD_OUT_TRUTH)
+        args.fuzz_first = fuzz_score.DEVELOPMENT_VARIANTS
+        args.fuzz_n = HELD_OUT_N if args.fuzz_n is None else args.fuzz_n
     if args.fuzz_n is None:
         args.fuzz_n = QUICK_FUZZ_N if args.quick else FUZZ_N
     return args

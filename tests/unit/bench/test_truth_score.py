@@ -107,3 +107,21 @@ def test_labelled_files_load():
     assert all(lab.kind in ts.KINDS for lab in labels)
     assert not any(lab.expected for lab in labels if lab.level == "other")
     assert sum(lab.expected for lab in labels) > 500
+
+
+def test_held_out_labels_are_new_rows_of_corpus_documents():
+    """bench/truth/heldout holds only tables nobody had labelled: no fact (file, kind, page, name, values) of it
+    is also in bench/truth, and every file it names is a PDF of the corpus list (SOURCES.md)."""
+    from bench.accuracy import DEFAULT_CORPUS, HELD_OUT_TRUTH
+
+    def keyed(folder):
+        return {(f.label["file"], f.kind, f.page, f.name, f.values) for p in ts.truth_files(folder)
+                for f in ts.load_labels(p)}
+    held = keyed(HELD_OUT_TRUTH)
+    assert len(held) > 400
+    assert not held & keyed(ts.TRUTH_DIR)
+    sources = (DEFAULT_CORPUS / "SOURCES.md")
+    if not sources.exists():
+        pytest.skip("../shared/corpus is not here")
+    listed = sources.read_text(encoding="utf-8")
+    assert all(file in listed for file, *_ in held)
