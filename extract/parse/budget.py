@@ -127,7 +127,8 @@ def _name_run_on(table: RawTable, row: Row, roles: BudgetColumns) -> str:
     that lets a long text run across its neighbours): a ruled reader cuts it at every rule it crosses,
     mid-word too, and puts each piece in the cell below it, beside that cell's amount ('... Ikhtis' |
     'ar Realisasi Kinerja S' over 180.000.000 | 'KPD' over 180.000.000). The pieces are the words of
-    the cells up to the last budget column and of the filled cells right after it, joined as printed."""
+    the cells up to the last budget column and, while they run on unbroken, of the cells right after it,
+    joined as printed."""
     raw = table.rows[row.index] if row.index < len(table.rows) else []
     name_col = next((c for c in (roles.name, *roles.name_span) if c is not None and c < len(raw) and raw[c].strip()),
                     None)
@@ -136,16 +137,20 @@ def _name_run_on(table: RawTable, row: Row, roles: BudgetColumns) -> str:
     last = max([c for c in (roles.budget, *roles.level_columns.values(), *roles.other_amounts) if c is not None],
                default=name_col)
     pieces: list[str] = []
+    pieces_end = name_col
     for col in range(name_col + 1, len(raw)):
-        words = [_words_beside_amount(line) for line in raw[col].split("\n")]
-        words = [w for w in words if re.search(r"[A-Za-z]", w)]
-        if not words and col > last:
-            break
+        words = [w for line in raw[col].split("\n") if re.search(r"[A-Za-z]", w := _words_beside_amount(line))
+                 and not _is_currency(w)]
+        if col > last and not (words and col - 1 == pieces_end):
+            break  # past the amounts the name runs on only without a break ('Sumber Dana' is a column)
         pieces.extend(words)
-    if not pieces:
-        return ""
-    gap = " " if raw[name_col][-1:].isspace() or pieces[0][:1].isspace() else ""  # a cut between words
-    return gap + " ".join("".join(pieces).split())
+        pieces_end = col if words else pieces_end
+    text, before = "", raw[name_col]
+    for piece in pieces:
+        # a cut at a space, or between a word's end and a capital (no word changes case inside)
+        apart = before[-1:].isspace() or piece[:1].isspace() or (before[-1:].islower() and piece[:1].isupper())
+        text, before = f"{text}{' ' if apart else ''}{piece}", piece
+    return (" " if text[:1].isspace() else "") + " ".join(text.split())
 
 
 def _words_beside_amount(line: str) -> str:
