@@ -140,7 +140,7 @@ def _name_run_on(table: RawTable, row: Row, roles: BudgetColumns) -> str:
     pieces_end = name_col
     for col in range(name_col + 1, len(raw)):
         words = [w for line in raw[col].split("\n") if re.search(r"[A-Za-z]", w := _words_beside_amount(line))
-                 and not _is_currency(w)]
+                 and not _is_currency(w) and not _is_nil(w)]  # 'Rp', 'Rp -': the cell's own sign
         if col > last and not (words and col - 1 == pieces_end):
             break  # past the amounts the name runs on only without a break ('Sumber Dana' is a column)
         pieces.extend(words)
