@@ -128,7 +128,7 @@ def _name_run_on(table: RawTable, row: Row, roles: BudgetColumns) -> str:
     mid-word too, and puts each piece in the cell below it, beside that cell's amount ('... Ikhtis' |
     'ar Realisasi Kinerja S' over 180.000.000 | 'KPD' over 180.000.000). The pieces are the words of
     the cells up to the last budget column and, while they run on unbroken, of the cells right after it,
-    joined as printed."""
+    joined as printed; the first of them holds an amount too."""
     raw = table.rows[row.index] if row.index < len(table.rows) else []
     name_col = next((c for c in (roles.name, *roles.name_span) if c is not None and c < len(raw) and raw[c].strip()),
                     None)
@@ -143,6 +143,9 @@ def _name_run_on(table: RawTable, row: Row, roles: BudgetColumns) -> str:
                  and not _is_currency(w) and not _is_nil(w)]  # 'Rp', 'Rp -': the cell's own sign
         if col > last and not (words and col - 1 == pieces_end):
             break  # past the amounts the name runs on only without a break ('Sumber Dana' is a column)
+        if words and not pieces and not any(looks_numeric(line.strip()) or STRAY_WORDS_RE.match(line.rstrip())
+                                            for line in raw[col].split("\n")):
+            return ""  # a run-on starts under an amount; words alone there are a column's own ('DAU')
         pieces.extend(words)
         pieces_end = col if words else pieces_end
     text, before = "", raw[name_col]
