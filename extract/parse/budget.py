@@ -42,6 +42,7 @@ AMOUNT = r"(?P<amount>\d{1,3}(?:[.,]\d{3})+(?:[.,]\d{1,2})?)"
 STRAY_WORDS_RE = re.compile(rf"^(?P<words>.*[A-Za-z()].*?)(?:\s+|(?<=[A-Za-z)])){AMOUNT}$")
 # a name's line printed on into the amount cells to its right ('180.000.000' / 'ar Realisasi Kinerja S')
 STRAY_AFTER_RE = re.compile(rf"^{AMOUNT}\s+(?P<words>[A-Za-z(].*)$")
+AMOUNT_LINE_RE = re.compile(AMOUNT)
 
 
 def amount_text(text: str) -> str:
@@ -143,8 +144,9 @@ def _name_run_on(table: RawTable, row: Row, roles: BudgetColumns) -> str:
                  and not _is_currency(w) and not _is_nil(w)]  # 'Rp', 'Rp -': the cell's own sign
         if col > last and not (words and col - 1 == pieces_end):
             break  # past the amounts the name runs on only without a break ('Sumber Dana' is a column)
-        if words and not pieces and not any(looks_numeric(line.strip()) or STRAY_WORDS_RE.match(line.rstrip())
-                                            for line in raw[col].split("\n")):
+        lines = raw[col].split("\n")
+        if words and not pieces and not any(AMOUNT_LINE_RE.fullmatch(ln.strip()) or STRAY_WORDS_RE.match(ln.rstrip())
+                                            for ln in lines):
             return ""  # a run-on starts under an amount; words alone there are a column's own ('DAU')
         pieces.extend(words)
         pieces_end = col if words else pieces_end
