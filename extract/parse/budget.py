@@ -9,6 +9,7 @@ from extract.numerals import detect_format, is_row_number, is_year, looks_numeri
 from extract.parse.budget_levels import assign_levels
 from extract.parse.column_roles import BudgetColumns, budget_columns
 from extract.parse.families import TableLayout
+from extract.parse.headers import is_numbering_row
 from extract.parse.labels import year_in
 from extract.parse.names import has_standard_words, is_standard_name
 from extract.parse.records import BudgetLine
@@ -36,15 +37,22 @@ def budget_lines(table: RawTable, layout: TableLayout, doc_format: str | None) -
     return lines
 
 
-STRAY_WORDS_RE = re.compile(r"^(?P<words>.*[A-Za-z()].*?)\s+(?P<amount>\d{1,3}(?:[.,]\d{3})+(?:[.,]\d{1,2})?)$")
+AMOUNT = r"(?P<amount>\d{1,3}(?:[.,]\d{3})+(?:[.,]\d{1,2})?)"
+# the words before the amount, apart or run into it ('... Kabupaten/Kota7.450.000.000')
+STRAY_WORDS_RE = re.compile(rf"^(?P<words>.*[A-Za-z()].*?)(?:\s+|(?<=[A-Za-z)])){AMOUNT}$")
+# a name's line printed on into the amount cells to its right ('180.000.000' / 'ar Realisasi Kinerja S')
+STRAY_AFTER_RE = re.compile(rf"^{AMOUNT}\s+(?P<words>[A-Za-z(].*)$")
+AMOUNT_LINE_RE = re.compile(AMOUNT)
 
 
 def amount_text(text: str) -> str:
     """The amount of an amount cell into which a neighbour's wrapped text strayed ('M. 73.595.500', '021)
-    825.000.000': the end of a name in the column before): the amount, when the words before it are no
-    number."""
-    match = STRAY_WORDS_RE.match(" ".join(text.split()))
-    return match.group("amount") if match and not looks_numeric(text) else text
+    825.000.000': the end of a name in the column before; '180.000.000 ar Realisasi Kinerja S': a long
+    name printed on across the cells right of it): the amount, when the words beside it are no number."""
+    text_line = " ".join(text.split())
+    match = STRAY_WORDS_RE.match(text_line) or STRAY_AFTER_RE.match(text_line)
+    return match.group("amount") if match and not looks_numeric(text) and not looks_numeric(match.group("words")) \
+        else text
 
 
 # an amount with "Rp", or of millions (a name may hold "1.000 Desa"), between a name's words
@@ -71,8 +79,12 @@ def _budget_line(table: RawTable, row: Row, roles: BudgetColumns, fmt: str | Non
     first = next((c for c in row.cells if c), "")  # numbering leads the row, in whichever column
     numbering = first if is_row_number(first) and len(first) <= 5 and not looks_numeric(first.rstrip(".")) \
         or re.fullmatch(r"\d{1,3}\.?", first) else None
+    if is_numbering_row(row.cells):
+        return None  # the column-number row repeated under the header of a later page
     numeric = [c for c in row.cells if c and looks_numeric(c) and c != numbering]
     name = _line_name(row, roles, numbering)
+    if table.flavor not in UNRULED_FLAVORS and (run_on := _name_run_on(table, row, roles)):
+        name = f"{name}{run_on}"
     if table.flavor in UNRULED_FLAVORS:  # columns drift: read the line's text, in reading order
         name = _name_across_gap(table, row, roles.name, heads) or name
         trailing = _split_trailing_amounts(" ".join(c for c in row.cells if c and c != numbering))
@@ -103,10 +115,55 @@ def _budget_line(table: RawTable, row: Row, roles: BudgetColumns, fmt: str | Non
 def _line_name(row: Row, roles: BudgetColumns, numbering: str | None) -> str:
     """The name column's text; the row's text cells when that is empty or holds a number (a shifted row).
     Other text columns (sasaran, indikator, kendala) are not part of the name."""
-    own = cell(row, roles.name)
-    if own and not looks_numeric(own) and own != numbering:
-        return own
-    return " ".join(c for c in row.cells if c and c != numbering and not looks_numeric(c) and not _is_currency(c))
+    for col in (roles.name, *roles.name_span):
+        own = cell(row, col)
+        if own and not looks_numeric(own) and own != numbering:
+            return own
+    return " ".join(c for c in row.cells if c and c != numbering and not looks_numeric(c) and not _is_currency(c)
+                    and not _is_nil(c))  # '-' printed for nil in the realisasi columns of a total
+
+
+def _name_run_on(table: RawTable, row: Row, roles: BudgetColumns) -> str:
+    """The rest of a one-line name printed on past its column over the cells to its right (a sheet
+    that lets a long text run across its neighbours): a ruled reader cuts it at every rule it crosses,
+    mid-word too, and puts each piece in the cell below it, beside that cell's amount ('... Ikhtis' |
+    'ar Realisasi Kinerja S' over 180.000.000 | 'KPD' over 180.000.000). The pieces are the words of
+    the cells up to the last budget column and, while they run on unbroken, of the cells right after it,
+    joined as printed; the first of them holds an amount too."""
+    raw = table.rows[row.index] if row.index < len(table.rows) else []
+    name_col = next((c for c in (roles.name, *roles.name_span) if c is not None and c < len(raw) and raw[c].strip()),
+                    None)
+    if name_col is None or "\n" in raw[name_col].strip():
+        return ""
+    last = max([c for c in (roles.budget, *roles.level_columns.values(), *roles.other_amounts) if c is not None],
+               default=name_col)
+    pieces: list[str] = []
+    pieces_end = name_col
+    for col in range(name_col + 1, len(raw)):
+        words = [w for line in raw[col].split("\n") if re.search(r"[A-Za-z]", w := _words_beside_amount(line))
+                 and not _is_currency(w) and not _is_nil(w)]  # 'Rp', 'Rp -': the cell's own sign
+        if col > last and not (words and col - 1 == pieces_end):
+            break  # past the amounts the name runs on only without a break ('Sumber Dana' is a column)
+        lines = raw[col].split("\n")
+        if words and not pieces and not any(AMOUNT_LINE_RE.fullmatch(ln.strip()) or STRAY_WORDS_RE.match(ln.rstrip())
+                                            for ln in lines):
+            return ""  # a run-on starts under an amount; words alone there are a column's own ('DAU')
+        pieces.extend(words)
+        pieces_end = col if words else pieces_end
+    text, before = "", raw[name_col]
+    for piece in pieces:
+        # a cut at a space, or between a word's end and a capital (no word changes case inside)
+        apart = before[-1:].isspace() or piece[:1].isspace() or (before[-1:].islower() and piece[:1].isupper())
+        text, before = f"{text}{' ' if apart else ''}{piece}", piece
+    return (" " if text[:1].isspace() else "") + " ".join(text.split())
+
+
+def _words_beside_amount(line: str) -> str:
+    """A cell line without its amount: '' for an amount, the words of 'si dan Rawa251.500.000'."""
+    if looks_numeric(line.strip()):
+        return ""
+    match = STRAY_WORDS_RE.match(line.rstrip())
+    return line.rstrip()[:match.start("amount")] if match else line
 
 
 def _name_across_gap(table: RawTable, row: Row, name_col: int | None, heads: list[int]) -> str | None:

@@ -4,6 +4,7 @@ name, budget, realisation, absorption and level columns of a budget table (`Budg
 """
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 
@@ -65,6 +66,9 @@ class BudgetColumns:
     level_columns: dict[str, int] = field(default_factory=dict)
     # other amount columns the header names (the original budget beside the revised one)
     other_amounts: list[int] = field(default_factory=list)
+    # the unlabelled columns right of the name column: one printed column a ruled reader cut in
+    # several on some pages, the name in whichever of them
+    name_span: list[int] = field(default_factory=list)
 
 
 def indicator_columns(labels: list[str], targets_only: bool = False) -> IndicatorColumns:
@@ -168,6 +172,12 @@ def budget_columns(labels: list[str], table_multiplier: int = 1) -> BudgetColumn
             budgets.append(col)
         elif is_percent_label(label) and roles.absorption is None:
             roles.absorption = col
+    if not roles.level_columns and len(named := _named_levels(budgets, labels)) >= 2:
+        roles.level_columns = named
+        budgets = [c for c in budgets if c not in named.values()]
+    roles.realization = roles.realization if roles.realization is not None else _unit_only(labels, roles, budgets)
+    if roles.name is not None:
+        roles.name_span = list(itertools.takewhile(lambda c: not labels[c].strip(), range(roles.name + 1, len(labels))))
     roles.budget = _final_budget(budgets, labels)
     roles.other_amounts = [c for c in budgets if c != roles.budget]
     if roles.budget is None and roles.level_columns:
@@ -180,7 +190,9 @@ def budget_columns(labels: list[str], table_multiplier: int = 1) -> BudgetColumn
 
 
 # "per sub-kegiatan" before "per kegiatan"; "per paket" / "per pekerjaan" is below a budget line
-PER_LEVEL_RE = re.compile(r"\bper\s+(program|sub[- ]?kegiatan|kegiatan|paket|pekerjaan)\b")
+LEVEL_WORD = r"(program|sub\s*-?\s*kegiatan|kegiatan|paket|pekerjaan)"
+PER_LEVEL_RE = re.compile(rf"\bper\s+{LEVEL_WORD}\b")
+LEVEL_WORD_RE = re.compile(rf"\b{LEVEL_WORD}\b")
 
 
 def _per_level(label: str) -> str | None:
@@ -188,8 +200,33 @@ def _per_level(label: str) -> str | None:
     match = PER_LEVEL_RE.search(label)
     if not match or SPENT_LABEL_RE.search(label):
         return None
-    word = match.group(1)
+    return _level_of(match.group(1))
+
+
+def _level_of(word: str) -> str:
     return "paket" if word in ("paket", "pekerjaan") else "sub_kegiatan" if word.startswith("sub") else word
+
+
+def _named_levels(budgets: list[int], labels: list[str]) -> dict[str, int]:
+    """Budget columns that each name a different level without "per" ("Anggaran Paket | Anggaran
+    Sub-Kegiatan | Anggaran Kegiatan | Anggaran Program"): a budget column per level, when every budget
+    column names one and no two the same (two naming one level are its original and revised budget)."""
+    found = {_level_of(m.group(1)): c for c in budgets if (m := LEVEL_WORD_RE.search(labels[c]))}
+    return found if len(found) == len(budgets) else {}
+
+
+CURRENCY_LABEL_RE = re.compile(r"\(?(rupiah|rp\.?)\)?")
+
+
+def _unit_only(labels: list[str], roles: BudgetColumns, budgets: list[int]) -> int | None:
+    """An amount column labelled only by its currency ("Rupiah") right before the "%" column, right of
+    the budget columns: the realisasi that % measures, its group label ("Realisasi Keuangan") unprinted
+    over the pair. A budget is never labelled by its currency alone beside a %."""
+    col = roles.absorption - 1 if roles.absorption else None
+    first_budget = min([*budgets, *roles.level_columns.values()], default=None)
+    if col is None or first_budget is None or col <= first_budget:
+        return None
+    return col if CURRENCY_LABEL_RE.fullmatch(labels[col].strip()) else None
 
 
 def _final_budget(columns: list[int], labels: list[str]) -> int | None:

@@ -86,14 +86,20 @@ def _has_value(row: list[str]) -> bool:
 
 def is_numbering_row(row: list[str]) -> bool:
     """The column-number row, also when a reader merged the numbers of adjacent columns into one
-    cell ("1 2 3 | 4 | 5 | 6 | 7 8 | 9"): small integers counting up by one, at least three."""
+    cell ("1 2 3 | 4 | 5 | 6 | 7 8 | 9"): small integers counting up by one, at least three, and the
+    lettered sub-numbers of a column group ("3 | 3a | 3b | 3c | 4")."""
     if is_column_number_row(row):
         return True
     cells = [c.split() for c in row if c.strip()]
-    numbers = [token for cell in cells for token in cell]
-    if len(numbers) < 3 or len(cells) < 2 or not all(re.fullmatch(r"\d{1,2}", n) for n in numbers):
+    tokens = [re.fullmatch(r"(\d{1,2})([a-z]?)", token) for cell in cells for token in cell]
+    if len(tokens) < 3 or len(cells) < 2 or not all(tokens):
         return False
-    return [int(n) for n in numbers] == list(range(int(numbers[0]), int(numbers[0]) + len(numbers)))
+    # a column numbered under another's number ("3 3a 3b", "8 8a 8b": the per-level columns of one
+    # group) follows that number; the plain numbers count up by one
+    if any(t.group(2) and (i == 0 or tokens[i - 1].group(1) != t.group(1)) for i, t in enumerate(tokens)):
+        return False
+    numbers = [int(t.group(1)) for t in tokens if not t.group(2)]
+    return len(numbers) >= 3 and numbers == list(range(numbers[0], numbers[0] + len(numbers)))
 
 
 def is_header_line(row: list[str]) -> bool:

@@ -190,9 +190,14 @@ def _find_year(pages):
     votes: Counter[int] = Counter()
     where: dict[int, str] = {}
     for page, weight, text in pages:
+        # a year counts once per page, by its strongest phrase: a sheet listing many items each named
+        # with a year ("... DAK Bidang Irigasi Tahun 2021") outvoted its one title "TAHUN ANGGARAN 2020"
+        strongest: dict[int, float] = {}
         for year, phrase in _year_mentions(text):
-            votes[year] += weight * phrase[1]
+            strongest[year] = max(strongest.get(year, 0.0), phrase[1])
             where.setdefault(year, f"'{phrase[0]}' (page {page})")
+        for year, strength in strongest.items():
+            votes[year] += weight * strength
         if page_is_cover_year := _cover_year(text, weight):
             votes[page_is_cover_year] += weight
     if not votes:
