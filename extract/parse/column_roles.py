@@ -13,6 +13,7 @@ from extract.parse.labels import (
     BUDGET_NAME_RE,
     REMAINDER_RE,
     SPENT_LABEL_RE,
+    YEAR_RE,
     column_multiplier,
     is_budget_label,
     is_percent_label,
@@ -100,8 +101,66 @@ def indicator_columns(labels: list[str], targets_only: bool = False) -> Indicato
             groups[-1].year = groups[-1].year or year_in(label)
         elif ("capaian" in label or label.strip() in {"%", "(%)"}) and groups and groups[-1].achievement is None:
             groups[-1].achievement = col
-    roles.groups = [g for g in groups if targets_only or g.realization is not None or g.achievement is not None]
+    # a year of the plan's target alone is kept where the years are read from the labels (_year_groups)
+    roles.groups = _year_groups(labels, roles, groups) or \
+        [g for g in groups if targets_only or g.realization is not None or g.achievement is not None]
     return roles
+
+
+def _role_key(label: str) -> str | None:
+    if "target" in label:
+        return "target"
+    if "realisasi" in label:
+        return "realization"
+    return "achievement" if "capaian" in label or label.strip() in {"%", "(%)"} else None
+
+
+def _year_groups(labels: list[str], roles: IndicatorColumns, groups: list[ValueGroup]) -> list[ValueGroup] | None:
+    """Value columns grouped by the year each label names, where reading them in order left some out:
+    a table comparing years prints a realisasi without a target ("Realisasi 2015 | Realisasi 2016 |
+    Capaian") or its roles over the years ("Realisasi 2015 | 2016 | Target 2016 | 2018"). The year is
+    the label's last (the sub-column's: "% Capaian 2015 thadap RPJMD 2018" is of 2018); a capaian
+    naming none belongs to the column before it. None when a year prints a role twice or a target or
+    realisasi names no year."""
+    taken = {getattr(roles, k) for k in ("number", "indicator", "goal", "unit", "category")}
+    taken |= {c for g in groups for c in g.columns()}
+    values = [c for c, label in enumerate(labels) if c not in taken and _role_key(label)
+              and not is_budget_label(label) and not _is_plan_label(label)]
+    if not values:
+        return None
+    by_year: dict[int, ValueGroup] = {}
+    last = None
+    for col in sorted(values + [c for g in groups for c in g.columns()]):
+        key, years = _role_key(labels[col]), YEAR_RE.findall(labels[col])
+        if not years and (key != "achievement" or last is None):
+            return None
+        group = by_year.setdefault(int(years[-1]), ValueGroup(year=int(years[-1]))) if years else last
+        if getattr(group, key) is not None:
+            return None
+        setattr(group, key, col)
+        last = group
+    if not any(g.target is not None or g.achievement is not None for g in by_year.values()):
+        return None  # realisasi of several years alone: a comparison, not an achievement table
+    return _against_other_year(list(by_year.values()))
+
+
+def _against_other_year(groups: list[ValueGroup]) -> list[ValueGroup]:
+    """No year prints both a target and a realisasi, one prints only a realisasi and one only a target
+    ("Realisasi 2016 | Target 2018 | Capaian"): the capaian measures that realisasi against that target,
+    one reading of the realisasi's year."""
+    if any(g.target is not None and g.realization is not None for g in groups):
+        return groups
+    actual = [g for g in groups if g.realization is not None]
+    planned = [g for g in groups if g.target is not None]
+    if len(actual) != 1 or len(planned) != 1:
+        return groups
+    reading, plan = actual[0], planned[0]
+    if reading.achievement is not None and plan.achievement is not None:
+        return groups
+    merged = ValueGroup(target=plan.target, realization=reading.realization,
+                        achievement=reading.achievement if reading.achievement is not None else plan.achievement,
+                        year=reading.year)
+    return [merged if g is reading else g for g in groups if g is not plan]
 
 
 LABEL_FRAGMENT_RE = re.compile(r"(?:(?:tahun|th\.?|(?:19|20)\d\d)\s*)+")
