@@ -6,7 +6,7 @@ from __future__ import annotations
 from statistics import median
 
 from extract.model import Line, Word
-from extract.numerals import is_running_count
+from extract.numerals import is_running_count, looks_numeric
 from extract.pdf.page_words import LEVEL_FLAT, LEVEL_GAP, Rule, levels, seat, seated_height
 
 ROW_GAP = 1.25  # line pitches from one line down to the next from which on cell padding parts them
@@ -61,14 +61,30 @@ def _uneven(line: Line, height: float) -> bool:
 
 def row_cut(lines: list[Line]) -> float:
     """The least step from a line down to the next that sets two rows apart: ROW_GAP line pitches,
-    or less where the block shows its own row padding (_padded_step)."""
+    or less where the block shows its own row padding (_padded_step), unless rows follow each other
+    at the pitch (_rows_at_pitch)."""
     return _row_cut(lines, _steps(lines))
 
 
 def _row_cut(lines: list[Line], steps: list[float], pitch: float | None = None) -> float:
-    pitch = pitch or line_pitch(lines)
+    own, pitch = pitch is None, pitch or line_pitch(lines)
     height = median(w.height for line in lines for w in line.words)
+    if own and _rows_at_pitch(lines, steps, pitch, height) >= PADDED_ROWS:
+        return ROW_GAP * pitch
     return min(ROW_GAP * pitch, _padded_step(steps, pitch, height, _body_steps(lines, steps)))
+
+
+def _rows_at_pitch(lines: list[Line], steps: list[float], pitch: float, height: float) -> int:
+    """How many steps at the pitch part two lines that each print two numbers or more: two rows'
+    value lines, not a cell's wrapped lines. Where PADDED_ROWS rows or more follow each other at the
+    pitch (no name wraps), the pitch is a row's step, and a wider step no padding but a taller row
+    (_row_cut: an indent set in the body's larger type stands 'Penyediaan Gaji dan Tunjangan ASN'
+    18.8 pt under the row above, an unindented 'ADMINISTRASI KEUANGAN' 17.1 pt). Only on the block's
+    own pitch: a pitch handed in (header_bands reads a header with the body's) keeps the padded
+    step, the one step that parts a header's lines set half a row apart from the column numbers
+    ('Realisasi' / 'No Program Alokasi Anggaran' / 'Anggaran %' over '1 2 3 4')."""
+    valued = [sum(looks_numeric(w.text) for w in line.words) >= 2 for line in lines]
+    return sum(step <= pitch + 0.05 * height and valued[k] and valued[k + 1] for k, step in enumerate(steps))
 
 
 def _body_steps(lines: list[Line], steps: list[float]) -> list[float]:
