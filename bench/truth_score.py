@@ -25,7 +25,10 @@ precision = of the extracted facts of that kind on the pages of the labelled tab
             holding a labelled row of that kind, whatever table the fact comes from: the same rule
             for every document), the share matched to an expected fact; facts
             matched to an excluded label (`other`, no number) and facts without any number are
-            left out of the share, as the labels leave such rows out.
+            left out of the share, as the labels leave such rows out. The development labels
+            (bench/truth) and the held-out ones (bench/truth/heldout) may label different tables of
+            one PDF on one page: a fact matched to a label of the other set is left out too (it is
+            neither right nor wrong here), and the other set's pages are not judged.
 ceiling   = share of expected facts whose printed numbers (the digit groups of the *_printed texts
             of the values the label has) all appear among the digit groups of the document's raw
             cells (cells.parquet) on the label's page +-1. A fact outside the ceiling was lost
@@ -36,7 +39,7 @@ from __future__ import annotations
 import csv
 import math
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from difflib import SequenceMatcher
 from pathlib import Path
 
@@ -86,6 +89,7 @@ class Fact:
     year: int | None = None
     label: dict = field(default_factory=dict)   # the CSV row (labels only)
     expected: bool = True                       # labels: counted in recall
+    own: bool = True                            # labels: of the set scored (else of the other set)
     index: int = 0                              # extracted facts: position in its list
 
 
@@ -115,6 +119,15 @@ def load_labels(path: Path) -> list[Fact]:
         out.append(Fact(row["kind"], norm_name(row["name"]), int(row["page"]) if row["page"] else None, values,
                         row["level"], int(row["fiscal_year"]) if row["fiscal_year"] else None, row, expected))
     return out
+
+
+def other_set_labels(path: Path) -> list[Fact]:
+    """The same PDF's labels in the other set (development <-> held-out), as neutral labels."""
+    path = Path(path)
+    other = path.parent.parent / path.name if path.parent.name == "heldout" else path.parent / "heldout" / path.name
+    if not other.is_file():
+        return []
+    return [replace(lab, expected=False, own=False) for lab in load_labels(other)]
 
 
 def pdf_name(path: Path) -> str:
@@ -244,7 +257,7 @@ def score_kind(labels: list[Fact], extracted: list[Fact], digits_by_page: dict, 
     expected = [i for i, lab in enumerate(labels) if lab.expected]
     found = [i for i in expected if i in pairs]
     ceiling = {i for i in expected if in_cells(labels[i], digits_by_page)}
-    pages = {lab.page for lab in labels if lab.page is not None}
+    pages = {lab.page for lab in labels if lab.page is not None and lab.own}
     on_pages = [g for g in extracted if all_pages or g.page in pages]
     neutral = {pairs[i] for i, lab in enumerate(labels) if not lab.expected and i in pairs}
     right = {pairs[i] for i in found}
@@ -256,7 +269,7 @@ def score_kind(labels: list[Fact], extracted: list[Fact], digits_by_page: dict, 
         "expected": len(expected), "found": len(found), "recall": _share(len(found), len(expected)),
         "judged": len(judged), "right": sum(1 for g in judged if g.index in right),
         "precision": _share(sum(1 for g in judged if g.index in right), len(judged)),
-        "excluded_labels": len(labels) - len(expected), "matched_excluded": len(neutral),
+        "excluded_labels": sum(1 for lab in labels if lab.own) - len(expected), "matched_excluded": len(neutral),
         "in_cells": len(ceiling), "ceiling": _share(len(ceiling), len(expected)),
         "lost_finding_cells": sum(1 for i in missing if i not in ceiling),
         "lost_reading_cells": sum(1 for i in missing if i in ceiling),
@@ -274,15 +287,15 @@ def score_document(labels: list[Fact], extracted) -> dict:
     """extracted: a bench.cache.Extracted. Per kind scores plus the document's region and year."""
     record, frames = extracted.record, extracted.frames
     digits = cell_digits_by_page(frames.get("cells"))
-    declared_empty = not labels
-    region = labels[0].label.get("region_code") if labels else None
+    declared_empty = not any(lab.own for lab in labels)
+    region = next((lab.label.get("region_code") for lab in labels if lab.own), None)
     out = {"status": record.get("status"), "status_reason": record.get("status_reason"),
            "region_code": record.get("region_code"), "fiscal_year": record.get("fiscal_year"),
            "region_ok": (record.get("region_code") == region) if region else None, "kinds": {}}
     for kind in KINDS:
         kind_labels = [lab for lab in labels if lab.kind == kind]
         got = extracted_facts(record, frames, kind)
-        if kind_labels or declared_empty:
+        if any(lab.own for lab in kind_labels) or declared_empty:
             doc_year = record.get("fiscal_year")
             out["kinds"][kind] = score_kind(kind_labels, got, digits, doc_year, all_pages=declared_empty)
     return out
@@ -345,7 +358,7 @@ def run_truth(files: list[Path], corpus: Path, cache, jobs: int, log) -> dict:
         for path, pdf, future in futures:
             extracted = future.result()
             log(f"  truth {pdf.name}: {extracted.record.get('status')}{' (cached)' if extracted.cached else ''}")
-            out["documents"][pdf.name] = score_document(load_labels(path), extracted)
+            out["documents"][pdf.name] = score_document(load_labels(path) + other_set_labels(path), extracted)
             out["documents"][pdf.name]["document_id"] = extracted.document_id
     out["total"] = summarize(out["documents"])
     return out

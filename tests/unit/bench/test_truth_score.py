@@ -93,6 +93,34 @@ def test_score_document_recall_precision_ceiling():
     assert total[ts.BUDGET]["recall"] == pytest.approx(0.3333) and total["all"]["expected"] == 3
 
 
+def test_other_set_labels_are_neither_right_nor_wrong():
+    """A table labelled only in the held-out set, on a page of a development label: its facts are not judged
+    when the development set is scored, and its page alone is not judged either."""
+    own = [label("Program A", 5, (100.0, 90.0, 90.0))]
+    other = [ts.replace(label("Program H", 5, (7.0, 7.0, 100.0)), expected=False, own=False),
+             ts.replace(label("Program J", 9, (8.0, 8.0, 100.0)), expected=False, own=False)]
+    frames = frames_of([("t", 5, "program", "Program A", 100.0, 90.0, 90.0, 2021),
+                        ("t", 5, "program", "Program H", 7.0, 7.0, 100.0, 2021),   # the other set's fact
+                        ("t", 9, "program", "Program K", 1.0, 1.0, 100.0, 2021)],  # the other set's page only
+                       [])
+    s = ts.score_document(own + other, Extracted("d", {"status": "ok"}, frames))["kinds"][ts.BUDGET]
+    assert (s["expected"], s["found"], s["judged"], s["right"], s["excluded_labels"]) == (1, 1, 1, 1, 0)
+    assert s["precision"] == 1.0
+    alone = ts.score_document(own, Extracted("d", {"status": "ok"}, frames))["kinds"][ts.BUDGET]
+    assert (alone["judged"], alone["precision"]) == (2, 0.5)
+
+
+def test_other_set_labels_of_a_held_out_file_are_the_development_ones():
+    from bench.accuracy import HELD_OUT_TRUTH
+
+    shared = [p for p in ts.truth_files(HELD_OUT_TRUTH) if (ts.TRUTH_DIR / p.name).is_file()]
+    assert shared
+    for path in shared:
+        other = ts.other_set_labels(path)
+        assert other and not any(lab.expected or lab.own for lab in other)
+        assert len(ts.other_set_labels(ts.TRUTH_DIR / path.name)) == len(ts.load_labels(path))
+
+
 def test_declared_empty_document_judges_every_fact():
     frames = frames_of([("t", 3, "program", "Program A", 1.0, 1.0, 100.0, 2023)], [])
     doc = ts.score_document([], Extracted("d", {"status": "ok"}, frames))
