@@ -223,11 +223,28 @@ def _repeated_header_rows(previous: RawTable, rows: list[list[str]]) -> int:
     """How many rows open `rows` that repeat the start's header rows cell for cell (0 if they do
     not): the rows under them are body, even text-only ones (the rest of a row the page break cut
     below its values), which a header test by words would take for more header."""
-    size = header_size(previous.rows)
+    size = _label_rows(previous.rows)
     if not 0 < size <= len(rows) or not header_words(previous.rows):
         return 0
-    same = all(_row_key(a) == _row_key(b) for a, b in zip(previous.rows[:size], rows[:size]))
+    same = all(_row_key(_trimmed(a)) == _row_key(_trimmed(b)) for a, b in zip(previous.rows[:size], rows[:size]))
     return size if same else 0
+
+
+def _label_rows(rows: list[list[str]]) -> int:
+    """The header rows that label columns: those above the first heading spanning the table under
+    them ('Misi Pertama : ...', 'Sasaran ke-1 : ...', its text in the first cell alone), which holds
+    no value and so counts as header, but belongs to the start's body and is not repeated."""
+    size = header_size(rows)
+    spanning = [i for i, row in enumerate(rows[1:size], 1) if [c for c in row if c.strip()] == [row[0]]]
+    return spanning[0] if spanning else size
+
+
+def _trimmed(row: list[str]) -> list[str]:
+    """A row without its empty cells at the right (a sliver column the reader found on one page only)."""
+    end = len(row)
+    while end and not row[end - 1].strip():
+        end -= 1
+    return row[:end]
 
 
 def _split_header_from_tail(previous: RawTable, table: RawTable) -> None:
