@@ -655,8 +655,10 @@ def _deadline_error(url: str, total: float, status_code: int | None = None) -> F
 
 def _transport_error(exc: httpx.HTTPError, url: str, watchdog: _Watchdog,
                      total: float) -> FetchError:
-    """The FetchError for an httpx failure; the watchdog's cut is a timeout, not a break."""
-    if watchdog.expired.is_set():
+    """The FetchError for an httpx failure; the watchdog's cut is a timeout, not a break. A read
+    timeout as long as the deadline can fire before the watchdog's timer on a loaded machine: once
+    the deadline has passed, whatever broke the transfer, the deadline is the reason."""
+    if watchdog.passed():
         return _deadline_error(url, total)
     if isinstance(exc, httpx.TimeoutException):
         return FetchTimeout(f"timeout ({type(exc).__name__}) fetching {url}", url=url)
