@@ -40,12 +40,14 @@ def budget_lines(table: RawTable, layout: TableLayout, doc_format: str | None) -
 def budget_beside_performance(table: RawTable, layout: TableLayout, doc_format: str | None) -> list[BudgetLine]:
     """The budget lines of an indicator table that sets each program's performance beside its money
     ("Kinerja: Target | Realisasi | Capaian %" next to "Anggaran: Anggaran | Realisasi | Capaian %"): the
-    header names a budget and its realisasi as money. The performance columns hold no amount of a line, so
-    a row of performance alone (a sasaran, an average of capaian) makes none."""
+    header names the line column (program, kegiatan) and a budget and its realisasi as money. The
+    performance columns hold no amount of a line, so a row of performance alone (a sasaran, an average of
+    capaian) makes none. Money per indicator under a 'Sasaran | Indikator' header is no budget line."""
     labels = layout.labels
     roles = budget_columns(labels, layout.unit_multiplier)
     money = [roles.budget, roles.realization]
-    if None in money or not all(MONEY_LABEL_RE.search(labels[c]) for c in money) or not roles.performance:
+    if None in money or roles.name is None or not roles.performance \
+            or not all(MONEY_LABEL_RE.search(labels[c]) for c in money):
         return []
     return budget_lines(table, layout, doc_format)
 

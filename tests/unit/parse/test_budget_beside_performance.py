@@ -84,3 +84,24 @@ def test_a_kinerja_group_beside_an_anggaran_group_gives_budget_lines_too():
         ("JUMLAH TOTAL", "total", 13353153913.0, 12441701788.0, 93.17),
     ]
     assert "Maturitas SPIP" in set(frames["indicators"].indicator_name)  # the indicators are read as before
+
+
+# samples/seeds/lkjip_kota-jambi_2025_disnakerkopukm.txt, Tabel 3.9: the same two groups, but one row per
+# indicator under 'Sasaran Strategis | Indikator Sasaran': money per indicator, no program's budget line
+MONEY_PER_INDICATOR = [
+    ["No", "Sasaran Strategis", "Indikator Sasaran", "Kinerja", "", "", "Anggaran", "", ""],
+    ["", "", "", "Target (%)", "Realisasi (%)", "Capaian (%)", "Target", "Realisasi", "Capaian (%)"],
+    ["1", "Meningkatnya penyerapan pencari kerja dan perlindungan tenaga kerja",
+     "Persentase Penempatan Pencari Kerja Terdaftar", "45.00", "60.97", "135.49", "Rp 321,673,135",
+     "Rp 303,388,183", "94.32"],
+    ["", "", "Persentase Perusahaan Dgn Tata Kelola Yg Layak", "14.00", "16.00", "114.29", "Rp 909,622,967",
+     "Rp 836,129,151", "91.92"],
+]
+
+
+def test_money_per_indicator_gives_no_budget_lines():
+    table = _table(MONEY_PER_INDICATOR, "Tabel 3.9 : Alokasi Anggaran dan Realisasi Belanja")
+    assert classify(table.rows, table.caption).family == INDICATOR
+    frames = tables_to_frames("d1", [table])
+    assert frames["budget_lines"].empty
+    assert len(frames["indicators"]) == 2
