@@ -24,7 +24,7 @@ from extract.model import UNRULED_FLAVORS, RawTable
 from extract.numerals import detect_format, looks_numeric
 from extract.parse import families as cls
 from extract.parse.account_sheet import is_sheet, sheet_layout, sheet_lines
-from extract.parse.budget import budget_lines
+from extract.parse.budget import budget_beside_performance, budget_lines
 from extract.parse.indicators import indicator_rows
 from extract.parse.metadata import infer_metadata, load_region_index
 from extract.parse.plan_targets import plan_target_rows
@@ -175,6 +175,7 @@ def tables_to_frames(document_id: str, tables: list[RawTable]) -> dict[str, pd.D
         if layout.family == cls.INDICATOR:
             indicators += as_records(indicator_rows(table, layout, doc_format))
             plans += as_records(plan_target_rows(table, layout, doc_format))  # "Target Akhir Renstra" columns
+            budgets += as_records(budget_beside_performance(table, layout, doc_format))
         elif layout.family == cls.PLAN_TARGET:  # Perjanjian Kinerja: targets of one year, no realisasi yet
             indicators += as_records(indicator_rows(table, layout, doc_format, targets_only=True))
         elif layout.family == cls.MULTI_YEAR_PLAN:  # Renstra / RPJMD: a target per year of the plan period

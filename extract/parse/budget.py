@@ -10,7 +10,7 @@ from extract.parse.budget_levels import assign_levels
 from extract.parse.column_roles import BudgetColumns, budget_columns
 from extract.parse.families import TableLayout
 from extract.parse.headers import is_numbering_row
-from extract.parse.labels import year_in
+from extract.parse.labels import MONEY_LABEL_RE, year_in
 from extract.parse.names import has_standard_words, is_standard_name
 from extract.parse.records import BudgetLine
 from extract.parse.rows import Row, cell, data_rows
@@ -35,6 +35,21 @@ def budget_lines(table: RawTable, layout: TableLayout, doc_format: str | None) -
     lines = [line for i, line in enumerate(lines) if line.line_name or i in ends]
     assign_levels(lines)
     return lines
+
+
+def budget_beside_performance(table: RawTable, layout: TableLayout, doc_format: str | None) -> list[BudgetLine]:
+    """The budget lines of an indicator table that sets each program's performance beside its money
+    ("Kinerja: Target | Realisasi | Capaian %" next to "Anggaran: Anggaran | Realisasi | Capaian %"): the
+    header names the line column (program, kegiatan) and a budget and its realisasi as money. The
+    performance columns hold no amount of a line, so a row of performance alone (a sasaran, an average of
+    capaian) makes none. Money per indicator under a 'Sasaran | Indikator' header is no budget line."""
+    labels = layout.labels
+    roles = budget_columns(labels, layout.unit_multiplier)
+    money = [roles.budget, roles.realization]
+    if None in money or roles.name is None or not roles.performance \
+            or not all(MONEY_LABEL_RE.search(labels[c]) for c in money):
+        return []
+    return budget_lines(table, layout, doc_format)
 
 
 AMOUNT = r"(?P<amount>\d{1,3}(?:[.,]\d{3})+(?:[.,]\d{1,2})?)"
@@ -81,7 +96,8 @@ def _budget_line(table: RawTable, row: Row, roles: BudgetColumns, fmt: str | Non
         or re.fullmatch(r"\d{1,3}\.?", first) else None
     if is_numbering_row(row.cells):
         return None  # the column-number row repeated under the header of a later page
-    numeric = [c for c in row.cells if c and looks_numeric(c) and c != numbering]
+    numeric = [c for col, c in enumerate(row.cells) if c and looks_numeric(c) and c != numbering
+               and col not in roles.performance]
     name = _line_name(row, roles, numbering)
     if table.flavor not in UNRULED_FLAVORS and (run_on := _name_run_on(table, row, roles)):
         name = f"{name}{run_on}"
@@ -102,6 +118,9 @@ def _budget_line(table: RawTable, row: Row, roles: BudgetColumns, fmt: str | Non
             cell(row, roles.level_columns[level]), cell(row, roles.realization), cell(row, roles.absorption)))
     elif roles.agency_lines:
         level = "perangkat_daerah"
+    elif listed := LISTED_HEADING_RE.match(name):
+        name = listed.group("head")  # 'Meningkatnya ... : - Program A - Program B': the sasaran's line
+        level = roles.heading_level
     return BudgetLine(
         table_id=table.table_id, row_index=row.index, source_page=row.page, line_number=numbering,
         level=level or "", level_method="column" if level else "", line_name=name,
@@ -110,6 +129,10 @@ def _budget_line(table: RawTable, row: Row, roles: BudgetColumns, fmt: str | Non
         absorption_raw=absorption, absorption_pct_reported=parse_number(absorption, fmt),
         fiscal_year=year,
     )
+
+
+# A heading closed by a colon over a bulleted list of the programs under it, one amount set for all
+LISTED_HEADING_RE = re.compile(r"^(?P<head>[^:]*[A-Za-z][^:]*?)\s*:\s*(?=[-•]\s)")
 
 
 def _line_name(row: Row, roles: BudgetColumns, numbering: str | None) -> str:
@@ -253,7 +276,8 @@ def _amount_cells(row: Row, roles: BudgetColumns, numeric: list[str]) -> tuple[s
     by_role = [cell(row, getattr(roles, k)) for k in ("budget", "realization", "absorption")]
     role_cols = [getattr(roles, k) for k in ("budget", "realization", "absorption")]
     first_role = min((c for c in role_cols if c is not None), default=0)
-    stray_left = any(c in numeric for i, c in enumerate(row.cells[:first_role]) if i not in roles.other_amounts)
+    stray_left = any(c in numeric for i, c in enumerate(row.cells[:first_role])
+                     if i not in roles.other_amounts and i not in roles.performance)
     if stray_left or not set(numeric) <= set(row.cells):  # a row shifted left, or amounts read from its text
         padded = numeric + ["", "", ""]
         return padded[0], padded[1], padded[2]

@@ -17,6 +17,7 @@ from extract.parse.labels import (
     column_multiplier,
     is_budget_label,
     is_percent_label,
+    is_performance_label,
     year_in,
 )
 
@@ -67,6 +68,11 @@ class BudgetColumns:
     level_columns: dict[str, int] = field(default_factory=dict)
     # other amount columns the header names (the original budget beside the revised one)
     other_amounts: list[int] = field(default_factory=list)
+    # columns of performance beside the money ("Capaian Sasaran (%)", a "Kinerja" group): no amount of a line
+    performance: list[int] = field(default_factory=list)
+    # the level above program the name column names ("Sasaran Strategis/ Program"): a line headed by
+    # it lists its programs below its name in the same cell
+    heading_level: str | None = None
     # the unlabelled columns right of the name column: one printed column a ruled reader cut in
     # several on some pages, the name in whichever of them
     name_span: list[int] = field(default_factory=list)
@@ -221,8 +227,11 @@ def budget_columns(labels: list[str], table_multiplier: int = 1) -> BudgetColumn
         elif BUDGET_NAME_RE.search(label) and roles.name is None:
             roles.name = col
             roles.agency_lines = not re.search(r"program|kegiatan|uraian", label)
+            roles.heading_level = "sasaran" if "sasaran" in label else None
         elif "fisik" in label:
             roles.physical = col if roles.physical is None else roles.physical
+        elif is_performance_label(label):
+            roles.performance.append(col)
         elif REMAINDER_RE.search(label):
             continue
         elif SPENT_LABEL_RE.search(label) and not is_percent_label(label) and roles.realization is None:

@@ -50,6 +50,13 @@ MONEY_LABEL_RE = re.compile(r"anggaran|pagu|alokasi|\bdpa\b|\brp\b|rupiah|keuang
 # Spending against it: realisasi (keuangan), serapan, SPJ; a remainder (sisa, selisih) is neither.
 SPENT_LABEL_RE = re.compile(r"realisasi|serapan|penyerapan|\bspj\b")
 REMAINDER_RE = re.compile(r"\bsisa\b|selisih|deviasi|efisiensi")
+# A column of performance beside the money ("Capaian Sasaran (%)", a "Kinerja" group's Realisasi and
+# Capaian): its realisasi and % are the indicator's, not the budget's.
+PERFORMANCE_LABEL_RE = re.compile(r"\b(kinerja|sasaran|indikator)\b")
+
+
+def is_performance_label(label: str) -> bool:
+    return PERFORMANCE_LABEL_RE.search(label) is not None and MONEY_LABEL_RE.search(label) is None
 
 
 # Amount units printed in headers and captions: "(Rp 000)", "(Rp. 000.000)", "(dalam ribuan rupiah)",

@@ -13,7 +13,7 @@
 {% set abs_min, abs_max = var('review_absorption_pct_range', [0, 200]) %}
 {% set abs_hard_min, abs_hard_max = var('review_absorption_pct_hard_range', [0, 1000]) %}
 {% set indicator_levels = "'tujuan', 'sasaran', 'program', 'kegiatan', 'sub_kegiatan'" %}
-{% set budget_levels = "'program', 'kegiatan', 'sub_kegiatan', 'total', 'urusan', 'perangkat_daerah'" %}
+{% set budget_levels = "'program', 'kegiatan', 'sub_kegiatan', 'total', 'urusan', 'perangkat_daerah', 'sasaran'" %}
 {% set plan_kinds = "'renstra', 'rpjmd', 'unknown'" %}
 with indicators as (
     select
