@@ -8,6 +8,7 @@ from extract.numerals import is_column_number_row, is_row_number, is_year, looks
 from extract.pdf.columns import (
     EDGE_TOLERANCE,
     align_columns,
+    best_column,
     crossings,
     header_size,
     header_words,
@@ -147,9 +148,35 @@ def _grid_kept(previous: RawTable, table: RawTable) -> RawTable | None:
     inside one of the other's (a page may split a column in two: an indented sub-level, a
     narrow gap; the split keeps what the indent tells), the start's when they are alike; None
     when each part merges columns of the other (another table). A word-aligned start of a row or
-    two at a page bottom has no reliable columns: it takes the continuation's."""
+    two at a page bottom has no reliable columns: it takes the continuation's. A part whose grid would
+    join two cells of a row of the other gives way to the other's when that one joins none
+    (_joins_cells)."""
     if table.flavor in UNRULED_FLAVORS and _body_rows(previous) <= CUT_START_ROWS < _body_rows(table):
         return table
+    kept = _finer(previous, table)
+    other = previous if kept is table else table
+    if kept is not None and _joins_cells(other, kept) and not _joins_cells(kept, other):
+        return other
+    return kept
+
+
+def _joins_cells(part: RawTable, grid: RawTable) -> bool:
+    """Re-gridded onto `grid`'s columns, would two cells of one row of `part` fall into one column?
+    A column of `part` lying in a gap of `grid` (a level of names that `grid`'s rows leave empty)
+    goes to its nearest neighbour and is joined with it: `grid` is then not the finer one, whatever
+    borders it draws inside `part`'s columns, if the other way round no row is joined so
+    (jambi_reportlab_289 p. 8, a page-top end of the table whose 'Total', set left of the centred
+    row numbers, split the number column, and whose rows all hold names one level out: re-gridded
+    onto it, the start's sub-kegiatan names fell into the Anggaran column)."""
+    mapping = [best_column(bounds, grid.col_bounds) for bounds in part.col_bounds]
+    for row in part.rows:
+        targets = [mapping[col] for col, text in enumerate(row[:len(mapping)]) if text.strip()]
+        if len(set(targets)) < len(targets):
+            return True
+    return False
+
+
+def _finer(previous: RawTable, table: RawTable) -> RawTable | None:
     previous_fits = crossings(previous.col_bounds, table.col_bounds, headless_columns(table.rows)) == 0
     table_fits = crossings(table.col_bounds, previous.col_bounds, headless_columns(previous.rows)) == 0
     if previous_fits and table_fits and len(table.col_bounds) > len(previous.col_bounds):
