@@ -140,12 +140,17 @@ def test_capaian_mismatch_check_accepts_target_over_realisasi_for_lower_is_bette
             ["%tingkat pengangguran terbuka%"]).fetchall()
         tpt = con.execute(
             "select achievement_pct_computed, polarity from marts.fct_performance_indicator "
-            "where indicator_key = 'tingkat pengangguran terbuka'").fetchall()
+            "where indicator_key = 'tingkat pengangguran terbuka' and fiscal_year = 2021").fetchall()
+        earlier = con.execute(
+            "select fiscal_year, realization_value from marts.fct_performance_indicator "
+            "where indicator_key = 'tingkat pengangguran terbuka' and fiscal_year < 2021 order by 1").fetchall()
     # 115% (pages 24 and 68) is flagged; 85,31 (page 27, target / realisasi) is not
     assert sorted((page, value) for page, value, _ in issues) == [(24, 115.0), (68, 115.0)]
     assert all("target / realisasi * 100 = 85.31" in detail for _, _, detail in issues)
     # the warehouse's own figure stays (2 x target - realisasi) / target x 100
     assert [(round(a, 2), p) for a, p in tpt] == [(round((2 * 5.4 - 6.33) / 5.4 * 100, 2), "lower_is_better")]
+    # page 66 compares the realisasi of 2019, 2020 and 2021 (5,41 | 6,91 | 6,33): earlier years are facts of their own
+    assert earlier == [(2019, 5.41), (2020, 6.91)]
 
 
 def test_target_of_the_changed_rpjmd_is_this_years_target(provsu):
