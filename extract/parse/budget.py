@@ -118,7 +118,7 @@ def _budget_line(table: RawTable, row: Row, roles: BudgetColumns, fmt: str | Non
             cell(row, roles.level_columns[level]), cell(row, roles.realization), cell(row, roles.absorption)))
     elif roles.agency_lines:
         level = "perangkat_daerah"
-    elif listed := LISTED_HEADING_RE.match(name):
+    elif roles.heading_level and (listed := LISTED_HEADING_RE.match(name)):
         name = listed.group("head")  # 'Meningkatnya ... : - Program A - Program B': the sasaran's line
         level = roles.heading_level
     return BudgetLine(
