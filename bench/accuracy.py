@@ -39,8 +39,9 @@ from reports the extractor was not built on").
    the report's other tables (Perjanjian Kinerja targets, earlier years, Renstra). Cached under
    CACHE/fuzz/whole/.
 6. Held out (--held-out): the fuzz variants numbered from fuzz_score.DEVELOPMENT_VARIANTS on (HELD_OUT_N
-   per seed per engine), which nobody looked at, and the labelled tables of bench/truth/heldout/ (labelled
-   after the rules were built, README there). `make bench` runs both after the development sets.
+   per seed per engine), which nobody looked at, and the newest round of labelled tables
+   (bench/truth/heldout2/, labelled after the rules were built, README there; `--truth-dir` scores an
+   earlier round). `make bench` runs both after the development sets.
 7. Tables left unknown (bench/unknown_tables.py): the share of family `unknown` among the tables
    with at least two numeric columns, on the corpus documents extracted and on the fuzz renderings.
 Speed: seconds per page of the extraction (wall clock in the worker) and peak RSS of the
@@ -85,7 +86,7 @@ SCAN_DPI = 200
 SECTIONS = ("seeds", "fuzz", "whole", "truth", "corpus")
 FUZZ_N, QUICK_FUZZ_N = fuzz_score.DEVELOPMENT_VARIANTS, 2
 HELD_OUT_N = 20  # held-out fuzz variants per seed per engine: the batches rendered so far
-HELD_OUT_TRUTH = truth_score.TRUTH_DIR / "heldout"
+HELD_OUT_TRUTH = truth_score.label_sets()[-1]  # the newest round of labels (bench/truth/heldout2/)
 # --quick: three labelled documents with a text layer that extract in seconds (both kinds of fact).
 QUICK_TRUTH = ("jombang-inspektorat_2022_lkjip", "kab-grobogan-dpupr_2021_rfk-des", "provsu_2022_lra-opd")
 
@@ -388,7 +389,8 @@ def parse_args(argv: list[str] | None):
     ap.add_argument("--corpus-only", action="store_true", help="only the corpus: corpus table and labelled set")
     ap.add_argument("--held-out", action="store_true",
                     help=f"only what the rules were not built on: fuzz variants from {fuzz_score.DEVELOPMENT_VARIANTS} "
-                    f"({HELD_OUT_N} per seed per engine unless --fuzz-n) and the labels of bench/truth/heldout/")
+                    f"({HELD_OUT_N} per seed per engine unless --fuzz-n) and the newest round of labels "
+                    f"({HELD_OUT_TRUTH.relative_to(ROOT)}/)")
     ap.add_argument("--only", action="append", choices=SECTIONS, help="only this section (repeatable)")
     ap.add_argument("--layout", action="append", choices=ALL_LAYOUTS, help="only this seed layout (repeatable)")
     ap.add_argument("--seed", action="append",
@@ -407,7 +409,7 @@ def parse_args(argv: list[str] | None):
     ap.add_argument("--truth-doc", action="append", help="only labelled documents whose name contains this")
     ap.add_argument("--truth-n", type=int, help="at most this many labelled documents")
     ap.add_argument("--truth-dir", default=str(truth_score.TRUTH_DIR),
-                    help="folder of labelled CSVs (default bench/truth; bench/truth/heldout: the held-out tables)")
+                    help="folder of labelled CSVs (default bench/truth; bench/truth/heldout, heldout2: later rounds)")
     ap.add_argument("--corpus", default=str(DEFAULT_CORPUS), help=f"folder of real PDFs (default {DEFAULT_CORPUS})")
     ap.add_argument("--cache", default=str(DEFAULT_CACHE),
                     help="cache root: fuzz renderings and extractions in CACHE/fuzz/, corpus extractions in "

@@ -26,9 +26,9 @@ precision = of the extracted facts of that kind on the pages of the labelled tab
             for every document), the share matched to an expected fact; facts
             matched to an excluded label (`other`, no number) and facts without any number are
             left out of the share, as the labels leave such rows out. The development labels
-            (bench/truth) and the held-out ones (bench/truth/heldout) may label different tables of
-            one PDF on one page: a fact matched to a label of the other set is left out too (it is
-            neither right nor wrong here), and the other set's pages are not judged.
+            (bench/truth) and each later round (bench/truth/heldout, heldout2) may label different
+            tables of one PDF on one page: a fact matched to a label of another set is left out too
+            (it is neither right nor wrong here), and another set's pages are not judged.
 ceiling   = share of expected facts whose printed numbers (the digit groups of the *_printed texts
             of the values the label has) all appear among the digit groups of the document's raw
             cells (cells.parquet) on the label's page +-1. A fact outside the ceiling was lost
@@ -121,13 +121,17 @@ def load_labels(path: Path) -> list[Fact]:
     return out
 
 
+def label_sets() -> list[Path]:
+    """The folders of labels, oldest first: bench/truth and each later round below it (heldout, heldout2)."""
+    return [TRUTH_DIR] + sorted(d for d in TRUTH_DIR.iterdir() if d.is_dir() and truth_files(d))
+
+
 def other_set_labels(path: Path) -> list[Fact]:
-    """The same PDF's labels in the other set (development <-> held-out), as neutral labels."""
-    path = Path(path)
-    other = path.parent.parent / path.name if path.parent.name == "heldout" else path.parent / "heldout" / path.name
-    if not other.is_file():
-        return []
-    return [replace(lab, expected=False, own=False) for lab in load_labels(other)]
+    """The same PDF's labels in the other sets (another round labelled other tables), as neutral labels."""
+    path = Path(path).resolve()
+    others = [d / path.name for d in label_sets() if d.resolve() != path.parent]
+    return [replace(lab, expected=False, own=False) for other in others if other.is_file()
+            for lab in load_labels(other)]
 
 
 def pdf_name(path: Path) -> str:

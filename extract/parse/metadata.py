@@ -206,6 +206,27 @@ def _find_year(pages):
     return year, f"{where.get(year, 'cover year')}; score {votes[year]:.1f}"
 
 
+# A plan's period as printed: "2021-2026", "2018 – 2023", "2019 s.d. 2023" (four to six years).
+_PLAN_PERIOD = re.compile(rf"\b{_YEAR}\s*(?:[-–—/]|s\.?\s?d\.?|sampai)\s*{_YEAR}\b", re.I)
+PLAN_TYPES = ("renstra",)
+
+
+def _plan_start(pages):
+    """A plan document (Renstra) names no report year: its year is the first year of the period it
+    names most (weighted like the other votes), as '2021-2026' -> 2021; the LKjIP years, regulations
+    and earlier periods it quotes are named less often."""
+    votes: Counter[tuple[int, int]] = Counter()
+    for _, weight, text in pages:
+        for m in _PLAN_PERIOD.finditer(text):
+            start, end = int(m.group(1)), int(m.group(2))
+            if 4 <= end - start <= 6:
+                votes[start, end] += weight
+    if not votes:
+        return None, None
+    (start, end), score = max(votes.items(), key=lambda kv: (kv[1], kv[0]))
+    return start, f"plan period {start}-{end}; score {score:.1f}"
+
+
 def _year_mentions(text: str):
     """Years named as the report year; skips regulation numbers and plan periods."""
     for pattern, strength in _YEAR_RULES:
@@ -342,6 +363,10 @@ def infer_metadata(pages_text: list[str], regions: RegionIndex | None = None) ->
     region, evidence["region"] = _find_region(pages, regions)
     year, evidence["fiscal_year"] = _find_year(pages)
     doc_type, evidence["doc_type"] = _find_doc_type(pages)
+    if doc_type in PLAN_TYPES:
+        start, why = _plan_start(pages)
+        if start:
+            year, evidence["fiscal_year"] = start, why
     agency, evidence["agency"] = _find_agency(pages[:TITLE_PAGES] or pages, region, regions)
     if agency is None and region is not None:
         evidence["agency"] = f"no agency phrase: whole-government report of Pemerintah {region.name}"

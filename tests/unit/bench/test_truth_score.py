@@ -110,15 +110,16 @@ def test_other_set_labels_are_neither_right_nor_wrong():
     assert (alone["judged"], alone["precision"]) == (2, 0.5)
 
 
-def test_other_set_labels_of_a_held_out_file_are_the_development_ones():
-    from bench.accuracy import HELD_OUT_TRUTH
-
-    shared = [p for p in ts.truth_files(HELD_OUT_TRUTH) if (ts.TRUTH_DIR / p.name).is_file()]
+def test_other_set_labels_are_every_other_round_of_the_same_pdf():
+    sets = ts.label_sets()
+    assert sets[0] == ts.TRUTH_DIR and len(sets) >= 2
+    shared = [p for d in sets[1:] for p in ts.truth_files(d) if (ts.TRUTH_DIR / p.name).is_file()]
     assert shared
     for path in shared:
         other = ts.other_set_labels(path)
         assert other and not any(lab.expected or lab.own for lab in other)
-        assert len(ts.other_set_labels(ts.TRUTH_DIR / path.name)) == len(ts.load_labels(path))
+        rounds = [d / path.name for d in sets if d != path.parent and (d / path.name).is_file()]
+        assert len(other) == sum(len(ts.load_labels(p)) for p in rounds)
 
 
 def test_declared_empty_document_judges_every_fact():
@@ -138,18 +139,23 @@ def test_labelled_files_load():
 
 
 def test_held_out_labels_are_new_rows_of_corpus_documents():
-    """bench/truth/heldout holds only tables nobody had labelled: no fact (file, kind, page, name, values) of it
-    is also in bench/truth, and every file it names is a PDF of the corpus list (SOURCES.md)."""
+    """Each later round of labels (bench/truth/heldout, heldout2, ...) holds only tables nobody had labelled: no
+    fact (file, kind, page, name, values) of it is also in an earlier set, and every file it names is a PDF of
+    the corpus list (SOURCES.md)."""
     from bench.accuracy import DEFAULT_CORPUS, HELD_OUT_TRUTH
 
     def keyed(folder):
         return {(f.label["file"], f.kind, f.page, f.name, f.values) for p in ts.truth_files(folder)
                 for f in ts.load_labels(p)}
-    held = keyed(HELD_OUT_TRUTH)
-    assert len(held) > 400
-    assert not held & keyed(ts.TRUTH_DIR)
+    sets = ts.label_sets()
+    assert HELD_OUT_TRUTH == sets[-1]
+    earlier = keyed(sets[0])
+    for folder in sets[1:]:
+        held = keyed(folder)
+        assert len(held) > 100 and not held & earlier
+        earlier |= held
     sources = (DEFAULT_CORPUS / "SOURCES.md")
     if not sources.exists():
         pytest.skip("../shared/corpus is not here")
     listed = sources.read_text(encoding="utf-8")
-    assert all(file in listed for file, *_ in held)
+    assert all(file in listed for file, *_ in earlier)

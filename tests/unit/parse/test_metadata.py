@@ -115,3 +115,22 @@ def test_province_report_beats_regencies_mentioned_inside(regions):
              "Kabupaten Deli Serdang, Kota Medan, Kabupaten Karo dan Kota Binjai " * 3]
     meta = infer_metadata(pages, regions)
     assert (meta.region_code, meta.agency_name) == ("12", None)
+
+
+def test_a_plan_is_dated_by_the_first_year_of_its_period(regions):
+    # lines printed on the first pages of two Renstra of the corpus: each quotes other periods and years too
+    grobogan = ["Renstra Dinas Pekerjaan Umum dan Penataan Ruang Kab. Grobogan DAFTAR ISI",
+                "Rencana Strategis Kementerian Pekerjaan Umum dan Perumahan Rakyat Tahun 2020-2024 beserta ... "
+                "Penataan Ruang Tahun 2016-2021 ... dan Penataan Ruang Kabupaten Grobogan Tahun 2021-2026 ... "
+                "Renstra 2021–2026",
+                "Undang-undang Nomor 23 Tahun 2014 tentang Pemerintahan Daerah. Target Tahun 2024 dan Tahun 2024."]
+    jombang = ["RENCANA STRATEGIS INSPEKTORAT KABUPATEN JOMBANG",
+               "Renstra Inspektorat Kabupaten Jombang Tahun 2018-2023. ... Visi Renstra Inspektorat Kabupaten "
+               "Jombang 2018-2023",
+               "Tahun 2022 ini merupakan momentum ... selama 1 tahun ke depan (Tahun 2023). RPJMD 2018-2023"]
+    assert [infer_metadata(p, regions).fiscal_year for p in (grobogan, jombang)] == [2021, 2018]
+    assert "plan period 2018-2023" in infer_metadata(jombang, regions).evidence["fiscal_year"]
+    # an LKjIP quoting its Renstra period keeps its own year
+    lkjip = ["LAPORAN KINERJA INSTANSI PEMERINTAH INSPEKTORAT KABUPATEN JOMBANG TAHUN 2022",
+             "Renstra 2018-2023 dan Renstra 2018-2023 dan RPJMD 2018-2023"]
+    assert infer_metadata(lkjip, regions).fiscal_year == 2022
