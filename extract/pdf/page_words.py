@@ -143,14 +143,30 @@ def _hangs(bottoms: list[float], shared: float, word: Word) -> bool:
 
 
 def group_lines(words: list[Word]) -> list[Line]:
-    """Words on the same baseline (their seats within half a line height), top to bottom."""
+    """Words on the same baseline (their seats within half a line height), top to bottom. A baseline
+    (_baselines) goes whole into one line, joining the line above only where each of its words
+    would: its words' seats differ by a rounding and their heights by a font's (a figure is shorter
+    than a capital), and where it lies half a line height under the line above (a cell merged over
+    two rows beside the next row's first line, `levels`), judging word by word put 'Persentase' on
+    the line above and '14.00' beside it on a line of its own, or 'Yg' up and 'UMKM' down."""
     lines: list[Line] = []
-    for word in sorted(words, key=lambda w: (-seat(w), w.x0)):
-        if lines and abs(seat(lines[-1].words[0]) - seat(word)) <= 0.5 * seated_height(word):
-            lines[-1].words.append(word)
+    for base in _baselines(words):
+        if lines and all(abs(seat(lines[-1].words[0]) - seat(w)) <= 0.5 * seated_height(w) for w in base):
+            lines[-1].words.extend(base)
         else:
-            lines.append(Line([word]))
+            lines.append(Line(base))
     return lines
+
+
+def _baselines(words: list[Word]) -> list[list[Word]]:
+    """Words, top to bottom, in runs whose seats lie within LEVEL_FLAT of the run's first."""
+    runs: list[list[Word]] = []
+    for word in sorted(words, key=lambda w: (-seat(w), w.x0)):
+        if runs and seat(runs[-1][0]) - seat(word) <= LEVEL_FLAT * seated_height(word):
+            runs[-1].append(word)
+        else:
+            runs.append([word])
+    return runs
 
 
 LEVEL_GAP = 0.3  # line heights between two levels of one line (half a pitch is 0.4 to 0.6)
