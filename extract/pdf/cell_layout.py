@@ -61,6 +61,18 @@ def _column_cells(lines: list[Line], line_cells: list[list[str]],
     return columns
 
 
+def spans_first_gutter(cells: list[list[Word]], columns: list[tuple[float, float]], left: float) -> bool:
+    """The line's text is one cell that starts at the table's left edge (`left`, where the first
+    column's text starts on the value lines, or left of it) and runs over the first gutter into the
+    second column: a cell's wrapped text stays inside its column, so this is a cell merged across them
+    (a group label 'BIDANG PENTA' set from the number column over the names), however its words were
+    dealt to the columns."""
+    printed = [cell for cell in cells if cell]
+    if len(printed) != 1 or len(columns) < 2:
+        return False
+    return min(w.x0 for w in printed[0]) <= left + 1.0 and max(w.x1 for w in printed[0]) > columns[1][0]
+
+
 def _cell_step(lines: list[Line], words: CellWords | None, column: int, above: int, index: int,
                otherwise: float) -> float:
     """The step between the column's words of the two lines one above the other: a merged cell beside

@@ -82,7 +82,7 @@ def block_to_table(block: list[Line], page: int, rules: list[Rule] | None = None
         header_rows = header_bands(block, header_index, n_header, line_cells, rules or [])
     lead = body_start(body)
     rows = header_rows + logical_rows(body, line_cells[n_header:], rules, lead if lead < len(body) else 0, cut,
-                                            line_words[n_header:])
+                                      line_words[n_header:], columns)
     return WordTable(page=page, rows=rows, col_bounds=columns, top=block[0].top, bottom=block[-1].bottom)
 
 

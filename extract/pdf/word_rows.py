@@ -12,7 +12,7 @@ from extract.numerals import (
     looks_numeric,
     opens_spelled_out,
 )
-from extract.pdf.cell_layout import CellWords, cell_alignment, cell_bands, cell_cuts
+from extract.pdf.cell_layout import CellWords, cell_alignment, cell_bands, cell_cuts, spans_first_gutter
 from extract.pdf.line_kinds import EDGE_ALIGNED, body_start, header_words_in, names_columns
 from extract.pdf.page_words import Rule
 from extract.pdf.row_spacing import line_pitch, padded_lines, row_bands, ruled_between
@@ -76,7 +76,7 @@ def header_bands(lines: list[Line], start: int, count: int, cells: list[list[str
 
 def logical_rows(lines: list[Line], line_cells: list[list[str]],
                  rules: list[Rule] | None = None, lead: int = 0, cut: float | None = None,
-                 words: CellWords | None = None) -> list[list[str]]:
+                 words: CellWords | None = None, columns: list[tuple[float, float]] | None = None) -> list[list[str]]:
     """Join the wrapped lines of a row. Rows are set apart by extra space (cell padding) or by
     a horizontal rule, the lines of one cell follow at the tight pitch of wrapped text: those
     breaks cut the lines into bands. A band with one value line is one row, wherever its
@@ -89,7 +89,8 @@ def logical_rows(lines: list[Line], line_cells: list[list[str]],
     line that the space under the header tied to it (see body_index). `cut`: the step that sets
     rows apart, found on another part of the table (row_bands); lines that show no step that wide
     are one band (a table start at a page bottom holding one row). `words`: each line's words by
-    column (the cells' own words measure a column's steps, cell_layout._cell_step)."""
+    column (the cells' own words measure a column's steps, cell_layout._cell_step); `columns`: their
+    bounds (a line of one cell across the first gutter is a row of its own, _spanning_apart)."""
     if not lines:
         return []
     bands = row_bands(lines, rules or [], cut=cut) or cell_cuts(lines, line_cells, words)
@@ -99,6 +100,7 @@ def logical_rows(lines: list[Line], line_cells: list[list[str]],
         bands = [list(range(lead + 1))] + [[i] for i in range(lead + 1, len(lines))]
     bands = _column_numbers_apart(bands, line_cells)
     valued = [_holds_values(cells) for cells in line_cells]
+    bands = _spanning_apart(bands, line_cells, valued, words, columns)
     cells = cell_bands(lines, line_cells, words)
     alignment = cell_alignment(bands, valued, cells)
     ruled = _rows_ruled(lines, bands, rules or [])
@@ -111,6 +113,34 @@ def logical_rows(lines: list[Line], line_cells: list[list[str]],
             split_band(band, line_cells, valued, alignment, padded, cells)
         rows += [_joined_row([line_cells[i] for i in group], [valued[i] for i in group]) for group in groups]
     return rows
+
+
+def _spanning_apart(bands: list[list[int]], line_cells: list[list[str]], valued: list[bool],
+                    words: CellWords | None, columns: list[tuple[float, float]] | None) -> list[list[int]]:
+    """The bands with each text-only line that is one cell across the first gutter from the table's
+    left edge (cell_layout.spans_first_gutter) set apart as a band of its own, where the first column
+    numbers the rows (its cells on the value lines are row numbers, two or more): a row's number cell
+    holds its number alone and a name never wraps into it, so text starting there and running into the
+    names is a cell merged across them ('BIDANG PENTA' over '1.  PROGRAM PELATIHAN ...'), a row of
+    its own, neither a wrapped line of the row above (cells aligned to the top) nor of the row below
+    (to the bottom)."""
+    numbers = [cells[0] for cells, value in zip(line_cells, valued) if value and cells and cells[0]]
+    if words is None or len(numbers) < 2 or not all(is_row_number(number) for number in numbers):
+        return bands
+    left = min((w.x0 for cells, value in zip(words, valued) if value and cells for w in cells[0]), default=0.0)
+    apart = {i for i in range(len(words)) if not valued[i] and spans_first_gutter(words[i], columns or [], left)}
+    out: list[list[int]] = []
+    for band in bands:
+        part: list[int] = []
+        for index in band:
+            if index in apart:
+                out += [part] if part else []
+                out.append([index])
+                part = []
+            else:
+                part.append(index)
+        out += [part] if part else []
+    return out
 
 
 def _head_apart(band: list[int], line_cells: list[list[str]], valued: list[bool]) -> list[list[int]]:
