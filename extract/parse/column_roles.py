@@ -16,6 +16,7 @@ from extract.parse.labels import (
     YEAR_RE,
     column_multiplier,
     is_budget_label,
+    is_other_body_label,
     is_percent_label,
     is_performance_label,
     year_in,
@@ -84,6 +85,7 @@ def indicator_columns(labels: list[str], targets_only: bool = False) -> Indicato
     roles = IndicatorColumns()
     groups: list[ValueGroup] = []
     merged: set[int] = set()  # value columns of a group whose roles one header cell names
+    before: list[int] = []  # realisasi columns no target before them took
     for col, label in enumerate(labels):
         if _is_number_label(label) and roles.number is None:
             roles.number = col
@@ -107,10 +109,26 @@ def indicator_columns(labels: list[str], targets_only: bool = False) -> Indicato
             groups[-1].year = groups[-1].year or year_in(label)
         elif ("capaian" in label or label.strip() in {"%", "(%)"}) and groups and groups[-1].achievement is None:
             groups[-1].achievement = col
+        elif "realisasi" in label:
+            before.append(col)
+    _realisasi_before_target(groups, before, labels)
     # a year of the plan's target alone is kept where the years are read from the labels (_year_groups)
     roles.groups = _year_groups(labels, roles, groups) or \
         [g for g in groups if targets_only or g.realization is not None or g.achievement is not None]
     return roles
+
+
+def _realisasi_before_target(groups: list[ValueGroup], before: list[int], labels: list[str]) -> None:
+    """A realisasi printed right before the target it is read against ("Realisasi 2021 | Target
+    Renstra"): the two are one group whatever their order, unless the target names another year
+    (then the years are compared: _year_groups)."""
+    for group in groups:
+        col = group.target - 1 if group.target is not None else None
+        if group.realization is not None or col not in before:
+            continue
+        year = year_in(labels[col])
+        if None in (year, group.year) or year == group.year:
+            group.realization, group.year = col, group.year or year
 
 
 def _role_key(label: str) -> str | None:
@@ -124,14 +142,16 @@ def _role_key(label: str) -> str | None:
 def _year_groups(labels: list[str], roles: IndicatorColumns, groups: list[ValueGroup]) -> list[ValueGroup] | None:
     """Value columns grouped by the year each label names, where reading them in order left some out:
     a table comparing years prints a realisasi without a target ("Realisasi 2015 | Realisasi 2016 |
-    Capaian") or its roles over the years ("Realisasi 2015 | 2016 | Target 2016 | 2018"). The year is
+    Capaian"), its roles over the years ("Realisasi 2015 | 2016 | Target 2016 | 2018") or the realisasi
+    alone ("Realisasi 2021 | Realisasi 2020": each year's realisasi is a fact of that year). The year is
     the label's last (the sub-column's: "% Capaian 2015 thadap RPJMD 2018" is of 2018); a capaian
     naming none belongs to the column before it. None when a year prints a role twice or a target or
     realisasi names no year."""
     taken = {getattr(roles, k) for k in ("number", "indicator", "goal", "unit", "category")}
     taken |= {c for g in groups for c in g.columns()}
     values = [c for c, label in enumerate(labels) if c not in taken and _role_key(label)
-              and not is_budget_label(label) and not _is_plan_label(label)]
+              and not is_budget_label(label) and not _is_plan_label(label)
+              and not (is_other_body_label(label) and not year_in(label))]  # another body's, beside
     if not values:
         return None
     by_year: dict[int, ValueGroup] = {}
@@ -145,9 +165,20 @@ def _year_groups(labels: list[str], roles: IndicatorColumns, groups: list[ValueG
             return None
         setattr(group, key, col)
         last = group
-    if not any(g.target is not None or g.achievement is not None for g in by_year.values()):
-        return None  # realisasi of several years alone: a comparison, not an achievement table
+    if not any(g.target is not None or g.achievement is not None for g in by_year.values()) and \
+            not _realisasi_alone(labels, list(by_year.values())):
+        return None
     return _against_other_year(list(by_year.values()))
+
+
+def _realisasi_alone(labels: list[str], groups: list[ValueGroup]) -> bool:
+    """Realisasi of named years and no other role, not even the plan's end target or a capaian against
+    it: this body's years compared, each a fact of its year. Not another body's ("Realisasi Nasional
+    2021"), nor a realisasi read against the plan ("Realisasi s.d. 2024 | Target Akhir Renstra | Capaian
+    terhadap Renstra": its target is not the year's)."""
+    if any("target" in label or "capaian" in label for label in labels):
+        return False
+    return not any(is_other_body_label(labels[g.realization]) for g in groups)
 
 
 def _against_other_year(groups: list[ValueGroup]) -> list[ValueGroup]:

@@ -26,6 +26,7 @@ from extract.parse.labels import (
     SPENT_LABEL_RE,
     column_multiplier,
     is_budget_label,
+    is_other_body_label,
     is_percent_label,
     normalize,
     unit_multiplier,
@@ -179,9 +180,10 @@ def family_from_labels(labels: list[str], caption: str = "") -> str:
 
 def is_comparison(labels: list[str]) -> bool:
     """Realisasi or capaian of an indicator in two or more years side by side, without targets ("Realisasi
-    2020 | Realisasi 2021", "Capaian Kinerja 2015 | 2016"): an achievement table comparing years."""
+    2020 | Realisasi 2021", "Capaian Kinerja 2015 | 2016"), or one year's beside another body's ("Realisasi
+    2022 | Realisasi Daerah"): an achievement table comparing years or bodies."""
     years = {year for label in labels if re.search(r"realisasi|capaian", label) and (year := year_in(label))}
-    return len(years) >= 2
+    return len(years) >= 2 or bool(years) and any(is_other_body_label(label) for label in labels)
 
 
 # A baseline or end-of-period column of a medium-term plan: "Kondisi Awal", "Target Akhir Renstra",

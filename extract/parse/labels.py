@@ -53,6 +53,13 @@ REMAINDER_RE = re.compile(r"\bsisa\b|selisih|deviasi|efisiensi")
 # A column of performance beside the money ("Capaian Sasaran (%)", a "Kinerja" group's Realisasi and
 # Capaian): its realisasi and % are the indicator's, not the budget's.
 PERFORMANCE_LABEL_RE = re.compile(r"\b(kinerja|sasaran|indikator)\b")
+# A realisasi of a body other than the reporting one, printed beside its own to compare ("Realisasi
+# Nasional", "Realisasi Provinsi", "Realisasi Daerah" of the other regions), or a standard's.
+OTHER_BODY_RE = re.compile(r"\b(nasional|internasional|provinsi|propinsi|kabupaten|kab|kota|daerah|standar|lain)\b")
+
+
+def is_other_body_label(label: str) -> bool:
+    return "realisasi" in label and OTHER_BODY_RE.search(label) is not None
 
 
 def is_performance_label(label: str) -> bool:
