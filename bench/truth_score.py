@@ -190,13 +190,21 @@ def _fuzzy(label: Fact, got: Fact) -> float:
 
 def match(labels: list[Fact], extracted: list[Fact]) -> dict[int, int]:
     """{label position: extracted position}, one to one: exact names (nearest page first), then
-    fuzzy names on page +-1 (best ratio first); expected labels pick before excluded ones."""
+    fuzzy names on page +-1 (best ratio first); expected labels pick, by both rules, before excluded
+    ones (another round's label of the same indicator on another page must not take its fact)."""
     pairs: dict[int, int] = {}
     used: set[int] = set()
-    order = sorted(range(len(labels)), key=lambda i: not labels[i].expected)
     by_name: dict[str, list[Fact]] = {}
     for got in extracted:
         by_name.setdefault(got.name, []).append(got)
+    for tier in (True, False):
+        order = [i for i in range(len(labels)) if labels[i].expected is tier]
+        _match_exact(labels, order, by_name, pairs, used)
+        _match_fuzzy(labels, order, extracted, pairs, used)
+    return pairs
+
+
+def _match_exact(labels, order, by_name, pairs, used) -> None:
     for i in order:
         label = labels[i]
         if not label.name:
@@ -206,6 +214,9 @@ def match(labels: list[Fact], extracted: list[Fact]) -> dict[int, int]:
             best = min(candidates, key=lambda g: (_distance(label, g), g.index))
             pairs[i] = best.index
             used.add(best.index)
+
+
+def _match_fuzzy(labels, order, extracted, pairs, used) -> None:
     for i in order:
         if i in pairs:
             continue
@@ -217,7 +228,6 @@ def match(labels: list[Fact], extracted: list[Fact]) -> dict[int, int]:
             best = max(scored, key=lambda s: s[:3])[3]
             pairs[i] = best.index
             used.add(best.index)
-    return pairs
 
 
 # ---------------------------------------------------------------- ceiling
