@@ -5,10 +5,9 @@ Renstra") and p. 57 ("Realisasi 2021 | Realisasi 2020"), jombang-inspektorat_202
 ("Realisasi 2022 | Realisasi Daerah", the other bodies' figures)."""
 from __future__ import annotations
 
-from extract.model import RawTable
 from extract.parse.column_roles import ValueGroup, indicator_columns
-from extract.parse.families import INDICATOR, UNKNOWN, classify
-from extract.parse.indicators import indicator_rows
+from extract.parse.families import UNKNOWN, classify
+from tests.unit.parse.indicator_facts import table_facts
 
 GROBOGAN_P64 = [
     ["SASARAN", "INDIKATOR", "REALISASI\n2021", "TARGET\nRENSTRA"],
@@ -40,11 +39,7 @@ JOMBANG_3_6 = [
 
 
 def _facts(rows: list[list[str]], caption: str = "") -> list[tuple]:
-    layout = classify(rows, caption)
-    assert layout.family == INDICATOR
-    table = RawTable("t", 1, "lattice", rows, [1] * len(rows), caption=caption)
-    return [(f.fiscal_year, f.indicator_name, f.target_value, f.realization_value, f.achievement_pct_reported)
-            for f in indicator_rows(table, layout, "id")]
+    return table_facts(rows, caption, "id")
 
 
 def test_a_realisasi_before_its_target_is_one_group():

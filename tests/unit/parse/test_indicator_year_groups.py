@@ -6,10 +6,8 @@ p. 59 and Tabel 3.1.5 p. 60, provsu_2021_lakip p. 65 (Perbandingan Kinerja, Real
 year), and jabar-dinkes_2016_lakip p. 37 (Tahun 2015 / Tahun 2016 groups, read in order as before)."""
 from __future__ import annotations
 
-from extract.model import RawTable
 from extract.parse.column_roles import ValueGroup, indicator_columns
-from extract.parse.families import INDICATOR, classify
-from extract.parse.indicators import indicator_rows
+from tests.unit.parse.indicator_facts import table_facts
 
 DISPERINDAG_3_3 = [
     ["No", "Indikator Kinerja", "Sat", "Tahun\n2015", "Tahun\n2016", "Capaian\nKinerja\n(%)", "Kategori",
@@ -45,11 +43,7 @@ BP3AKB_3_1_5 = [
 
 
 def _facts(rows: list[list[str]], caption: str) -> list[tuple]:
-    layout = classify(rows, caption)
-    assert layout.family == INDICATOR
-    table = RawTable("t", 1, "lattice", rows, [1] * len(rows), caption=caption)
-    return [(f.fiscal_year, f.indicator_name, f.target_value, f.realization_value, f.achievement_pct_reported)
-            for f in indicator_rows(table, layout, "en")]
+    return table_facts(rows, caption, "en")
 
 
 def test_realisasi_of_two_years_and_the_capaian_between_them():
