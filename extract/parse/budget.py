@@ -1,6 +1,7 @@
 """Budget lines (anggaran, realisasi, %) of a budget table, with provenance."""
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import re
 
@@ -25,6 +26,7 @@ def budget_lines(table: RawTable, layout: TableLayout, doc_format: str | None) -
     if table.flavor in UNRULED_FLAVORS:
         rows = [Row(r.index, r.page, [amount_after_name(c) for c in r.cells]) for r in rows]
     table_format = detect_format([c for r in rows for c in r.cells if looks_numeric(c)], prior=doc_format)
+    roles = at_line_level(roles, rows) if roles.line_levels else roles
     year = year_in(f"{table.caption} {layout.title}")
     heads = [c for c in range(roles.name or 0) if not layout.labels[c].strip()]
     lines = [line for row in rows if (line := _budget_line(table, row, roles, table_format, year, heads))]
@@ -50,6 +52,31 @@ def budget_beside_performance(table: RawTable, layout: TableLayout, doc_format: 
             or not all(MONEY_LABEL_RE.search(labels[c]) for c in money):
         return []
     return budget_lines(table, layout, doc_format)
+
+
+def at_line_level(roles: BudgetColumns, rows: list[Row]) -> BudgetColumns:
+    """With a name column per level, the amounts belong to the deepest level whose column names every
+    row holding one (a Rencana Aksi's sub-kegiatan under a kegiatan printed once per group; or the kegiatan,
+    where only some kegiatan list their sub-kegiatan): its column is the name, its level every line's."""
+    amount_rows = [r for r in rows if looks_numeric(cell(r, roles.budget))]
+    named = [lv for lv, col in roles.line_levels.items()
+             if amount_rows and all(cell(r, col) and not looks_numeric(cell(r, col)) for r in amount_rows)]
+    if not named:
+        return roles
+    level = max(named, key=LEVEL_ORDER.index)
+    return dataclasses.replace(roles, name=roles.line_levels[level], name_span=[], line_level=level)
+
+
+def budget_beside_targets(table: RawTable, layout: TableLayout, doc_format: str | None) -> list[BudgetLine]:
+    """The budget lines of a plan of targets that gives each program, kegiatan or sub-kegiatan its
+    allocation (a Rencana Aksi, an RKT: '... | Sub Kegiatan | Indikator | Target | Anggaran (Rp)'): a name
+    column per level and a money column; no realisasi, so the lines carry the budget alone."""
+    roles = budget_columns(layout.labels, layout.unit_multiplier)
+    if not roles.line_levels or roles.budget is None or roles.realization is not None \
+            or not MONEY_LABEL_RE.search(layout.labels[roles.budget]):
+        return []
+    # only amounts of one level's rows (`at_line_level`): targets beside a hierarchy of amounts are not read
+    return [line for line in budget_lines(table, layout, doc_format) if line.level_method == "column"]
 
 
 AMOUNT = r"(?P<amount>\d{1,3}(?:[.,]\d{3})+(?:[.,]\d{1,2})?)"
@@ -113,7 +140,13 @@ def _budget_line(table: RawTable, row: Row, roles: BudgetColumns, fmt: str | Non
     if level == "paket":
         return None  # a work package under a sub-kegiatan: its contract, not a budget line
     budget, realization, absorption = _amount_cells(row, roles, numeric)
-    if level:  # the amounts sit in known columns: an empty realisasi stays empty
+    if roles.line_level:  # the amounts sit in their columns (targets left of them are no amount)
+        level = roles.line_level
+        budget, realization, absorption = (c if looks_numeric(c) else "" for c in (
+            cell(row, roles.budget), cell(row, roles.realization), cell(row, roles.absorption)))
+        if not budget:
+            return None  # a line of a level above or below the table's amounts
+    elif level:  # the amounts sit in known columns: an empty realisasi stays empty
         budget, realization, absorption = (c if looks_numeric(c) else "" for c in (
             cell(row, roles.level_columns[level]), cell(row, roles.realization), cell(row, roles.absorption)))
     elif roles.agency_lines:

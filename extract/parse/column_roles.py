@@ -77,6 +77,10 @@ class BudgetColumns:
     # the unlabelled columns right of the name column: one printed column a ruled reader cut in
     # several on some pages, the name in whichever of them
     name_span: list[int] = field(default_factory=list)
+    # a name column per level ('Program | Kegiatan | Sub Kegiatan', or 'Uraian' under each level's group):
+    # level -> column; `line_level` is the level the table's amounts belong to (budget.py `at_line_level`)
+    line_levels: dict[str, int] = field(default_factory=dict)
+    line_level: str | None = None
 
 
 def indicator_columns(labels: list[str], targets_only: bool = False) -> IndicatorColumns:
@@ -275,6 +279,7 @@ def budget_columns(labels: list[str], table_multiplier: int = 1) -> BudgetColumn
         roles.level_columns = named
         budgets = [c for c in budgets if c not in named.values()]
     roles.realization = roles.realization if roles.realization is not None else _unit_only(labels, roles, budgets)
+    roles.line_levels = _line_level_columns(labels)
     if roles.name is not None:
         roles.name_span = list(itertools.takewhile(lambda c: not labels[c].strip(), range(roles.name + 1, len(labels))))
     roles.budget = _final_budget(budgets, labels)
@@ -312,6 +317,20 @@ def _named_levels(budgets: list[int], labels: list[str]) -> dict[str, int]:
     column names one and no two the same (two naming one level are its original and revised budget)."""
     found = {_level_of(m.group(1)): c for c in budgets if (m := LEVEL_WORD_RE.search(labels[c]))}
     return found if len(found) == len(budgets) else {}
+
+
+# a line column named by its level alone, or by 'Uraian' under the level's group ('Kegiatan' / 'Uraian');
+# 'Sub Sub Kegiatan' (the steps of a sub-kegiatan) names no level of a budget line
+LINE_LEVEL_LABEL_RE = re.compile(r"(program|sub\s*-?\s*kegiatan|kegiatan)(\s+uraian)?")
+
+
+def _line_level_columns(labels: list[str]) -> dict[str, int]:
+    """Name columns of two or more levels side by side, each line's name in its level's column."""
+    found: dict[str, int] = {}
+    for col, label in enumerate(labels):
+        if (match := LINE_LEVEL_LABEL_RE.fullmatch(label.strip())):
+            found.setdefault(_level_of(match.group(1)), col)
+    return found if len(found) >= 2 else {}
 
 
 CURRENCY_LABEL_RE = re.compile(r"\(?(rupiah|rp\.?)\)?")

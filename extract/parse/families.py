@@ -39,8 +39,8 @@ BUDGET = "budget_realization"
 EFFICIENCY = "efficiency"
 PLAN_TARGET = "plan_target"  # Perjanjian Kinerja: one year of targets, no realisasi
 MULTI_YEAR_PLAN = "multi_year_plan"  # Renstra / RPJMD: targets of several years, baseline, end target
-# A Perjanjian Kinerja's or Renja's "Program | Anggaran" list: allocations, nothing spent yet. Recognised but not
-# loaded as budget lines: beside the realisation table of the same report its programs would be counted twice.
+# A Perjanjian Kinerja's or Renja's "Program | Anggaran" list: allocations, nothing spent yet. Its lines are budget
+# lines with the budget alone (realisasi empty), at their level.
 BUDGET_ALLOCATION = "budget_allocation"
 CATEGORY_SCALE = "category_scale"  # the report's own grading scale: "75-100% | Baik"
 UNKNOWN = "unknown"
