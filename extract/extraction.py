@@ -24,7 +24,7 @@ from extract.model import UNRULED_FLAVORS, RawTable
 from extract.numerals import detect_format, looks_numeric
 from extract.parse import families as cls
 from extract.parse.account_sheet import is_sheet, sheet_layout, sheet_lines
-from extract.parse.budget import budget_beside_performance, budget_beside_targets, budget_lines
+from extract.parse.budget import allocation_lines, budget_beside_performance, budget_beside_targets, budget_lines
 from extract.parse.indicators import indicator_rows
 from extract.parse.metadata import infer_metadata, load_region_index
 from extract.parse.plan_targets import plan_target_rows
@@ -181,9 +181,11 @@ def tables_to_frames(document_id: str, tables: list[RawTable]) -> dict[str, pd.D
             budgets += as_records(budget_beside_targets(table, layout, doc_format))  # a Rencana Aksi's anggaran
         elif layout.family == cls.MULTI_YEAR_PLAN:  # Renstra / RPJMD: a target per year of the plan period
             plans += as_records(plan_target_rows(table, layout, doc_format))
-        elif layout.family in (cls.BUDGET, cls.BUDGET_ALLOCATION):  # an allocation's lines have no realisasi
+        elif layout.family == cls.BUDGET:
             read = sheet_lines if is_sheet(layout) else budget_lines  # account-coded LRA sheets
             budgets += as_records(read(table, layout, doc_format))
+        elif layout.family == cls.BUDGET_ALLOCATION:  # a PK's program list, a Rencana Aksi: the budget alone
+            budgets += as_records(allocation_lines(table, layout, doc_format))
         elif layout.family == cls.CATEGORY_SCALE:
             scales += as_records(scale_rows(table, layout))
     return {

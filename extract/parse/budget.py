@@ -9,7 +9,7 @@ from extract.model import UNRULED_FLAVORS, RawTable
 from extract.numerals import detect_format, is_row_number, is_year, looks_numeric, parse_cell, parse_number
 from extract.parse.budget_levels import assign_levels
 from extract.parse.column_roles import BudgetColumns, budget_columns
-from extract.parse.families import TableLayout
+from extract.parse.families import MIN_AMOUNT_IDR, TableLayout
 from extract.parse.headers import is_numbering_row
 from extract.parse.labels import MONEY_LABEL_RE, year_in
 from extract.parse.names import has_standard_words, is_standard_name
@@ -65,6 +65,14 @@ def at_line_level(roles: BudgetColumns, rows: list[Row]) -> BudgetColumns:
         return roles
     level = max(named, key=LEVEL_ORDER.index)
     return dataclasses.replace(roles, name=roles.line_levels[level], name_span=[], line_level=level)
+
+
+def allocation_lines(table: RawTable, layout: TableLayout, doc_format: str | None) -> list[BudgetLine]:
+    """The lines of an allocation table (family budget_allocation): the budget alone. A line that read a
+    realisasi or a % by order, or whose budget is no rupiah amount, is a row the header does not describe (an
+    OCR'd realisation table whose 'Realisasi' header was misread, its amounts run into the name cell)."""
+    return [line for line in budget_lines(table, layout, doc_format)
+            if not line.realization_raw and not line.absorption_raw and (line.budget_idr or 0) >= MIN_AMOUNT_IDR]
 
 
 def budget_beside_targets(table: RawTable, layout: TableLayout, doc_format: str | None) -> list[BudgetLine]:

@@ -5,7 +5,7 @@ belongs to. Rows copied from the printed pages of ../shared/corpus (page numbers
 from __future__ import annotations
 
 from extract.extraction import tables_to_frames
-from extract.model import LATTICE_FLAVOR, RawTable
+from extract.model import LATTICE_FLAVOR, WORDS_FLAVOR, RawTable
 from extract.parse.families import BUDGET_ALLOCATION, PLAN_TARGET, classify
 
 MONTHS = [str(m) for m in range(1, 13)]
@@ -115,3 +115,20 @@ def test_the_amount_is_the_kegiatans_where_not_every_amount_row_names_a_sub_kegi
         ("Administrasi Umum Perangkat Daerah", "kegiatan", 3926717500.0),
         ("Pengelolaan SDA dan Bangunan Pengaman Pantai pada Wilayah Sungai (WS)", "kegiatan", 29040500000.0),
     ]
+
+
+# jabar-dsda_2016_lkip-scan.pdf p. 32, Tabel 3.4 Anggaran Belanja APBD Tahun 2016 as OCR and the word reader give it:
+# 'REALISASI' misread, so the header names a budget column alone; read in order, the amounts run into the name
+# and the % is left as the budget
+OCR_REALISATION = [
+    ["No", "URAIAN", "", "ANGGARAN RD.)", "PERKSASI", "caraian", ""],
+    ["|", "| BELANJA TIDAK LANGSUNG", "", "45,985.396,559", "42.288.921.240|", "92.02", ""],
+    ["", "Belanja Pegawai :", '"', "45,955.396,559", '" 42.288.921.240\n!', "92,02", "1"],
+    ["Il", "| BELANJA LANGSUNG", "", "294.160.403.728", "255.243.078.813", "86,77", "1"],
+]
+
+
+def test_rows_of_an_allocation_table_that_print_more_than_a_budget_give_no_line():
+    assert classify(OCR_REALISATION).family == BUDGET_ALLOCATION
+    table = RawTable("t1", 32, WORDS_FLAVOR, OCR_REALISATION, [32] * 4, caption="Tabel 3.4 Anggaran Belanja APBD")
+    assert tables_to_frames("d1", [table])["budget_lines"].empty
