@@ -5,8 +5,8 @@
 -- (they are counted in mart_nomenclature_match_summary).
 with program_lines as (
     select *
-    from {{ ref('fct_budget_realization') }} as line
-    where level = 'program' and nomenclature_code is not null and {{ from_realization_table('line') }}
+    from {{ ref('fct_budget_realization') }}
+    where level = 'program' and nomenclature_code is not null
 ),
 
 budget as (

@@ -38,8 +38,8 @@ budget as (
         document_id,
         budget_idr,
         realization_idr
-    from {{ ref('fct_budget_realization') }} as line
-    where level = 'program' and {{ from_realization_table('line') }}
+    from {{ ref('fct_budget_realization') }}
+    where level = 'program'
 ),
 
 budget_stats as (
