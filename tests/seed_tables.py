@@ -59,6 +59,26 @@ def budget_lines(seed: Path, caption_prefix: str, english: bool) -> list[SeedBud
     return result
 
 
+@dataclass
+class SeedAllocationLine:
+    name: str
+    budget_idr: float
+
+
+def allocation_lines(seed: Path, header: str, english: bool) -> list[SeedAllocationLine]:
+    """Rows of every table under a header line starting with `header` (a program list with its anggaran, which
+    the seeds print without a caption): the name and the one amount of each row, in the order printed."""
+    lines = seed.read_text(encoding="utf-8").splitlines()
+    result = []
+    for start in (i for i, line in enumerate(lines) if line.lower().startswith(header.lower())):
+        for cells in _rows_after(lines, start):
+            amounts = [c for c in cells if _is_amount(c.replace("Rp. ", ""))]
+            texts = [c for c in cells[1:] if c and c not in amounts]
+            if len(amounts) == 1:
+                result.append(SeedAllocationLine(texts[0], _number(amounts[0].replace("Rp.", ""), english)))
+    return result
+
+
 def _is_amount(cell: str) -> bool:
     if re.fullmatch(r"\d{1,2}\.?", cell):
         return False  # row numbering ("1", "1."), not a value

@@ -70,8 +70,13 @@ def at_line_level(roles: BudgetColumns, rows: list[Row]) -> BudgetColumns:
 def allocation_lines(table: RawTable, layout: TableLayout, doc_format: str | None) -> list[BudgetLine]:
     """The lines of an allocation table (family budget_allocation): the budget alone. A line that read a
     realisasi or a % by order, or whose budget is no rupiah amount, is a row the header does not describe (an
-    OCR'd realisation table whose 'Realisasi' header was misread, its amounts run into the name cell)."""
-    return [line for line in budget_lines(table, layout, doc_format)
+    OCR'd realisation table whose 'Realisasi' header was misread, its amounts run into the name cell). With a
+    name column per level, only the amounts of one level are lines (`at_line_level`): where a level's name spans
+    several amounts (a Rencana Aksi's steps under one sub-kegiatan), they are the steps', not the level's."""
+    lines = budget_lines(table, layout, doc_format)
+    if budget_columns(layout.labels, layout.unit_multiplier).line_levels:
+        lines = [line for line in lines if line.level_method == "column"]
+    return [line for line in lines
             if not line.realization_raw and not line.absorption_raw and (line.budget_idr or 0) >= MIN_AMOUNT_IDR]
 
 
@@ -147,6 +152,8 @@ def _budget_line(table: RawTable, row: Row, roles: BudgetColumns, fmt: str | Non
     level = _level_by_column(row, roles)
     if level == "paket":
         return None  # a work package under a sub-kegiatan: its contract, not a budget line
+    if ACCOUNT_KIND_RE.match(name):
+        return None  # a kind of spending (jenis belanja: an account), no program's line
     budget, realization, absorption = _amount_cells(row, roles, numeric)
     if roles.line_level:  # the amounts sit in their columns (targets left of them are no amount)
         level = roles.line_level
@@ -172,6 +179,12 @@ def _budget_line(table: RawTable, row: Row, roles: BudgetColumns, fmt: str | Non
     )
 
 
+# The kinds of spending of the economic classification (jenis belanja, Permendagri 13/2006 and 77/2020), as a
+# budget composition lists them ('BELANJA OPERASI', 'Belanja Pegawai', 'Belanja Modal Peralatan dan Mesin'). The
+# split into 'Belanja Langsung / Tidak Langsung' is the report's total and stays.
+ACCOUNT_KIND_RE = re.compile(
+    r"belanja\s+(?:operasi|modal|pegawai|barang(?:\s+dan\s+jasa)?|hibah|bantuan\s+(?:sosial|keuangan)|subsidi|bunga"
+    r"|bagi\s+hasil|tidak\s+terduga|transfer)\b", re.IGNORECASE)
 # A heading closed by a colon over a bulleted list of the programs under it, one amount set for all
 LISTED_HEADING_RE = re.compile(r"^(?P<head>[^:]*[A-Za-z][^:]*?)\s*:\s*(?=[-•]\s)")
 

@@ -35,6 +35,8 @@ FACT_KEYS = {  # table: (key columns, value columns)
     "fct_budget_realization": (
         ["region_code", "agency_name", "fiscal_year", "level", "line_number", "line_name"],
         ["budget_idr", "realization_idr", "absorption_pct_reported"]),
+    "fct_budget_allocation": (
+        ["region_code", "agency_name", "fiscal_year", "level", "line_number", "line_name"], ["budget_idr"]),
     "fct_plan_target": (
         ["region_code", "agency_name", "report_fiscal_year", "plan_kind", "indicator_name", "target_year",
          "is_end_target"],
@@ -160,7 +162,7 @@ def write_changes_page(changes: dict, site_dir: Path) -> Path:
 
 
 FACT_LABELS = {"fct_performance_indicator": "Indikator kinerja", "fct_budget_realization": "Realisasi anggaran",
-               "fct_plan_target": "Target rencana (Renstra / RPJMD)"}
+               "fct_budget_allocation": "Alokasi anggaran (PK, Rencana Aksi)", "fct_plan_target": "Target rencana (Renstra / RPJMD)"}
 TEMPLATE = """<!doctype html>
 <html lang="id"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Perubahan sejak publikasi terakhir</title>

@@ -100,6 +100,27 @@ def test_every_budget_line_in_the_mart(warehouse, region, seed, caption, english
     assert rows == [(e.budget_idr, e.realization_idr, e.absorption_pct) for e in expected]
 
 
+def test_program_allocations_apart_from_realisation(warehouse):
+    """Jepara's three program lists (the Perjanjian Kinerja's anggaran per program) are allocation lines, kept
+    out of fct_budget_realization (the test above: Tabel 3.17 alone there)."""
+    rows = query(warehouse, """
+        SELECT line_name, budget_idr, level FROM marts.fct_budget_allocation
+        WHERE region_code = '33.20' ORDER BY source_page, row_index""")
+    expected = seed_tables.allocation_lines(seed_tables.JEPARA, "NO\tPROGRAM\tANGGARAN", english=False)
+    assert [(r[0], r[1]) for r in rows] == [(e.name, e.budget_idr) for e in expected]
+    assert {r[2] for r in rows} == {"program"}
+
+
+def test_no_allocation_line_of_an_account_or_a_step(warehouse):
+    """Jambi Tabel 1.5 lists kinds of spending (BELANJA OPERASI, Belanja Pegawai: accounts, no program), and
+    tabel 2.8 gives its amounts to the steps (rencana aksi) under a sub-kegiatan: neither is a program's line.
+    Tabel 1.5's printed total stays."""
+    rows = query(warehouse, """
+        SELECT line_name, budget_idr, level FROM marts.fct_budget_allocation WHERE region_code = '15.71'""")
+    assert ("Total Anggaran", 10_036_268_000.0, "total") in rows
+    assert not [r for r in rows if r[0].lower().startswith("belanja") or "Kepala Bidang" in r[0]]
+
+
 def test_provenance_of_a_budget_line(warehouse):
     (page, raw, table_id), = query(warehouse, """
         SELECT source_page, budget_raw, table_id FROM marts.fct_budget_realization

@@ -41,8 +41,13 @@ def test_one_workbook_per_province_and_one_for_all(tmp_path):
 def test_sheets_headers_formats_and_source_links(tmp_path):
     assert _export(tmp_path, "--province", "33", "--year", "2024") == ["lkjip_33_jawa-tengah_2024.xlsx"]
     book = openpyxl.load_workbook(tmp_path / "lkjip_33_jawa-tengah_2024.xlsx")
-    assert book.sheetnames == ["Baca saya", "Indikator kinerja", "Realisasi anggaran", "Target rencana",
-                               "Masalah kualitas data"]
+    assert book.sheetnames == ["Baca saya", "Indikator kinerja", "Realisasi anggaran", "Alokasi anggaran",
+                               "Target rencana", "Masalah kualitas data"]
+    # the Perjanjian Kinerja's program lists print the same program's anggaran alone: Rp. 1.871.557.000 (twice)
+    # and, in the other agreement of the annex, Rp. 1.699.306.000
+    allocations = [r for r in _records(book["Alokasi anggaran"])
+                   if r["Uraian"].value == "Program Pelatihan Kerja dan Produktifitas Tenaga Kerja"]
+    assert allocations and {r["Anggaran (Rp)"].value for r in allocations} == {1871557000, 1699306000}
     budget = book["Realisasi anggaran"]
     assert budget.freeze_panes == "A2" and budget.auto_filter.ref.startswith("A1:")
     (program,) = [r for r in _records(budget) if r["Uraian"].value == PROGRAM and r["Tingkat"].value == "program"]

@@ -1,8 +1,19 @@
 -- Budget lines of every document with status ok or partial (every version, in review or not) with the document's
 -- region/agency/year and a recomputed absorption. int_budget_lines_enriched keeps the lines of the fact sources;
 -- int_review__row_problems and mart_document_revisions read all of them.
+-- is_allocation: the line comes from an allocation list (a Perjanjian Kinerja's program list, a Rencana Aksi, an
+-- RKT: table families budget_allocation and plan_target), which prints the budget alone. fct_budget_allocation
+-- holds those lines and fct_budget_realization the others, so a program is not summed twice beside its realisasi.
 with budget_lines as (
     select * from {{ ref('stg_raw__budget_lines') }}
+),
+
+tables as (
+    select
+        document_id,
+        table_id,
+        table_family
+    from {{ ref('stg_raw__tables') }}
 ),
 
 documents as (
@@ -34,10 +45,14 @@ joined as (
                 and b.realization_idr is not null
                 and b.budget_idr <> 0
                 then b.realization_idr / b.budget_idr * 100
-        end                                     as absorption_pct_computed
+        end                                     as absorption_pct_computed,
+        coalesce(t.table_family in ('budget_allocation', 'plan_target'), false) as is_allocation
     from budget_lines as b
     inner join documents as d
         on b.document_id = d.document_id
+    left join tables as t
+        on b.document_id = t.document_id
+            and b.table_id = t.table_id
 )
 
 select

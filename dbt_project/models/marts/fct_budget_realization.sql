@@ -32,3 +32,4 @@ left join {{ ref('int_nomenclature_matches') }} as m
         and m.source_id = b.budget_line_id
 left join {{ ref('int_document_agencies') }} as a
     on b.document_id = a.document_id
+where not b.is_allocation  -- allocation lists' lines: fct_budget_allocation

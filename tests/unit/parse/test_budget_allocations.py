@@ -132,3 +132,46 @@ def test_rows_of_an_allocation_table_that_print_more_than_a_budget_give_no_line(
     assert classify(OCR_REALISATION).family == BUDGET_ALLOCATION
     table = RawTable("t1", 32, WORDS_FLAVOR, OCR_REALISATION, [32] * 4, caption="Tabel 3.4 Anggaran Belanja APBD")
     assert tables_to_frames("d1", [table])["budget_lines"].empty
+
+
+# The Kota Jambi seed report (samples/seeds), tabel 2.8 Rencana Aksi Perjanjian Kinerja: the amount is the step's
+# (Rencana Aksi), and one sub-kegiatan ('Fasilitasi Kemitraan Koperasi ...') spans the amounts of three steps
+RENCANA_AKSI_STEPS = [
+    ["No", "PROGRAM", "KEGIATAN", "SUB\nKEGIATAN", "RENCANA\nAKSI", "ANGGARAN\n(RP.)", "PENANGG\nUNG\nJAWAB"],
+    ["6", "Program Pemberdayaan dan Perlindungan Koperasi", "Kegiatan Pemberdayaan dan Perlindungan Koperasi",
+     "Fasilitasi Kemitraan Koperasi yang Keanggotaannya Daerah Kabupaten/Kota",
+     "Launching Koperasi Kelurahan Merah Putih Kota Jambi", "9,435,120", "Kepala Bidang Perkoperasian"],
+    ["", "", "", "", "Rapat Satuan Tugas Koperasi Kelurahan Merah Putih Kota Jambi", "3,585,120",
+     "Kepala Bidang Perkoperasian"],
+    ["", "", "", "", "Sosialisasi Perkoperasian Koperasi Kelurahan Merah Putih", "163,876,196",
+     "Kepala Bidang Perkoperasian"],
+]
+
+
+def test_amounts_of_the_steps_under_a_sub_kegiatan_give_no_line():
+    """Without a level whose column names every amount row, the amounts are no level's (`at_line_level`); the
+    ambon Rencana Aksi above, one step per sub-kegiatan, still gives its sub-kegiatan lines."""
+    assert classify(RENCANA_AKSI_STEPS, "tabel 2.8 Rencana Aksi Perjanjian Kinerja").family == BUDGET_ALLOCATION
+    table = RawTable("t1", 21, LATTICE_FLAVOR, RENCANA_AKSI_STEPS, [21] * 4, caption="tabel 2.8 Rencana Aksi")
+    assert tables_to_frames("d1", [table])["budget_lines"].empty
+
+
+# The Kota Jambi seed report, Tabel 1.5 Anggaran Tahun 2025: the budget by kind of spending (accounts)
+BUDGET_BY_ACCOUNT = [
+    ["No", "Uraian", "Anggaran", "Ket"],
+    ["I", "BELANJA DAERAH", "", ""],
+    ["1", "BELANJA OPERASI", "9.961.382.595,93", ""],
+    ["", "Belanja Pegawai", "5.551.547.000,00", ""],
+    ["", "Belanja Barang dan Jasa", "4.409.835.595,93", ""],
+    ["2", "BELANJA MODAL", "74.885.404,07", ""],
+    ["", "Belanja Modal Peralatan dan Mesin", "74.885.404,07", ""],
+    ["", "Total Anggaran", "10.036.268.000,00", ""],
+]
+
+
+def test_kinds_of_spending_are_accounts_not_program_lines():
+    """Only the printed total is a line: BELANJA OPERASI is no kegiatan, Belanja Pegawai no sub-kegiatan (as an
+    account-coded LRA sheet leaves its accounts out, extract/parse/account_sheet.py `code_level`)."""
+    assert classify(BUDGET_BY_ACCOUNT, "Tabel 1.5 : Anggaran Tahun 2025").family == BUDGET_ALLOCATION
+    assert _budget(BUDGET_BY_ACCOUNT, "Tabel 1.5 : Anggaran Tahun 2025") == [
+        ("Total Anggaran", "total", 10036268000.0)]
