@@ -132,6 +132,8 @@ def content_layout(rows: list[list[str]], layout: TableLayout) -> TableLayout | 
     texts = [c for c, k in enumerate(kinds) if k in ("text", NAMED_AMOUNT)]
     if len(amounts) < 2 or not texts:
         return None
+    if any(c < len(layout.labels) and re.search(r"[a-z]", layout.labels[c]) for c in amounts[:2]):
+        return None  # the header names those columns, and not as anggaran and realisasi ('Nilai Kontrak')
     labels = [""] * n_cols
     labels[amounts[0]], labels[amounts[1]] = "anggaran", "realisasi"
     labels[texts[0]] = "uraian"  # a name that ends with its anggaran: the line's text is read in order

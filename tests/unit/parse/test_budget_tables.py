@@ -163,6 +163,29 @@ def test_a_header_that_names_other_columns_is_not_overruled_by_content():
     assert classify(rows).family != BUDGET
 
 
+# kab-grobogan-dpupr_2020_rfk-fisik-des.pdf p. 1: a list of work packages; two rupiah columns (ANGGARAN and the
+# NILAI KONTRAK of each package), a header of words the header vocabulary does not know (PENYEDIA, PPTK)
+PACKAGES = [
+    ["", "PEKERJAAN", "DAU/DA\nK/DID/D\nTT/BANP", "KECAMAT\nAN", "", "ANGGARAN", "FISIK/NO\nNFISIK", "TENDER/\nPL/SW",
+     "PENYEDIA", "NILAI KONTRAK", "PPK", "PPTK", "TANGGAL KONTRAK", "WAKTU \nPELAKSANA\nAN (HARI)"],
+    ["1", "2", "", "", "", "3", "", "", "4", "5", "6", "7", "8", "9"],
+    ["", "PAKET LPSE", "", "", "", "", "", "", "", "", "", "", "", ""],
+    ["1", "Pembangunan Jalan Ruas Jalan Pulokulon -", "DAU", "PULOKULON", "", "300,000,000", "FISIK", "TENDER",
+     "CV. BANKIT JAYA", "284,670,000.00", "Agus Sutiyono, A.Md", "Hadi Suprijanto, ST.", "22/06/20", "120"],
+    ["2", "Peningkatan Jl. Bendungan - Mojo R.21 (D", "DID", "KARANGR", "AYUNG150", "500,000,000", "FISIK", "TENDER",
+     "CV. DANA BARUTAMA", "476,995,756.37", "Agus Sutiyono, A.Md", "Bondan Pujanarko, ST.MT.", "22/06/20", "120"],
+    ["3", "Peningkatan Jl. Dalam Kota Gubug R.304 (", "DID", "GUBUG", "150", "500,000,000", "FISIK", "TENDER",
+     "CV. WARINGIN", "479,912,417.97", "M. Dwi Idayanto, SST.MT.", "Tri Isnanto, SST.MM.", "22/06/20", "120"],
+]
+
+
+def test_a_header_that_names_the_amount_columns_otherwise_is_not_overruled_by_content():
+    """The contract value is no realisasi: where the header names the two rupiah columns, the content rule (a
+    text column and two amount columns make a budget table) does not relabel them."""
+    assert classify(PACKAGES).family != BUDGET
+    assert classify(PACKAGES[2:]).family == BUDGET  # the same rows without their header: known by content
+
+
 # provsu_2022_lra-opd.pdf pp. 1-2 (lines of both pages): an Excel sheet without row rules, every page one grid
 # row of stacked lines
 STACKED_SHEET = [
