@@ -8,11 +8,11 @@ import re
 from extract.model import UNRULED_FLAVORS, RawTable
 from extract.numerals import detect_format, is_row_number, is_year, looks_numeric, parse_cell, parse_number
 from extract.parse.budget_levels import assign_levels
-from extract.parse.column_roles import BudgetColumns, budget_columns
+from extract.parse.column_roles import BudgetColumns, budget_columns, name_column_level
 from extract.parse.families import MIN_AMOUNT_IDR, TableLayout
 from extract.parse.headers import is_numbering_row
 from extract.parse.labels import MONEY_LABEL_RE, year_in
-from extract.parse.names import has_standard_words, is_standard_name
+from extract.parse.names import LEVEL_WORD_RE, has_standard_words, is_standard_name
 from extract.parse.records import BudgetLine
 from extract.parse.rows import Row, cell, data_rows
 from extract.parse.stacked import unstack
@@ -36,7 +36,18 @@ def budget_lines(table: RawTable, layout: TableLayout, doc_format: str | None) -
     ends = (0, len(lines) - 1) if layout.header_rows else (len(lines) - 1,)
     lines = [line for i, line in enumerate(lines) if line.line_name or i in ends]
     assign_levels(lines)
+    _level_from_name_column(lines, name_column_level(layout.labels, roles))
     return lines
+
+
+def _level_from_name_column(lines: list[BudgetLine], level: str | None) -> None:
+    """Lines of a list whose name column is headed by one level ('Program', the names without the word) take
+    that level where no rule told it (level_method 'default'); names that say their own level keep theirs."""
+    if level is None or any(LEVEL_WORD_RE.match(line.line_name.lower()) for line in lines):
+        return
+    for line in lines:
+        if line.level_method == "default":
+            line.level, line.level_method = level, "column_label"
 
 
 def budget_beside_performance(table: RawTable, layout: TableLayout, doc_format: str | None) -> list[BudgetLine]:

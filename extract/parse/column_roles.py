@@ -307,6 +307,14 @@ def _per_level(label: str) -> str | None:
     return _level_of(match.group(1))
 
 
+def name_column_level(labels: list[str], roles: BudgetColumns) -> str | None:
+    """The level the name column's label names alone ('Program | Anggaran | Keterangan': program), where the
+    table has no column per level."""
+    label = labels[roles.name].strip() if roles.name is not None and roles.name < len(labels) else ""
+    match = LINE_LEVEL_LABEL_RE.fullmatch(label)
+    return _level_of(match.group(1)) if match and not roles.line_levels and not roles.level_columns else None
+
+
 def _level_of(word: str) -> str:
     return "paket" if word in ("paket", "pekerjaan") else "sub_kegiatan" if word.startswith("sub") else word
 

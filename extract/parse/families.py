@@ -103,13 +103,21 @@ def allocation_layout(rows: list[list[str]], layout: TableLayout) -> TableLayout
     names = [c for c, label in enumerate(labels) if BUDGET_NAME_RE.search(label)]
     budgets = [c for c, label in enumerate(labels) if BUDGET_LABEL_RE.search(label) and not is_percent_label(label)]
     data = rows[layout.header_rows:]
-    if not names or not any(_column_kind([r[c] for r in data if c < len(r)]) == "amount" for c in budgets):
+    if not names or not any(_named_amounts([r[c] for r in data if c < len(r)]) for c in budgets):
         return None
     # A second rupiah column is spending under a header that lost its words (cut at a page break, or printed
     # in words the lists above do not know): a budget table, read as such.
     amounts = sum(_column_kind([r[c] for r in data if c < len(r)]) == "amount" for c in range(len(labels)))
     return TableLayout(family=BUDGET if amounts >= 2 else BUDGET_ALLOCATION, header_rows=layout.header_rows,
                        labels=labels, title=layout.title, unit_multiplier=layout.unit_multiplier)
+
+
+def _named_amounts(cells: list[str]) -> bool:
+    """A column the header names as a budget holds rupiah magnitudes in most of its filled cells; the header
+    says what it is, so a short list (a PK's two programs) is enough, unlike a column known by content alone."""
+    filled = [c for c in cells if c.strip()]
+    amounts = [c for c in filled if looks_numeric(c) and "%" not in c and abs(parse_number(c) or 0) >= MIN_AMOUNT_IDR]
+    return bool(amounts) and 2 * len(amounts) >= len(filled)
 
 
 MIN_AMOUNT_IDR = 100_000  # a rupiah amount of a budget line; counts and scores stay below

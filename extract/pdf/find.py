@@ -4,7 +4,8 @@ Ruled tables (the usual Word export) are read with camelot's lattice flavor and 
 engine, which reads the drawn lines instead of rendering the page (about 20x faster, same cells).
 Pages that have text but no ruled table are read with the network flavor, which aligns words
 into columns; those tables are only kept when their header looks like a table we know,
-because word alignment also "finds" tables in plain paragraphs.
+because word alignment also "finds" tables in plain paragraphs. On pages with a ruled table, the
+words outside it are read the same way (an unruled list printed above or below a ruled table).
 """
 from __future__ import annotations
 
@@ -53,6 +54,9 @@ def find_tables(path: Path, pages: list[int], stream_pages: list[int] | None = N
     stream_candidates = [p for p in (stream_pages or []) if p not in pages_with_grid]
     if stream_candidates:
         tables += _read_unruled(path, stream_candidates, is_known)
+    beside = [p for p in (stream_pages or []) if p in pages_with_grid and p not in (scanned_pages or [])]
+    if beside and is_known is not None:
+        tables += _read_beside_grids(path, beside, tables, is_known)
     tables.sort(key=lambda t: (t.page_start, -t.top))
     return tables
 
@@ -66,6 +70,16 @@ def _read_unruled(path: Path, pages: list[int], is_known) -> list[RawTable]:
     network = [t for t in with_captions(path, read_camelot(path, unread, flavor="network")) if is_known(t)] \
         if unread else []
     return [t for t in found if not any(_overlaps(t, n) for n in network)] + network
+
+
+def _read_beside_grids(path: Path, pages: list[int], ruled: list[RawTable], is_known) -> list[RawTable]:
+    """Unruled tables printed above or below a ruled one (a Perjanjian Kinerja's 'Program | Anggaran' list
+    under its ruled targets): the words outside the ruled tables, kept only where they make a table we know."""
+    taken = {p: [(t.bottom, t.top) for t in ruled if t.page_start == p] for p in pages}
+    found = [_from_words(t) for t in read_word_tables(path, pages, taken)]
+    # captions among both: the ruled table's caption stays its own (copies: theirs are attached already)
+    with_captions(path, found + [copy.deepcopy(t) for t in ruled if t.page_start in taken])
+    return [t for t in found if is_known(t)]
 
 
 def _pages_read(tables: list[RawTable], is_known) -> set[int]:

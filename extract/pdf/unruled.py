@@ -86,13 +86,18 @@ def block_to_table(block: list[Line], page: int, rules: list[Rule] | None = None
     return WordTable(page=page, rows=rows, col_bounds=columns, top=block[0].top, bottom=block[-1].bottom)
 
 
-def read_word_tables(path: Path, pages: list[int]) -> list[WordTable]:
+def read_word_tables(path: Path, pages: list[int],
+                     taken: dict[int, list[tuple[float, float]]] | None = None) -> list[WordTable]:
+    """The tables of the words of `pages`; `taken` gives per page the heights (bottom, top) another reader
+    already read (ruled tables), whose lines are left out."""
     doc = pdfium.PdfDocument(str(path))
     try:
         read: dict[int, tuple[list[list[Line]], list[Rule]]] = {}
         for number in pages:
             page = doc[number - 1]
             lines = without_running_lines(doc, number, group_lines(cached_words(doc, number, page_words)))
+            lines = [ln for ln in lines if not any(bottom <= (ln.top + ln.bottom) / 2 <= top
+                                                   for bottom, top in (taken or {}).get(number, []))]
             if not lines:
                 continue
             blocks = _split_carried_row(table_blocks(lines, *text_body(lines)))
