@@ -22,7 +22,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 REFERENCE_DATA = (ROOT / "dbt_project" / "seeds", ROOT / "docs" / "GLOSSARY.md")
-FRAMES = ("tables", "cells", "indicators", "budget_lines")
+FRAMES = ("tables", "cells", "indicators", "budget_lines", "plan_targets")
 
 
 def tree_fingerprint(paths, suffixes: tuple[str, ...] | None = None) -> str:

@@ -29,6 +29,9 @@ precision = of the extracted facts of that kind on the pages of the labelled tab
             (bench/truth) and each later round (bench/truth/heldout, heldout2) may label different
             tables of one PDF on one page: a fact matched to a label of another set is left out too
             (it is neither right nor wrong here), and another set's pages are not judged.
+in plans  = of the missed indicator labels that print a target alone (an agreement's or a plan's target),
+            those whose target the plan targets hold (plan_targets.parquet, fct_plan_target: same name -
+            exact, else fuzzy on page +-1 - same year, same target): printed beside recall, never in it.
 ceiling   = share of expected facts whose printed numbers (the digit groups of the *_printed texts
             of the values the label has) all appear among the digit groups of the document's raw
             cells (cells.parquet) on the label's page +-1. A fact outside the ceiling was lost
@@ -264,8 +267,37 @@ def _share(part: int, whole: int) -> float | None:
     return round(part / whole, 4) if whole else None
 
 
+def plan_facts(frames: dict) -> list[Fact]:
+    """The targets of multi-year plan tables (plan_targets: fct_plan_target), one per indicator and year."""
+    frame = frames.get("plan_targets")
+    if frame is None or frame.empty:
+        return []
+    return [Fact(INDICATOR, norm_name(row.get("indicator_name")), int(row["source_page"]),
+                 (_number(row.get("target_value")), None, None), row.get("level"), int(row["target_year"]), index=i)
+            for i, row in enumerate(frame.to_dict("records")) if _number(row.get("target_year")) is not None]
+
+
+def _target_only(label: Fact) -> bool:
+    return label.values[0] is not None and label.values[1] is None and label.values[2] is None
+
+
+def found_in_plans(labels: list[Fact], plans: list[Fact]) -> int:
+    """Of the labels given (missed target-only indicator facts), how many the plan targets hold: the same name
+    (exact, else fuzzy on page +-1), year and target. Reported beside recall, not in it: a plan's target is
+    a fact of fct_plan_target, not of fct_performance_indicator."""
+    used: set[int] = set()
+    found = 0
+    for label in labels:
+        same_year = [p for p in plans if p.year == label.year and p.index not in used]
+        pairs = match([label], same_year)
+        if pairs:
+            used.add(pairs[0])
+            found += 1
+    return found
+
+
 def score_kind(labels: list[Fact], extracted: list[Fact], digits_by_page: dict, doc_year,
-               all_pages: bool = False) -> dict:
+               all_pages: bool = False, plans: list[Fact] | None = None) -> dict:
     """Recall, precision, ceiling and the split of the losses for one kind of one document."""
     pairs = match(labels, extracted)
     expected = [i for i, lab in enumerate(labels) if lab.expected]
@@ -279,6 +311,7 @@ def score_kind(labels: list[Fact], extracted: list[Fact], digits_by_page: dict, 
     level_ok = sum(1 for i in found if labels[i].level == extracted[pairs[i]].level)
     year_ok = sum(1 for i in found if (extracted[pairs[i]].year or doc_year) == labels[i].year)
     missing = [i for i in expected if i not in pairs]
+    target_only = [labels[i] for i in missing if _target_only(labels[i])]
     return {
         "expected": len(expected), "found": len(found), "recall": _share(len(found), len(expected)),
         "judged": len(judged), "right": sum(1 for g in judged if g.index in right),
@@ -288,6 +321,7 @@ def score_kind(labels: list[Fact], extracted: list[Fact], digits_by_page: dict, 
         "lost_finding_cells": sum(1 for i in missing if i not in ceiling),
         "lost_reading_cells": sum(1 for i in missing if i in ceiling),
         "level_ok": level_ok, "year_ok": year_ok,
+        "missed_target_only": len(target_only), "missed_in_plans": found_in_plans(target_only, plans or []),
         "examples_missing": [_show(labels[i]) for i in missing[:3]],
         "examples_wrong": [_show(g) for g in judged if g.index not in right][:3],
     }
@@ -311,7 +345,8 @@ def score_document(labels: list[Fact], extracted) -> dict:
         got = extracted_facts(record, frames, kind)
         if any(lab.own for lab in kind_labels) or declared_empty:
             doc_year = record.get("fiscal_year")
-            out["kinds"][kind] = score_kind(kind_labels, got, digits, doc_year, all_pages=declared_empty)
+            out["kinds"][kind] = score_kind(kind_labels, got, digits, doc_year, all_pages=declared_empty,
+                                            plans=plan_facts(frames) if kind == INDICATOR else None)
     return out
 
 
@@ -322,7 +357,8 @@ def summarize(documents: dict[str, dict]) -> dict:
         scores = [d["kinds"][kind] for d in documents.values() if kind in d["kinds"]]
         sums = {k: sum(s[k] for s in scores) for k in ("expected", "found", "judged", "right", "in_cells",
                                                         "lost_finding_cells", "lost_reading_cells",
-                                                        "level_ok", "year_ok")}
+                                                        "level_ok", "year_ok", "missed_target_only",
+                                                        "missed_in_plans")}
         total[kind] = {**sums, "recall": _share(sums["found"], sums["expected"]),
                        "precision": _share(sums["right"], sums["judged"]),
                        "ceiling": _share(sums["in_cells"], sums["expected"]),
@@ -415,5 +451,9 @@ def report_truth(truth: dict, print_table, out=print) -> None:
                  "lost cells/reading", "level ok", "year ok", "region"], truth_rows(truth), out)
     out("ceiling = share of labelled facts whose printed numbers are all in the raw cells (page +-1); "
         "lost cells/reading = missed facts outside / inside the ceiling")
+    ind = truth["total"][INDICATOR]
+    if ind.get("missed_target_only"):
+        out(f"missed indicator facts with a target alone: {ind['missed_target_only']}; of them in the plan targets "
+            f"(fct_plan_target: same name, year and target, not counted in recall): {ind['missed_in_plans']}")
     for pdf in truth["missing_pdfs"]:
         out(f"missing PDF: {pdf}")

@@ -159,3 +159,17 @@ def test_held_out_labels_are_new_rows_of_corpus_documents():
         pytest.skip("../shared/corpus is not here")
     listed = sources.read_text(encoding="utf-8")
     assert all(file in listed for file, *_ in earlier)
+
+
+def test_missed_targets_alone_are_looked_up_in_the_plan_targets_by_name_year_and_value():
+    """provsu_2021_lakip p. 20, Tabel 2.3: Indeks Reformasi Birokrasi, targets BB (64,00) in 2021, BB (70,00) in
+    2022, BB (75,00) in 2023, printed alone. The plan targets hold them; a label of 2023 that read 2022's 70 is
+    not found in another year's target."""
+    def target(year, value):
+        return ts.replace(label("Indeks Reformasi Birokrasi", 20, (value, None, None), kind=ts.INDICATOR), year=year)
+    plans = pd.DataFrame({"indicator_name": ["I ndeks  Reformasi  Birokrasi"] * 3, "source_page": [20] * 3,
+                          "target_value": [64.0, 70.0, 75.0], "target_year": [2021, 2022, 2023],
+                          "level": ["sasaran"] * 3})
+    facts = ts.plan_facts({"plan_targets": plans})
+    assert [(f.year, f.values[0]) for f in facts] == [(2021, 64.0), (2022, 70.0), (2023, 75.0)]
+    assert ts.found_in_plans([target(2021, 64.0), target(2022, 70.0), target(2023, 70.0)], facts) == 2
