@@ -162,7 +162,8 @@ def write_changes_page(changes: dict, site_dir: Path) -> Path:
 
 
 FACT_LABELS = {"fct_performance_indicator": "Indikator kinerja", "fct_budget_realization": "Realisasi anggaran",
-               "fct_budget_allocation": "Alokasi anggaran (PK, Rencana Aksi)", "fct_plan_target": "Target rencana (Renstra / RPJMD)"}
+               "fct_budget_allocation": "Alokasi anggaran (PK, Rencana Aksi)",
+               "fct_plan_target": "Target rencana (Renstra / RPJMD)"}
 TEMPLATE = """<!doctype html>
 <html lang="id"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Perubahan sejak publikasi terakhir</title>

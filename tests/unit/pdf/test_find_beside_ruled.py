@@ -33,3 +33,31 @@ def test_lists_above_and_below_a_ruled_table_are_read_each():
     assert ("Penunjang Urusan Pemerintahan Daerah Kabupaten/Kota", 6939921411.0, "program") in lines  # above
     assert ("Penunjang Urusan Pemerintahan Daerah Kabupaten/Kota", 6635804517.0, "program") in lines  # below
     assert ("Penyelenggaraan Statistik Sektoral", 48999656.0, "program") in lines
+
+
+def test_a_program_list_under_a_ruled_table_of_another_renderer(tmp_path):
+    """The Jepara seed's agreement and its program list (samples/seeds, 'NO | PROGRAM | ANGGARAN | KETERANGAN'),
+    drawn by reportlab on one page: the targets ruled, the list without rules."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import getSampleStyleSheet
+    from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+
+    from tests import seed_tables
+    programs = seed_tables.allocation_lines(seed_tables.JEPARA, "NO\tPROGRAM\tANGGARAN", english=False)[:11]
+    targets = [["NO", "SASARAN", "INDIKATOR KINERJA", "TARGET"],
+               ["1", "Meningkatnya jumlah pencari kerja yang dilatih", "Persentase tenaga kerja siap kerja", "2,90 %"],
+               ["2", "Meningkatnya jumlah pencari kerja yang siap kerja", "Tingkat Partisipasi angkatan Kerja",
+                "70,30 %"]]
+    listed = [["NO", "PROGRAM", "ANGGARAN", "KETERANGAN"]] + [
+        [str(i), p.name, f"Rp. {p.budget_idr:,.0f}".replace(",", "."), "APBD II"] for i, p in enumerate(programs, 1)]
+    pdf = tmp_path / "agreement.pdf"
+    ruled = Table(targets)
+    ruled.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, "black"), ("FONTSIZE", (0, 0), (-1, -1), 8)]))
+    plain = Table(listed)
+    plain.setStyle(TableStyle([("FONTSIZE", (0, 0), (-1, -1), 8)]))
+    story = [Paragraph("Perjanjian Kinerja Tahun 2024", getSampleStyleSheet()["Title"]), ruled, Spacer(1, 24), plain]
+    SimpleDocTemplate(str(pdf), pagesize=A4).build(story)
+    tables = find_tables(pdf, [1], stream_pages=[1], is_known=_is_known_table)
+    lines = tables_to_frames("d1", tables)["budget_lines"]
+    assert list(zip(lines.line_name, lines.budget_idr)) == [(p.name, p.budget_idr) for p in programs]
+    assert set(lines.level) == {"program"}
