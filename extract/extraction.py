@@ -25,6 +25,7 @@ from extract.numerals import detect_format, looks_numeric
 from extract.parse import families as cls
 from extract.parse.account_sheet import is_sheet, sheet_layout, sheet_lines
 from extract.parse.budget import allocation_lines, budget_beside_performance, budget_beside_targets, budget_lines
+from extract.parse.currency_columns import join_currency_columns
 from extract.parse.indicators import indicator_rows
 from extract.parse.metadata import infer_metadata, load_region_index
 from extract.parse.plan_targets import plan_target_rows
@@ -155,6 +156,7 @@ def read_tables(pdf_path: Path, inventory, ocr_pages: list[int] | None = None) -
 
 
 def _is_known_table(table: RawTable) -> bool:
+    table = join_currency_columns(table)
     return sheet_layout(table) is not None or cls.classify(table.rows, table.caption).family != cls.UNKNOWN
 
 
@@ -164,14 +166,15 @@ def _is_known_table(table: RawTable) -> bool:
 def tables_to_frames(document_id: str, tables: list[RawTable]) -> dict[str, pd.DataFrame]:
     doc_format = detect_format([c for t in tables for r in t.rows for c in r if looks_numeric(c)])
     table_rows, cell_rows, indicators, budgets, scales, plans = [], [], [], [], [], []
-    for table in tables:
+    for printed in tables:
+        table = join_currency_columns(printed)  # raw.cells keep the cells as read
         layout = sheet_layout(table) or cls.classify(table.rows, table.caption)
         if table.flavor in UNRULED_FLAVORS and cls.is_side_by_side(layout):
             layout = dataclasses.replace(layout, family=cls.UNKNOWN)  # panels of a diagram: cells only
         if table.flavor in CAMELOT_UNRULED and layout.family == cls.UNKNOWN:
             continue  # camelot's word alignment reads paragraphs as tables too; keep only recognised ones
-        table_rows.append(_table_record(document_id, table, layout))
-        cell_rows += _cell_records(document_id, table)
+        table_rows.append(_table_record(document_id, printed, layout))
+        cell_rows += _cell_records(document_id, printed)
         if layout.family == cls.INDICATOR:
             indicators += as_records(indicator_rows(table, layout, doc_format))
             plans += as_records(plan_target_rows(table, layout, doc_format))  # "Target Akhir Renstra" columns

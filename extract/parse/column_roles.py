@@ -309,10 +309,15 @@ def _per_level(label: str) -> str | None:
 
 def name_column_level(labels: list[str], roles: BudgetColumns) -> str | None:
     """The level the name column's label names alone ('Program | Anggaran | Keterangan': program), where the
-    table has no column per level."""
-    label = labels[roles.name].strip() if roles.name is not None and roles.name < len(labels) else ""
-    match = LINE_LEVEL_LABEL_RE.fullmatch(label)
-    return _level_of(match.group(1)) if match and not roles.line_levels and not roles.level_columns else None
+    table has no column per level. A header printed from above the numbering column leaves its first word
+    there ('Sub' | 'Kegiatan'): read with it first."""
+    if roles.name is None or roles.name >= len(labels) or roles.line_levels or roles.level_columns:
+        return None
+    label = labels[roles.name].strip()
+    for text in (f"{labels[roles.name - 1].strip()} {label}" if roles.name else label, label):
+        if (match := LINE_LEVEL_LABEL_RE.fullmatch(text)):
+            return _level_of(match.group(1))
+    return None
 
 
 def _level_of(word: str) -> str:

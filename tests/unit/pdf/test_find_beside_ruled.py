@@ -61,3 +61,11 @@ def test_a_program_list_under_a_ruled_table_of_another_renderer(tmp_path):
     lines = tables_to_frames("d1", tables)["budget_lines"]
     assert list(zip(lines.line_name, lines.budget_idr)) == [(p.name, p.budget_idr) for p in programs]
     assert set(lines.level) == {"program"}
+
+
+def test_a_short_amount_apart_from_its_currency_sign_and_a_header_over_the_numbering():
+    """p. 51: 'Sub Kegiatan | Anggaran | Keterangan', two sub-kegiatan; the reader puts 'Sub' over the numbering
+    column. p. 49: 'Rp. 43.711.622,-', a short amount, stands apart from its sign, in a column of its own."""
+    assert _lines(51) == [("Penyediaan Bahan Logistik Kantor", 28711900.0, "sub_kegiatan"),
+                          ("Penyediaan Barang Cetakan dan Penggandaan", 14999632.0, "sub_kegiatan")]
+    assert ("Administrasi Umum Perangkat Daerah", 43711622.0, "kegiatan") in _lines(49)
