@@ -72,10 +72,11 @@ def allocation_lines(seed: Path, header: str, english: bool) -> list[SeedAllocat
     result = []
     for start in (i for i, line in enumerate(lines) if line.lower().startswith(header.lower())):
         for cells in _rows_after(lines, start):
-            amounts = [c for c in cells if _is_amount(c.replace("Rp. ", ""))]
-            texts = [c for c in cells[1:] if c and c not in amounts]
-            if len(amounts) == 1:
-                result.append(SeedAllocationLine(texts[0], _number(amounts[0].replace("Rp.", ""), english)))
+            amounts = [i for i, c in enumerate(cells) if _is_amount(c.replace("Rp. ", ""))
+                       and not re.fullmatch(r"\d{1,2}(\.\d{1,2})+", c)]  # '1.1': the program's number
+            if len(amounts) == 1:  # the name printed right before the amount
+                name = next(c for c in reversed(cells[:amounts[0]]) if c and not _is_amount(c))
+                result.append(SeedAllocationLine(name, _number(cells[amounts[0]].replace("Rp.", ""), english)))
     return result
 
 

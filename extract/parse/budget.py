@@ -40,13 +40,19 @@ def budget_lines(table: RawTable, layout: TableLayout, doc_format: str | None) -
     return lines
 
 
+# how assign_levels guessed a level from the lines alone, where no keyword or column said it
+GUESSED_LEVEL_METHODS = {"default", "letter_case", "numbering", "numbering_depth", "arithmetic"}
+# an outline number under the name column's label, the name in the column beside it ('1.1', '2.3')
+OUTLINE_NUMBER_RE = re.compile(r"\d{1,2}(?:\.\d{1,2})+\.?")
+
+
 def _level_from_name_column(lines: list[BudgetLine], level: str | None) -> None:
     """Lines of a list whose name column is headed by one level ('Program', the names without the word) take
-    that level where no rule told it (level_method 'default'); names that say their own level keep theirs."""
+    that level where it was guessed from the lines alone; names that say their own level keep theirs."""
     if level is None or any(LEVEL_WORD_RE.match(line.line_name.lower()) for line in lines):
         return
     for line in lines:
-        if line.level_method == "default":
+        if line.level_method in GUESSED_LEVEL_METHODS:
             line.level, line.level_method = level, "column_label"
 
 
@@ -81,12 +87,17 @@ def at_line_level(roles: BudgetColumns, rows: list[Row]) -> BudgetColumns:
 def allocation_lines(table: RawTable, layout: TableLayout, doc_format: str | None) -> list[BudgetLine]:
     """The lines of an allocation table (family budget_allocation): the budget alone. A line that read a
     realisasi or a % by order, or whose budget is no rupiah amount, is a row the header does not describe (an
-    OCR'd realisation table whose 'Realisasi' header was misread, its amounts run into the name cell). With a
+    OCR'd realisation table whose 'Realisasi' header was misread, its amounts run into the name cell); a %
+    column the header names ('Persentase') is the line's share of the total and is dropped. With a
     name column per level, only the amounts of one level are lines (`at_line_level`): where a level's name spans
     several amounts (a Rencana Aksi's steps under one sub-kegiatan), they are the steps', not the level's."""
+    roles = budget_columns(layout.labels, layout.unit_multiplier)
     lines = budget_lines(table, layout, doc_format)
-    if budget_columns(layout.labels, layout.unit_multiplier).line_levels:
+    if roles.line_levels:
         lines = [line for line in lines if line.level_method == "column"]
+    if roles.absorption is not None and roles.realization is None:
+        # a % column the header names beside the budget alone is each line's share of the total, no absorption
+        lines = [dataclasses.replace(line, absorption_raw="", absorption_pct_reported=None) for line in lines]
     return [line for line in lines
             if not line.realization_raw and not line.absorption_raw and (line.budget_idr or 0) >= MIN_AMOUNT_IDR]
 
@@ -148,7 +159,7 @@ def _budget_line(table: RawTable, row: Row, roles: BudgetColumns, fmt: str | Non
     if is_numbering_row(row.cells):
         return None  # the column-number row repeated under the header of a later page
     numeric = [c for col, c in enumerate(row.cells) if c and looks_numeric(c) and c != numbering
-               and col not in roles.performance]
+               and col not in roles.performance and not (col == roles.name and OUTLINE_NUMBER_RE.fullmatch(c))]
     name = _line_name(row, roles, numbering)
     if table.flavor not in UNRULED_FLAVORS and (run_on := _name_run_on(table, row, roles)):
         name = f"{name}{run_on}"
@@ -348,5 +359,8 @@ def _amount_cells(row: Row, roles: BudgetColumns, numeric: list[str]) -> tuple[s
         return padded[0], padded[1], padded[2]
     if by_role[0] and by_role[1] and all(looks_numeric(c) or _is_nil(c) for c in by_role[:2]):
         return tuple(c if looks_numeric(c) else "" for c in by_role)  # "Rp -": nil, an empty value
+    columns = [col for col, c in enumerate(row.cells) if c in numeric]
+    if looks_numeric(by_role[0]) and columns and set(columns) <= {c for c in role_cols if c is not None}:
+        return tuple(c if looks_numeric(c) else "" for c in by_role)  # every amount under its header: no realisasi
     padded = numeric + ["", "", ""]
     return padded[0], padded[1], padded[2]

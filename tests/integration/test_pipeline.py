@@ -121,6 +121,17 @@ def test_no_allocation_line_of_an_account_or_a_step(warehouse):
     assert not [r for r in rows if r[0].lower().startswith("belanja") or "Kepala Bidang" in r[0]]
 
 
+def test_a_budget_per_sasaran_gives_its_programs_allocations(warehouse):
+    """Jambi Tabel 2.7 (Anggaran Belanja Per Sasaran Strategis): each program's anggaran and its share of the
+    total ('68.23%', not an absorption), the program numbered '1.1' under the Program header."""
+    rows = query(warehouse, """
+        SELECT line_name, budget_idr FROM marts.fct_budget_allocation
+        WHERE region_code = '15.71' AND level = 'program' ORDER BY source_page, row_index""")
+    printed = seed_tables.allocation_lines(seed_tables.JAMBI, "No\tSasaran\tProgram", english=True)
+    expected = [e for e in printed if e.name != "Jumlah"]  # the total line is level total
+    assert len(expected) == 7 and rows == [(e.name, e.budget_idr) for e in expected]
+
+
 def test_provenance_of_a_budget_line(warehouse):
     (page, raw, table_id), = query(warehouse, """
         SELECT source_page, budget_raw, table_id FROM marts.fct_budget_realization
