@@ -108,7 +108,8 @@ def test_every_budget_line(extracted, name, seed, caption, english):
 
 
 def test_jepara_budget_hierarchy(extracted):
-    _, _, budget, _ = extracted["lkjip_jepara_2024_ruled"]
+    _, _, budget, tables = extracted["lkjip_jepara_2024_ruled"]
+    budget = budget[budget.table_id == _table_with_caption(tables, "Tabel 3.17")]  # the PK lists: allocations
     # The seed prints 11 programs (capitals), 21 kegiatan (unnumbered) and 46 numbered sub-kegiatan
     # (1-44, 49, 50) and one JUMLAH. Its own text claims "22 kegiatan": another flaw of the report.
     assert budget.level.value_counts().to_dict() == {"sub_kegiatan": 46, "kegiatan": 21, "program": 11, "total": 1}
@@ -117,7 +118,8 @@ def test_jepara_budget_hierarchy(extracted):
 
 
 def test_jambi_budget_hierarchy(extracted):
-    _, _, budget, _ = extracted["lkjip_kota-jambi_2025_ruled"]
+    _, _, budget, tables = extracted["lkjip_kota-jambi_2025_ruled"]
+    budget = budget[budget.table_id == _table_with_caption(tables, "Tabel 3.8")]  # Tabels 1.5, 2.7: allocations
     counts = budget.level.value_counts().to_dict()
     # Penunjang: 8 kegiatan, 20 sub-kegiatan; the six other programs: 9 kegiatan, 16 sub-kegiatan.
     assert counts == {"sub_kegiatan": 36, "kegiatan": 17, "program": 7, "total": 1}
