@@ -40,7 +40,7 @@ from reports the extractor was not built on").
    CACHE/fuzz/whole/.
 6. Held out (--held-out): the fuzz variants numbered from fuzz_score.DEVELOPMENT_VARIANTS on (HELD_OUT_N
    per seed per engine), which nobody looked at, and the newest round of labelled tables
-   (bench/truth/heldout2/, labelled after the rules were built, README there; `--truth-dir` scores an
+   (bench/truth/heldout3/, labelled after the rules were built, README there; `--truth-dir` scores an
    earlier round). `make bench` runs both after the development sets.
 7. Tables left unknown (bench/unknown_tables.py): the share of family `unknown` among the tables
    with at least two numeric columns, on the corpus documents extracted and on the fuzz renderings.
@@ -86,7 +86,7 @@ SCAN_DPI = 200
 SECTIONS = ("seeds", "fuzz", "whole", "truth", "corpus")
 FUZZ_N, QUICK_FUZZ_N = fuzz_score.DEVELOPMENT_VARIANTS, 2
 HELD_OUT_N = 40  # held-out fuzz variants per seed per engine: the batches rendered so far (320-359)
-HELD_OUT_TRUTH = truth_score.label_sets()[-1]  # the newest round of labels (bench/truth/heldout2/)
+HELD_OUT_TRUTH = truth_score.label_sets()[-1]  # the newest round of labels (bench/truth/heldout3/)
 # --quick: three labelled documents with a text layer that extract in seconds (both kinds of fact).
 QUICK_TRUTH = ("jombang-inspektorat_2022_lkjip", "kab-grobogan-dpupr_2021_rfk-des", "provsu_2022_lra-opd")
 
@@ -409,7 +409,7 @@ def parse_args(argv: list[str] | None):
     ap.add_argument("--truth-doc", action="append", help="only labelled documents whose name contains this")
     ap.add_argument("--truth-n", type=int, help="at most this many labelled documents")
     ap.add_argument("--truth-dir", default=str(truth_score.TRUTH_DIR),
-                    help="folder of labelled CSVs (default bench/truth; bench/truth/heldout, heldout2: later rounds)")
+                    help="folder of labelled CSVs (default bench/truth; bench/truth/heldout, heldout2, heldout3: later rounds)")
     ap.add_argument("--corpus", default=str(DEFAULT_CORPUS), help=f"folder of real PDFs (default {DEFAULT_CORPUS})")
     ap.add_argument("--cache", default=str(DEFAULT_CACHE),
                     help="cache root: fuzz renderings and extractions in CACHE/fuzz/, corpus extractions in "
