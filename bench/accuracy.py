@@ -409,7 +409,7 @@ def parse_args(argv: list[str] | None):
     ap.add_argument("--truth-doc", action="append", help="only labelled documents whose name contains this")
     ap.add_argument("--truth-n", type=int, help="at most this many labelled documents")
     ap.add_argument("--truth-dir", default=str(truth_score.TRUTH_DIR),
-                    help="folder of labelled CSVs (default bench/truth; bench/truth/heldout, heldout2, heldout3: later rounds)")
+                    help="folder of labelled CSVs (default bench/truth; later rounds: bench/truth/heldout*)")
     ap.add_argument("--corpus", default=str(DEFAULT_CORPUS), help=f"folder of real PDFs (default {DEFAULT_CORPUS})")
     ap.add_argument("--cache", default=str(DEFAULT_CACHE),
                     help="cache root: fuzz renderings and extractions in CACHE/fuzz/, corpus extractions in "
