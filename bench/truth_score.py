@@ -192,7 +192,7 @@ def _fuzzy(label: Fact, got: Fact) -> float:
 
 
 def match(labels: list[Fact], extracted: list[Fact]) -> dict[int, int]:
-    """{label position: extracted position}, one to one: exact names (nearest page first), then
+    """{label position: extracted position}, one to one: exact names (nearest pages first), then
     fuzzy names on page +-1 (best ratio first); expected labels pick, by both rules, before excluded
     ones (another round's label of the same indicator on another page must not take its fact)."""
     pairs: dict[int, int] = {}
@@ -208,15 +208,14 @@ def match(labels: list[Fact], extracted: list[Fact]) -> dict[int, int]:
 
 
 def _match_exact(labels, order, by_name, pairs, used) -> None:
-    for i in order:
-        label = labels[i]
-        if not label.name:
-            continue
-        candidates = [g for g in by_name.get(label.name, []) if g.index not in used and same_values(label, g)]
-        if candidates:
-            best = min(candidates, key=lambda g: (_distance(label, g), g.index))
-            pairs[i] = best.index
-            used.add(best.index)
+    """Nearest pages first over all labels, not label by label: a fact printed on two pages (an achievement
+    table, a summary) pairs with the label of its own page, whichever label comes first in the file."""
+    candidates = sorted((_distance(labels[i], g), i, g.index) for i in order if labels[i].name
+                        for g in by_name.get(labels[i].name, []) if g.index not in used and same_values(labels[i], g))
+    for _, i, index in candidates:
+        if i not in pairs and index not in used:
+            pairs[i] = index
+            used.add(index)
 
 
 def _match_fuzzy(labels, order, extracted, pairs, used) -> None:

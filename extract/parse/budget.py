@@ -8,7 +8,7 @@ import re
 from extract.model import UNRULED_FLAVORS, RawTable
 from extract.numerals import detect_format, is_row_number, is_year, looks_numeric, parse_cell, parse_number
 from extract.parse.budget_levels import assign_levels
-from extract.parse.column_roles import BudgetColumns, budget_columns, name_column_level
+from extract.parse.column_roles import BudgetColumns, budget_columns, for_year, name_column_level
 from extract.parse.families import MIN_AMOUNT_IDR, TableLayout
 from extract.parse.headers import is_numbering_row
 from extract.parse.labels import MONEY_LABEL_RE, year_in
@@ -28,6 +28,15 @@ def budget_lines(table: RawTable, layout: TableLayout, doc_format: str | None) -
     table_format = detect_format([c for r in rows for c in r.cells if looks_numeric(c)], prior=doc_format)
     roles = at_line_level(roles, rows) if roles.line_levels else roles
     year = year_in(f"{table.caption} {layout.title}")
+    readings = [(for_year(roles, g, layout.labels, layout.unit_multiplier), g.year) for g in roles.years]
+    lines: list[BudgetLine] = []
+    for reading, reading_year in readings or [(roles, year)]:
+        lines += _read_lines(table, layout, rows, reading, table_format, reading_year)
+    return lines
+
+
+def _read_lines(table: RawTable, layout: TableLayout, rows: list[Row], roles: BudgetColumns,
+                table_format: str | None, year: int | None) -> list[BudgetLine]:
     heads = [c for c in range(roles.name or 0) if not layout.labels[c].strip()]
     lines = [line for row in rows if (line := _budget_line(table, row, roles, table_format, year, heads))]
     # a row of amounts without a name is a total when it closes the table (the unlabelled sum under the last
@@ -183,6 +192,11 @@ def _budget_line(table: RawTable, row: Row, roles: BudgetColumns, fmt: str | Non
             cell(row, roles.budget), cell(row, roles.realization), cell(row, roles.absorption)))
         if not budget:
             return None  # a line of a level above or below the table's amounts
+    elif roles.year is not None:  # one year's columns of a table of several years: that year's amounts alone
+        budget, realization, absorption = (c if looks_numeric(c) else "" for c in (
+            cell(row, roles.budget), cell(row, roles.realization), cell(row, roles.absorption)))
+        if not (budget or realization):
+            return None  # no money that year (a program begun later)
     elif level:  # the amounts sit in known columns: an empty realisasi stays empty
         budget, realization, absorption = (c if looks_numeric(c) else "" for c in (
             cell(row, roles.level_columns[level]), cell(row, roles.realization), cell(row, roles.absorption)))

@@ -4,6 +4,7 @@ name, budget, realisation, absorption and level columns of a budget table (`Budg
 """
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import re
 from dataclasses import dataclass, field
@@ -49,6 +50,16 @@ class IndicatorColumns:
 
 
 @dataclass
+class YearAmounts:
+    """The budget, realisasi and % columns of one year in a budget table of several years, with their units."""
+
+    year: int
+    budget: int | None = None
+    realization: int | None = None
+    absorption: int | None = None
+
+
+@dataclass
 class BudgetColumns:
     """Which column of a budget table holds the numbering, the name and each amount. `physical` is a
     physical-progress percentage (realisasi fisik), not money. The multipliers turn printed amounts
@@ -81,6 +92,10 @@ class BudgetColumns:
     # level -> column; `line_level` is the level the table's amounts belong to (budget.py `at_line_level`)
     line_levels: dict[str, int] = field(default_factory=dict)
     line_level: str | None = None
+    # amount columns grouped by the year their label names (a Renstra's past funding: 'Anggaran 2017 | 2018 |
+    # Realisasi 2017 | 2018 | % 2017 | 2018'): the table is read once per year (`for_year`)
+    years: list[YearAmounts] = field(default_factory=list)
+    year: int | None = None  # the year whose columns these roles read
 
 
 def indicator_columns(labels: list[str], targets_only: bool = False) -> IndicatorColumns:
@@ -88,6 +103,7 @@ def indicator_columns(labels: list[str], targets_only: bool = False) -> Indicato
     With targets_only (agreement tables), a group of a target alone is kept."""
     roles = IndicatorColumns()
     groups: list[ValueGroup] = []
+    goals: list[int] = []  # goal columns left of the indicators, or before any
     merged: set[int] = set()  # value columns of a group whose roles one header cell names
     before: list[int] = []  # realisasi columns no target before them took
     for col, label in enumerate(labels):
@@ -95,8 +111,9 @@ def indicator_columns(labels: list[str], targets_only: bool = False) -> Indicato
             roles.number = col
         elif "indikator" in label and roles.indicator is None:
             roles.indicator = col
-        elif _is_goal_label(label) and roles.goal is None:
-            roles.goal = col
+        elif _is_goal_label(label) and (roles.goal is None or roles.indicator is None):
+            goals.append(col)
+            roles.goal = col  # the nearest left of the indicators ('Tujuan | Sasaran | Indikator': the sasaran)
         elif "satuan" in label:
             roles.unit = col
         elif _is_category_label(label):
@@ -115,6 +132,9 @@ def indicator_columns(labels: list[str], targets_only: bool = False) -> Indicato
             groups[-1].achievement = col
         elif "realisasi" in label:
             before.append(col)
+    if roles.indicator is not None and (named := _indicator_level(labels[roles.indicator])):
+        # 'Tujuan | Sasaran | Indikator Tujuan': the indicators measure the goal their label names
+        roles.goal = next((c for c in goals if named in labels[c]), roles.goal)
     _realisasi_before_target(groups, before, labels)
     # a year of the plan's target alone is kept where the years are read from the labels (_year_groups)
     roles.groups = _year_groups(labels, roles, groups) or \
@@ -234,16 +254,26 @@ def _merged_roles(labels: list[str], col: int) -> ValueGroup | None:
     return group
 
 
+GOAL_LEVELS = ("tujuan", "sasaran", "program", "kegiatan", "sub kegiatan")  # highest first
+# a label is searched for the lower levels first: 'sub kegiatan' holds 'kegiatan'
+LEVELS_LOW_FIRST = tuple(reversed(GOAL_LEVELS))
+
+
+def _indicator_level(label: str) -> str | None:
+    """The level an indicator column's label names ('Indikator Sasaran' -> 'sasaran'), as printed."""
+    rest = label.replace("indikator", "") if "indikator" in label else ""
+    return next((level for level in LEVELS_LOW_FIRST if level in rest), None)
+
+
 def goal_level(labels: list[str]) -> str:
-    """The level of the indicators: what the goal column names (program, sasaran, ...)."""
+    """The level of the indicators: what the indicator label or the goal column names (program, sasaran, ...)."""
     for label in labels:
-        if "indikator" in label:
-            label = label.replace("indikator", "")
-            for level in ("sub kegiatan", "kegiatan", "program", "sasaran", "tujuan"):
-                if level in label:
-                    return level.replace(" ", "_")
-    for label in labels:
-        for level in ("sub kegiatan", "kegiatan", "program", "sasaran", "tujuan"):
+        if (level := _indicator_level(label)):
+            return level.replace(" ", "_")
+    # else the goal column nearest left of the indicators ('Tujuan | Sasaran | Indikator': the sasaran's)
+    at = next((col for col, label in enumerate(labels) if "indikator" in label), len(labels))
+    for label in [*reversed(labels[:at]), *labels[at:]]:
+        for level in LEVELS_LOW_FIRST:
             if level in label and "indikator" not in label:
                 return level.replace(" ", "_")
     return "sasaran"
@@ -286,11 +316,42 @@ def budget_columns(labels: list[str], table_multiplier: int = 1) -> BudgetColumn
     roles.other_amounts = [c for c in budgets if c != roles.budget]
     if roles.budget is None and roles.level_columns:
         roles.budget = min(roles.level_columns.values())
+    roles.years = _year_amounts(labels)
+    return _with_multipliers(roles, labels, table_multiplier)
+
+
+def _with_multipliers(roles: BudgetColumns, labels: list[str], table_multiplier: int) -> BudgetColumns:
     multipliers = [column_multiplier(label, table_multiplier) for label in labels]
     roles.budget_multiplier = multipliers[roles.budget] if roles.budget is not None else table_multiplier
     roles.realization_multiplier = multipliers[roles.realization] if roles.realization is not None \
         else table_multiplier
     return roles
+
+
+def _year_amounts(labels: list[str]) -> list[YearAmounts]:
+    """Amount columns grouped by the year each label names, when two or more years have money of their own
+    (indicator tables group their values by year the same way: `_year_groups`). None when a year would hold
+    two columns of one role: that is one year's original and revised budget, not a table of years."""
+    by_year: dict[int, YearAmounts] = {}
+    for col, label in enumerate(labels):
+        year = year_in(label)
+        key = "absorption" if is_percent_label(label) else "realization" if SPENT_LABEL_RE.search(label) \
+            else "budget" if BUDGET_LABEL_RE.search(label) else None
+        if year is None or key is None:
+            continue
+        group = by_year.setdefault(year, YearAmounts(year))
+        if getattr(group, key) is not None:
+            return []
+        setattr(group, key, col)
+    groups = [g for g in by_year.values() if g.budget is not None or g.realization is not None]
+    return groups if len(groups) >= 2 else []
+
+
+def for_year(roles: BudgetColumns, group: YearAmounts, labels: list[str], table_multiplier: int) -> BudgetColumns:
+    """The roles reading one year's columns of a budget table of several years."""
+    one = dataclasses.replace(roles, budget=group.budget, realization=group.realization,
+                              absorption=group.absorption, other_amounts=[], years=[], year=group.year)
+    return _with_multipliers(one, labels, table_multiplier)
 
 
 # "per sub-kegiatan" before "per kegiatan"; "per paket" / "per pekerjaan" is below a budget line

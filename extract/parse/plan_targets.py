@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 from extract.model import RawTable
 from extract.numerals import looks_numeric, parse_number
-from extract.parse.column_roles import goal_level, indicator_columns
+from extract.parse.column_roles import GOAL_LEVELS, LEVELS_LOW_FIRST, goal_level, indicator_columns
 from extract.parse.families import INDICATOR, TableLayout
 from extract.parse.labels import normalize, year_in
 from extract.parse.names import PrintedName, clean_name
@@ -38,7 +38,6 @@ HEADING_RE = re.compile(r"^indikator\s+(sub kegiatan|kegiatan|program|sasaran|tu
 # ("Jumlah masyarakat yang berminat ...") but is longer.
 SUMMARY_ROW_RE = re.compile(rf"^({TOTAL_WORDS}|{AVERAGE_WORDS})\b.{{0,20}}$", re.IGNORECASE)
 NAME_RE = re.compile(r"[A-Za-z]{3,}")  # a name has a word; "18 1 9 2 0" is numbers packed into one cell
-GOAL_LEVELS = ("tujuan", "sasaran", "program", "kegiatan", "sub kegiatan")  # highest first
 
 
 @dataclass
@@ -146,7 +145,7 @@ def _is_target_label(label: str, achievement_table: bool) -> bool:
 
 
 def _goal_level(label: str) -> str | None:
-    return next((level for level in reversed(GOAL_LEVELS) if level in label), None)
+    return next((level for level in LEVELS_LOW_FIRST if level in label), None)
 
 
 def _end_year(labels: list[str], columns: PlanColumns, caption: str) -> int | None:

@@ -73,3 +73,14 @@ def test_urusan_and_agency_lines_of_a_stacked_sheet():
     # p. 1: KEBUDAYAAN and its Dinas print 1.128,26 % wrapped as "1.128," over "26"
     assert _line(frame, "KEBUDAYAAN") == ("urusan", 10000000.0, 112825500.0, 1128.26)
     assert _line(frame, "Dinas Kebudayaan dan Pariwisata") == ("perangkat_daerah", 10000000.0, 112825500.0, 1128.26)
+
+
+def test_a_table_of_several_years_gives_a_line_per_year():
+    # Grobogan Renstra 2021, Tabel 2.7 (pp. 33-37): 'Rencana Anggaran | Realisasi Anggaran | Persentase' each over
+    # 2016 ... 2021, in Rp.000. p. 33, program 1 prints 3.515.000 | 4.455.000 | 5.793.900 (2017-2019), realisasi
+    # 2.390.598 | 2.825.555 | 4.734.564, 68% | 63% | 82%; 2016, 2020 and 2021 are empty
+    frame = _budget_lines("kab-grobogan-dpupr_2021_renstra", [33])
+    admin = frame[frame.line_name.str.startswith("Program Pelayanan Administrasi")]
+    got = {int(r.fiscal_year): (r.budget_idr, r.realization_idr, r.absorption_pct_reported) for r in admin.itertuples()}
+    assert got == {2017: (3515000000.0, 2390598000.0, 68.0), 2018: (4455000000.0, 2825555000.0, 63.0),
+                   2019: (5793900000.0, 4734564000.0, 82.0)}

@@ -56,6 +56,7 @@ joined as (
 )
 
 select
-    md5(concat_ws('|', document_id, table_id, row_index)) as budget_line_id,
+    -- the year too: a table of several years gives a line per year from one row
+    md5(concat_ws('|', document_id, table_id, row_index, fiscal_year)) as budget_line_id,
     *
 from joined

@@ -1,4 +1,4 @@
--- Printed total lines (JUMLAH / Total) against the sum of the program lines of the same table.
+-- Printed total lines (JUMLAH / Total) against the sum of the program lines of the same table and year.
 with lines as (
     select * from {{ ref('int_budget_lines_enriched') }}
 ),
@@ -7,6 +7,7 @@ program_sums as (
     select
         document_id,
         table_id,
+        fiscal_year,
         count(*)              as n_programs,
         sum(budget_idr)       as program_budget_idr,
         sum(realization_idr)  as program_realization_idr,
@@ -15,7 +16,7 @@ program_sums as (
             as program_parent_code
     from lines
     where level = 'program'
-    group by document_id, table_id
+    group by document_id, table_id, fiscal_year
 ),
 
 totals as (
@@ -39,6 +40,7 @@ from totals as t
 inner join program_sums as p
     on t.document_id = p.document_id
         and t.table_id = p.table_id
+        and t.fiscal_year is not distinct from p.fiscal_year
 -- an account-coded sheet prints totals at several depths (5 BELANJA, 5.1 BELANJA TIDAK LANGSUNG, 5.2 BELANJA
 -- LANGSUNG): only the one the program codes hang from is the sum of the program lines
 where t.level_method is distinct from 'account_code' or t.line_number = p.program_parent_code

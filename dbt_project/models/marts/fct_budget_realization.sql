@@ -1,10 +1,10 @@
 select
-    b.document_id,
+    document_id,
     region_code,
     agency_name,
-    a.agency_id,
+    agency_id,
     fiscal_year,
-    b.level,
+    level,
     line_name,
     budget_idr,
     realization_idr,
@@ -13,23 +13,18 @@ select
     source_page,
     -- provenance
     budget_line_id,
-    b.table_id,
-    b.row_index,
+    table_id,
+    row_index,
     line_number,
     level_method,
     budget_raw,
     realization_raw,
     absorption_raw,
     -- national nomenclature (Permendagri 90/2019), see int_nomenclature_matches
-    m.nomenclature_code,
-    m.nomenclature_name,
-    m.match_method,
-    m.match_score,
-    m.sector_code
-from {{ ref('int_budget_lines_enriched') }} as b
-left join {{ ref('int_nomenclature_matches') }} as m
-    on m.source_kind = 'budget_line'
-        and m.source_id = b.budget_line_id
-left join {{ ref('int_document_agencies') }} as a
-    on b.document_id = a.document_id
-where not b.is_allocation  -- allocation lists' lines: fct_budget_allocation
+    nomenclature_code,
+    nomenclature_name,
+    match_method,
+    match_score,
+    sector_code
+from {{ ref('int_budget_lines_matched') }}
+where not is_allocation  -- allocation lists' lines: fct_budget_allocation

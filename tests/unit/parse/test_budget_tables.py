@@ -8,6 +8,7 @@ import pytest
 from extract.model import LATTICE_FLAVOR, RawTable
 from extract.parse.account_sheet import sheet_layout, sheet_lines
 from extract.parse.budget import amount_text, budget_lines
+from extract.parse.column_roles import budget_columns
 from extract.parse.families import BUDGET, classify
 from extract.parse.stacked import rejoin_wrapped, split_stacked
 
@@ -275,3 +276,33 @@ def test_a_row_of_numbers_cut_inside_their_groups_is_not_split_into_rows():
     row = ["6", "Program\nPeningkat\nan Jalan", "", "360.417.7\n24", "11.710.02\n5", "89.946.457", "323.117.5\n99",
            "104.889.1\n53", "93.333.47\n3", "90%", "896%", "104%"]
     assert len(split_stacked(row)) == 1
+
+
+# Grobogan Renstra 2021 Tabel 2.7 (p. 33), the past funding of a Renstra: budget, realisasi and % each over years
+YEARS_HEADER = [["No", "Program", "Rencana Anggaran (Rp.000)", "", "Realisasi Anggaran (Rp.000)", "",
+                 "Persentase Realisasi Anggaran (%)", ""],
+                ["", "", "2017", "2018", "2017", "2018", "2017", "2018"]]
+
+
+def test_a_table_of_several_years_reads_each_year_from_its_own_columns():
+    lines = _lines(YEARS_HEADER + [
+        ["5", "Program Peningkatan Pengembangan Sistem Pelaporan Capaian Kinerja dan Keuangan",
+         "925.000", "352.340", "820.048", "211.553", "89%", "60%"],
+        ["3", "Program Peningkatan Disiplin Aparatur", "", "", "", "", "", ""]])
+    assert [(b.fiscal_year, b.budget_idr, b.realization_idr, b.absorption_pct_reported) for b in lines] == [
+        (2017, 925_000_000, 820_048_000, 89.0), (2018, 352_340_000, 211_553_000, 60.0)]
+
+
+def test_a_year_printing_its_realisasi_alone_gives_a_line_without_budget():
+    # p. 34, program 2: no budget printed for 2017, its realisasi 2.753.440
+    lines = _lines(YEARS_HEADER + [["2", "Program Peningkatan Sarana dan Prasarana Aparatur",
+                                    "", "1.074.340", "2.753.440", "785.613", "", "73%"]])
+    assert [(b.fiscal_year, b.budget_idr, b.realization_idr) for b in lines] == [
+        (2017, None, 2_753_440_000), (2018, 1_074_340_000, 785_613_000)]
+
+
+def test_the_original_and_revised_budget_of_one_year_are_no_table_of_years():
+    # the Kota Jambi seed's budget of 2025 is printed as anggaran murni and perubahan (its section 2.3)
+    roles = budget_columns(["no", "program", "anggaran murni 2025", "anggaran perubahan 2025", "realisasi 2025", "%"])
+    assert roles.years == []
+    assert (roles.budget, roles.realization) == (3, 4)
