@@ -51,7 +51,7 @@ class IndicatorColumns:
 
 @dataclass
 class YearAmounts:
-    """The budget, realisasi and % columns of one year in a budget table of several years, with their units."""
+    """The budget, realisasi and % columns of one year in a budget table of several years."""
 
     year: int
     budget: int | None = None
@@ -449,5 +449,14 @@ def _is_plan_label(label: str) -> bool:
     # "capaian terhadap Renstra": achievement against the plan's end target, not this year's
     plan_end = any(w in label for w in ("renstra", "rpjmd", "rpd")) and \
         any(w in label for w in ("akhir", "periode", "terhadap"))
-    return plan_end or any(w in label for w in ("target akhir", "akhir periode", "kondisi", "rumus", "formula",
-                                                "sumber data"))
+    return plan_end or _is_standard_target(label) or \
+        any(w in label for w in ("target akhir", "akhir periode", "kondisi", "rumus", "formula", "sumber data"))
+
+
+# The target a standard sets, beside the agency's own targets (a Renstra's 'Target SPM | Target IKK | Target
+# Indikator Lainnya | Target Renstra Tahun ke- ...': the minimum service standard's, the key indicators')
+STANDARD_TARGET_RE = re.compile(r"\b(spm|ikk|nasional|lainnya)\b")
+
+
+def _is_standard_target(label: str) -> bool:
+    return "target" in label and STANDARD_TARGET_RE.search(label) is not None and year_in(label) is None

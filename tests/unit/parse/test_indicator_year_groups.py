@@ -101,3 +101,21 @@ def test_year_groups_read_in_order_and_realisasi_alone_by_year():
     # (test_indicator_realisasi_order.py)
     assert indicator_columns(["sasaran", "indikator", "realisasi 2021", "realisasi 2020"]).groups == [
         ValueGroup(realization=2, year=2021), ValueGroup(realization=3, year=2020)]
+
+
+# jombang-inspektorat_2018-2023_renstra-perubahan p. 19, the Renstra's 'Pencapaian Kinerja Pelayanan' table:
+# the targets of standards (SPM, IKK, other indicators: '-' here) beside the Renstra's targets per year
+JOMBANG_RENSTRA_P19 = [
+    ["NO", "Indikator Kinerja sesuai Tugas dan Fungsi SKPD", "Targe SPM", "t Target IKK",
+     "Target Indikator Lainnya", "Target Renstra SKPD Tahun ke-", "", "", "", "", "Realisasi Capaian Tahun ke-",
+     "", "", "", "", "Rasio Capaian pada Tahun ke-", "", "", "", ""],
+    ["", "", "", "", "", "2019", "2020", "2021", "2022", "2023", "2019", "2020", "2021", "2022", "2023",
+     "2019", "2020", "2021", "2022", "2023"],
+    ["3", "Maturitas SPIP", "-", "-", "-", "Level 3\n(3,2)", "Level 3\n(3,3)", "Level 3\n(3,4)", "Level 3\n(3,5)",
+     "Level 3\n(3,6)", "Level 3\n(3,2)", "Level 3\n(3,2)", "-", "-", "-", "100 %", "96,97 %", "-", "-", "-"],
+]
+
+
+def test_the_targets_of_standards_are_not_the_years_targets():
+    facts = [f for f in table_facts(JOMBANG_RENSTRA_P19) if f[0] in (2019, 2020)]
+    assert facts == [(2019, "Maturitas SPIP", 3.2, 3.2, 100.0), (2020, "Maturitas SPIP", 3.3, 3.2, 96.97)]
