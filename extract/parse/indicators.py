@@ -52,6 +52,7 @@ def indicator_rows(table: RawTable, layout: TableLayout, doc_format: str | None,
     rows = data_rows(table, layout.header_rows)
     roles = _names_beside_their_numbers(_values_under_their_header(roles, layout.labels, rows), layout.labels, rows)
     roles = _without_money_groups(roles, rows)
+    rows = _names_moved_in(roles, layout.labels, rows)
     formats = {col: column_format(rows, col, doc_format) for g in roles.groups for col in g.columns()}
     reading = _Reading(table, roles, layout.labels, formats, level)
     facts: list[IndicatorRow] = []
@@ -106,6 +107,25 @@ def _row_items(reading: _Reading, rows: list[Row], index: int) -> list[tuple[str
     if parent and names.BULLET_RE.match(indicator):
         return [(names.sub_item_name(parent, indicator), f"{parent} {indicator}", row)]
     return _unstacked(reading, row) or [(indicator, indicator, row)]
+
+
+def _names_moved_in(roles: IndicatorColumns, labels: list[str], rows: list[Row]) -> list[Row]:
+    """Rows whose name sits in an unlabelled column beside the empty indicator column take it there: a ruled
+    reader cut the printed name column in two, differently on a continuation page (the item letters' column
+    and the names'), as budget tables' `name_span`. Numbers and item letters alone are no name."""
+    col = roles.indicator
+    taken = {getattr(roles, k) for k in ROLE_KEYS} | {c for g in roles.groups for c in g.columns()}
+    beside = [c for c in (col - 1, col + 1) if 0 <= c < len(labels) and c not in taken and not labels[c].strip()]
+    out = []
+    for row in rows:
+        name = next((t for c in beside if (t := cell(row, c)) and not looks_numeric(t) and len(t.split()) >= 2), "")
+        if name and not cell(row, col) and _has_result_values(row, roles):
+            cells = [c for c in row.cells]
+            cells[col] = name
+            cells[beside[0] if cell(row, beside[0]) == name else beside[-1]] = ""
+            row = Row(row.index, row.page, cells)
+        out.append(row)
+    return out
 
 
 def _named_above(reading: _Reading, rows: list[Row], index: int) -> str | None:
@@ -397,8 +417,16 @@ def _is_summary(row: Row, roles: IndicatorColumns, indicator: str) -> bool:
     if not match or cell(row, roles.number):
         return False
     is_bare_word = not re.sub(r"[\W_]+", "", indicator[match.end():])
+    if not any(group.target is not None for group in roles.groups):  # a table of capaian alone
+        # 'Rata-rata capaian kinerja' sums the table up; 'Jumlah Puskesmas yang terakreditasi' counts something
+        return is_bare_word or set(re.findall(r"[a-z]+", indicator[match.end():].lower())) <= SUMMARY_WORDS
     has_target = any(cell(row, group.target) for group in roles.groups)
     return is_bare_word or not has_target
+
+
+# the words a closing row's label adds to 'Jumlah' / 'Rata-rata' ('Rata-rata capaian indikator kinerja utama')
+SUMMARY_WORDS = {"rata", "capaian", "kinerja", "indikator", "utama", "iku", "sasaran", "program", "kegiatan",
+                 "nilai", "total", "keseluruhan", "seluruh", "akhir", "dan", "persentase", "tahun"}
 
 
 def _indicator_fact(reading: _Reading, row: Row, group: ValueGroup, goal: str | None,

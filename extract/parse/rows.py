@@ -23,13 +23,14 @@ def data_rows(table: RawTable, header_rows: int) -> list[Row]:
     return merge_cut_rows(rows, wrapped_lines_are_rows=table.flavor in UNRULED_FLAVORS)
 
 
-NUMBERING_LINE_RE = re.compile(r"\n[ \t]*(\d{1,2}|[a-z])[.)][ \t]*(?=\n)")
+NUMBERING_LINE_RE = re.compile(r"\n[ \t]*(\d{1,2}|[a-z])[.)][ \t]*(?=\n|$)")
 
 
 def numbering_first(text: str) -> str:
     """Lines 'Pemeliharaan Peralatan dan' / '2.' / 'Mesin Lainnya' -> '2. Pemeliharaan ...': a number
     printed beside the middle line of a wrapped name (vertically centred, no column of its own) is read
-    inside the name's lines; it is the row's numbering and leads the name."""
+    inside the name's lines, or after its one line ('Ratio kematian ibu' / 'a)'); it is the row's numbering
+    and leads the name."""
     match = NUMBERING_LINE_RE.search(text)
     if not match or not text[:match.start()].strip():
         return text

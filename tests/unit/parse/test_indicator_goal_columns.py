@@ -49,3 +49,30 @@ def test_an_indicator_label_naming_its_level_picks_that_goal_column():
     # kab-grobogan-dpupr_2021_lkjip p. 3: 'Tujuan | Sasaran | Indikator Tujuan | Target | Realisasi | %'
     labels = ["tujuan", "sasaran", "indikator tujuan", "target", "realisasi", "%"]
     assert (goal_level(labels), indicator_columns(labels).goal) == ("tujuan", 0)
+
+
+# jabar-dinkes_2016_lakip pp. 80-81 (Perbandingan capaian kinerja 2015 and 2016, capaian alone): on the
+# continuation page the ruled reader puts each name in the column of the item letters, left of 'INDIKATOR KINERJA'
+DINKES_P80 = [
+    ["NO", "", "INDIKATOR KINERJA", "SATUAN", "CAPAIAN KINERJA", "", "PERCEPATAN\n(PERLAMBATAN)\n%"],
+    ["", "", "", "", "2015", "2016", ""],
+    ["MISI KEDUA    :  MENJAMIN PELAYANAN KESEHATAN YANG PRIMA", "", "", "", "", "", ""],
+    ["", "", "Ratio kematian ibu \na)", "Per 100.000 KH", "102,11", "102,33", "0,22"],
+    ["MISI KETIGA    :  MENDUKUNG SUMBER DAYA PEMBANGUNAN KESEHATAN", "", "", "", "", "", ""],
+    ["", "Jumlah Puskesmas yang sudah \nTerakreditasi", "", "Puskesmas", "0", "128,13", "128,13"],
+    ["", "Jumlah Rumah Sakit yang sudah \nTerakreditasi", "", "Rumah sakit", "138,1", "108,57", "(29,53)"],
+]
+
+
+def test_a_name_in_the_unlabelled_column_beside_the_indicators_is_read_as_theirs():
+    facts = [(f.indicator_name, f.fiscal_year, f.achievement_pct_reported) for f in _indicator_facts(DINKES_P80)]
+    assert facts == [("Ratio kematian ibu", 2015, 102.11), ("Ratio kematian ibu", 2016, 102.33),
+                     ("Jumlah Puskesmas yang sudah Terakreditasi", 2015, 0.0),
+                     ("Jumlah Puskesmas yang sudah Terakreditasi", 2016, 128.13),
+                     ("Jumlah Rumah Sakit yang sudah Terakreditasi", 2015, 138.1),
+                     ("Jumlah Rumah Sakit yang sudah Terakreditasi", 2016, 108.57)]
+
+
+def _indicator_facts(rows: list[list[str]]):
+    table = RawTable("t", 80, "lattice", rows, [80] * len(rows))
+    return indicator_rows(table, classify(rows, ""), "id")

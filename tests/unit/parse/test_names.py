@@ -72,6 +72,9 @@ def test_records_keep_the_printed_name():
     ("Persentase penduduk yang \nb) \nmenggunakan jamban sehat", "Persentase penduduk yang menggunakan jamban sehat"),
     ("Persentase Kab/Kota dengan \nd) \n100% Puskesmas melaksanakan  \npelayanan kesehatan jiwa",
      "Persentase Kab/Kota dengan 100% Puskesmas melaksanakan pelayanan kesehatan jiwa"),
+    # ... or after a name of one line (p. 80: "Persentase Desa Siaga Aktif", "Ratio kematian ibu")
+    ("Persentase Desa Siaga Aktif \nb)", "Persentase Desa Siaga Aktif"),
+    ("Ratio kematian ibu \na)", "Ratio kematian ibu"),
 ])
 def test_letter_numbering_read_between_a_names_lines_leads_it_and_is_dropped(cell, clean):
     first = numbering_first(cell)
