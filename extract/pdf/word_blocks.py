@@ -46,6 +46,8 @@ def table_blocks(lines: list[Line], body_x0: float, body_x1: float) -> list[list
         far = last is not None and last.bottom - line.top > max(2.5 * height, _row_gap_limit(current, height))
         if far and current and _fits_columns(current, line, height):
             far = False  # a blank row inside the table
+        if far and current and _names_columns_only(current[0]) and not any(map(_holds_value, current)):
+            far = False  # a header whose cells' padding sets its lines, and the first row, further apart
         caption = bool(current) and CAPTION_START.match(" ".join(w.text for w in line.words)) is not None
         caption = caption or (bool(current) and _paragraph_after(current, line, height))
         if far and not (prose or caption or page_has_started or blocks) and len(current) <= 1:
