@@ -47,6 +47,7 @@ VARIANTS = [
     ("jambi", "libreoffice", 41),  # horizontal rules, cells centred, 'Target' over '%' beside a hanging 'program'
     ("jambi", "reportlab", 30),  # caption below, header not repeated: the header's first line alone at a page bottom
     ("jambi", "reportlab", 10),  # horizontal rules, a page's first row kept in the previous page's column widths
+    ("jepara", "libreoffice", 336),  # no rules, 7 pt cells, 5 pt padding: the header's lines far apart at a page top
 ]
 
 

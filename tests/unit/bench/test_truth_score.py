@@ -57,6 +57,17 @@ def test_match_exact_anywhere_fuzzy_only_near_one_to_one():
     assert ts.match(labels, extracted) == {0: 0, 2: 1, 4: 3}
 
 
+def test_exact_pairs_are_made_nearest_pages_first_over_all_labels():
+    # jabar-dinkes prints the PHBS indicator of 2016 as 55% | 56,03% | 101,87 on p. 77 (the capaian under
+    # '% REALISASI', not read) and on p. 110: p. 110's fact is p. 110's label's, though p. 77's label comes first
+    name = "Persentase Rumah Tangga yang berprilaku Hidup Bersih dan Sehat (PHBS)"
+    labels = [label(name, 77, (55.0, 56.03, 101.87), kind=ts.INDICATOR),
+              label(name, 110, (55.0, 56.03, 101.87), kind=ts.INDICATOR)]
+    extracted = [got(name, 77, (55.0, 56.03, None), 0, kind=ts.INDICATOR),
+                 got(name, 110, (55.0, 56.03, 101.87), 1, kind=ts.INDICATOR)]
+    assert ts.match(labels, extracted) == {1: 1}
+
+
 def frames_of(facts_rows, cells_rows):
     budget = pd.DataFrame(facts_rows, columns=["table_id", "source_page", "level", "line_name", "budget_idr",
                                                "realization_idr", "absorption_pct_reported", "fiscal_year"])
