@@ -75,10 +75,10 @@ class PlanColumns:
 
 def plan_target_rows(table: RawTable, layout: TableLayout, doc_format: str | None) -> list[PlanTargetRow]:
     """Plan-target rows of a multi-year plan table, or of the plan columns of an achievement table."""
-    columns = plan_columns(layout.labels, achievement_table=layout.family == INDICATOR)
+    rows = data_rows(table, layout.header_rows)
+    columns = plan_columns(layout.labels, achievement_table=layout.family == INDICATOR, rows=rows)
     if columns.indicator is None or not (columns.targets or columns.end is not None):
         return []
-    rows = data_rows(table, layout.header_rows)
     formats = {col: column_format(rows, col, doc_format) for col in columns.value_columns()}
     table_fields = {
         "table_id": table.table_id, "plan_kind": plan_kind(layout.labels, table.caption),
@@ -105,10 +105,10 @@ def plan_target_rows(table: RawTable, layout: TableLayout, doc_format: str | Non
 # ---------------------------------------------------------------- columns
 
 
-def plan_columns(labels: list[str], achievement_table: bool = False) -> PlanColumns:
+def plan_columns(labels: list[str], achievement_table: bool = False, rows: list[Row] | None = None) -> PlanColumns:
     """Roles of the columns of a plan table. In an achievement table the target / realisasi /
     capaian groups belong to the indicator rows; only the other target columns are plan targets."""
-    paired = _achievement_group_columns(labels) if achievement_table else set()
+    paired = _achievement_group_columns(labels, rows or []) if achievement_table else set()
     columns = PlanColumns()
     for col, label in enumerate(labels):
         if col in paired or not label:
@@ -132,9 +132,14 @@ def plan_columns(labels: list[str], achievement_table: bool = False) -> PlanColu
     return columns
 
 
-def _achievement_group_columns(labels: list[str]) -> set[int]:
-    groups = indicator_columns(labels).groups  # only groups with a realisasi or capaian
-    return {col for g in groups for col in g.columns()}
+def _achievement_group_columns(labels: list[str], rows: list[Row]) -> set[int]:
+    """The columns of the groups with a realisasi or capaian column. A year whose realisasi and capaian no
+    row prints yet (a Renstra's table of results beside the plan's later years: '-' or blank) is the plan's:
+    its target stays a plan target."""
+    groups = indicator_columns(labels).groups
+    reported = [g for g in groups if not rows or any(
+        re.search(r"\d", cell(row, col)) for row in rows for col in (g.realization, g.achievement) if col is not None)]
+    return {col for g in reported for col in g.columns()}
 
 
 def _is_target_label(label: str, achievement_table: bool) -> bool:

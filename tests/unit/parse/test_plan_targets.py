@@ -220,3 +220,15 @@ def test_sumatera_utara_rpjmd_targets_corpus():
     assert [f.target_value for f in facts if f.indicator_name == "PDRB per kapita (ADHB)"] == [57.0, 59.0, 61.0]
     # its first rows print ranges ("Indeks Pendidikan 68,65-69,15"): data rows, kept raw, no single value
     assert _targets(facts, "Indeks Pendidikan")[0] == (2021, "68,65-69,15", None, False)
+
+
+def test_the_years_no_row_reports_yet_are_the_plans_targets():
+    # jombang-inspektorat_2018-2023_renstra-perubahan p. 19: results of 2019-2020 beside the Renstra's targets;
+    # the realisasi of 2021-2023 are '-' in every row of this part, so those years' targets are the plan's
+    from tests.unit.parse.test_indicator_year_groups import JOMBANG_RENSTRA_P19
+    layout = classify(JOMBANG_RENSTRA_P19, "")
+    assert layout.family == INDICATOR
+    table = RawTable("t", 19, "lattice", JOMBANG_RENSTRA_P19, [19] * len(JOMBANG_RENSTRA_P19))
+    facts = plan_target_rows(table, layout, "id")
+    assert [(f.target_year, f.target_raw, f.target_value) for f in facts] == [
+        (2021, "Level 3 (3,4)", 3.4), (2022, "Level 3 (3,5)", 3.5), (2023, "Level 3 (3,6)", 3.6)]
