@@ -330,7 +330,7 @@ def _with_multipliers(roles: BudgetColumns, labels: list[str], table_multiplier:
 
 def _year_amounts(labels: list[str]) -> list[YearAmounts]:
     """Amount columns grouped by the year each label names, when two or more years have money of their own
-    (indicator tables group their values by year the same way: `_year_groups`). None when a year would hold
+    (indicator tables group their values by year the same way: `_year_groups`). Empty when a year would hold
     two columns of one role: that is one year's original and revised budget, not a table of years."""
     by_year: dict[int, YearAmounts] = {}
     for col, label in enumerate(labels):

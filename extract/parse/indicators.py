@@ -118,11 +118,10 @@ def _names_moved_in(roles: IndicatorColumns, labels: list[str], rows: list[Row])
     beside = [c for c in (col - 1, col + 1) if 0 <= c < len(labels) and c not in taken and not labels[c].strip()]
     out = []
     for row in rows:
-        name = next((t for c in beside if (t := cell(row, c)) and not looks_numeric(t) and len(t.split()) >= 2), "")
-        if name and not cell(row, col) and _has_result_values(row, roles):
-            cells = [c for c in row.cells]
-            cells[col] = name
-            cells[beside[0] if cell(row, beside[0]) == name else beside[-1]] = ""
+        named = [c for c in beside if (t := cell(row, c)) and not looks_numeric(t) and len(t.split()) >= 2]
+        if named and not cell(row, col) and _has_result_values(row, roles):
+            cells = list(row.cells)
+            cells[col], cells[named[0]] = cell(row, named[0]), ""
             row = Row(row.index, row.page, cells)
         out.append(row)
     return out
