@@ -18,7 +18,7 @@ where this reader finds a table of no known family (extract/pdf/find.py).
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from statistics import median
 
@@ -40,7 +40,7 @@ from extract.pdf.line_kinds import (
 from extract.pdf.page_words import Rule, group_lines, page_rules, page_words
 from extract.pdf.row_spacing import line_pitch, row_bands, row_cut
 from extract.pdf.running_lines import without_running_lines
-from extract.pdf.word_blocks import table_blocks
+from extract.pdf.word_blocks import lone_header, table_blocks
 from extract.pdf.word_cache import cached_words
 from extract.pdf.word_cells import cell_words, split_trailing_values
 from extract.pdf.word_rows import body_index, header_bands, joined, logical_rows
@@ -93,6 +93,8 @@ def read_word_tables(path: Path, pages: list[int],
     doc = pdfium.PdfDocument(str(path))
     try:
         read: dict[int, tuple[list[list[Line]], list[Rule]]] = {}
+        page_tops: set[int] = set()  # ids of the blocks that open their page
+        page_ends: set[int] = set()  # ...and of those that end it
         for number in pages:
             page = doc[number - 1]
             lines = without_running_lines(doc, number, group_lines(cached_words(doc, number, page_words)))
@@ -102,9 +104,14 @@ def read_word_tables(path: Path, pages: list[int],
                 continue
             blocks = _split_carried_row(table_blocks(lines, *text_body(lines)))
             read[number] = (blocks, page_rules(page) if blocks else [])  # prose pages: no path objects to walk
+            if blocks and blocks[0][0] is lines[0]:
+                page_tops.add(id(blocks[0]))
+            if blocks and blocks[-1][-1] is lines[-1]:
+                page_ends.add(id(blocks[-1]))
+        carried_ends = _carry_lone_headers(read, page_tops, page_ends)
         shared = _shared_columns(read)
         tied, cuts = _tied_tails(read, shared), _start_cuts(read, shared)
-        header_ends = _repeated_header_ends(read)
+        header_ends = _repeated_header_ends(read) | carried_ends
         found: list[WordTable] = []
         for number, (blocks, rules) in read.items():
             for block in blocks:
@@ -145,6 +152,36 @@ def _split_carried_row(blocks: list[list[Line]]) -> list[list[Line]]:
     if sum(is_tabular(line, height) for line in rest[end:]) < 2:
         return blocks
     return [block[:first + 1 + end], block[first + 1 + end:], *blocks[1:]]
+
+
+def _carry_lone_headers(read: dict[int, tuple[list[list[Line]], list[Rule]]],
+                        page_tops: set[int], page_ends: set[int]) -> dict[int, int]:
+    """A table's header alone at the end of a page (word_blocks.lone_header) goes to the block that
+    opens the next page, where its rows are: set just above that block's first line, it is that
+    table's header, or the first part of its header when the page break cut the header row itself
+    (the rest of its lines open the next page). A header the next page repeats is dropped; one that
+    no block of the same width opens the next page with is no table. {id of a block given a header:
+    where the header ends}, for the blocks without a header of their own: the page break parts the
+    header from the first row, however close a cell aligned to the bottom sets its lines."""
+    ends = {}
+    for number, (blocks, _) in read.items():
+        if not blocks or id(blocks[-1]) not in page_ends or not lone_header(blocks[-1]):
+            continue
+        head = blocks.pop()
+        following = read.get(number + 1, ([], []))[0]
+        if not following or id(following[0]) not in page_tops or not _same_width(head, following[0]):
+            continue
+        block = following[0]
+        if has_header(block) and _same_header(head, block):
+            continue
+        height = median(w.height for line in block for w in line.words)
+        shift = block[0].top + height - head[-1].bottom  # the header's last line a word height above the block
+        moved = [Line([replace(w, top=w.top + shift, bottom=w.bottom + shift) for w in line.words]) for line in head]
+        following[0] = moved + block
+        page_tops.add(id(following[0]))
+        if not has_header(block):
+            ends[id(following[0])] = len(moved)
+    return ends
 
 
 def _shared_columns(read: dict[int, tuple[list[list[Line]], list[Rule]]]) -> dict[int, list[tuple[float, float]]]:

@@ -83,7 +83,8 @@ def table_blocks(lines: list[Line], body_x0: float, body_x1: float) -> list[list
     blocks = _carried_row(carried, blocks, height)
     return [_trim_tail(b, height) for index, b in enumerate(blocks)
             if sum(is_tabular(line, height) or (index == 0 and top_row and id(line) in staggered_rows)
-                   for line in b) >= 2 or (index == 0 and top_row and _lone_row(b, height))]
+                   for line in b) >= 2 or (index == 0 and top_row and _lone_row(b, height))
+            or (index == len(blocks) - 1 and lone_header(b))]
 
 
 def _staggered_rows(lines: list[Line], height: float) -> set[int]:
@@ -110,6 +111,17 @@ def _lone_row(block: list[Line], height: float) -> bool:
     values = [sum(looks_numeric(w.text) and not is_year(w.text) for w in line.words) for line in block
               if is_tabular(line, height)]
     return len(values) == 1 and values[0] >= 2
+
+
+def lone_header(block: list[Line]) -> bool:
+    """A table's header alone at the end of a page, its rows on the next (unruled._carry_lone_headers):
+    three lines at most, none holding a value, one of them tabular with cells opening with header words
+    (MIN_HEADER_CELLS)."""
+    if not block or len(block) > 3 or any(map(_holds_value, block)) or not names_columns(block):
+        return False
+    height = median(w.height for line in block for w in line.words)
+    return any(is_tabular(line, height) and MIN_HEADER_CELLS <= sum(
+        header_words_in(cell.split()[0]) > 0 for cell in _cells(line, height)) for line in block)
 
 
 def _names_columns_only(line: Line) -> bool:

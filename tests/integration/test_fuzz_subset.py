@@ -48,6 +48,10 @@ VARIANTS = [
     ("jambi", "reportlab", 30),  # caption below, header not repeated: the header's first line alone at a page bottom
     ("jambi", "reportlab", 10),  # horizontal rules, a page's first row kept in the previous page's column widths
     ("jepara", "libreoffice", 336),  # no rules, 7 pt cells, 5 pt padding: the header's lines far apart at a page top
+    ("jambi", "libreoffice", 352),  # no rules, header not repeated: the header alone at a page bottom, cells aligned
+    # to the bottom under it on the next page
+    ("jambi", "libreoffice", 363),  # no rules, the header row cut by the page break: its first line alone at a
+    # page bottom, the rest over the rows on the next page
 ]
 
 
