@@ -178,7 +178,6 @@ def _carry_lone_headers(read: dict[int, tuple[list[list[Line]], list[Rule]]],
         shift = block[0].top + height - head[-1].bottom  # the header's last line a word height above the block
         moved = [Line([replace(w, top=w.top + shift, bottom=w.bottom + shift) for w in line.words]) for line in head]
         following[0] = moved + block
-        page_tops.add(id(following[0]))
         if not has_header(block):
             ends[id(following[0])] = len(moved)
     return ends

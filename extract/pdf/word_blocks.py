@@ -120,8 +120,7 @@ def lone_header(block: list[Line]) -> bool:
     if not block or len(block) > 3 or any(map(_holds_value, block)) or not names_columns(block):
         return False
     height = median(w.height for line in block for w in line.words)
-    return any(is_tabular(line, height) and MIN_HEADER_CELLS <= sum(
-        header_words_in(cell.split()[0]) > 0 for cell in _cells(line, height)) for line in block)
+    return any(is_tabular(line, height) and _header_cells(line, height) >= MIN_HEADER_CELLS for line in block)
 
 
 def _names_columns_only(line: Line) -> bool:
@@ -145,11 +144,15 @@ def _opens_next_header(block: list[Line], line: Line, below: Line | None, height
         return False
     if value_lines(block[header_line(block, height) + 1:]) < 2:
         return False  # the block above is no table of its own yet: a header and two rows of values under it
-    opening = sum(header_words_in(cell.split()[0]) > 0 for cell in _cells(line, height))
-    if opening < MIN_HEADER_CELLS or not names_columns([line] + ([below] if below else [])):
+    if _header_cells(line, height) < MIN_HEADER_CELLS or not names_columns([line] + ([below] if below else [])):
         return False
     own_header = {_text(other) for other in block[:body_start(block)]}
     return _text(line) not in own_header
+
+
+def _header_cells(line: Line, height: float) -> int:
+    """Cells of the line (between its column gaps) that open with a header word."""
+    return sum(header_words_in(cell.split()[0]) > 0 for cell in _cells(line, height))
 
 
 def _text(line: Line) -> str:
