@@ -57,6 +57,7 @@ import argparse
 import json
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -432,8 +433,22 @@ def parse_args(argv: list[str] | None):
     return args
 
 
+def _stop_workers_on_signal() -> None:
+    """SIGTERM / SIGINT stop the extraction workers too: each runs in its own process group, so
+    a signal to the benchmark alone would leave them writing into the extraction cache."""
+    from extract import worker
+
+    def stop(signum, frame):
+        worker.stop_all()
+        raise SystemExit(128 + signum)
+
+    for signum in (signal.SIGTERM, signal.SIGINT):
+        signal.signal(signum, stop)
+
+
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
+    _stop_workers_on_signal()
     started = time.monotonic()
     results = run(args)
     results["total_seconds"] = round(time.monotonic() - started, 1)
