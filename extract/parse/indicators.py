@@ -261,9 +261,10 @@ def _stacked_values(text: str) -> list[str]:
     return values
 
 
-# Indicator value cells parse_number does not read: a rate per 1 000 / 100 000 ("89/100.000 KH"), a
-# score before its grade ("81 (A)"), a unit glued to its number ("69.02poin"), a closing full stop.
-RATE_RE = re.compile(r"^\s*(-?\d[\d.,]*)\s*/\s*1[.,]?0{2,3}(?:[.,]000)*\b.*$", re.DOTALL)
+# Indicator value cells parse_number does not read: a rate per 1 000 / 100 000 ("89/100.000 KH",
+# "5,8/1000KH"), a score before its grade ("81 (A)"), a unit glued to its number ("69.02poin"), a
+# closing full stop. Plan targets read their cells through the same value_text.
+RATE_RE = re.compile(r"^\s*(-?\d[\d.,]*)\s*/\s*1[.,]?0{2,3}(?:[.,]000)*(?!\d).*$", re.DOTALL)
 SCORE_GRADE_RE = re.compile(r"^\s*(-?\d[\d.,]*)\s*\(\s*[A-E][+-]?\s*\)\s*$")
 GLUED_UNIT_RE = re.compile(r"^(\s*-?\d[\d.,]*)(?=[A-Za-z]{2,})")
 

@@ -20,6 +20,7 @@ from extract.model import RawTable
 from extract.numerals import looks_numeric, parse_number
 from extract.parse.column_roles import GOAL_LEVELS, LEVELS_LOW_FIRST, goal_level, indicator_columns
 from extract.parse.families import INDICATOR, TableLayout
+from extract.parse.indicators import value_text
 from extract.parse.labels import normalize, year_in
 from extract.parse.names import PrintedName, clean_name
 from extract.parse.rows import Row, cell, column_format, data_rows, is_misplaced_text
@@ -247,7 +248,7 @@ def _row_targets(row: Row, columns: PlanColumns, formats: dict, end_year: int | 
     baseline_raw = cell(row, columns.baseline)
     fields = {**row_fields, "unit": cell(row, columns.unit) or _printed_unit(row, columns),
               "baseline_raw": baseline_raw or None,
-              "baseline_value": parse_number(baseline_raw, formats.get(columns.baseline)),
+              "baseline_value": parse_number(value_text(baseline_raw), formats.get(columns.baseline)),
               "baseline_year": row_fields["baseline_year"] if baseline_raw else None}
     targets = [(year, col, False) for year, col in columns.targets]
     if columns.end is not None:
@@ -259,7 +260,8 @@ def _row_targets(row: Row, columns: PlanColumns, formats: dict, end_year: int | 
             continue  # nothing printed, or text where a number belongs (a shifted row)
         seen.add((year, is_end))
         facts.append(PlanTargetRow(**fields, target_year=year, target_raw=raw,
-                                   target_value=parse_number(raw, formats.get(col)), is_end_target=is_end))
+                                   target_value=parse_number(value_text(raw), formats.get(col)),
+                                   is_end_target=is_end))
     return facts
 
 

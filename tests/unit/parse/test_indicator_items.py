@@ -133,6 +133,8 @@ def test_header_rows_read_as_data_are_not_indicators():
 def test_value_cells_parse_number_does_not_read():
     assert value_text("89/100.000 KH") == "89"           # jabar-dinkes p. 34, a rate per 100 000 births
     assert value_text("4,01/ 1000 \nKH") == "4,01"        # the same table, per 1 000
+    assert value_text("5,8/1000KH") == "5,8"              # jabar-dinkes p. 107, the unit glued on
+    assert value_text("91/ 100,000KH") == "91"
     assert value_text("81\n(A)") == "81"                  # jombang-inspektorat_2020_pk-scan p. 2
     assert value_text("69.02poin") == "69.02 poin"        # jabar-bp3akb p. 56
     assert value_text("96,12 %.") == "96,12 %"            # kab-grobogan-dpupr_2021_lkjip p. 49

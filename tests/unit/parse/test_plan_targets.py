@@ -124,6 +124,19 @@ def test_jepara_renstra_targets_per_year():
     assert siap.goal_name.startswith("Meningkatnya jumlah pencari kerja yang dilatih")
 
 
+def test_rates_per_births_are_read_as_their_count():
+    # jabar-dinkes_2016_lakip p. 107 (the Renstra lampiran): rates per 100 000 / 1 000 live births, the unit
+    # glued to the number; read as the indicator tables read them (parse/indicators.value_text).
+    rows = [["Sasaran", "Indikator Kinerja", "Target", "", "", "", ""],
+            ["", "", "2014", "2015", "2016", "2017", "2018"],
+            ["Menurunnya ratio Kematian Ibu dan Bayi", "Ratio kematian ibu", "91/\n100,000KH", "90/\n100,000KH",
+             "89/\n100,000KH", "88/\n100,000KH", "87/\n100,000KH"],
+            ["", "Ratio kematian bayi", "4/1000KH", "6/1000KH", "5,8/1000KH", "5,6/1000KH", "5,8/1000KH"]]
+    _, facts = _plan(rows, "RENCANA STRATEGIS (RENSTRA) TAHUN 2013 - 2018")
+    assert [f[2] for f in _targets(facts, "Ratio kematian ibu")] == [91, 90, 89, 88, 87]
+    assert [f[2] for f in _targets(facts, "Ratio kematian bayi")] == [4, 6, 5.8, 5.6, 5.8]
+
+
 def test_goal_cells_filled_down_and_cleared_by_a_new_tujuan():
     _, facts = _plan(JEPARA_2_1, JEPARA_2_1_CAPTION)
     by_name = {f.indicator_name: f for f in facts}
