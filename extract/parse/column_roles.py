@@ -125,10 +125,10 @@ def indicator_columns(labels: list[str], targets_only: bool = False) -> Indicato
         elif "target" in label:
             groups.append(_merged_roles(labels, col) or ValueGroup(target=col, year=year_in(label)))
             merged.update(groups[-1].columns())
-        elif "realisasi" in label and groups and groups[-1].realization is None:
+        elif "realisasi" in label and groups and groups[-1].realization is None and not SHARE_REALIZED_RE.match(label):
             groups[-1].realization = col
             groups[-1].year = groups[-1].year or year_in(label)
-        elif ("capaian" in label or label.strip() in {"%", "(%)"}) and groups and groups[-1].achievement is None:
+        elif _is_achievement_label(label) and groups and groups[-1].achievement is None:
             groups[-1].achievement = col
         elif "realisasi" in label:
             before.append(col)
@@ -158,9 +158,18 @@ def _realisasi_before_target(groups: list[ValueGroup], before: list[int], labels
 def _role_key(label: str) -> str | None:
     if "target" in label:
         return "target"
-    if "realisasi" in label:
+    if "realisasi" in label and not SHARE_REALIZED_RE.match(label):
         return "realization"
-    return "achievement" if "capaian" in label or label.strip() in {"%", "(%)"} else None
+    return "achievement" if _is_achievement_label(label) else None
+
+
+# "% Realisasi", "Persentase Realisasi": the share of the target realised, the capaian; not "Realisasi (%)",
+# a realisasi printed in percent.
+SHARE_REALIZED_RE = re.compile(r"^(?:.*\s)?(?:%|persentase|prosentase)\s*realisasi\b")
+
+
+def _is_achievement_label(label: str) -> bool:
+    return "capaian" in label or label.strip() in {"%", "(%)"} or bool(SHARE_REALIZED_RE.match(label))
 
 
 def _year_groups(labels: list[str], roles: IndicatorColumns, groups: list[ValueGroup]) -> list[ValueGroup] | None:

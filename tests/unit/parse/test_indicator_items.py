@@ -151,3 +151,24 @@ def test_header_word_printed_with_a_hyphen_names_its_column():
             ["", "", "Prevalensi  gizi buruk", "0,58", "0.6", "96,67%", "baik"]]
     assert classify(rows).family == INDICATOR
     assert _facts(rows) == [("Ratio Kematian Ibu", 89.0, 86.97, 102.33), ("Prevalensi gizi buruk", 0.58, 0.6, 96.67)]
+
+
+def test_percent_of_realisasi_is_the_capaian_and_last_years_capaian_its_own_fact():
+    # jabar-dinkes_2016_lakip p. 77 (A.3.3): "% Realisasi" is the share of the target realised, the capaian;
+    # "Capaian Tahun Lalu (2015)" is last year's capaian alone. The end target of the Renstra and the capaian
+    # against it belong to the plan targets.
+    rows = [["NO", "SASARAN\nSTRATEGIS", "INDIKATOR", "CAPAIAN\nTAHUN\nLALU\n(2015)", "TAHUN 2016", "", "",
+             "TARGET\nAKHIR\nRENSTRA", "CAPAIAN\nTAHUN 2016\nTERHADAP\nTARGET\nAKHIR\nRENSTRA\n(%)"],
+            ["", "", "", "", "TARGET", "REALISASI", "%\nREALISASI", "", ""],
+            ["1", "2", "3", "4", "5", "6", "7", "8", "9"],
+            ["1", "Meningkatnya\nkemandirian\nmasyarakat", "Persentase Rumah\nTangga yang\nberprilaku Hidup\n"
+             "Bersih dan Sehat\n(PHBS)", "139", "55%", "56,03%", "101,87", "65%", "86,5%"],
+            ["", "", "Persentase Desa\nSiaga Aktif", "115,5", "66,7%", "94,9%", "149,63", "81%", "117,16%"]]
+    table = RawTable(table_id="t", page_start=77, flavor="lattice", rows=rows, row_pages=[77] * len(rows))
+    facts = indicator_rows(table, classify(rows), "id")
+    assert sorted((f.indicator_name, f.fiscal_year, f.target_value, f.realization_value, f.achievement_pct_reported)
+                  for f in facts) == [
+        ("Persentase Desa Siaga Aktif", 2015, None, None, 115.5),
+        ("Persentase Desa Siaga Aktif", 2016, 66.7, 94.9, 149.63),
+        ("Persentase Rumah Tangga yang berprilaku Hidup Bersih dan Sehat (PHBS)", 2015, None, None, 139.0),
+        ("Persentase Rumah Tangga yang berprilaku Hidup Bersih dan Sehat (PHBS)", 2016, 55.0, 56.03, 101.87)]
