@@ -279,9 +279,21 @@ def _is_prose(line: Line, height: float, body_x0: float, body_x1: float) -> bool
     apart from the words before them (_spaced_values), or only the even gaps of justified text. (A
     wrapped cell may be as wide as a paragraph line's last words, but it does not fill the body.)"""
     full = line.x1 - line.x0 >= 0.85 * (body_x1 - body_x0)
+    if full and _trailing_values(line) >= 3:
+        return False  # a row whose cells the renderer set one space apart ('... Pencari Kerja 1.859.057.000 1.770.074.052 95,21')
     if not full or _is_justified(line):
         return full
     return not is_tabular(line, height) and _spaced_values(line, height) < 2
+
+
+def _trailing_values(line: Line) -> int:
+    """Values in a row at the end of the line, years left out: a sentence puts words between its numbers."""
+    count = 0
+    for word in reversed(sorted(line.words, key=lambda w: w.x0)):
+        if not looks_numeric(word.text) or is_year(word.text):
+            break
+        count += 1
+    return count
 
 
 def _spaced_values(line: Line, height: float) -> int:

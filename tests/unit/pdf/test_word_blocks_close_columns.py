@@ -47,3 +47,25 @@ def test_a_row_of_close_columns_is_no_prose():
              ("83.71", 28.0, 7.6)]
     line = _line(words, 3.0)
     assert not _is_prose(line, 13.3, line.x0, line.x1)
+
+
+def test_a_row_whose_name_runs_up_to_its_amounts_is_no_prose():
+    # jepara_html_390 p. 5 and jepara_reportlab_304 p. 4 (squeezed name columns): the name's line and the
+    # row's three values little more than a word space apart fill the text width like a sentence. Read as
+    # prose, the row ended the table there and its last lines were lost. Words and x-positions as read.
+    html = [("1", 107.1, 113.8), ("Pelatihan", 123.4, 173.2), ("Keterampilan", 176.5, 248.4), ("bagi", 251.8, 274.8),
+            ("Pencari", 278.1, 318.3), ("Kerja", 321.6, 349.9), ("1.859.057.000", 356.8, 433.5),
+            ("1.770.074.052", 441.0, 517.8), ("95,21", 527.4, 557.5)]
+    reportlab = [("PROGRAM", 120.3, 176.7), ("PELATIHAN", 179.7, 241.4), ("KERJA", 244.4, 275.5), ("DAN", 278.5, 303.0),
+                 ("1.871.557.000", 310.7, 385.7), ("1.782.123.052", 391.7, 466.8), ("95,22", 479.3, 508.7)]
+    for words, height, body in ((html, 12.2, (99.0, 564.0)), (reportlab, 16.3, (96.4, 510.2))):
+        line = Line([Word(x0=x0, x1=x1, bottom=100.0, top=100.0 + height, text=text) for text, x0, x1 in words])
+        assert not _is_prose(line, height, *body)
+
+
+def test_a_sentence_ending_with_an_amount_and_its_share_is_prose():
+    # jabar-dinkes_2016_lakip p. 87: two values at the end of a sentence, not three
+    words = [("21.252.441.000,-", 80.0), ("dengan", 32.0), ("realisasi", 40.0), ("Rp.", 14.0),
+             ("7.192.882.980,-", 75.0), ("(33,84%)", 40.0)]
+    line = _line(words, 3.4)
+    assert _is_prose(line, 11.3, line.x0, line.x1)
