@@ -280,7 +280,7 @@ def _is_prose(line: Line, height: float, body_x0: float, body_x1: float) -> bool
     wrapped cell may be as wide as a paragraph line's last words, but it does not fill the body.)"""
     full = line.x1 - line.x0 >= 0.85 * (body_x1 - body_x0)
     if full and _trailing_values(line) >= 3:
-        return False  # a row whose cells the renderer set one space apart ('... Pencari Kerja 1.859.057.000 1.770.074.052 95,21')
+        return False  # a row set close: '... Pencari Kerja 1.859.057.000 1.770.074.052 95,21'
     if not full or _is_justified(line):
         return full
     return not is_tabular(line, height) and _spaced_values(line, height) < 2
