@@ -209,7 +209,8 @@ def split_band(band: list[int], line_cells: list[list[str]], valued: list[bool],
     if sum(valued[i] for i in band) < 2:
         return [band]
     if alignment == "bottom":
-        return [group[::-1] for group in _grouped(band[::-1], line_cells)][::-1]
+        tops = _numbered_tops(band, line_cells, valued, cells)
+        return [group[::-1] for group in _grouped(band[::-1], line_cells, tops)][::-1]
     if alignment == "top":
         return _grouped(band, line_cells)
     groups = _grouped([i for i in band if valued[i]], line_cells)
@@ -263,12 +264,26 @@ def _lead_apart(band: list[int], valued: list[bool], padded: set[int]) -> list[i
     return band[:first] if first and band[first] in padded else []
 
 
-def _grouped(order: list[int], line_cells: list[list[str]]) -> list[list[int]]:
-    """Lines in reading order (or its reverse) gathered until one starts a new row."""
+def _numbered_tops(band: list[int], line_cells: list[list[str]], valued: list[bool],
+                   cells: list[list[int]]) -> set[int]:
+    """Lines of a band aligned to the bottom that hold a row number and no other value, in mixed case,
+    and open a cell running on into the next line: the top of a row whose number cell, merged with the
+    next row's, is aligned to its top ('2 | Meningkatnya | Persentase' over 'Koperasi' / 'Berkualitas
+    46.80 ...'), not a row of their own. A heading in capitals stays apart (_head_apart)."""
+    numbers_only = {i for i in band if valued[i] and not _in_capitals(line_cells[i])
+                    and all(is_row_number(c) or not looks_numeric(c) for c in line_cells[i] if c)
+                    and sum(is_row_number(c) for c in line_cells[i] if c) == 1}
+    return {i for i in numbers_only if any(i in cell and i + 1 in cell for cell in cells)}
+
+
+def _grouped(order: list[int], line_cells: list[list[str]], tops: set[int] = frozenset()) -> list[list[int]]:
+    """Lines in reading order (or its reverse) gathered until one starts a new row; a line of `tops`
+    (_numbered_tops) ends the row gathered below it unless that row has its number already."""
     groups = [[order[0]]]
     cells = list(line_cells[order[0]])
     for index in order[1:]:
-        if _starts_row(cells, line_cells[index]):
+        numbered = any(is_row_number(c) for c in cells[:2] if c)  # as _starts_row reads a row's number
+        if _starts_row(cells, line_cells[index]) and not (index in tops and not numbered):
             groups.append([index])
             cells = list(line_cells[index])
         else:
