@@ -139,7 +139,20 @@ def indicator_columns(labels: list[str], targets_only: bool = False) -> Indicato
     # a year of the plan's target alone is kept where the years are read from the labels (_year_groups)
     roles.groups = _year_groups(labels, roles, groups) or \
         [g for g in groups if targets_only or g.realization is not None or g.achievement is not None]
+    if roles.indicator is None and roles.groups:
+        roles.indicator = _unnamed_indicator_column(labels, roles)
     return roles
+
+
+def _unnamed_indicator_column(labels: list[str], roles: IndicatorColumns) -> int | None:
+    """No column says 'indikator' ('Parameter | Target | Realisasi Kinerja | Capaian Kinerja'): the names are
+    the nearest labelled column left of the values that plays no other role."""
+    first_value = min(c for g in roles.groups for c in g.columns())
+    taken = {roles.number, roles.unit, roles.category, roles.goal}
+    for col in range(first_value - 1, -1, -1):
+        if col not in taken and labels[col] and not is_budget_label(labels[col]) and not _is_plan_label(labels[col]):
+            return col
+    return None
 
 
 def _realisasi_before_target(groups: list[ValueGroup], before: list[int], labels: list[str]) -> None:

@@ -78,9 +78,26 @@ def classify(rows: list[list[str]], caption: str = "") -> TableLayout:
     layout = TableLayout(family=family, header_rows=n_header, labels=labels, title=title,
                          unit_multiplier=unit_multiplier(normalize(heading)) or 1)
     if family == UNKNOWN:
-        return content_layout(rows, layout) or allocation_layout(rows, layout) or named_layout(rows, layout, heading) \
-            or layout
+        return content_layout(rows, layout) or allocation_layout(rows, layout) or achievement_layout(rows, layout) \
+            or named_layout(rows, layout, heading) or layout
     return layout
+
+
+def achievement_layout(rows: list[list[str]], layout: TableLayout) -> TableLayout | None:
+    """An achievement table whose name column is not called 'indikator' ('Parameter | Target | Realisasi
+    Kinerja (poin) | Capaian Kinerja (%)'): its header names a target, a realisasi and a capaian of
+    performance, and its target and realisasi columns hold no rupiah ('Uraian | Target | Realisasi | %'
+    over amounts is a budget table)."""
+    labels = layout.labels
+    named = [c for c, label in enumerate(labels) if not is_budget_label(label)
+             and re.search(r"\btarget\b|\brealisasi\b", label)]
+    data = rows[layout.header_rows:]
+    if any(_named_amounts([r[c] for r in data if c < len(r)]) for c in named):
+        return None
+    has = lambda pattern: any(re.search(pattern, label) for label in labels if not is_budget_label(label))  # noqa: E731
+    if has(r"\btarget\b") and has(r"\brealisasi\b") and has(r"\bcapaian\b|^\(?%\)?$"):
+        return replace(layout, family=INDICATOR)
+    return None
 
 
 def named_layout(rows: list[list[str]], layout: TableLayout, heading: str) -> TableLayout | None:

@@ -172,3 +172,24 @@ def test_percent_of_realisasi_is_the_capaian_and_last_years_capaian_its_own_fact
         ("Persentase Desa Siaga Aktif", 2016, 66.7, 94.9, 149.63),
         ("Persentase Rumah Tangga yang berprilaku Hidup Bersih dan Sehat (PHBS)", 2015, None, None, 139.0),
         ("Persentase Rumah Tangga yang berprilaku Hidup Bersih dan Sehat (PHBS)", 2016, 55.0, 56.03, 101.87)]
+
+
+def test_an_achievement_table_whose_name_column_is_not_called_indikator():
+    # provsu_2021_lakip p. 60, Tabel 3.15 Indeks Kualitas Lingkungan Hidup: target, realisasi and capaian of
+    # performance name the table; the names stand under 'Parameter'.
+    rows = [["Parameter", "Target", "Realisasi\nKinerja\n(poin)", "Capaian\nKinerja\n(%)"],
+            ["Indeks Kualitas Air (IKA)", "53,71", "53,27", "102,82"],
+            ["Indeks  Kualitas  Udara\n(IKU)", "87,09", "89,55", "100,02"],
+            ["Indeks\nKualitas\nLingkungan\nHidup\n(IKLH)", "69,02", "71,15", "103,09"]]
+    layout = classify(rows, "Tabel 3.15 Indeks Kualitas Lingkungan Hidup")
+    assert layout.family == INDICATOR
+    table = RawTable(table_id="t", page_start=60, flavor="lattice", rows=rows, row_pages=[60] * len(rows))
+    assert [(f.indicator_name, f.target_value, f.realization_value, f.achievement_pct_reported)
+            for f in indicator_rows(table, layout, "id")] == [
+        ("Indeks Kualitas Air (IKA)", 53.71, 53.27, 102.82), ("Indeks Kualitas Udara (IKU)", 87.09, 89.55, 100.02),
+        ("Indeks Kualitas Lingkungan Hidup (IKLH)", 69.02, 71.15, 103.09)]
+    money = [["Uraian", "Target", "Realisasi", "%"],
+             ["Belanja Langsung", "1.871.557.000", "1.782.123.052", "95,22"],
+             ["Belanja Pegawai", "12.500.000", "12.000.000", "96,00"],
+             ["Belanja Modal", "5.000.000", "4.775.000", "95,50"]]
+    assert classify(money).family != INDICATOR  # rupiah under the same words: no achievement table
