@@ -47,13 +47,25 @@ def _body_text_above(lines: list[Line], body: list[Line]) -> int:
     from each other (cells aligned to the middle: 'Persentase' / 'Penempatan' over '45.00')."""
     def on_edge(word: Word) -> bool:
         shared = sum(any(abs(w.x0 - word.x0) <= EDGE_ALIGNED for w in line.words) for line in body)
-        return shared >= 2 and word.text[:2].isalpha() and not header_words_in(word.text)
+        return shared >= 2 and word.text.lstrip("$\\{([")[:2].isalpha() and not header_words_in(word.text)
     count = 0
     for line in reversed(lines):
-        if not all(on_edge(w) for w in line.words):
+        if not all(on_edge(w) for w in _cell_starts(line)) or header_words_in(_text(line)):
             break
         count += 1
     return count
+
+
+def _cell_starts(line: Line) -> list[Word]:
+    """The words of a line that open a cell: the first, and each set more than half a word height after the
+    word before it (a cell's own words follow one word space apart)."""
+    words = sorted(line.words, key=lambda w: w.x0)
+    return [w for w, before in zip(words, [None, *words])
+            if before is None or w.x0 - before.x1 > 0.5 * (w.top - w.bottom)]
+
+
+def _text(line: Line) -> str:
+    return " ".join(w.text for w in line.words)
 
 
 def header_bands(lines: list[Line], start: int, count: int, cells: list[list[str]],

@@ -55,6 +55,10 @@ VARIANTS = [
     ("jepara", "reportlab", 304),  # no rules, a squeezed name column: a row's name runs up to its amounts, one
     # space apart, and the line fills the text width like a sentence
     ("jepara", "html", 390),  # horizontal rules, the same: the first fresh held-out batch on 0.25.0 (380-399)
+    ("jambi", "libreoffice", 390),  # no rules, cells aligned to the bottom, the number cell merged over two rows
+    # and aligned to its top: the number's line opens the row's name
+    ("jambi", "reportlab", 378),  # no rules, centred cells, header repeated: a row's first lines right under the
+    # header of the continuation page, one of them a formula
 ]
 
 
