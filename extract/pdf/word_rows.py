@@ -40,14 +40,16 @@ def body_index(block: list[Line], header_index: int, rules: list[Rule]) -> int:
 
 
 def _body_text_above(lines: list[Line], body: list[Line]) -> int:
-    """How many of the last lines above the first value line are its row's text, not header: each
-    of their words is one of letters, no header word, and starts on a left edge where words of two
-    body lines or more start (a name column's text, left-aligned; header words are centred or
-    another column's). A table with little cell padding sets them no farther from the header than
-    from each other (cells aligned to the middle: 'Persentase' / 'Penempatan' over '45.00')."""
+    """How many of the last lines above the first value line are its row's text, not header: they hold
+    no header word, and each cell they open starts with letters on a left edge where words of two body
+    lines or more start (a column's text, left-aligned; header words are centred or another column's;
+    the words inside a cell are free: 'Pendidikan dan', a formula's first line). A table with little cell
+    padding sets them no farther from the header than from each other (cells aligned to the middle:
+    'Persentase' / 'Penempatan' over '45.00')."""
     def on_edge(word: Word) -> bool:
         shared = sum(any(abs(w.x0 - word.x0) <= EDGE_ALIGNED for w in line.words) for line in body)
-        return shared >= 2 and word.text.lstrip("$\\{([")[:2].isalpha() and not header_words_in(word.text)
+        text = word.text.lstrip("$\\{([")  # letters after a formula's or a bracket's opening mark
+        return shared >= 2 and text[:2].isalpha() and not header_words_in(word.text)
     count = 0
     for line in reversed(lines):
         if not all(on_edge(w) for w in _cell_starts(line)) or header_words_in(_text(line)):
@@ -290,7 +292,8 @@ def _numbered_tops(band: list[int], line_cells: list[list[str]], valued: list[bo
 
 def _grouped(order: list[int], line_cells: list[list[str]], tops: set[int] = frozenset()) -> list[list[int]]:
     """Lines in reading order (or its reverse) gathered until one starts a new row; a line of `tops`
-    (_numbered_tops) ends the row gathered below it unless that row has its number already."""
+    (_numbered_tops), read upwards, is the top line of the row gathered below it unless that row has its
+    number already."""
     groups = [[order[0]]]
     cells = list(line_cells[order[0]])
     for index in order[1:]:
