@@ -68,6 +68,11 @@ class Line:
     def x1(self) -> float:
         return max(w.x1 for w in self.words)
 
+    @property
+    def text(self) -> str:
+        """The line's words left to right, one space apart."""
+        return " ".join(w.text for w in sorted(self.words, key=lambda w: w.x0))
+
     def gaps(self) -> list[float]:
         ordered = sorted(self.words, key=lambda w: w.x0)
         return [b.x0 - a.x1 for a, b in zip(ordered, ordered[1:])]

@@ -137,7 +137,7 @@ def _page_captions(doc, number: int, tables: list[RawTable]) -> list[_Caption]:
              if not any(t.bottom - 1 <= _middle(ln) <= t.top + 1 for t in on_page)]
     found = []
     for i, line in enumerate(lines):
-        if CAPTION_RE.match(_text(line)):
+        if CAPTION_RE.match(line.text):
             block = _caption_block(lines[i:], (min(ln.x0 for ln in lines), max(ln.x1 for ln in lines)))
             others = [ln for ln in lines if not any(ln is b for b in block)]
             found.append(_neighbours(number, block, others, on_page))
@@ -152,7 +152,7 @@ def _caption_block(lines: list[Line], width: tuple[float, float]) -> list[Line]:
     for line in lines[1:]:
         last = block[-1]
         full = line.x0 <= width[0] + 1 and line.x1 >= width[1] - 1
-        if CAPTION_RE.match(_text(line)) or _is_prose(_text(line)) or full or _leaves_set_in(block[0], line, width) \
+        if CAPTION_RE.match(line.text) or _is_prose(line.text) or full or _leaves_set_in(block[0], line, width) \
                 or last.bottom - line.top > CAPTION_LINE_GAP * (last.top - last.bottom):
             break
         block.append(line)
@@ -172,19 +172,19 @@ def _neighbours(number: int, block: list[Line], others: list[Line], on_page: lis
     """The tables around a caption: it sits on one when no sentence lies between them (a heading,
     a header line the table's reader left out, the last rows of a table may)."""
     top, bottom = block[0].top, block[-1].bottom
-    caption = _Caption(number, caption_from_text("\n".join(_text(ln) for ln in block)))
+    caption = _Caption(number, caption_from_text("\n".join(ln.text for ln in block)))
     caption.above = min((t for t in on_page if t.bottom >= top - 1), key=lambda t: t.bottom, default=None)
     caption.below = max((t for t in on_page if t.top <= bottom + 1), key=lambda t: t.top, default=None)
     high = caption.above.bottom if caption.above else float("inf")
     low = caption.below.top if caption.below else float("-inf")
-    prose_up = any(_is_prose(_text(ln)) for ln in others if top < _middle(ln) < high)
-    prose_below = any(_is_prose(_text(ln)) for ln in others if low < _middle(ln) < bottom)
+    prose_up = any(_is_prose(ln.text) for ln in others if top < _middle(ln) < high)
+    prose_below = any(_is_prose(ln.text) for ln in others if low < _middle(ln) < bottom)
     caption.up = None if prose_up else caption.above
     caption.down = None if prose_below else caption.below
     caption.page_top = caption.above is None and not prose_up
     caption.page_bottom = caption.below is None and not prose_below
     over = sorted(block + [ln for ln in others if low < _middle(ln) < top], key=lambda ln: -ln.top)
-    caption.text_over = caption_from_text("\n".join(_text(ln) for ln in over))  # all its lines up to the table
+    caption.text_over = caption_from_text("\n".join(ln.text for ln in over))  # all its lines up to the table
     return caption
 
 
@@ -276,12 +276,12 @@ def carry_cut_header(doc, tables: list[RawTable], table: RawTable, take_caption:
     if cut is None:
         return
     captioned, lead, header = cut
-    own, cut_words = header_words(table.rows), header_words([[_text(ln) for ln in header]])
+    own, cut_words = header_words(table.rows), header_words([[ln.text for ln in header]])
     columns = {column_of(w, table.col_bounds) for ln in header for w in ln.words}
     if len(columns) < 2 or not cut_words or own & cut_words or not (captioned or own):
         return  # prose under a caption below its own table; a header repeated whole; a header's own page
     if captioned and take_caption:
-        table.caption = caption_from_text("\n".join(_text(ln) for ln in lead))
+        table.caption = caption_from_text("\n".join(ln.text for ln in lead))
     row = [""] * len(table.col_bounds)
     for line in header:
         for word in sorted(line.words, key=lambda w: w.x0):
@@ -300,8 +300,8 @@ def _cut_top(doc, tables: list[RawTable], table: RawTable) -> tuple[bool, list[L
     lines = group_lines(cached_words(doc, page_number, page_words))
     above = [t.bottom for t in tables if t.page_start == page_number]
     lines = [ln for ln in lines if ln.top < min(above, default=float("inf"))]
-    starts = [i for i, ln in enumerate(lines) if CAPTION_RE.match(_text(ln))]
-    prose = [i + 1 for i, ln in enumerate(lines) if _is_prose(_text(ln))]
+    starts = [i for i, ln in enumerate(lines) if CAPTION_RE.match(ln.text)]
+    prose = [i + 1 for i, ln in enumerate(lines) if _is_prose(ln.text)]
     running = {_shape(ln) for ln in group_lines(cached_words(doc, table.page_start, page_words))}
     tail = [ln for ln in lines[(starts or prose or [0])[-1]:] if _shape(ln) not in running]  # no running footer
     first = next((i for i, ln in enumerate(tail) if _names_header(ln)), None)
@@ -315,13 +315,9 @@ def _cut_top(doc, tables: list[RawTable], table: RawTable) -> tuple[bool, list[L
     return bool(starts), tail[:first], header
 
 
-def _text(line: Line) -> str:
-    return " ".join(w.text for w in sorted(line.words, key=lambda w: w.x0))
-
-
 def _shape(line: Line) -> str:
     """A line's text without digits: a running header or footer repeats with another page number."""
-    return re.sub(r"\d+", "", _text(line)).strip().lower()
+    return re.sub(r"\d+", "", line.text).strip().lower()
 
 
 def _holds_values(line: Line) -> bool:
@@ -331,7 +327,7 @@ def _holds_values(line: Line) -> bool:
 
 def _names_header(line: Line) -> bool:
     """Header words set apart by a column gutter (a caption line is one run of words)."""
-    words = _text(line).lower().split()
+    words = line.text.lower().split()
     height = max(w.height for w in line.words)
     gutter = any(gap > 1.5 * height for gap in line.gaps())
     return gutter and any(w.startswith(h) for w in words for h in HEADER_WORDS)

@@ -146,17 +146,13 @@ def _opens_next_header(block: list[Line], line: Line, below: Line | None, height
         return False  # the block above is no table of its own yet: a header and two rows of values under it
     if _header_cells(line, height) < MIN_HEADER_CELLS or not names_columns([line] + ([below] if below else [])):
         return False
-    own_header = {_text(other) for other in block[:body_start(block)]}
-    return _text(line) not in own_header
+    own_header = {other.text.lower() for other in block[:body_start(block)]}
+    return line.text.lower() not in own_header
 
 
 def _header_cells(line: Line, height: float) -> int:
     """Cells of the line (between its column gaps) that open with a header word."""
     return sum(header_words_in(cell.split()[0]) > 0 for cell in _cells(line, height))
-
-
-def _text(line: Line) -> str:
-    return " ".join(w.text.lower() for w in sorted(line.words, key=lambda w: w.x0))
 
 
 def _cells(line: Line, height: float) -> list[str]:

@@ -52,7 +52,7 @@ def _body_text_above(lines: list[Line], body: list[Line]) -> int:
         return shared >= 2 and text[:2].isalpha() and not header_words_in(word.text)
     count = 0
     for line in reversed(lines):
-        if not all(on_edge(w) for w in _cell_starts(line)) or header_words_in(_text(line)):
+        if not all(on_edge(w) for w in _cell_starts(line)) or header_words_in(line.text):
             break
         count += 1
     return count
@@ -64,10 +64,6 @@ def _cell_starts(line: Line) -> list[Word]:
     words = sorted(line.words, key=lambda w: w.x0)
     return [w for w, before in zip(words, [None, *words])
             if before is None or w.x0 - before.x1 > 0.5 * (w.top - w.bottom)]
-
-
-def _text(line: Line) -> str:
-    return " ".join(w.text for w in line.words)
 
 
 def header_bands(lines: list[Line], start: int, count: int, cells: list[list[str]],
