@@ -280,9 +280,9 @@ def _numbered_tops(band: list[int], line_cells: list[list[str]], valued: list[bo
     and open a cell running on into the next line: the top of a row whose number cell, merged with the
     next row's, is aligned to its top ('2 | Meningkatnya | Persentase' over 'Koperasi' / 'Berkualitas
     46.80 ...'), not a row of their own. A heading in capitals stays apart (_head_apart)."""
-    numbers_only = {i for i in band if valued[i] and not _in_capitals(line_cells[i])
-                    and all(is_row_number(c) or not looks_numeric(c) for c in line_cells[i] if c)
-                    and sum(is_row_number(c) for c in line_cells[i] if c) == 1}
+    numbers_only = {i for i in band if not _in_capitals(line_cells[i])
+                    and sum(is_row_number(c) for c in line_cells[i][:2] if c) == 1  # where _starts_row reads it
+                    and not any(looks_numeric(c) for c in line_cells[i][2:] if c)}
     return {i for i in numbers_only if any(i in cell and i + 1 in cell for cell in cells)}
 
 
