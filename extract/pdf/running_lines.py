@@ -15,20 +15,20 @@ def without_running_lines(doc, number: int, lines: list[Line]) -> list[Line]:
     prints at the same place. Below a table, a footer ('LKjIP 2024 Dinas ... 3') crosses its
     gutters like a row. (A table header repeated at the top of each page is no running line: it
     sits close to the rows below it, or, set apart by a wide cell padding, names columns.) A last
-    line of ten letters or more that every neighbouring page prints at the same place is a footer
-    a line height apart already: a table may run down to just above it."""
+    line of ten letters or more is a footer a line height apart already (a table may run down to
+    just above it) when two pages within two of this one print it at the same place, or the only
+    other page does: a cover page without the footer does not hide it."""
     running = []
-    neighbours = [n for n in (number - 1, number + 1) if 1 <= n <= len(doc)]
     for line, near, apart_by in ((lines[0], lines[1], 1.5), (lines[-1], lines[-2], 1.0)) if len(lines) > 1 else ():
         gap = min(abs(line.bottom - near.top), abs(near.bottom - line.top))
-        apart = gap >= 1.5 * (line.top - line.bottom)
-        text = _letters(" ".join(w.text for w in line.words))
+        text = _letters(line.text)
         if len(text) < 4 or gap < apart_by * (line.top - line.bottom):
             continue
         if line is lines[0] and _names_columns(line):
             continue
-        same = [_letters(_text_at(doc[n - 1], line)) == text for n in neighbours]
-        if any(same) and (apart or (all(same) and len(text) >= 10)):
+        if gap >= 1.5 * (line.top - line.bottom) and _printed_on(doc, line, number, 1) >= 1:
+            running.append(line)
+        elif len(text) >= 10 and _printed_on(doc, line, number, 2) >= min(2, len(doc) - 1):
             running.append(line)
     return [line for line in lines if not any(line is r for r in running)]
 
@@ -38,7 +38,14 @@ def _names_columns(line: Line) -> bool:
     table's header repeated at the top of each page, set apart from its second header line by the
     cell padding, not a running header (which prints a title and a page number)."""
     height = median(w.height for w in line.words)
-    return column_gaps(line, height) >= 2 and header_words_in(" ".join(w.text for w in line.words)) >= 2
+    return column_gaps(line, height) >= 2 and header_words_in(line.text) >= 2
+
+
+def _printed_on(doc, line: Line, number: int, within: int) -> int:
+    """How many pages `within` pages of page `number` print the line's letters at its place."""
+    pages = [n for n in range(number - within, number + within + 1) if n != number and 1 <= n <= len(doc)]
+    text = _letters(line.text)
+    return sum(_letters(_text_at(doc[n - 1], line)) == text for n in pages)
 
 
 def _letters(text: str) -> str:
