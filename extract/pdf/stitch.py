@@ -36,8 +36,8 @@ def stitch(tables: list[RawTable]) -> list[RawTable]:
     same way. Repeated header rows and column-number rows at its top are dropped (the text under
     a header repeated cell for cell is body); a ruled row the page break cut in two (its first
     lines at the page bottom, or the rest of its text at the next page top) is joined again; so is
-    a header row cut so (the start holds header rows alone, the last one empty): the header rows
-    opening the continuation are then the rest of the header, not a repeat.
+    a header the page break cut (the start holds header rows alone): the header rows opening the
+    continuation are then the rest of the header, not a repeat.
     """
     result: list[RawTable] = []
     for table in tables:
@@ -49,8 +49,9 @@ def stitch(tables: list[RawTable]) -> list[RawTable]:
             if previous.col_bounds and table.col_bounds:
                 _regrid(previous, table)
             if header_rest:
-                previous.rows.pop()  # the empty top of the header row the page break cut
-                previous.row_pages.pop()
+                if not any(c.strip() for c in previous.rows[-1]):
+                    previous.rows.pop()  # the empty top of the header row the page break cut
+                    previous.row_pages.pop()
                 body = table.rows
             else:
                 body = table.rows[repeated:] if repeated else _drop_repeated_header(previous, table.rows)
@@ -83,6 +84,8 @@ def _continues(previous: RawTable, table: RawTable, all_tables: list[RawTable]) 
         return False
     if _same_grid(previous, table) and _same_borders(previous, table):
         return True  # the very same ruled grid on the next page (a spreadsheet's page break)
+    if _rest_of_cut_header(previous, table.rows):
+        return _grid_kept(previous, table) is not None  # its lower rows draw the sub-columns
     return not _starts_new_header(previous, table) and _same_columns(previous, table)
 
 
@@ -303,14 +306,15 @@ def _split_header_from_tail(previous: RawTable, table: RawTable) -> None:
 
 
 def _rest_of_cut_header(previous: RawTable, rows: list[list[str]]) -> bool:
-    """A ruled start of header rows alone, the last one empty (a header row the page break cut
-    above its text, e.g. the 'Target | Realisasi' row under 'Kinerja | Anggaran'), continues with
-    that row: header rows at the continuation's top that name none of the start's header words
-    are the header's lower rows, no repeated header (a repeated header names the start's words, its
-    title row aside: 'KODE | URAIAN | JUMLAH (Rp)' under a report title)."""
+    """A ruled start of header rows alone continues with the header's lower rows: the page break
+    fell inside the header, under a row ('No | Sasaran | Kinerja | Anggaran') or through one (its
+    empty top ends the start, its 'Target | Realisasi' labels open the next page). Header rows at
+    the continuation's top that name none of the start's header words are those lower rows, no
+    repeated header (a repeated header names the start's words, its title row aside: 'KODE |
+    URAIAN | JUMLAH (Rp)' under a report title)."""
     if previous.flavor in UNRULED_FLAVORS or not previous.rows or _body_rows(previous):
         return False
-    if any(c.strip() for c in previous.rows[-1]) or len(previous.rows) < 2:
+    if not any(c.strip() for c in previous.rows[-1]) and len(previous.rows) < 2:
         return False
     own, start = header_words(rows), header_words(previous.rows)
     return bool(own) and bool(start) and not own & start
