@@ -95,6 +95,10 @@ table.t .i {{ font-style: italic; }}
     elif v.rules == "horizontal":
         css += ("table.t td, table.t th { border-top: 0.5pt solid #000; border-bottom: 0.5pt solid #000; }\n"
                 "table.t thead tr:first-child th { border-top-width: 0.75pt; }\n")
+    elif v.rules == "vertical":
+        css += ("table.t { border: 0.75pt solid #000; }\n"
+                "table.t td, table.t th { border-left: 0.5pt solid #000; border-right: 0.5pt solid #000; }\n"
+                "table.t thead tr:last-child th, table.t thead th[rowspan] { border-bottom: 0.75pt solid #000; }\n")
     if v.header_fill and v.rules != "none":
         css += "table.t th { background: #d9d9d9; }\n"
     if not v.repeat_header:

@@ -107,7 +107,8 @@ def _borders(tbl, rules: str) -> None:
         tblpr.remove(old)
     b = _el("tblBorders")
     on = {"grid": ("top", "left", "bottom", "right", "insideH", "insideV"),
-          "horizontal": ("top", "bottom", "insideH"), "none": ()}[rules]
+          "horizontal": ("top", "bottom", "insideH"), "vertical": ("top", "left", "bottom", "right", "insideV"),
+          "none": ()}[rules]
     for side in ("top", "left", "bottom", "right", "insideH", "insideV"):
         if side in on:
             b.append(_el(side, val="single", sz=4 if side.startswith("inside") else 6, space=0, color="000000"))
@@ -182,6 +183,10 @@ def add_table(document, grid: Grid, v: Variant):
             dc.vertical_alignment = valign["middle" if r < grid.nhead else v.valign]
             if r < grid.nhead and v.header_fill and v.rules != "none":
                 dc._tc.get_or_add_tcPr().append(_el("shd", val="clear", color="auto", fill="D9D9D9"))
+            if r == grid.nhead - 1 and v.rules == "vertical":  # the one rule across: under the header
+                borders = _el("tcBorders")
+                borders.append(_el("bottom", val="single", sz=6, space=0, color="000000"))
+                dc._tc.get_or_add_tcPr().append(borders)
             p = dc.paragraphs[0]
             pf = p.paragraph_format
             pf.space_before, pf.space_after, pf.line_spacing = Pt(0), Pt(0), 1.0

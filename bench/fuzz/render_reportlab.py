@@ -93,6 +93,10 @@ def build_table(grid: Grid, v: Variant) -> Table:
         cmds += [("LINEABOVE", (0, 0), (-1, 0), 0.75, colors.black),
                  ("LINEBELOW", (0, 0), (-1, -1), 0.5, colors.black),
                  ("LINEBELOW", (0, grid.nhead - 1), (-1, grid.nhead - 1), 0.75, colors.black)]
+    elif v.rules == "vertical":
+        cmds += [("BOX", (0, 0), (-1, -1), 0.75, colors.black),
+                 ("LINEAFTER", (0, 0), (-2, -1), 0.5, colors.black),
+                 ("LINEBELOW", (0, grid.nhead - 1), (-1, grid.nhead - 1), 0.75, colors.black)]
     if v.header_fill and v.rules != "none":
         cmds.append(("BACKGROUND", (0, 0), (-1, grid.nhead - 1), GREY))
     cls = LongTable if len(data) > 40 else Table

@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 import random
 from collections.abc import Iterator
-from dataclasses import asdict, dataclass, fields
+from dataclasses import asdict, dataclass, fields, replace
 
 ENGINES = ("reportlab", "libreoffice", "html")
 SEEDS = {"jepara": "lkjip_jepara_2024", "jambi": "lkjip_kota-jambi_2025"}
@@ -20,6 +20,7 @@ FONT_FAMILIES = (
 )
 PAPERS_MM = {"A4": (210.0, 297.0), "Letter": (215.9, 279.4), "F4": (215.0, 330.0)}
 RULES = ("grid", "horizontal", "none")
+VERTICAL_RULES_FROM = 420  # from this variant on, a third of the ruled ones rule columns alone (and the frame)
 CAPTIONS = ("above", "below", "absent")
 STARTS = ("flow", "new_page", "near_bottom")
 MAX_TABLES = 3   # per seed (Jepara 2, Jambi 3); per-table knobs are tuples of this length
@@ -52,7 +53,8 @@ class Variant:
     margins_mm: tuple             # top, right, bottom, left
     running_footer: bool          # footer line with report name and page number
     # table look
-    rules: str                    # grid | horizontal (rules between rows, no verticals) | none
+    rules: str                    # grid | horizontal (rules between rows, no verticals) | vertical (column rules,
+                                  # the frame and a rule under the header: rows unruled) | none
     header_fill: bool             # grey header background (not with rules == none)
     repeat_header: bool           # header rows repeated on continuation pages
     caption: str                  # above | below | absent
@@ -113,7 +115,7 @@ def make_variant(seed: str, engine: str, number: int, base_seed: int = 0) -> Var
     margins = tuple(float(rng.randint(12, 35)) for _ in range(4))
     rules = rng.choice(RULES)
     wrap_names = rng.random() < 0.5
-    return Variant(
+    variant = Variant(
         seed=seed, engine=engine, number=number, base_seed=base_seed,
         font=font, font_size=float(font_size), table_font_size=float(table_font_size),
         line_spacing=round(rng.uniform(1.1, 1.5), 2), justify=rng.random() < 0.6,
@@ -132,6 +134,10 @@ def make_variant(seed: str, engine: str, number: int, base_seed: int = 0) -> Var
         bottom_gap=tuple(round(rng.uniform(0.45, 0.75), 2) for _ in range(MAX_TABLES)),
         chapter_break=rng.random() < 0.7,
     )
+    if number >= VERTICAL_RULES_FROM and rules != "none" and rng.random() < 1 / 3:
+        # drawn after every other knob, so the variants before keep theirs
+        variant = replace(variant, rules="vertical")
+    return variant
 
 
 def variants(seed_slug: str, engine: str, n: int, base_seed: int = 0, start: int = 0) -> Iterator[Variant]:

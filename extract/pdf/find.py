@@ -6,6 +6,8 @@ Pages that have text but no ruled table are read with the network flavor, which 
 into columns; those tables are only kept when their header looks like a table we know,
 because word alignment also "finds" tables in plain paragraphs. On pages with a ruled table, the
 words outside it are read the same way (an unruled list printed above or below a ruled table).
+A grid ruled between columns alone (no rules between its rows) is read as unruled: lattice stacks
+its rows into one cell per column.
 """
 from __future__ import annotations
 
@@ -16,7 +18,7 @@ from pathlib import Path
 
 from extract.model import RawTable
 from extract.pdf.captions import attach_captions, with_captions
-from extract.pdf.ruled import read_camelot
+from extract.pdf.ruled import read_camelot, stacks_rows
 from extract.pdf.scanned import read_scanned
 from extract.pdf.stitch import stitch
 from extract.pdf.unruled import FLAVOR as WORDS_FLAVOR
@@ -46,6 +48,7 @@ def find_tables(path: Path, pages: list[int], stream_pages: list[int] | None = N
     """
     tables = read_camelot(path, pages, flavor="lattice", engine="vector", split_text=True,
                           layout_kwargs=LATTICE_LAYOUT)
+    tables = [t for t in tables if not stacks_rows(t)]  # its page is read from the words instead
     if scanned_pages:
         tables += read_scanned(path, scanned_pages)
     tables.sort(key=lambda t: (t.page_start, -t.top))

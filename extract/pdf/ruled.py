@@ -8,10 +8,12 @@ from pathlib import Path
 import camelot
 
 from extract.model import RawTable
-from extract.numerals import is_running_count
+from extract.numerals import is_row_number, is_running_count, looks_numeric, parse_cell
 from extract.pdf.page_words import LIGATURES
 
 PAGES_PER_CAMELOT_CALL = 20  # bounds memory on long reports
+MIN_STACKED_CELLS = 2  # cells of one grid row holding MIN_STACKED_LINES value lines or more: printed rows stacked
+MIN_STACKED_LINES = 3
 
 
 def read_camelot(path: Path, pages: list[int], **options) -> list[RawTable]:
@@ -75,3 +77,25 @@ def _numbered(firsts: list[str]) -> int:
         return 0
     run = next((k for k in range(len(firsts) - 1, 2, -1) if all(firsts[:k]) and is_running_count(firsts[:k])), 0)
     return 0 if any(COLUMN_NUMBER.fullmatch(first) for first in firsts[run:]) else run
+
+
+def stacks_rows(table: RawTable) -> bool:
+    """Does a grid row below the first hold the rows of many printed rows? A table ruled between
+    its columns alone (the frame and a rule under the header, none between rows) comes out of
+    lattice as one grid row per page, every cell holding a line per printed row: MIN_STACKED_CELLS
+    cells then hold MIN_STACKED_LINES value lines or more ('69.00\\n51.00\\n15.00' under Target,
+    '1\\n2\\n3' under No), or one cell holds twice as many among its lines (column rules broken
+    by spanning section rows: names and amounts in one cell). The word reader reads such a table
+    by its lines. (Two value lines in a cell are often one row's: a sub-item's, a value and its unit.)"""
+    for row in table.rows[1:]:
+        counts = [_value_line_count(cell) for cell in row]
+        if sum(n >= MIN_STACKED_LINES for n in counts) >= MIN_STACKED_CELLS \
+                or max(counts, default=0) >= 2 * MIN_STACKED_LINES:
+            return True
+    return False
+
+
+def _value_line_count(cell: str) -> int:
+    """How many of the cell's lines are values: a number, a row number, a nil mark."""
+    lines = [line.strip() for line in cell.splitlines() if line.strip()]
+    return sum(looks_numeric(x) or is_row_number(x) or parse_cell(x).kind == "missing" for x in lines)
