@@ -20,6 +20,23 @@ def fuzz_pdf(seed: str, engine: str, number: int, whole: bool = False) -> tuple[
     return fuzz_score.render_cached(seed, engine, number, render_dir, whole)
 
 
+def vertical_pdf(seed: str, engine: str, number: int) -> Path:
+    """Development variant `number` with column rules alone (rule style 'vertical', which the stream
+    draws from variant 420 on only), rendered into build/fuzz/vertical/."""
+    from dataclasses import replace
+
+    from bench.fuzz.render import render_variant
+    from bench.fuzz.variants import make_variant
+
+    missing = fuzz_score.engine_missing(engine)
+    if missing:
+        pytest.skip(f"{engine} variants need {missing}")
+    variant = replace(make_variant(seed, engine, number), rules="vertical")
+    out_dir = fuzz_score.render_dir(ROOT / "build" / "fuzz" / "vertical")
+    pdf = out_dir / f"{variant.name}.pdf"
+    return pdf if pdf.is_file() else render_variant(seed, variant, out_dir)
+
+
 def word_tables_near(seed: str, engine: str, number: int, needle: str, *, sep: str = " ", before: bool = False,
                      whole: bool = False):
     """The word reader's tables of the variant's pages whose text holds `needle` (lines joined by
