@@ -59,6 +59,8 @@ VARIANTS = [
     # and aligned to its top: the number's line opens the row's name
     ("jambi", "reportlab", 378),  # no rules, centred cells, header repeated: a row's first lines right under the
     # header of the continuation page, one of them a formula
+    ("jambi", "html", 358),  # horizontal rules, a running footer a line under the table, and a cover page without it
+    ("jambi", "libreoffice", 402),  # grid, the page break between the two header rows of Tabel 3.9 (400-419)
 ]
 
 
