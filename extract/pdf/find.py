@@ -18,6 +18,7 @@ from pathlib import Path
 
 from extract.model import RawTable
 from extract.pdf.captions import attach_captions, with_captions
+from extract.pdf.columns import is_value_row
 from extract.pdf.ruled import read_camelot, stacks_rows
 from extract.pdf.scanned import read_scanned
 from extract.pdf.stitch import stitch
@@ -48,11 +49,11 @@ def find_tables(path: Path, pages: list[int], stream_pages: list[int] | None = N
     """
     tables = read_camelot(path, pages, flavor="lattice", engine="vector", split_text=True,
                           layout_kwargs=LATTICE_LAYOUT)
-    tables = [t for t in tables if not stacks_rows(t)]  # its page is read from the words instead
     if scanned_pages:
         tables += read_scanned(path, scanned_pages)
     tables.sort(key=lambda t: (t.page_start, -t.top))
     attach_captions(path, tables)
+    tables = _without_stacked(tables)  # their pages are read from the words instead
     pages_with_grid = {t.page_start for t in tables}
     stream_candidates = [p for p in (stream_pages or []) if p not in pages_with_grid]
     if stream_candidates:
@@ -62,6 +63,31 @@ def find_tables(path: Path, pages: list[int], stream_pages: list[int] | None = N
         tables += _read_beside_grids(path, beside, tables, is_known)
     tables.sort(key=lambda t: (t.page_start, -t.top))
     return tables
+
+
+def _without_stacked(tables: list[RawTable]) -> list[RawTable]:
+    """The ruled tables without those ruled between their columns alone (ruled.stacks_rows), nor the
+    parts of one table with them: the part at the bottom of the page before, or at the top of the next,
+    when the later part has no caption (the start of such a table may hold a row or two, unstacked,
+    and parts read by two readers are not stitched). So is a ruled start of a header and a row or
+    none at a page bottom when the next page has no ruled table: its body goes on unruled."""
+    tables = sorted(tables, key=lambda t: (t.page_start, -t.top))
+    stacked = {id(t) for t in tables if stacks_rows(t)}
+    ruled_pages = {t.page_start for t in tables}
+    stacked |= {id(t) for t, after in zip(tables, [*tables[1:], None])
+                if _lone_start(t) and (after is None or after.page_start > t.page_start)
+                and t.page_start + 1 not in ruled_pages}
+    pairs = [(a, b) for a, b in zip(tables, tables[1:]) if b.page_start == a.page_start + 1 and not b.caption]
+    while any((id(a) in stacked) != (id(b) in stacked) for a, b in pairs):
+        for a, b in pairs:
+            if id(a) in stacked or id(b) in stacked:
+                stacked |= {id(a), id(b)}
+    return [t for t in tables if id(t) not in stacked]
+
+
+def _lone_start(table: RawTable) -> bool:
+    """A header and at most one row holding values."""
+    return sum(is_value_row(row) for row in table.rows) <= 1
 
 
 def _read_unruled(path: Path, pages: list[int], is_known) -> list[RawTable]:

@@ -8,7 +8,7 @@ from pathlib import Path
 import camelot
 
 from extract.model import RawTable
-from extract.numerals import is_row_number, is_running_count, looks_numeric, parse_cell
+from extract.numerals import is_column_number_row, is_row_number, is_running_count, looks_numeric, parse_cell
 from extract.pdf.page_words import LIGATURES
 
 PAGES_PER_CAMELOT_CALL = 20  # bounds memory on long reports
@@ -80,19 +80,25 @@ def _numbered(firsts: list[str]) -> int:
 
 
 def stacks_rows(table: RawTable) -> bool:
-    """Does a grid row below the first hold the rows of many printed rows? A table ruled between
-    its columns alone (the frame and a rule under the header, none between rows) comes out of
-    lattice as one grid row per page, every cell holding a line per printed row: MIN_STACKED_CELLS
-    cells then hold MIN_STACKED_LINES value lines or more ('69.00\\n51.00\\n15.00' under Target,
-    '1\\n2\\n3' under No), or one cell holds twice as many among its lines (column rules broken
-    by spanning section rows: names and amounts in one cell). The word reader reads such a table
-    by its lines. (Two value lines in a cell are often one row's: a sub-item's, a value and its unit.)"""
-    for row in table.rows[1:]:
-        counts = [_value_line_count(cell) for cell in row]
-        if sum(n >= MIN_STACKED_LINES for n in counts) >= MIN_STACKED_CELLS \
-                or max(counts, default=0) >= 2 * MIN_STACKED_LINES:
-            return True
-    return False
+    """Is the grid ruled between its columns alone? With the frame and a rule under the header but
+    none between rows, lattice reads the whole body as its last grid row, every cell holding a line
+    per printed row: MIN_STACKED_CELLS cells with MIN_STACKED_LINES value lines or more
+    ('69.00\\n51.00\\n15.00' under Target, '1\\n2\\n3' under No), or one cell with twice as many among
+    its lines (column rules broken by spanning section rows: names and amounts in one cell). The
+    word reader reads such a table by its lines. A grid row above it that names a row (a cell opening
+    with a row number: '1.  Mewujudkan ...') shows rules between rows: a ruled group may hold its
+    items line by line (a sasaran's bulleted indicators), which the fact reader splits."""
+    *above, last = table.rows or [[]]
+    counts = [_value_line_count(cell) for cell in last]
+    stacked = sum(n >= MIN_STACKED_LINES for n in counts) >= MIN_STACKED_CELLS \
+        or max(counts, default=0) >= 2 * MIN_STACKED_LINES
+    return stacked and not any(map(_names_a_row, above))
+
+
+def _names_a_row(row: list[str]) -> bool:
+    if is_column_number_row(row):
+        return False
+    return any(is_row_number(cell.split()[0]) for cell in row if len(cell.split()) > 1)
 
 
 def _value_line_count(cell: str) -> int:
