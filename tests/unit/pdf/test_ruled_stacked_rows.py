@@ -14,6 +14,7 @@ from tests.paths import CORPUS
 
 PROVSU = CORPUS / "provsu_2021_lakip.pdf"
 BP3AKB = CORPUS / "jabar-bp3akb_2016_lkip.pdf"
+GROBOGAN = CORPUS / "kab-grobogan-dpupr_2021_lkjip.pdf"
 
 
 def _lattice(pdf, page):
@@ -40,6 +41,27 @@ def test_two_value_lines_in_a_cell_are_no_stacked_rows():
     """bp3akb p. 60: a ruled indicator table whose cells hold two values stays a grid."""
     tables = _lattice(BP3AKB, 60)
     assert tables and not any(stacks_rows(t) for t in tables)
+
+
+def test_a_ruled_group_of_bulleted_indicators_stays_a_grid():
+    """kab-grobogan-dpupr 2021 p. 49: the sasaran '1. Mewujudkan organisasi ...' has a ruled row of
+    its own, and the ruled row under it holds the kegiatan a.-e. with their bulleted indicators and
+    values line by line ('70 %', '100%', ... under TARGET). Rules between rows: the fact reader
+    splits the bullets (12 of 12 labelled facts); read by the word reader, it gave 2."""
+    tables = _lattice(GROBOGAN, 49)
+    assert tables and not any(stacks_rows(t) for t in tables)
+
+
+def test_a_ruled_start_whose_body_goes_on_unruled():
+    """Jepara, libreoffice 1 with column rules alone: the header of Tabel 3.3 ends page 2, ruled; on
+    page 3 the rows have no rule above them, so lattice finds no grid there. The start is read by
+    the word reader too, and the parts are one table (seed Tabel 3.3)."""
+    pdf = vertical_pdf("jepara", "libreoffice", 1)
+    inventory = read_inventory(pdf)
+    tables = [_rows([t]) for t in stitch(find_tables(pdf, inventory.text_pages, stream_pages=inventory.text_pages))]
+    rows = next(rows for rows in tables if any("Persentase koperasi aktif" in cell for row in rows for cell in row))
+    assert rows[0][0].startswith("NO")
+    assert any(row[2:7] == ["Persentase koperasi aktif", "%", "47,00", "55,75", "118,62"] for row in rows)
 
 
 @pytest.mark.parametrize("engine, number", [("html", 0), ("reportlab", 1)])
