@@ -18,7 +18,6 @@ from pathlib import Path
 
 from extract.model import RawTable
 from extract.pdf.captions import attach_captions, with_captions
-from extract.pdf.columns import is_value_row
 from extract.pdf.ruled import read_camelot, stacks_rows
 from extract.pdf.scanned import read_scanned
 from extract.pdf.stitch import stitch
@@ -69,25 +68,15 @@ def _without_stacked(tables: list[RawTable]) -> list[RawTable]:
     """The ruled tables without those ruled between their columns alone (ruled.stacks_rows), nor the
     parts of one table with them: the part at the bottom of the page before, or at the top of the next,
     when the later part has no caption (the start of such a table may hold a row or two, unstacked,
-    and parts read by two readers are not stitched). So is a ruled start of a header and a row or
-    none at a page bottom when the next page has no ruled table: its body goes on unruled."""
+    and parts read by two readers are not stitched)."""
     tables = sorted(tables, key=lambda t: (t.page_start, -t.top))
     stacked = {id(t) for t in tables if stacks_rows(t)}
-    ruled_pages = {t.page_start for t in tables}
-    stacked |= {id(t) for t, after in zip(tables, [*tables[1:], None])
-                if _lone_start(t) and (after is None or after.page_start > t.page_start)
-                and t.page_start + 1 not in ruled_pages}
     pairs = [(a, b) for a, b in zip(tables, tables[1:]) if b.page_start == a.page_start + 1 and not b.caption]
     while any((id(a) in stacked) != (id(b) in stacked) for a, b in pairs):
         for a, b in pairs:
             if id(a) in stacked or id(b) in stacked:
                 stacked |= {id(a), id(b)}
     return [t for t in tables if id(t) not in stacked]
-
-
-def _lone_start(table: RawTable) -> bool:
-    """A header and at most one row holding values."""
-    return sum(is_value_row(row) for row in table.rows) <= 1
 
 
 def _read_unruled(path: Path, pages: list[int], is_known) -> list[RawTable]:

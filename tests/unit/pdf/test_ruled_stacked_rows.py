@@ -52,18 +52,6 @@ def test_a_ruled_group_of_bulleted_indicators_stays_a_grid():
     assert tables and not any(stacks_rows(t) for t in tables)
 
 
-def test_a_ruled_start_whose_body_goes_on_unruled():
-    """Jepara, libreoffice 1 with column rules alone: the header of Tabel 3.3 ends page 2, ruled; on
-    page 3 the rows have no rule above them, so lattice finds no grid there. The start is read by
-    the word reader too, and the parts are one table (seed Tabel 3.3)."""
-    pdf = vertical_pdf("jepara", "libreoffice", 1)
-    inventory = read_inventory(pdf)
-    tables = [_rows([t]) for t in stitch(find_tables(pdf, inventory.text_pages, stream_pages=inventory.text_pages))]
-    rows = next(rows for rows in tables if any("Persentase koperasi aktif" in cell for row in rows for cell in row))
-    assert rows[0][0].startswith("NO")
-    assert any(row[2:7] == ["Persentase koperasi aktif", "%", "47,00", "55,75", "118,62"] for row in rows)
-
-
 @pytest.mark.parametrize("engine, number", [("html", 0), ("reportlab", 1)])
 def test_seed_tables_ruled_between_columns(engine, number):
     """Jambi with column rules alone (reportlab 1: the section rows span the columns and break
