@@ -94,7 +94,7 @@ def plan_target_rows(table: RawTable, layout: TableLayout, doc_format: str | Non
             continue  # an "Indikator Sasaran :" heading row
         indicator = cell(row, columns.indicator)
         if not NAME_RE.search(indicator) or SUMMARY_ROW_RE.match(clean_name(indicator)) \
-                or _has_stray_values(row, layout.labels):
+                or _has_stray_values(row, layout.labels, columns.indicator):
             continue
         level, goal = goals.current()
         row_fields = {**table_fields, "row_index": row.index, "source_page": row.page, "level": level,
@@ -195,11 +195,13 @@ def realign_shifted_row(row: Row, columns: PlanColumns) -> Row:
     return Row(row.index, row.page, cells)
 
 
-def _has_stray_values(row: Row, labels: list[str]) -> bool:
-    """A number under no header: the row's columns drifted from the header's (an unruled page
-    re-gridded differently), so its values cannot be told apart by year."""
+def _has_stray_values(row: Row, labels: list[str], indicator: int) -> bool:
+    """A number under no header right of the names: the row's columns drifted from the header's (an
+    unruled page re-gridded differently), so its values cannot be told apart by year. Left of the
+    names it is the row's number, under a header cell spanning number and name ('Indikator Kinerja
+    Utama' over '1 | Indeks Kerukunan umat beragama')."""
     return any(text and looks_numeric(text) and (col >= len(labels) or not labels[col])
-               for col, text in enumerate(row.cells))
+               for col, text in enumerate(row.cells) if col > indicator)
 
 
 class GoalTracker:

@@ -245,3 +245,24 @@ def test_the_years_no_row_reports_yet_are_the_plans_targets():
     facts = plan_target_rows(table, layout, "id")
     assert [(f.target_year, f.target_raw, f.target_value) for f in facts] == [
         (2021, "Level 3 (3,4)", 3.4), (2022, "Level 3 (3,5)", 3.5), (2023, "Level 3 (3,6)", 3.6)]
+
+
+def test_a_row_number_under_the_names_header_is_no_stray_value():
+    """A header cell spanning number and name ('Indikator Kinerja Utama' over '1 | Indeks Kerukunan
+    umat beragama') leaves the number column unlabelled: its numbers are the rows', not values drifted
+    from their columns. Rows as in provsu 2021 Tabel 2.2 (p. 18, page image)."""
+    rows = [["Misi", "", "Indikator Kinerja Utama", "Satuan", "2019", "2020", "2021", "2022", "2023"],
+            ["Mewujudkan masyarakat", "1", "Indeks Kerukunan umat beragama", "Poin", "77", "80", "83", "85", "90"],
+            ["", "2", "Skor Pola Pangan Harapan (PPH)", "Skor", "90,4", "92,3", "94,3", "96,3", "98,1"]]
+    layout, facts = _plan(rows, "Tabel 2.2 Indikator Kinerja Utama Tahun 2019 – 2023 Target")
+    assert layout.family == MULTI_YEAR_PLAN
+    assert _targets(facts, "Skor Pola Pangan Harapan (PPH)")[::4] == [(2019, "90,4", 90.4, False),
+                                                                    (2023, "98,1", 98.1, False)]
+
+
+def test_a_number_right_of_the_names_under_no_header_stays_stray():
+    """The same rows whose last value stands under no year: the columns drifted, no target is read."""
+    rows = [["Misi", "", "Indikator Kinerja Utama", "Satuan", "2019", "2020", "2021", "2022", ""],
+            ["Mewujudkan masyarakat", "1", "Indeks Kerukunan umat beragama", "Poin", "77", "80", "83", "85", "90"]]
+    layout, facts = _plan(rows, "Tabel 2.2 Indikator Kinerja Utama Tahun 2019 – 2023 Target")
+    assert layout.family == MULTI_YEAR_PLAN and facts == []
