@@ -65,18 +65,16 @@ def find_tables(path: Path, pages: list[int], stream_pages: list[int] | None = N
 
 
 def _without_stacked(tables: list[RawTable]) -> list[RawTable]:
-    """The ruled tables without those ruled between their columns alone (ruled.stacks_rows), nor the
-    parts of one table with them: the part at the bottom of the page before, or at the top of the next,
-    when the later part has no caption (the start of such a table may hold a row or two, unstacked,
-    and parts read by two readers are not stitched)."""
-    tables = sorted(tables, key=lambda t: (t.page_start, -t.top))
-    stacked = {id(t) for t in tables if stacks_rows(t)}
-    pairs = [(a, b) for a, b in zip(tables, tables[1:]) if b.page_start == a.page_start + 1 and not b.caption]
-    while any((id(a) in stacked) != (id(b) in stacked) for a, b in pairs):
-        for a, b in pairs:
-            if id(a) in stacked or id(b) in stacked:
-                stacked |= {id(a), id(b)}
-    return [t for t in tables if id(t) not in stacked]
+    """The ruled tables (in page order) without those ruled between their columns alone
+    (ruled.stacks_rows), nor the parts of one table with them: the part at the bottom of the page
+    before, or at the top of the next, when the later part has no caption (the start of such a table
+    may hold a row or two, unstacked, and parts read by two readers are not stitched)."""
+    stacked = [stacks_rows(t) for t in tables]
+    joined = [i for i in range(len(tables) - 1)
+              if tables[i + 1].page_start == tables[i].page_start + 1 and not tables[i + 1].caption]
+    for i in joined + joined[::-1]:  # forward, then back: a chain of parts takes the flag both ways
+        stacked[i] = stacked[i + 1] = stacked[i] or stacked[i + 1]
+    return [t for t, flag in zip(tables, stacked) if not flag]
 
 
 def _read_unruled(path: Path, pages: list[int], is_known) -> list[RawTable]:

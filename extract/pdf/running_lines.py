@@ -26,9 +26,9 @@ def without_running_lines(doc, number: int, lines: list[Line]) -> list[Line]:
             continue
         if line is lines[0] and _names_columns(line):
             continue
-        if gap >= 1.5 * (line.top - line.bottom) and _printed_on(doc, line, number, 1) >= 1:
+        if gap >= 1.5 * (line.top - line.bottom) and _printed_on(doc, line, text, number, 1) >= 1:
             running.append(line)
-        elif len(text) >= 10 and _printed_on(doc, line, number, 2) >= min(2, len(doc) - 1):
+        elif len(text) >= 10 and _printed_on(doc, line, text, number, 2) >= min(2, len(doc) - 1):
             running.append(line)
     return [line for line in lines if not any(line is r for r in running)]
 
@@ -41,10 +41,9 @@ def _names_columns(line: Line) -> bool:
     return column_gaps(line, height) >= 2 and header_words_in(line.text) >= 2
 
 
-def _printed_on(doc, line: Line, number: int, within: int) -> int:
-    """How many pages `within` pages of page `number` print the line's letters at its place."""
+def _printed_on(doc, line: Line, text: str, number: int, within: int) -> int:
+    """How many pages `within` pages of page `number` print the line's letters `text` at its place."""
     pages = [n for n in range(number - within, number + within + 1) if n != number and 1 <= n <= len(doc)]
-    text = _letters(line.text)
     return sum(_letters(_text_at(doc[n - 1], line)) == text for n in pages)
 
 
