@@ -56,7 +56,7 @@ def find_tables(path: Path, pages: list[int], stream_pages: list[int] | None = N
     pages_with_grid = {t.page_start for t in tables}
     stream_candidates = [p for p in (stream_pages or []) if p not in pages_with_grid]
     if stream_candidates:
-        tables += _read_unruled(path, stream_candidates, is_known)
+        tables = _read_with_word_bodies(path, tables, stream_candidates, is_known)
     beside = [p for p in (stream_pages or []) if p in pages_with_grid and p not in (scanned_pages or [])]
     if beside and is_known is not None:
         tables += _read_beside_grids(path, beside, tables, is_known)
@@ -77,8 +77,48 @@ def _without_stacked(tables: list[RawTable]) -> list[RawTable]:
     return [t for t, flag in zip(tables, stacked) if not flag]
 
 
-def _read_unruled(path: Path, pages: list[int], is_known) -> list[RawTable]:
-    found = with_captions(path, [_from_words(t) for t in read_word_tables(path, pages)])
+END_ROWS = 4  # grid rows of a ruled start or tail of an unruled body: a header (names, sub-columns, column
+# numbers) and a row, or a last row and a total
+
+
+def _read_with_word_bodies(path: Path, ruled: list[RawTable], pages: list[int], is_known) -> list[RawTable]:
+    """The ruled tables and the unruled ones of `pages`. A ruled table of END_ROWS grid rows or fewer
+    that ends its page before one of `pages`, or opens its page after one, may be the start or the
+    tail of a table whose body is unruled there: a header or a total row ruled off, the rows apart by
+    no rule (lattice finds no grid on the body's page). Its page is read from the words too, and where
+    the word reader's part of it runs on across that page break, that part replaces the ruled one
+    (two readers' parts are not stitched). Longer ruled tables read whole as grids."""
+    ends = [t for t in ruled if len(t.rows) <= END_ROWS and (
+            (t.page_start + 1 in pages and _last_on_page(ruled, t))
+            or (t.page_start - 1 in pages and _first_on_page(ruled, t)))]
+    taken = {t.page_start: [(o.bottom, o.top) for o in ruled if o.page_start == t.page_start and o not in ends]
+             for t in ends}
+    found = _read_unruled(path, sorted(set(pages) | set(taken)), is_known, taken)
+    chain = _chained_pages(found)
+    parts = {id(t): [w for w in found if _overlaps(w, t) and len(chain[w.table_id]) > 1] for t in ends}
+    replaced = [t for t in ends if parts[id(t)]]
+    return [t for t in ruled if t not in replaced] + \
+        [w for w in found if w.page_start in pages] + [w for t in replaced for w in parts[id(t)]]
+
+
+def _last_on_page(tables: list[RawTable], table: RawTable) -> bool:
+    return all(t.bottom >= table.bottom for t in tables if t.page_start == table.page_start)
+
+
+def _first_on_page(tables: list[RawTable], table: RawTable) -> bool:
+    return all(t.top <= table.top for t in tables if t.page_start == table.page_start)
+
+
+def _chained_pages(tables: list[RawTable]) -> dict[str, set[int]]:
+    """{id of a table: the pages of the parts the stitcher joins it with, its own among them}."""
+    page_of = {t.table_id: t.page_start for t in tables}
+    chains = [[t.table_id, *t.continued_from] for t in stitch(copy.deepcopy(tables))]
+    return {i: {page_of[j] for j in chain} for chain in chains for i in chain}
+
+
+def _read_unruled(path: Path, pages: list[int], is_known,
+                  taken: dict[int, list[tuple[float, float]]] | None = None) -> list[RawTable]:
+    found = with_captions(path, [_from_words(t) for t in read_word_tables(path, pages, taken)])
     if is_known is None:
         return found
     # Only pages where the word reader saw a table it could not read: prose pages have no block.
@@ -88,14 +128,18 @@ def _read_unruled(path: Path, pages: list[int], is_known) -> list[RawTable]:
     return [t for t in found if not any(_overlaps(t, n) for n in network)] + network
 
 
-def _read_beside_grids(path: Path, pages: list[int], ruled: list[RawTable], is_known) -> list[RawTable]:
+def _read_beside_grids(path: Path, pages: list[int], tables: list[RawTable], is_known) -> list[RawTable]:
     """Unruled tables printed above or below a ruled one (a Perjanjian Kinerja's 'Program | Anggaran' list
-    under its ruled targets): the words outside the ruled tables, kept only where they make a table we know."""
-    taken = {p: [(t.bottom, t.top) for t in ruled if t.page_start == p] for p in pages}
+    under its ruled targets): the words outside the tables read so far, kept where they make a table we
+    know, or where they go on from an unruled table of the page before (its last rows, headless, above
+    the next table's grid)."""
+    taken = {p: [(t.bottom, t.top) for t in tables if t.page_start == p] for p in pages}
     found = [_from_words(t) for t in read_word_tables(path, pages, taken)]
     # captions among both: the ruled table's caption stays its own (copies: theirs are attached already)
-    with_captions(path, found + [copy.deepcopy(t) for t in ruled if t.page_start in taken])
-    return [t for t in found if is_known(t)]
+    with_captions(path, found + [copy.deepcopy(t) for t in tables if t.page_start in taken])
+    around = [t for t in tables if t.page_start in pages or t.page_start + 1 in pages]
+    chain = _chained_pages(sorted(around + found, key=lambda t: (t.page_start, -t.top)))
+    return [t for t in found if is_known(t) or t.page_start - 1 in chain[t.table_id]]
 
 
 def _pages_read(tables: list[RawTable], is_known) -> set[int]:

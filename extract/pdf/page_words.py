@@ -4,7 +4,8 @@ told apart here too, as they cross a table's gutters like a row."""
 from __future__ import annotations
 
 import ctypes
-from dataclasses import dataclass, field
+import re
+from dataclasses import dataclass, field, replace
 from statistics import median
 
 import pypdfium2 as pdfium
@@ -155,7 +156,34 @@ def group_lines(words: list[Word]) -> list[Line]:
             lines[-1].words.extend(base)
         else:
             lines.append(Line(base))
+    return _spills_lifted(lines)
+
+
+WRAPPED_NUMBER = re.compile(r"\d[.,]$")  # a number cut after its decimal separator: '1.128,'
+
+
+def _spills_lifted(lines: list[Line]) -> list[Line]:
+    """A number wrapped in a row one line high ('1.128,' over '26') prints its end on the next row's
+    line, over that row's own value: digits that overprint a word of their line (one seat, boxes
+    overlapping half of the digits' width) under a wrapped number of the line above (its box over
+    theirs) are that number's end, joined to it. Typesetting never overprints words of one line;
+    a sheet exported with fixed row heights does (provsu_2022_lra-opd p. 1, two rows)."""
+    for above, line in zip(lines, lines[1:]):
+        for word in [w for w in line.words if w.text.isdigit() and _overprints(w, line.words)]:
+            cut = [u for u in above.words if WRAPPED_NUMBER.search(u.text) and _overlap(u, word) > 0]
+            if cut:
+                above.words[above.words.index(cut[0])] = replace(cut[0], text=cut[0].text + word.text)
+                line.words.remove(word)
     return lines
+
+
+def _overprints(word: Word, words: list[Word]) -> bool:
+    return any(other is not word and abs(seat(other) - seat(word)) <= LEVEL_FLAT * seated_height(word)
+               and _overlap(other, word) > 0.5 * (word.x1 - word.x0) for other in words)
+
+
+def _overlap(a: Word, b: Word) -> float:
+    return min(a.x1, b.x1) - max(a.x0, b.x0)
 
 
 def _baselines(words: list[Word]) -> list[list[Word]]:

@@ -252,12 +252,14 @@ def _tail_columns(read: dict[int, tuple[list[list[Line]], list[Rule]]],
     header repeated, are too few to outvote a summary row whose label spans columns ('Rata-rata
     capaian kinerja') or values set a word space from the text: they take the columns found on
     their body and the lines of the block that ends the page before, when that one spans the
-    same width and these are more columns than their own. Where a few wrapped lines more let that
-    joint search excuse a lone word crossing a narrow first column (a row number on one tabular
-    line), they take the columns of the block before as they are, if no word of theirs spans
-    one of its gutters. More rows show their own columns, unless their lines show fewer than three
-    (the summary row's wide values closing the gaps between centred value columns): then they take
-    those of the block before however many they are."""
+    same width and these are as many columns as their own or more: as many, the joint search
+    still places the borders right where two rows let a name run a word space from its unit
+    ('berdaya saing %' under 'Indikator Kinerja | Satuan', jepara_reportlab_431 and _432). Where
+    a few wrapped lines more let that joint search excuse a lone word crossing a narrow first
+    column (a row number on one tabular line), they take the columns of the block before as they
+    are, if no word of theirs spans one of its gutters. More rows show their own columns, unless
+    their lines show fewer than three (the summary row's wide values closing the gaps between
+    centred value columns): then they take those of the block before however many they are."""
     tails = {}
     for number, (blocks, rules) in read.items():
         before = read.get(number - 1, ([], []))[0]
@@ -276,7 +278,7 @@ def _tail_columns(read: dict[int, tuple[list[list[Line]], list[Rule]]],
             continue  # (more rows show their own columns; a summary line may come with the last two)
         body = block[body_start(block):] if repeated else block
         joined = block_columns(above + body, rules)
-        if joined is not None and len(joined) > len(own or []) and len(joined) >= len(before_own or []):
+        if joined is not None and len(joined) >= len(own or []) and len(joined) >= len(before_own or []):
             tails[id(block)] = joined
         elif before_own is not None and len(before_own) > len(own or []) and _fits(body, before_own):
             tails[id(block)] = before_own

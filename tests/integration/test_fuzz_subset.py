@@ -4,11 +4,13 @@ reader, stitching); every fact the seed prints (bench/expected.py) must come out
 
 The subset covers, per engine, the layouts that broke the table finding: horizontal rules only,
 no rules at all, continuation pages without a repeated header, no caption, a table starting near
-the bottom of a page, ruled grids whose sub-levels are indented by a rule of their own.
+the bottom of a page, ruled grids whose sub-levels are indented by a rule of their own, tables
+ruled between their columns alone.
 Renderings are reused from the benchmark's cache (build/fuzz/pdf/<fingerprint>/) or rendered there.
 """
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pandas as pd
@@ -17,7 +19,7 @@ import pytest
 from bench import expected as exp
 from bench import seed_score
 from extract.extraction import extract_document
-from tests.fuzz_variants import fuzz_pdf
+from tests.fuzz_variants import fuzz_pdf, vertical_pdf
 
 # (seed, engine, variant number): bench/fuzz/variants.py makes the layout from the number
 VARIANTS = [
@@ -61,6 +63,11 @@ VARIANTS = [
     # header of the continuation page, one of them a formula
     ("jambi", "html", 358),  # horizontal rules, a running footer a line under the table, and a cover page without it
     ("jambi", "libreoffice", 402),  # grid, the page break between the two header rows of Tabel 3.9 (400-419)
+    ("jepara", "html", 434),  # ruled between columns alone: Tabel 3.3's ruled header and first row end a page,
+    # its rows go on unruled (no grid for lattice) on the next (420-439)
+    ("jambi", "html", 430),  # the same rules: Tabel 3.8's last row and total open a page under a ruled total
+    ("jepara", "reportlab", 431),  # no rules, header repeated: two rows and the summary on the next page, a name
+    # a word space from its unit ('berdaya saing %')
 ]
 
 
@@ -74,9 +81,27 @@ def _extract(pdf: Path, root: Path) -> tuple[dict, dict[str, pd.DataFrame]]:
     return record, frames
 
 
+# Development variants drawn again with column rules alone (bench: rule style 'vertical', which the stream
+# draws from variant 420 on only)
+VERTICAL = [
+    ("jambi", "reportlab", 10),  # Tabel 3.3's last rows open a page above the ruled start of Tabel 3.8: lattice
+    # reads that page's grid, the rows above it are headless words
+]
+
+
 @pytest.mark.parametrize("seed,engine,number", VARIANTS, ids=[f"{s}_{e}_{k}" for s, e, k in VARIANTS])
 def test_every_printed_fact_comes_out(seed, engine, number, tmp_path):
     pdf, meta = fuzz_pdf(seed, engine, number)
+    _assert_every_fact(pdf, meta, tmp_path)
+
+
+@pytest.mark.parametrize("seed,engine,number", VERTICAL, ids=[f"{s}_{e}_{k}_vertical" for s, e, k in VERTICAL])
+def test_every_printed_fact_comes_out_under_column_rules_alone(seed, engine, number, tmp_path):
+    pdf = vertical_pdf(seed, engine, number)
+    _assert_every_fact(pdf, json.loads(pdf.with_suffix(".json").read_text(encoding="utf-8")), tmp_path)
+
+
+def _assert_every_fact(pdf: Path, meta: dict, tmp_path: Path) -> None:
     record, frames = _extract(pdf, tmp_path)
     got = seed_score.extracted_facts(record, frames)
     want = exp.expected_for(meta["slug"])
