@@ -7,7 +7,8 @@ into columns; those tables are only kept when their header looks like a table we
 because word alignment also "finds" tables in plain paragraphs. On pages with a ruled table, the
 words outside it are read the same way (an unruled list printed above or below a ruled table).
 A grid ruled between columns alone (no rules between its rows) is read as unruled: lattice stacks
-its rows into one cell per column.
+its rows into one cell per column. Its ruled start or tail (a header and a row closed by the page
+end, a last row and a total under a rule) is read from the words with the unruled body next to it.
 """
 from __future__ import annotations
 

@@ -22,8 +22,9 @@ def test_digits_printed_over_a_value_end_the_wrapped_number_above():
     assert [line.text for line in group_lines(words)] == ["KEBUDAYAAN 1.128,26", "Dinas 1.128,26", "URUSAN 106,39"]
 
 
-def test_digits_beside_a_value_stay_on_their_line():
-    # a number ending a line with a separator and digits on the next line that overprint nothing
-    words = [_word("Rp", 800.0, 812.0, 262.8), _word("1.128,", 870.6, 890.1, 262.8),
-             _word("26", 860.0, 868.0, 251.5), _word("2024", 870.6, 890.1, 251.5)]
-    assert [line.text for line in group_lines(words)] == ["Rp 1.128,", "26 2024"]
+def test_digits_under_a_cut_number_that_overprint_nothing_stay_on_their_line():
+    # a cell wrapped onto a line of its own ('1.128,' over '26', nothing else printed there): the
+    # word reader joins the cell's lines into its row
+    words = [_word("KEBUDAYAAN", 150.0, 200.0, 262.8), _word("1.128,", 870.6, 890.1, 262.8),
+             _word("Dinas", 150.0, 170.0, 251.5), _word("26", 882.3, 890.1, 251.5)]
+    assert [line.text for line in group_lines(words)] == ["KEBUDAYAAN 1.128,", "Dinas 26"]
