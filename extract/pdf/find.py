@@ -136,8 +136,10 @@ def _read_beside_grids(path: Path, pages: list[int], tables: list[RawTable], is_
     the next table's grid)."""
     taken = {p: [(t.bottom, t.top) for t in tables if t.page_start == p] for p in pages}
     found = [_from_words(t) for t in read_word_tables(path, pages, taken)]
-    # captions among both: the ruled table's caption stays its own (copies: theirs are attached already)
-    with_captions(path, found + [copy.deepcopy(t) for t in tables if t.page_start in taken])
+    # captions among them and copies of the tables read so far on these pages and the pages before
+    # (theirs are attached already): the ruled table's caption stays its own, and a caption under rows
+    # that go on from the page before is that table's start's, not theirs (captions._give)
+    with_captions(path, found + [copy.deepcopy(t) for t in tables if t.page_start in taken or t.page_start + 1 in taken])
     around = [t for t in tables if t.page_start in pages or t.page_start + 1 in pages]
     chain = _chained_pages(sorted(around + found, key=lambda t: (t.page_start, -t.top)))
     return [t for t in found if is_known(t) or t.page_start - 1 in chain[t.table_id]]
