@@ -26,8 +26,10 @@ import pypdfium2 as pdfium
 
 from extract.model import WORDS_FLAVOR, Line
 from extract.numerals import looks_numeric
+from extract.pdf.column_rules import ColumnRule, page_column_rules, ruled_columns
 from extract.pdf.gutters import block_columns, gutters
 from extract.pdf.line_kinds import (
+    CAPTION_START,
     body_start,
     has_header,
     header_line,
@@ -44,6 +46,7 @@ from extract.pdf.word_blocks import lone_header, table_blocks
 from extract.pdf.word_cache import cached_words
 from extract.pdf.word_cells import cell_words, split_trailing_values
 from extract.pdf.word_rows import body_index, header_bands, joined, logical_rows
+from extract.text import in_capitals
 
 FLAVOR = WORDS_FLAVOR
 
@@ -60,16 +63,18 @@ class WordTable:
 
 def block_to_table(block: list[Line], page: int, rules: list[Rule] | None = None,
                    columns: list[tuple[float, float]] | None = None, tied: bool = False,
-                   cut: float | None = None, header_end: int | None = None) -> WordTable | None:
+                   cut: float | None = None, header_end: int | None = None,
+                   column_rules: list[ColumnRule] | None = None) -> WordTable | None:
     """The table of a block, with its own columns or the `columns` of its continuation; if `tied`,
     its lines above the first value are that row's (see _tied_tails); `cut`: the step that sets
     its rows apart, found on its continuation (see _start_cuts); `header_end`: where a header
-    repeated from the page before ends (see _repeated_header_ends)."""
+    repeated from the page before ends (see _repeated_header_ends); `column_rules`: the page's drawn
+    vertical rules, the borders of its columns where they run down its body (column_rules.py)."""
     height = median(w.height for line in block for w in line.words)
     header_index = header_line(block, height)
     n_header = 0 if tied else header_end if header_end is not None else body_index(block, header_index, rules or [])
     body = block[n_header:]
-    columns = columns or block_columns(block, rules)
+    columns = columns or ruled_columns(block, column_rules or []) or block_columns(block, rules)
     if columns is None:
         return None
     line_words = [cell_words(line, columns, height, index < n_header) for index, line in enumerate(block)]
@@ -93,6 +98,8 @@ def read_word_tables(path: Path, pages: list[int],
     doc = pdfium.PdfDocument(str(path))
     try:
         read: dict[int, tuple[list[list[Line]], list[Rule]]] = {}
+        openings: dict[int, list[Line]] = {}  # text lines opening a page above anything else (_opening_text)
+        column_rules: dict[int, list[ColumnRule]] = {}
         page_tops: set[int] = set()  # ids of the blocks that open their page
         page_ends: set[int] = set()  # ...and of those that end it
         for number in pages:
@@ -103,7 +110,12 @@ def read_word_tables(path: Path, pages: list[int],
             if not lines:
                 continue
             blocks = _split_carried_row(table_blocks(lines, *text_body(lines)))
+            opening = _opening_text(lines, blocks)
+            if opening:
+                openings[number] = opening
             read[number] = (blocks, page_rules(page) if blocks else [])  # prose pages: no path objects to walk
+            if blocks:
+                column_rules[number] = page_column_rules(page)
             if blocks and blocks[0][0] is lines[0]:
                 page_tops.add(id(blocks[0]))
             if blocks and blocks[-1][-1] is lines[-1]:
@@ -111,12 +123,16 @@ def read_word_tables(path: Path, pages: list[int],
         carried_ends = _carry_lone_headers(read, page_tops, page_ends)
         shared = _shared_columns(read)
         tied, cuts = _tied_tails(read, shared), _start_cuts(read, shared)
+        for number, columns in _cut_row_ends(read, openings, page_ends, shared).items():
+            read[number][0].insert(0, openings[number])  # a block of its own, the first of its page
+            shared[id(openings[number])] = columns
+            tied.add(id(openings[number]))  # no header: all its lines are the rest of one row
         header_ends = _repeated_header_ends(read) | carried_ends
         found: list[WordTable] = []
         for number, (blocks, rules) in read.items():
             for block in blocks:
                 table = block_to_table(block, number, rules, shared.get(id(block)), id(block) in tied,
-                                       cuts.get(id(block)), header_ends.get(id(block)))
+                                       cuts.get(id(block)), header_ends.get(id(block)), column_rules.get(number))
                 if table is not None:
                     found.append(table)
         return found
@@ -125,6 +141,66 @@ def read_word_tables(path: Path, pages: list[int],
 
 
 CUT_START_LINES = 2  # value lines of a table start that a page end cut off
+CUT_END_LINES = 4  # text lines of a row's end that a page break carried alone to the next page
+MIN_PARAGRAPH_WORDS = 8  # words of a line of running text that fills the body
+
+
+def _opening_text(lines: list[Line], blocks: list[list[Line]]) -> list[Line]:
+    """The lines that open a page above its first table block, prose line, caption or wide gap,
+    when they are text alone (no value, no gap between columns) and few: the end of a row whose
+    values the page before holds, or a heading; _cut_row_ends tells which."""
+    if not lines or (blocks and blocks[0][0] is lines[0]):
+        return []
+    height = median(w.height for line in lines for w in line.words)
+    first_block = blocks[0][0] if blocks else None
+    body_x0, body_x1 = text_body(lines)
+    run: list[Line] = []
+    for line in lines:
+        if line is first_block or is_tabular(line, height) or any(looks_numeric(w.text) for w in line.words) \
+                or _is_paragraph_line(line, body_x0, body_x1) or CAPTION_START.match(line.text) \
+                or (run and run[-1].bottom - line.top > 2.5 * height):
+            break
+        run.append(line)
+    return run if 0 < len(run) <= CUT_END_LINES else []
+
+
+def _is_paragraph_line(line: Line, body_x0: float, body_x1: float) -> bool:
+    """A line as wide as the text body, of many words (a page of a few short lines is its own body)."""
+    return line.x1 - line.x0 >= 0.85 * (body_x1 - body_x0) and len(line.words) >= MIN_PARAGRAPH_WORDS
+
+
+def _cut_row_ends(read: dict[int, tuple[list[list[Line]], list[Rule]]], openings: dict[int, list[Line]],
+                  page_ends: set[int], shared: dict[int, list[tuple[float, float]]]) -> dict[int, list]:
+    """The page-opening text lines (_opening_text) that end the last row of the table ending the page
+    before: that table's block ends its page, and every word of the lines lies in one of its columns
+    where its last row (from its last line with a value down) has text, not in its first column (a
+    heading opens at the left margin), and not all in capitals under text that is not (a heading
+    over mixed case). The page break cut the row below its values (cells aligned to the top, or a
+    name longer than its values' lines), and no row of that table follows on this page, so no block
+    took the lines. {page: the columns they take}."""
+    found = {}
+    for number, lines in openings.items():
+        before, before_rules = read.get(number - 1, ([], []))
+        if not before or id(before[-1]) not in page_ends:
+            continue
+        columns = shared.get(id(before[-1])) or block_columns(before[-1], before_rules)
+        if columns is None or len(columns) < 2:
+            continue
+        used = {_column_at(w, columns) for line in lines for w in line.words}
+        block = before[-1]
+        valued = [i for i, line in enumerate(block) if any(looks_numeric(w.text) for w in line.words)]
+        last_row = block[valued[-1]:] if valued else block[-1:]
+        last = {_column_at(w, columns) for line in last_row for w in line.words}
+        capitals = in_capitals(" ".join(line.text for line in lines))
+        if None in used or 0 in used or not used <= last or (capitals and not in_capitals(last_row[-1].text)):
+            continue
+        found[number] = columns
+    return found
+
+
+def _column_at(word, columns: list[tuple[float, float]]) -> int | None:
+    """The column a word lies in (a point of slack each side), None if it crosses a gutter or lies outside."""
+    return next((i for i, (a, b) in enumerate(columns) if word.x0 >= a - 1 and word.x1 <= b + 1), None)
 
 
 def _split_carried_row(blocks: list[list[Line]]) -> list[list[Line]]:

@@ -86,6 +86,9 @@ def _extract(pdf: Path, root: Path) -> tuple[dict, dict[str, pd.DataFrame]]:
 VERTICAL = [
     ("jambi", "reportlab", 10),  # Tabel 3.3's last rows open a page above the ruled start of Tabel 3.8: lattice
     # reads that page's grid, the rows above it are headless words
+    ("jambi", "libreoffice", 23),  # the same, with Tabel 3.3's caption printed under those rows
+    ("jambi", "libreoffice", 21),  # Tabel 3.9's last row cut below its values: the rest of its name alone opens
+    # the last page
 ]
 
 
