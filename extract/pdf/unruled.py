@@ -74,7 +74,7 @@ def block_to_table(block: list[Line], page: int, rules: list[Rule] | None = None
     header_index = header_line(block, height)
     n_header = 0 if tied else header_end if header_end is not None else body_index(block, header_index, rules or [])
     body = block[n_header:]
-    columns = columns or ruled_columns(block, column_rules or []) or block_columns(block, rules)
+    columns = columns or _columns(block, rules, column_rules or [])
     if columns is None:
         return None
     line_words = [cell_words(line, columns, height, index < n_header) for index, line in enumerate(block)]
@@ -89,6 +89,14 @@ def block_to_table(block: list[Line], page: int, rules: list[Rule] | None = None
     rows = header_rows + logical_rows(body, line_cells[n_header:], rules, lead if lead < len(body) else 0, cut,
                                       line_words[n_header:], columns)
     return WordTable(page=page, rows=rows, col_bounds=columns, top=block[0].top, bottom=block[-1].bottom)
+
+
+def _columns(block: list[Line], rules: list[Rule], column_rules: list[ColumnRule]) -> list[tuple[float, float]] | None:
+    """The block's gutters, or the drawn column rules down its body where they part as many columns or
+    more (a rule may be missing where cells are merged: fewer columns would join two of them)."""
+    own = block_columns(block, rules)
+    ruled = ruled_columns(block, column_rules)
+    return ruled if ruled is not None and len(ruled) >= len(own or []) else own
 
 
 def read_word_tables(path: Path, pages: list[int],
