@@ -40,7 +40,7 @@ from reports the extractor was not built on").
    CACHE/fuzz/whole/.
 6. Held out (--held-out): the fuzz variants numbered from fuzz_score.DEVELOPMENT_VARIANTS on (HELD_OUT_N
    per seed per engine), which nobody looked at, and the newest round of labelled tables
-   (bench/truth/heldout3/, labelled after the rules were built, README there; `--truth-dir` scores an
+   (bench/truth/heldout4/, labelled after the rules were built, README there; `--truth-dir` scores an
    earlier round). `make bench` runs both after the development sets.
 7. Tables left unknown (bench/unknown_tables.py): the share of family `unknown` among the tables
    with at least two numeric columns, on the corpus documents extracted and on the fuzz renderings.
@@ -87,7 +87,7 @@ SCAN_DPI = 200
 SECTIONS = ("seeds", "fuzz", "whole", "truth", "corpus")
 FUZZ_N, QUICK_FUZZ_N = fuzz_score.DEVELOPMENT_VARIANTS, 2
 HELD_OUT_N = 20  # held-out fuzz variants per seed per engine: one fresh batch (440-459), never rendered before
-HELD_OUT_TRUTH = truth_score.label_sets()[-1]  # the newest round of labels (bench/truth/heldout3/)
+HELD_OUT_TRUTH = truth_score.label_sets()[-1]  # the newest round of labels (bench/truth/heldout4/)
 # --quick: three labelled documents with a text layer that extract in seconds (both kinds of fact).
 QUICK_TRUTH = ("jombang-inspektorat_2022_lkjip", "kab-grobogan-dpupr_2021_rfk-des", "provsu_2022_lra-opd")
 

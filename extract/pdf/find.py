@@ -19,7 +19,7 @@ from pathlib import Path
 
 from extract.model import RawTable
 from extract.pdf.captions import attach_captions, with_captions
-from extract.pdf.ruled import read_camelot, stacks_rows
+from extract.pdf.ruled import read_camelot, stacks_rows, with_text_over_top
 from extract.pdf.scanned import read_scanned
 from extract.pdf.stitch import stitch
 from extract.pdf.unruled import FLAVOR as WORDS_FLAVOR
@@ -47,8 +47,8 @@ def find_tables(path: Path, pages: list[int], stream_pages: list[int] | None = N
     found tables but none it can read are read again with camelot's network flavor, and its
     known tables replace the ones they overlap.
     """
-    tables = read_camelot(path, pages, flavor="lattice", engine="vector", split_text=True,
-                          layout_kwargs=LATTICE_LAYOUT)
+    tables = with_text_over_top(path, read_camelot(path, pages, flavor="lattice", engine="vector", split_text=True,
+                                                   layout_kwargs=LATTICE_LAYOUT))
     if scanned_pages:
         tables += read_scanned(path, scanned_pages)
     tables.sort(key=lambda t: (t.page_start, -t.top))
@@ -139,7 +139,7 @@ def _read_beside_grids(path: Path, pages: list[int], tables: list[RawTable], is_
     # captions among them and copies of the tables read so far on these pages and the pages before
     # (theirs are attached already): the ruled table's caption stays its own, and a caption under rows
     # that go on from the page before is that table's start's, not theirs (captions._give)
-    with_captions(path, found + [copy.deepcopy(t) for t in tables if t.page_start in taken or t.page_start + 1 in taken])
+    with_captions(path, found + [copy.deepcopy(t) for t in tables if {t.page_start, t.page_start + 1} & set(taken)])
     around = [t for t in tables if t.page_start in pages or t.page_start + 1 in pages]
     chain = _chained_pages(sorted(around + found, key=lambda t: (t.page_start, -t.top)))
     return [t for t in found if is_known(t) or t.page_start - 1 in chain[t.table_id]]

@@ -14,6 +14,7 @@ from extract.pdf.page_words import LIGATURES
 PAGES_PER_CAMELOT_CALL = 20  # bounds memory on long reports
 MIN_STACKED_CELLS = 2  # cells of one grid row holding MIN_STACKED_LINES value lines or more: printed rows stacked
 MIN_STACKED_LINES = 3
+OVER_TOP = 0.2  # of a word's height reaching down past a grid's top: it crosses the edge (a chart's label touches it)
 
 
 def read_camelot(path: Path, pages: list[int], **options) -> list[RawTable]:
@@ -46,6 +47,44 @@ def to_raw_table(table, flavor: str) -> RawTable:
         order=int(table.order),
         col_bounds=[(float(a), float(b)) for a, b in table.cols],
     )
+
+
+def with_text_over_top(path: Path, tables: list[RawTable]) -> list[RawTable]:
+    """Words printed across the top edge of a grid that no rule closes (its column rules end there),
+    more above it than below, lie outside every cell for lattice, which drops them; they open the first
+    row's cell of their column. A row cut by the page break whose cells are aligned to the middle may
+    set its rest's first line across the top of the grid on the next page (jambi_reportlab_24 p. 8:
+    'Persentase' lost, and the next lines' names no longer split by their first words). Under a rule,
+    such words are another thing's: a running header set on a page frame."""
+    import pypdfium2 as pdfium
+
+    from extract.pdf.page_words import page_rules, page_words
+    from extract.pdf.word_cache import cached_words
+
+    doc = pdfium.PdfDocument(str(path))
+    try:
+        for table in tables:
+            if not table.rows or not table.col_bounds:
+                continue
+            over = [w for w in cached_words(doc, table.page_start, page_words)
+                    if w.bottom < table.top - OVER_TOP * w.height and (w.top + w.bottom) / 2 > table.top]
+            if not over or _closed_top(table, page_rules(doc[table.page_start - 1])):
+                continue
+            for col, (left, right) in enumerate(table.col_bounds):
+                words = sorted((w for w in over if left <= (w.x0 + w.x1) / 2 <= right), key=lambda w: w.x0)
+                if words and col < len(table.rows[0]):
+                    text = " ".join(w.text for w in words).translate(LIGATURES)
+                    table.rows[0][col] = f"{text}\n{table.rows[0][col]}" if table.rows[0][col].strip() else text
+    finally:
+        doc.close()
+    return tables
+
+
+def _closed_top(table: RawTable, rules) -> bool:
+    """A horizontal rule drawn along the grid's top over half its width or more."""
+    left, right = table.col_bounds[0][0], table.col_bounds[-1][1]
+    return any(abs(r.y - table.top) <= 1.5 and min(r.x1, right) - max(r.x0, left) >= 0.5 * (right - left)
+               for r in rules)
 
 
 COLUMN_NUMBER = re.compile(r"\(?(\d{1,2})\)?")

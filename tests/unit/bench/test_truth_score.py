@@ -163,7 +163,7 @@ def test_held_out_labels_are_new_rows_of_corpus_documents():
     earlier = keyed(sets[0])
     for folder in sets[1:]:
         held = keyed(folder)
-        assert len(held) > 100 and not held & earlier
+        assert held and not held & earlier
         earlier |= held
     sources = (DEFAULT_CORPUS / "SOURCES.md")
     if not sources.exists():
