@@ -388,10 +388,17 @@ def _fits(lines: list[Line], columns: list[tuple[float, float]]) -> bool:
 
 
 def _same_header(block: list[Line], other: list[Line]) -> bool:
-    """Most words of the shorter of the two headers (the lines above the first value) are words of
-    the other: a header repeated on a continuation page, maybe with a line cut off."""
-    words, others = ({w.text.lower() for line in b[:body_start(b)] for w in line.words} for b in (block, other))
+    """Most words of the shorter of the two headers are words of the other: a header repeated on a
+    continuation page, maybe with a line cut off. A header is the lines above the body (word_rows.
+    body_index), not all those above the first value: cells aligned to the bottom set the first
+    row's names, or the rest of a row the page break cut, above it (jambi_libreoffice_439 p. 9)."""
+    words, others = ({w.text.lower() for line in b[:_header_end(b)] for w in line.words} for b in (block, other))
     return len(words & others) >= 0.8 * min(len(words), len(others))
+
+
+def _header_end(block: list[Line]) -> int:
+    height = median(w.height for line in block for w in line.words)
+    return body_index(block, header_line(block, height), [])
 
 
 def _tied_tails(read: dict[int, tuple[list[list[Line]], list[Rule]]],

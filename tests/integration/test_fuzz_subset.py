@@ -68,6 +68,8 @@ VARIANTS = [
     ("jambi", "html", 430),  # the same rules: Tabel 3.8's last row and total open a page under a ruled total
     ("jepara", "reportlab", 431),  # no rules, header repeated: two rows and the summary on the next page, a name
     # a word space from its unit ('berdaya saing %')
+    ("jambi", "libreoffice", 439),  # no rules, header repeated, cells aligned to the bottom: the rest of a row cut
+    # by the page break between the repeated header and the next row's names
 ]
 
 
