@@ -22,6 +22,7 @@ SPLIT_BLOCK_GAP = 24.0  # points between two blocks of one table on a page: abou
 AMOUNT_RE = re.compile(r"\d[\d.,]{5,}")  # 1.450.000, 57989356: a value, never a header word
 MAX_CUT_HEADER_WORDS = 1  # words of a repeated header that its start may lack (a header line cut off)
 MIN_CUT_HEADER_WORDS = 5  # ...if the start names this many: a short header a word off is another table
+MAX_HEADER_ROWS = 5  # rows a header may take (columns.header_size looks as far)
 
 
 def stitch(tables: list[RawTable]) -> list[RawTable]:
@@ -257,7 +258,18 @@ def _repeated_header_rows(previous: RawTable, rows: list[list[str]]) -> int:
     if not 0 < size <= len(rows) or not header_words(previous.rows):
         return 0
     same = all(_row_key(_trimmed(a)) == _row_key(_trimmed(b)) for a, b in zip(previous.rows[:size], rows[:size]))
-    return size if same else 0
+    if same:
+        return size
+    # the same header set in other rows (the word reader bands a header with no body under it line by line)
+    start = _column_words(previous.rows[:size])
+    return next((k for k in range(1, min(len(rows), MAX_HEADER_ROWS) + 1) if _column_words(rows[:k]) == start), 0)
+
+
+def _column_words(rows: list[list[str]]) -> list[str]:
+    """The words of each column of the rows, top to bottom, lower case; empty columns at the right left out."""
+    width = max((len(r) for r in rows), default=0)
+    return _trimmed([" ".join(w for row in rows for w in (row[i] if i < len(row) else "").lower().split())
+                     for i in range(width)])
 
 
 def _label_rows(rows: list[list[str]]) -> int:

@@ -70,6 +70,8 @@ VARIANTS = [
     # a word space from its unit ('berdaya saing %')
     ("jambi", "libreoffice", 439),  # no rules, header repeated, cells aligned to the bottom: the rest of a row cut
     # by the page break between the repeated header and the next row's names
+    ("jambi", "html", 319),  # no rules, header repeated, cells aligned to the bottom: the rest of the last row alone
+    # under the repeated header, which the word reader sets in other rows than the start's
 ]
 
 
