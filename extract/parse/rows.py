@@ -164,12 +164,18 @@ def _is_heading_under(text: str, above: str) -> bool:
 
 
 def _append_fragment(previous: Row, fragment: Row) -> None:
+    """The fragment's text at the end of the previous row's, column by column; text in a column where
+    that row holds none or a number goes to its nearest text, unless the fragment also goes on in a
+    column of that row's text: then its empty cells are its own, a merged cell's rest beside the name's
+    ('usaha mikro kecil menengah' under a sasaran spanning the rows above | 'UMKM Yg Tangguh dan Mandiri')."""
+    beside = any(text and _is_text(cell(previous, col)) for col, text in enumerate(fragment.cells))
     for col, text in enumerate(fragment.cells):
         if not text:
             continue
         own = previous.cells[col] if col < len(previous.cells) else ""
         is_text = own and not looks_numeric(own) and not is_row_number(own)
-        target = col if is_text else _nearest_text_cell(previous, col)
+        own_cell = is_text or (beside and not own and col < len(previous.cells))
+        target = col if own_cell else _nearest_text_cell(previous, col)
         if target is None:
             continue
         previous.cells[target] = _line_joined(previous.cells[target], text)

@@ -154,9 +154,10 @@ MIN_PARAGRAPH_WORDS = 8  # words of a line of running text that fills the body
 
 
 def _opening_text(lines: list[Line], blocks: list[list[Line]]) -> list[Line]:
-    """The lines that open a page above its first table block, prose line, caption or wide gap,
+    """The lines that open a page above its first prose line, caption or wide gap, or the page end,
     when they are text alone (no value, no gap between columns) and few: the end of a row whose
-    values the page before holds, or a heading; _cut_row_ends tells which."""
+    values the page before holds, or a heading; _cut_row_ends tells which. Not when a table line
+    follows them closely: they go with it (a header's upper line, a name's first lines)."""
     if not lines or (blocks and blocks[0][0] is lines[0]):
         return []
     height = median(w.height for line in lines for w in line.words)
@@ -164,9 +165,11 @@ def _opening_text(lines: list[Line], blocks: list[list[Line]]) -> list[Line]:
     body_x0, body_x1 = text_body(lines)
     run: list[Line] = []
     for line in lines:
-        if line is first_block or is_tabular(line, height) or any(looks_numeric(w.text) for w in line.words) \
-                or _is_paragraph_line(line, body_x0, body_x1) or CAPTION_START.match(line.text) \
-                or (run and run[-1].bottom - line.top > 2.5 * height):
+        if run and run[-1].bottom - line.top > 2.5 * height:
+            break  # a wide gap ends the run, whatever follows
+        if line is first_block or is_tabular(line, height) or any(looks_numeric(w.text) for w in line.words):
+            return []
+        if _is_paragraph_line(line, body_x0, body_x1) or CAPTION_START.match(line.text):
             break
         run.append(line)
     return run if 0 < len(run) <= CUT_END_LINES else []

@@ -72,6 +72,8 @@ VARIANTS = [
     # by the page break between the repeated header and the next row's names
     ("jambi", "html", 319),  # no rules, header repeated, cells aligned to the bottom: the rest of the last row alone
     # under the repeated header, which the word reader sets in other rows than the start's
+    ("jambi", "libreoffice", 308),  # horizontal rules, header repeated: the last row's name and the rest of the
+    # sasaran merged over it from the page before, under its values
 ]
 
 
