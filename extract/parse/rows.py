@@ -165,16 +165,18 @@ def _is_heading_under(text: str, above: str) -> bool:
 
 def _append_fragment(previous: Row, fragment: Row) -> None:
     """The fragment's text at the end of the previous row's, column by column; text in a column where
-    that row holds none or a number goes to its nearest text, unless the fragment also goes on in a
-    column of that row's text: then its empty cells are its own, a merged cell's rest beside the name's
-    ('usaha mikro kecil menengah' under a sasaran spanning the rows above | 'UMKM Yg Tangguh dan Mandiri')."""
+    that row holds none or a number goes to its nearest text, unless it goes on in lower case in a
+    column that row leaves empty while the fragment also goes on in a column of that row's text: the
+    rest of a merged cell beside the name's ('usaha mikro kecil menengah' under a sasaran spanning the
+    rows above | 'UMKM Yg Tangguh dan Mandiri'). A name's last line set from the left margin across
+    the empty numbering column ('PARA' | 'PEMANGKU KEPENTINGAN') stays the name's."""
     beside = any(text and _is_text(cell(previous, col)) for col, text in enumerate(fragment.cells))
     for col, text in enumerate(fragment.cells):
         if not text:
             continue
         own = previous.cells[col] if col < len(previous.cells) else ""
         is_text = own and not looks_numeric(own) and not is_row_number(own)
-        own_cell = is_text or (beside and not own and col < len(previous.cells))
+        own_cell = is_text or (beside and not own and col < len(previous.cells) and text[:1].islower())
         target = col if own_cell else _nearest_text_cell(previous, col)
         if target is None:
             continue

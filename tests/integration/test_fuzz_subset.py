@@ -99,6 +99,8 @@ VERTICAL = [
     # the drawn column rules part them
     ("jambi", "reportlab", 24),  # Tabel 3.9's row cut by the page break: the rest's first line printed across the
     # top of the grid on the next page, outside its cells
+    ("jambi", "reportlab", 13),  # a kegiatan name's last line set from the left margin under the grid, across the
+    # empty numbering column ('PARA' | 'PEMANGKU KEPENTINGAN'): it stays the name's
 ]
 
 
