@@ -8,6 +8,7 @@ from statistics import median
 
 from extract.model import Line, Word
 from extract.numerals import is_column_number_row, is_year, looks_numeric
+from extract.pdf.drawn_rules import Rule
 from extract.pdf.gutter_crossings import (
     bordered,
     cell_text_lines,
@@ -19,7 +20,6 @@ from extract.pdf.gutter_crossings import (
     wrapped_name_lines,
 )
 from extract.pdf.line_kinds import COLUMN_GAP, EDGE_ALIGNED, body_start, header_line, is_tabular
-from extract.pdf.page_words import Rule
 from extract.pdf.word_rows import body_index
 from extract.text import AVERAGE_WORDS, TOTAL_WORDS
 

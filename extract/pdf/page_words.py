@@ -1,4 +1,4 @@
-"""Words, lines and horizontal rules of a PDF page, read through pdfium: what the word reader
+"""Words and lines of a PDF page, read through pdfium: what the word reader
 (extract/pdf/unruled.py) and the caption finder work on. A page's running header and footer are
 told apart here too, as they cross a table's gutters like a row."""
 from __future__ import annotations
@@ -8,7 +8,6 @@ import re
 from dataclasses import dataclass, field, replace
 from statistics import median
 
-import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
 from extract.model import Line, Word
@@ -40,14 +39,6 @@ def line_seat(line: Line) -> float:
 
 def seated_height(word: Word) -> float:
     return word.top - seat(word)
-
-
-@dataclass
-class Rule:
-    """A horizontal rule drawn on the page (PDF y, x extent)."""
-    y: float
-    x0: float
-    x1: float
 
 
 def page_words(page) -> list[Word]:
@@ -220,21 +211,3 @@ def levels(words: list[Word]) -> list[list[Word]]:
     if len(parts) == 1 or not (flat and usual):
         return [words]
     return [sorted(p, key=lambda w: w.x0) for p in parts]
-
-
-def page_rules(page) -> list[Rule]:
-    """Horizontal rules of a pdfium page: thin wide paths. Renderers draw a rule as one path per
-    cell, so the pieces on one height that touch are joined into one rule."""
-    pieces = []
-    for obj in page.get_objects(filter=[pdfium.raw.FPDF_PAGEOBJ_PATH]):
-        left, bottom, right, top = obj.get_bounds()
-        if top - bottom <= 2.0 and right - left >= 10 * (top - bottom) and right - left >= 4.0:
-            pieces.append(Rule((top + bottom) / 2, left, right))
-    rules: list[Rule] = []
-    for piece in sorted(pieces, key=lambda r: (round(r.y), r.x0)):
-        last = rules[-1] if rules else None
-        if last is not None and abs(last.y - piece.y) <= 1.0 and piece.x0 <= last.x1 + 2.0:
-            last.x1 = max(last.x1, piece.x1)
-        else:
-            rules.append(Rule(piece.y, piece.x0, piece.x1))
-    return rules

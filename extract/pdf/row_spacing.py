@@ -7,7 +7,8 @@ from statistics import median
 
 from extract.model import Line, Word
 from extract.numerals import is_running_count, looks_numeric
-from extract.pdf.page_words import LEVEL_FLAT, LEVEL_GAP, Rule, levels, seat, seated_height
+from extract.pdf.drawn_rules import Rule
+from extract.pdf.page_words import LEVEL_FLAT, LEVEL_GAP, levels, seat, seated_height
 
 ROW_GAP = 1.25  # line pitches from one line down to the next from which on cell padding parts them
 

@@ -58,7 +58,8 @@ def with_text_over_top(path: Path, tables: list[RawTable]) -> list[RawTable]:
     such words are another thing's: a running header set on a page frame."""
     import pypdfium2 as pdfium
 
-    from extract.pdf.page_words import page_rules, page_words
+    from extract.pdf.drawn_rules import page_rules
+    from extract.pdf.page_words import page_words
     from extract.pdf.word_cache import cached_words
 
     doc = pdfium.PdfDocument(str(path))

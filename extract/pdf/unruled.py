@@ -25,8 +25,8 @@ from statistics import median
 import pypdfium2 as pdfium
 
 from extract.model import WORDS_FLAVOR, Line
-from extract.numerals import looks_numeric
-from extract.pdf.column_rules import ColumnRule, page_column_rules, ruled_columns
+from extract.numerals import is_year, looks_numeric
+from extract.pdf.drawn_rules import ColumnRule, Rule, drawn_rules, ruled_columns
 from extract.pdf.gutters import block_columns, gutters
 from extract.pdf.line_kinds import (
     CAPTION_START,
@@ -39,7 +39,7 @@ from extract.pdf.line_kinds import (
     text_body,
     value_lines,
 )
-from extract.pdf.page_words import Rule, group_lines, page_rules, page_words
+from extract.pdf.page_words import group_lines, page_words
 from extract.pdf.row_spacing import line_pitch, row_bands, row_cut
 from extract.pdf.running_lines import without_running_lines
 from extract.pdf.word_blocks import lone_header, table_blocks
@@ -69,7 +69,7 @@ def block_to_table(block: list[Line], page: int, rules: list[Rule] | None = None
     its lines above the first value are that row's (see _tied_tails); `cut`: the step that sets
     its rows apart, found on its continuation (see _start_cuts); `header_end`: where a header
     repeated from the page before ends (see _repeated_header_ends); `column_rules`: the page's drawn
-    vertical rules, the borders of its columns where they run down its body (column_rules.py)."""
+    vertical rules, the borders of its columns where they run down its body (drawn_rules.py)."""
     height = median(w.height for line in block for w in line.words)
     header_index = header_line(block, height)
     n_header = 0 if tied else header_end if header_end is not None else body_index(block, header_index, rules or [])
@@ -121,9 +121,10 @@ def read_word_tables(path: Path, pages: list[int],
             opening = _opening_text(lines, blocks)
             if opening:
                 openings[number] = opening
-            read[number] = (blocks, page_rules(page) if blocks else [])  # prose pages: no path objects to walk
-            if blocks:
-                column_rules[number] = page_column_rules(page)
+            rules: list[Rule] = []
+            if blocks:  # prose pages: no path objects to walk
+                rules, column_rules[number] = drawn_rules(page)
+            read[number] = (blocks, rules)
             if blocks and blocks[0][0] is lines[0]:
                 page_tops.add(id(blocks[0]))
             if blocks and blocks[-1][-1] is lines[-1]:
@@ -380,7 +381,18 @@ def _has_own_header(block: list[Line]) -> bool:
     first = body_start(block)
     if 0 < first < len(block) and staggered(block[first - 1], block[first], height):
         block = block[:first - 1] + block[first:]
-    return has_header(block)
+        first -= 1
+    return has_header(block) and not _left_of_values(block[:first], block[first:])
+
+
+def _left_of_values(lines: list[Line], body: list[Line]) -> bool:
+    """No word of the lines reaches the leftmost value of the body (a line's first word aside: a row
+    number): they name no value column, as every header does ('Target', 'Realisasi', '%'). Such lines
+    opening a page are the rest of a row the page break cut, its name's last lines ('capaian kinerja /
+    PD yang / mencapai target' above 'Rata-rata capaian kinerja ... 104,90 %'), header words or not."""
+    values = [w.x0 for line in body for w in sorted(line.words, key=lambda w: w.x0)[1:]
+              if looks_numeric(w.text) and not is_year(w.text)]
+    return bool(lines and values) and all(w.x1 < min(values) for line in lines for w in line.words)
 
 
 def _fits(lines: list[Line], columns: list[tuple[float, float]]) -> bool:

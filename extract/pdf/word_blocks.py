@@ -4,6 +4,7 @@ are its cells aligned to the middle or the bottom, or at a page top the rest of 
 break cut."""
 from __future__ import annotations
 
+import re
 from statistics import median
 
 from extract.model import Line
@@ -23,6 +24,9 @@ from extract.pdf.line_kinds import (
     value_lines,
 )
 from extract.pdf.page_words import line_seat
+from extract.text import FUNCTION_WORDS, HEADER_WORDS
+
+COLUMN_NAME_WORDS = HEADER_WORDS - FUNCTION_WORDS
 
 
 def table_blocks(lines: list[Line], body_x0: float, body_x1: float) -> list[list[Line]]:
@@ -46,8 +50,8 @@ def table_blocks(lines: list[Line], body_x0: float, body_x1: float) -> list[list
         far = last is not None and last.bottom - line.top > max(2.5 * height, _row_gap_limit(current, height))
         if far and current and _fits_columns(current, line, height):
             far = False  # a blank row inside the table
-        if far and current and _names_columns_only(current[0]) and not any(map(_holds_value, current)):
-            far = False  # a header whose cells' padding sets its lines, and the first row, further apart
+        if far and current and _names_columns_only(current[0]) and not value_lines(current):
+            far = False  # a header (its column numbers too) whose cell padding sets its lines and first row apart
         caption = bool(current) and CAPTION_START.match(" ".join(w.text for w in line.words)) is not None
         caption = caption or (bool(current) and _paragraph_after(current, line, height))
         if far and not (prose or caption or page_has_started or blocks) and len(current) <= 1:
@@ -116,11 +120,13 @@ def _lone_row(block: list[Line], height: float) -> bool:
 def lone_header(block: list[Line]) -> bool:
     """A table's header alone at the end of a page, its rows on the next (unruled._carry_lone_headers):
     three lines at most, none holding a value, one of them tabular with cells opening with header words
-    (MIN_HEADER_CELLS)."""
+    (MIN_HEADER_CELLS). Any word a header names its columns with counts ('No | Program / Kegiatan |
+    Alokasi | Realisasi'): a page break may leave a header's first line alone, its other lines (with
+    'Anggaran' under 'Alokasi') opening the next page."""
     if not block or len(block) > 3 or any(map(_holds_value, block)) or not names_columns(block):
         return False
     height = median(w.height for line in block for w in line.words)
-    return any(is_tabular(line, height) and _header_cells(line, height) >= MIN_HEADER_CELLS for line in block)
+    return any(is_tabular(line, height) and _column_name_cells(line, height) >= MIN_HEADER_CELLS for line in block)
 
 
 def _names_columns_only(line: Line) -> bool:
@@ -129,6 +135,7 @@ def _names_columns_only(line: Line) -> bool:
     return not _holds_value(line) and names_columns([line])
 
 
+PARAGRAPH_GAP_MIN = 0.75  # line heights: the least space that sets a paragraph apart below a table
 MIN_HEADER_CELLS = 3  # cells opening with a header word on one line: a header, not a row's text
 
 
@@ -153,6 +160,13 @@ def _opens_next_header(block: list[Line], line: Line, below: Line | None, height
 def _header_cells(line: Line, height: float) -> int:
     """Cells of the line (between its column gaps) that open with a header word."""
     return sum(header_words_in(cell.split()[0]) > 0 for cell in _cells(line, height))
+
+
+def _column_name_cells(line: Line, height: float) -> int:
+    """Cells of the line that open with a word of a column's name (text.HEADER_WORDS: 'No', 'Pagu',
+    'Alokasi' too), a connective aside ('dan' opens a name's wrapped line)."""
+    firsts = [re.sub(r"[^a-z]", "", cell.split()[0].lower()) for cell in _cells(line, height)]
+    return sum(word in COLUMN_NAME_WORDS or header_words_in(word) > 0 for word in firsts)
 
 
 def _cells(line: Line, height: float) -> list[str]:
@@ -202,16 +216,22 @@ def _same_row_above(pending: list[Line], line: Line, height: float) -> list[Line
 
 
 def _fits_columns(block: list[Line], line: Line, height: float) -> bool:
-    """A tabular line whose words all stay between the gutters of the block above."""
-    return is_tabular(line, height) and _inside_gutters(block, [line], height)
+    """A tabular line whose words cross none of the gutters of the block above. A word may run into
+    one: the widest word of its column above may be narrower ('Pemahaman' in a new row,
+    jambi_libreoffice_465 p. 6)."""
+    return is_tabular(line, height) and _inside_gutters(block, [line], height, into=True)
 
 
-def _inside_gutters(block: list[Line], lines: list[Line], height: float) -> bool:
-    """Lines whose words all stay between the gutters of the block's body (two tabular lines or more)."""
+def _inside_gutters(block: list[Line], lines: list[Line], height: float, into: bool = False) -> bool:
+    """Lines whose words all stay between the gutters of the block's body (two tabular lines or more);
+    `into`: or run into one, not across it."""
     body = block[body_start(block):]
     if sum(is_tabular(other, height) for other in body) < 2:
         return False
     strips = gutters(body, height, tolerant=False)
+    if into:
+        return len(strips) >= MIN_COLUMNS - 1 and not any(
+            w.x0 < left and w.x1 > right for line in lines for w in line.words for left, right in strips)
     return len(strips) >= MIN_COLUMNS - 1 and not any(
         w.x0 < right and w.x1 > left for line in lines for w in line.words for left, right in strips)
 
@@ -233,12 +253,15 @@ def _carried_row(carried: list[tuple[list[Line], bool]], blocks: list[list[Line]
 
 
 def _paragraph_after(block: list[Line], line: Line, height: float) -> bool:
-    """A line of text set apart below a table (more than one and a half line heights), half as wide
-    as the table or more, whose words run over two of its gutters or more: a paragraph after the
-    table, not a row (a cell's wrapped text stays in its column; a row label spanning columns is
-    short)."""
+    """A line of text set apart below a table (more than one and a half line heights, or than one and
+    a half of the widest gap between the table's lines where those are closer), half as wide as the
+    table or more, whose words run over two of its gutters or more: a paragraph after the table, not
+    a row (a cell's wrapped text stays in its column; a row label spanning columns is short). Rows
+    a thin rule apart are closer than a paragraph's spacing (jambi_html_473)."""
     width = max(other.x1 for other in block) - min(other.x0 for other in block)
-    if block[-1].bottom - line.top <= 1.5 * height or line.x1 - line.x0 < width / 2:
+    widest = max((above.bottom - below.top for above, below in zip(block, block[1:])), default=height)
+    apart = min(1.5 * height, max(PARAGRAPH_GAP_MIN * height, 1.5 * widest))
+    if block[-1].bottom - line.top <= apart or line.x1 - line.x0 < width / 2:
         return False
     if is_tabular(line, height) or body_start([line]) == 0:
         return False

@@ -13,8 +13,8 @@ from extract.numerals import (
     opens_spelled_out,
 )
 from extract.pdf.cell_layout import CellWords, cell_alignment, cell_bands, cell_cuts, spans_first_gutter
+from extract.pdf.drawn_rules import Rule
 from extract.pdf.line_kinds import EDGE_ALIGNED, body_start, header_words_in, names_columns
-from extract.pdf.page_words import Rule
 from extract.pdf.row_spacing import line_pitch, padded_lines, row_bands, ruled_between
 from extract.text import capitals_share
 

@@ -5,7 +5,7 @@ from types import SimpleNamespace
 
 from extract.model import Line, Word
 from extract.pdf.cell_layout import cell_alignment
-from extract.pdf.page_words import Rule, page_rules
+from extract.pdf.drawn_rules import Rule, page_rules
 from extract.pdf.row_spacing import line_pitch, row_bands
 from extract.pdf.unruled import block_to_table
 from extract.pdf.word_blocks import table_blocks

@@ -1,23 +1,36 @@
-"""Column borders from drawn vertical rules.
+"""Rules drawn on a page, and the column borders they give.
 
-A table ruled between its columns (the frame and the column rules, with or without rules between
-rows) that the word reader reads shows its borders: the rules that run down the whole body. They
-part columns that the gutter search may join where a name runs up to the next column's text, a
-word space from it (a narrow 'Sasaran Strategis' column beside 'Indikator Sasaran').
+The word reader (unruled.py) uses both directions: horizontal rules part rows, and vertical ones, where
+they run down a block's whole body, are its column borders. A table ruled between its columns (the frame
+and the column rules, with or without rules between rows) shows them; they part columns that the gutter
+search may join where a name runs up to the next column's text, a word space from it (a narrow
+'Sasaran Strategis' column beside 'Indikator Sasaran').
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+import pypdfium2 as pdfium
+
 from extract.model import Line
 from extract.pdf.line_kinds import body_start
 
 THIN_PT = 2.0  # a rule is at most this wide
-JOIN_PT = 2.0  # pieces of one rule (one per cell) that touch or nearly so are one rule
-SAME_X_PT = 2.0  # rules this close apart are one border
+MIN_LENGTH_PT = 4.0  # ...and at least this long, and ten times its width
+SAME_LINE_PT = 1.0  # pieces of one rule (a renderer draws one per cell) lie this close to one line...
+JOIN_PT = 2.0  # ...and touch or nearly so
+SAME_X_PT = 2.0  # vertical rules this close apart are one border
 BORDER_SLACK_PT = 1.0  # a column's text keeps this far from its borders
 MIN_BORDERS = 4  # three columns or more
 PADDING_PT = 12.0  # a frame rule lies at most this far out of the text it holds (a cell's padding)
+
+
+@dataclass
+class Rule:
+    """A horizontal rule drawn on the page (PDF y, x extent)."""
+    y: float
+    x0: float
+    x1: float
 
 
 @dataclass
@@ -28,22 +41,34 @@ class ColumnRule:
     y1: float
 
 
-def page_column_rules(page) -> list[ColumnRule]:
-    """Vertical rules of a pdfium page: thin tall paths, the pieces on one x that touch joined."""
-    import pypdfium2 as pdfium
-
-    pieces = []
+def drawn_rules(page) -> tuple[list[Rule], list[ColumnRule]]:
+    """The horizontal and the vertical rules of a pdfium page (thin long paths), in one walk over its
+    path objects."""
+    flat, upright = [], []
     for obj in page.get_objects(filter=[pdfium.raw.FPDF_PAGEOBJ_PATH]):
         left, bottom, right, top = obj.get_bounds()
-        if right - left <= THIN_PT and top - bottom >= max(4.0, 10 * (right - left)):
-            pieces.append(ColumnRule((left + right) / 2, bottom, top))
-    rules: list[ColumnRule] = []
-    for piece in sorted(pieces, key=lambda r: (round(r.x), r.y0)):
+        width, height = right - left, top - bottom
+        if height <= THIN_PT and width >= max(MIN_LENGTH_PT, 10 * height):
+            flat.append(((top + bottom) / 2, left, right))
+        elif width <= THIN_PT and height >= max(MIN_LENGTH_PT, 10 * width):
+            upright.append(((left + right) / 2, bottom, top))
+    return [Rule(*r) for r in _joined(flat)], [ColumnRule(*r) for r in _joined(upright)]
+
+
+def page_rules(page) -> list[Rule]:
+    """The horizontal rules of a pdfium page."""
+    return drawn_rules(page)[0]
+
+
+def _joined(pieces: list[tuple[float, float, float]]) -> list[list[float]]:
+    """Pieces (position across, start, end) on one line whose extents touch, joined into one rule."""
+    rules: list[list[float]] = []
+    for at, start, end in sorted(pieces, key=lambda p: (round(p[0]), p[1])):
         last = rules[-1] if rules else None
-        if last is not None and abs(last.x - piece.x) <= 1.0 and piece.y0 <= last.y1 + JOIN_PT:
-            last.y1 = max(last.y1, piece.y1)
+        if last is not None and abs(last[0] - at) <= SAME_LINE_PT and start <= last[2] + JOIN_PT:
+            last[2] = max(last[2], end)
         else:
-            rules.append(ColumnRule(piece.x, piece.y0, piece.y1))
+            rules.append([at, start, end])
     return rules
 
 
