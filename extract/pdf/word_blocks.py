@@ -24,6 +24,7 @@ from extract.pdf.line_kinds import (
     value_lines,
 )
 from extract.pdf.page_words import line_seat
+from extract.pdf.row_spacing import line_pitch
 from extract.text import FUNCTION_WORDS, HEADER_WORDS
 
 COLUMN_NAME_WORDS = HEADER_WORDS - FUNCTION_WORDS
@@ -43,6 +44,7 @@ def table_blocks(lines: list[Line], body_x0: float, body_x1: float) -> list[list
     page_has_started = False  # prose or a table seen above on this page
     top_row = False  # the first block opens the page
     carried: list[tuple[list[Line], bool]] = []  # page-top fragments set far above the rest (see _carried_row)
+    far_pitch = None  # the pitch of wrapped text of the block a wide gap (no prose, no caption) just ended
     staggered_rows = _staggered_rows(lines, height)
     for index, line in enumerate(lines):
         prose = _is_prose(line, height, body_x0, body_x1)
@@ -65,6 +67,7 @@ def table_blocks(lines: list[Line], body_x0: float, body_x1: float) -> list[list
             if current:
                 blocks.append(current)
                 page_has_started = True
+            far_pitch = line_pitch(current) if far and current and not (prose or caption) else None
             current, pending = [], []
             if prose:
                 page_has_started = True
@@ -79,7 +82,8 @@ def table_blocks(lines: list[Line], body_x0: float, body_x1: float) -> list[list
         elif is_tabular(line, height) or (not page_has_started and not blocks and id(line) in staggered_rows):
             top_row = top_row if blocks else not page_has_started
             cut_row = not page_has_started and not _names_columns_only(line) and not _has_caption(pending)
-            current = (pending if cut_row else _same_row_above(_after_caption(pending), line, height)) + [line]
+            pitch = far_pitch if far_pitch and blocks and _fits_columns(blocks[-1], line, height) else None
+            current = (pending if cut_row else _same_row_above(_after_caption(pending), line, height, pitch)) + [line]
             pending = []
         else:
             pending.append(line)
@@ -199,16 +203,19 @@ def _after_caption(lines: list[Line]) -> list[Line]:
     return lines[starts[-1] + 1:] if starts else lines
 
 
-def _same_row_above(pending: list[Line], line: Line, height: float) -> list[Line]:
+def _same_row_above(pending: list[Line], line: Line, height: float, pitch: float | None = None) -> list[Line]:
     """The short lines just above a table's first tabular line that sit about a line height above
     it or less (half the pitch of wrapped lines, which loose line spacing makes a little more than
     a word's height): no caption or heading comes that close, they are cells of its row aligned
     to the middle or the bottom (a header 'Realisasi' over 'Anggaran' beside one-line 'No').
-    Lines are compared on their seats: a first glyph hanging below its line ('program') is no gap."""
+    Lines are compared on their seats: a first glyph hanging below its line ('program') is no gap.
+    `pitch`: the table's pitch of wrapped text, where a wide gap inside it (a taller heading row) parted
+    its rows into two blocks: lines one pitch apart are the lines of a cell aligned to the bottom
+    ('PROGRAM / PELATIHAN KERJA / DAN PRODUKTIVITAS' over '1. TENAGA KERJA ...', jambi_libreoffice_457)."""
     kept: list[Line] = []
     below = line
     for above in reversed(pending):
-        if line_seat(above) - line_seat(below) >= 1.1 * height:
+        if line_seat(above) - line_seat(below) >= 1.1 * max(height, pitch or 0.0):
             break
         kept.insert(0, above)
         below = above
@@ -275,11 +282,12 @@ def _paragraph_after(block: list[Line], line: Line, height: float) -> bool:
 def _trim_tail(block: list[Line], height: float) -> list[Line]:
     """A footer or page number left at the end of a block (far below its rows) is not a row. A line
     with two values or more (a footer holds a page number at most) is far only beyond the block's
-    own gaps between rows."""
+    own gaps between rows, or when its words keep to the block's columns (a total row set apart by a
+    taller row's padding, jambi_libreoffice_457)."""
     while len(block) > 1:
         values = sum(looks_numeric(w.text) and not is_year(w.text) for w in block[-1].words)
         limit = max(2.5 * height, _row_gap_limit(block[:-1], height) if values >= 2 else 0.0)
-        if block[-2].bottom - block[-1].top <= limit:
+        if block[-2].bottom - block[-1].top <= limit or (values >= 2 and _fits_columns(block[:-1], block[-1], height)):
             break
         block = block[:-1]
     return block

@@ -74,6 +74,16 @@ VARIANTS = [
     # under the repeated header, which the word reader sets in other rows than the start's
     ("jambi", "libreoffice", 308),  # horizontal rules, header repeated: the last row's name and the rest of the
     # sasaran merged over it from the page before, under its values
+    ("jepara", "libreoffice", 473),  # no rules, no caption: the budget header's first line alone at a page bottom,
+    # with two cells only that open with a strong header word ('No | Program /Kegiatan | Alokasi | Realisasi')
+    ("jepara", "libreoffice", 470),  # column rules, rows split: the last row's rest, with header words ('capaian',
+    # 'target'), opens the next page above the summary rows
+    ("jambi", "html", 473),  # horizontal rules, centred cells: the paragraph under Tabel 3.9 sits less than one
+    # and a half line heights below it, but further than its rows from each other
+    ("jambi", "libreoffice", 465),  # no rules, 6 pt cells, 4 pt padding: the repeated header's column numbers and
+    # a row far apart; a new row's word runs into the gutter the rows above leave
+    ("jambi", "libreoffice", 316),  # no rules, header repeated, 4 pt padding: the repeated header's column numbers
+    # and the first row far apart (the rule of 465's column numbers, its second case)
 ]
 
 

@@ -34,3 +34,16 @@ def test_header_rows_over_values_name_two_columns_or_more():
     header = [["No", "Program /Kegiatan", "Alokasi Anggaran", "Realisasi Anggaran"],
               ["1", "PROGRAM PENEMPATAN TENAGA KERJA", "195.000.000", "188.752.658"]]
     assert {"program", "kegiatan", "alokasi", "anggaran", "realisasi"} <= header_words(header)
+
+
+def test_rows_at_a_continuations_top_left_of_every_value_name_no_column():
+    """The rest of the last row of Jepara Tabel 3.3 cut by a page break, above the summary rows
+    (seed: '7  Meningkatnya kualitas pelayanan PD | Persentase capaian kinerja PD yang mencapai target |
+    % | 80,00 | 83,33 | 104,16' and 'Rata-rata capaian kinerja 104,90 %'). It names 'capaian' and
+    'target' but no value column: no header, so the continuation is not another table's start."""
+    rest = [["", "pelayanan PD", "capaian kinerja\nPD yang\nmencapai target", "", "", "", "", ""],
+            ["", "Rata-rata capaian kinerja", "", "", "", "", "104,90 %", ""]]
+    assert header_words(rest, continuation=True) == set()
+    repeated = [["NO", "Sasaran Strategis", "Indikator Kinerja", "Satuan", "Target", "Realisasi", "% Capaian", ""],
+                ["", "Rata-rata capaian kinerja", "", "", "", "", "104,90 %", ""]]
+    assert {"sasaran", "indikator", "target", "realisasi"} <= header_words(repeated, continuation=True)
