@@ -10,7 +10,7 @@ from extract.numerals import is_running_count, looks_numeric
 from extract.pdf.drawn_rules import Rule
 from extract.pdf.page_words import LEVEL_FLAT, LEVEL_GAP, levels, seat, seated_height
 
-ROW_GAP = 1.25  # line pitches from one line down to the next from which on cell padding parts them
+ROW_GAP = 1.2  # line pitches from one line down to the next from which on cell padding parts them
 
 
 def row_bands(lines: list[Line], rules: list[Rule], pitch: float | None = None,
