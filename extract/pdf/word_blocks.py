@@ -25,7 +25,7 @@ from extract.pdf.line_kinds import (
 )
 from extract.pdf.page_words import line_seat
 from extract.pdf.row_spacing import line_pitch
-from extract.text import FUNCTION_WORDS, HEADER_WORDS
+from extract.text import FUNCTION_WORDS, HEADER_WORDS, TOTAL_RE
 
 COLUMN_NAME_WORDS = HEADER_WORDS - FUNCTION_WORDS
 
@@ -50,8 +50,8 @@ def table_blocks(lines: list[Line], body_x0: float, body_x1: float) -> list[list
         prose = _is_prose(line, height, body_x0, body_x1)
         last = (current or pending or [None])[-1]
         far = last is not None and last.bottom - line.top > max(2.5 * height, _row_gap_limit(current, height))
-        if far and current and _fits_columns(current, line, height):
-            far = False  # a blank row inside the table
+        if far and current and (_fits_columns(current, line, height) or _total_below(current, line, height)):
+            far = False  # a blank row inside the table, a taller row's padding above its total
         if far and current and _names_columns_only(current[0]) and not value_lines(current):
             far = False  # a header (its column numbers too) whose cell padding sets its lines and first row apart
         caption = bool(current) and CAPTION_START.match(" ".join(w.text for w in line.words)) is not None
@@ -82,7 +82,7 @@ def table_blocks(lines: list[Line], body_x0: float, body_x1: float) -> list[list
         elif is_tabular(line, height) or (not page_has_started and not blocks and id(line) in staggered_rows):
             top_row = top_row if blocks else not page_has_started
             cut_row = not page_has_started and not _names_columns_only(line) and not _has_caption(pending)
-            pitch = far_pitch if far_pitch and blocks and _fits_columns(blocks[-1], line, height) else None
+            pitch = far_pitch if far_pitch and blocks and _fits_columns(blocks[-1], line, height, into=True) else None
             current = (pending if cut_row else _same_row_above(_after_caption(pending), line, height, pitch)) + [line]
             pending = []
         else:
@@ -222,11 +222,10 @@ def _same_row_above(pending: list[Line], line: Line, height: float, pitch: float
     return kept
 
 
-def _fits_columns(block: list[Line], line: Line, height: float) -> bool:
-    """A tabular line whose words cross none of the gutters of the block above. A word may run into
-    one: the widest word of its column above may be narrower ('Pemahaman' in a new row,
-    jambi_libreoffice_465 p. 6)."""
-    return is_tabular(line, height) and _inside_gutters(block, [line], height, into=True)
+def _fits_columns(block: list[Line], line: Line, height: float, into: bool = False) -> bool:
+    """A tabular line whose words all stay between the gutters of the block above; `into`: or run into
+    one, not across it (the widest amount or name of its column above may be narrower)."""
+    return is_tabular(line, height) and _inside_gutters(block, [line], height, into)
 
 
 def _inside_gutters(block: list[Line], lines: list[Line], height: float, into: bool = False) -> bool:
@@ -236,11 +235,10 @@ def _inside_gutters(block: list[Line], lines: list[Line], height: float, into: b
     if sum(is_tabular(other, height) for other in body) < 2:
         return False
     strips = gutters(body, height, tolerant=False)
+    words = [w for line in lines for w in line.words]
     if into:
-        return len(strips) >= MIN_COLUMNS - 1 and not any(
-            w.x0 < left and w.x1 > right for line in lines for w in line.words for left, right in strips)
-    return len(strips) >= MIN_COLUMNS - 1 and not any(
-        w.x0 < right and w.x1 > left for line in lines for w in line.words for left, right in strips)
+        return len(strips) >= MIN_COLUMNS - 1 and not any(w.x0 < a and w.x1 > b for w in words for a, b in strips)
+    return len(strips) >= MIN_COLUMNS - 1 and not any(w.x0 < b and w.x1 > a for w in words for a, b in strips)
 
 
 def _carried_row(carried: list[tuple[list[Line], bool]], blocks: list[list[Line]], height: float) -> list[list[Line]]:
@@ -282,15 +280,22 @@ def _paragraph_after(block: list[Line], line: Line, height: float) -> bool:
 def _trim_tail(block: list[Line], height: float) -> list[Line]:
     """A footer or page number left at the end of a block (far below its rows) is not a row. A line
     with two values or more (a footer holds a page number at most) is far only beyond the block's
-    own gaps between rows, or when its words keep to the block's columns (a total row set apart by a
-    taller row's padding, jambi_libreoffice_457)."""
+    own gaps between rows; a total row is not far (_total_below)."""
     while len(block) > 1:
         values = sum(looks_numeric(w.text) and not is_year(w.text) for w in block[-1].words)
         limit = max(2.5 * height, _row_gap_limit(block[:-1], height) if values >= 2 else 0.0)
-        if block[-2].bottom - block[-1].top <= limit or (values >= 2 and _fits_columns(block[:-1], block[-1], height)):
+        if block[-2].bottom - block[-1].top <= limit or _total_below(block[:-1], block[-1], height):
             break
         block = block[:-1]
     return block
+
+
+def _total_below(block: list[Line], line: Line, height: float) -> bool:
+    """A total row under the table, set apart by a taller row's padding above it ('Total  Rp
+    10,036,268,000.00 ...' under the last sub-kegiatan, jambi_libreoffice_457): it opens with a total word
+    and keeps to the block's columns, its amounts (the widest) running into a gutter, not across."""
+    text = " ".join(w.text for w in sorted(line.words, key=lambda w: w.x0))
+    return TOTAL_RE.match(text) is not None and _fits_columns(block, line, height, into=True)
 
 
 def _starts_at_cell_edge(line: Line, block: list[Line], height: float) -> bool:

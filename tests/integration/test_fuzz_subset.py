@@ -80,10 +80,13 @@ VARIANTS = [
     # 'target'), opens the next page above the summary rows
     ("jambi", "html", 473),  # horizontal rules, centred cells: the paragraph under Tabel 3.9 sits less than one
     # and a half line heights below it, but further than its rows from each other
-    ("jambi", "libreoffice", 465),  # no rules, 6 pt cells, 4 pt padding: the repeated header's column numbers and
-    # a row far apart; a new row's word runs into the gutter the rows above leave
-    ("jambi", "libreoffice", 316),  # no rules, header repeated, 4 pt padding: the repeated header's column numbers
-    # and the first row far apart (the rule of 465's column numbers, its second case)
+    ("jambi", "libreoffice", 316),  # no rules, header repeated, small type and wide padding: the repeated header's
+    # column numbers and the first row far apart (so is 465's)
+    ("jambi", "libreoffice", 457),  # column rules, cells aligned to the bottom: a taller heading row parts the
+    # rows into two blocks, the next program's name lines over its values; the total row set apart the same way
+    ("jambi", "libreoffice", 435),  # no rules, centred cells, thin padding: rows 1.24 pitches of wrapped text apart
+    ("jambi", "html", 463),  # column rules, centred cells, thin padding: the same at 1.23 pitches, a table start
+    # of a few rows at a page bottom
 ]
 
 
