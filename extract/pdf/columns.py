@@ -39,17 +39,18 @@ def header_words(rows: list[list[str]], continuation: bool = False) -> set[str]:
     filled = {col for row in rows[:size] for col, c in enumerate(row) if c.strip()}
     if len(filled) < 2 and (continuation or size < len(rows)):
         return set()
-    if continuation and filled and max(filled) < _first_value_column(rows[size:]):
+    first_value = _first_value_column(rows[size:])
+    if continuation and filled and first_value is not None and max(filled) < first_value:
         return set()
     text = " ".join(c for row in rows[:size] for c in row).lower()
     words = set(re.findall(r"[a-z]{2,}", text))
     return words if sum(any(w.startswith(h) for w in words) for h in HEADER_WORDS) >= 2 else set()
 
 
-def _first_value_column(rows: list[list[str]]) -> float:
-    """The leftmost column holding a value in the rows (a row number aside); inf if none does."""
+def _first_value_column(rows: list[list[str]]) -> int | None:
+    """The leftmost column holding a value in the rows (a row number aside); None if none does."""
     return min((col for row in rows for col, c in enumerate(row)
-                if col > 0 and looks_numeric(c.strip()) and not is_row_number(c.strip())), default=float("inf"))
+                if col > 0 and looks_numeric(c.strip()) and not is_row_number(c.strip())), default=None)
 
 
 def _cell(row: list[str], col: int) -> str:
