@@ -294,8 +294,7 @@ def _total_below(block: list[Line], line: Line, height: float) -> bool:
     """A total row under the table, set apart by a taller row's padding above it ('Total  Rp
     10,036,268,000.00 ...' under the last sub-kegiatan, jambi_libreoffice_457): it opens with a total word
     and keeps to the block's columns, its amounts (the widest) running into a gutter, not across."""
-    text = " ".join(w.text for w in sorted(line.words, key=lambda w: w.x0))
-    return TOTAL_RE.match(text) is not None and _fits_columns(block, line, height, into=True)
+    return TOTAL_RE.match(line.text) is not None and _fits_columns(block, line, height, into=True)
 
 
 def _starts_at_cell_edge(line: Line, block: list[Line], height: float) -> bool:
