@@ -209,6 +209,12 @@ def parse_number(text: str, fmt: str | None = None) -> float | None:
     return parse_cell(text, fmt).value
 
 
+def readings(text: str) -> set[float]:
+    """Every value the cell can mean: two for a cell the conventions read differently ('1.712' is 1712
+    or 1.712), one for the others, none for a cell without a number."""
+    return {value for value in (parse_number(text, ID), parse_number(text, EN)) if value is not None}
+
+
 @dataclass(frozen=True)
 class ParsedCell:
     raw: str

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 from extract.model import UNRULED_FLAVORS, RawTable
-from extract.numerals import is_row_number, looks_numeric, parse_number
+from extract.numerals import is_row_number, looks_numeric, parse_number, readings
 from extract.parse import names
 from extract.parse.column_roles import IndicatorColumns, ValueGroup, goal_level, indicator_columns, is_label_fragment
 from extract.parse.families import MIN_AMOUNT_IDR, TableLayout
@@ -442,6 +442,7 @@ def _indicator_fact(reading: _Reading, row: Row, group: ValueGroup, goal: str | 
         return None  # achievement tables need a value; agreement tables a printed target
     if _is_money(raws["target"]) != _is_money(raws["realization"]) and raws["realization"]:
         return None  # rupiah against a percentage: a budget column read as a target
+    values.update(_settled_by_achievement(values, raws))
     unit = cell(row, roles.unit) or _percent_unit(raws, group, labels)
     return IndicatorRow(
         table_id=reading.table.table_id, row_index=row.index, source_page=row.page, level=reading.level,
@@ -451,6 +452,37 @@ def _indicator_fact(reading: _Reading, row: Row, group: ValueGroup, goal: str | 
         achievement_raw=raws["achievement"], achievement_pct_reported=values["achievement"],
         category_reported=cell(row, roles.category) or None, indicator_name_raw=printed,
     )
+
+
+ACHIEVEMENT_MATCH = 0.01  # relative: a capaian printed rounded still tells 1712 from 1.712 (a factor 1000)
+
+
+def _settled_by_achievement(values: dict, raws: dict[str, str]) -> dict:
+    """A target or realisasi the two conventions read differently ('1.712': 1712 or 1.712) where one
+    table mixes them ('6.822.635' over '2.5' in one column, so the column's vote may be wrong for it):
+    when the row prints its capaian and the column's reading does not give it, the reading that gives it
+    is taken: the one changing the fewest cells, then (both cells a thousand times smaller give the same
+    ratio) the one reading counts in thousands, not three decimals, as numerals.py does without evidence.
+    Capaian is realisasi / target, target / realisasi for an indicator meant to fall, or 2 - realisasi /
+    target (jabar-disperindag pp. 38-39: '203,440 | 203.955 | 99.74', '928 | 1.712 | 54.20')."""
+    achievement = values["achievement"]
+    if not achievement or values["target"] is None or values["realization"] is None:
+        return {}
+    if _gives(values["target"], values["realization"], achievement):
+        return {}
+    pairs = [(t, r) for t in readings(value_text(raws["target"]))
+             for r in readings(value_text(raws["realization"])) if _gives(t, r, achievement)]
+    ranks = [((t != values["target"]) + (r != values["realization"]), -t.is_integer() - r.is_integer())
+             for t, r in pairs]
+    best = [pair for pair, rank in zip(pairs, ranks) if rank == min(ranks, default=None)]
+    return {"target": best[0][0], "realization": best[0][1]} if len(best) == 1 else {}
+
+
+def _gives(target: float, realization: float, achievement: float) -> bool:
+    if not target or not realization:
+        return False
+    ratios = (realization / target, target / realization, 2 - realization / target)
+    return any(abs(100 * ratio - achievement) <= ACHIEVEMENT_MATCH * abs(achievement) for ratio in ratios)
 
 
 def _group_cells(row: Row, roles: IndicatorColumns, group: ValueGroup, labels: list[str]) -> dict[str, str]:
