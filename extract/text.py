@@ -13,6 +13,8 @@ log = logging.getLogger(__name__)
 STOP_WORDS = frozenset({"dan", "serta", "atau", "di", "ke", "dari", "untuk", "yang", "pada", "bagi", "oleh"})
 # A text ending in one of these continues on the next row (a row cut by a page break).
 CONNECTOR_WORDS = STOP_WORDS | {"dengan", "melalui", "dalam", "terhadap", "atas", "&"}
+# A text opening with one of these continues the row above: no name starts with a conjunction.
+CONTINUING_WORDS = frozenset({"dan", "serta", "atau", "yang", "dengan", "melalui"})
 
 # Rows that sum up a table rather than name an item: one spelling of each word, used by every parser.
 TOTAL_WORDS = r"jumlah|total|grand total"
@@ -66,7 +68,7 @@ def clean_cell(text: str) -> str:
     text = SPLIT_WORD_RE.sub(lambda m: m.group(0) if m.group(1) in FUNCTION_WORDS else m.group(1), str(text))
     text = re.sub(r"\n(?=[,.;:)])", "", text)  # punctuation pushed onto the next line
     text = HYPHEN_BREAK_RE.sub("", text)  # "Hak-" / "hak", "perundang-" / "undangan": one word
-    text = BROKEN_WORD_RE.sub(_rejoin_known_word, text)
+    text = rejoin_broken_words(text)
     text = LIGATURE_GAP_RE.sub(_rejoin_known_word, text)
     text = JOINED_WORDS_RE.sub(_split_known_words, text)
     return " ".join(text.split())
@@ -76,6 +78,11 @@ def _split_known_words(match: re.Match) -> str:
     words = reference.nomenclature_words()
     first, second = match.group(1), match.group(2)
     return f"{first} {second}" if first.lower() in words and second.lower() in words else match.group(0)
+
+
+def rejoin_broken_words(text: str) -> str:
+    """Words a line break cut without a hyphen ('Per' / 'encanaan'), joined where known (_rejoin_known_word)."""
+    return BROKEN_WORD_RE.sub(_rejoin_known_word, text)
 
 
 def _rejoin_known_word(match: re.Match) -> str:

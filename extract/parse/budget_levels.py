@@ -16,7 +16,7 @@ def assign_levels(lines: list[BudgetLine]) -> None:
     block: list[BudgetLine] = []
     for line in lines:
         name = line.line_name.lower()
-        if TOTAL_RE.match(name) or not name:  # a row of amounts without a name closes or opens the table
+        if TOTAL_RE.match(name) or not (name or line.line_number):  # amounts alone close or open the table
             line.level, line.level_method = "total", "keyword" if name else "position"
         elif line.level:  # decided by the table's columns (per-level amounts, one row per agency)
             continue

@@ -7,7 +7,14 @@ from dataclasses import dataclass
 from extract.model import UNRULED_FLAVORS, RawTable
 from extract.numerals import detect_format, is_row_number, looks_numeric, parse_number
 from extract.parse.names import clean_name, is_standard_name
-from extract.text import CONNECTOR_WORDS, HYPHEN_BREAK_RE, clean_cell, in_capitals
+from extract.text import (
+    CONNECTOR_WORDS,
+    CONTINUING_WORDS,
+    HYPHEN_BREAK_RE,
+    clean_cell,
+    in_capitals,
+    rejoin_broken_words,
+)
 
 
 @dataclass
@@ -52,7 +59,8 @@ def merge_cut_rows(rows: list[Row], wrapped_lines_are_rows: bool = False) -> lis
             row, carried = _prepend_fragment(carried, row), None
         previous = merged[-1] if merged else None
         following = rows[k + 1] if k + 1 < len(rows) else None
-        if wrapped_lines_are_rows and _starts_following(row, previous, following):
+        starts_below = _starts_following(row, previous, following) or _names_row_below(row, rows[k + 1:])
+        if wrapped_lines_are_rows and starts_below:
             carried = row
             continue
         if previous is not None and _is_cut_text(row, previous):
@@ -85,6 +93,28 @@ def _starts_following(row: Row, previous: Row | None, following: Row | None) -> 
     above = f"{_words(previous)} {_words(row)}" if previous else ""
     return (is_standard_name(f"{_words(row)} {below}", start=True) and not is_standard_name(below, start=True)
             and not is_standard_name(above, start=True))
+
+
+def _names_row_below(row: Row, below: list[Row]) -> bool:
+    """Text-only lines over the next row that prints a number and amounts but no word: that row's name,
+    set apart from its values (a page break between them, cells aligned to the middle: 'Penyusunan
+    Dokumen Per' / page break / 'encanaan Perangkat Daerah' / '1. | | Rp 24,865,300.00 ...'). The row
+    above has a name of its own; a row with none has no other."""
+    if not _is_text_only(row):
+        return False
+    valued = next((other for other in below if not _is_text_only(other)), None)
+    return (valued is not None and any(is_row_number(c) for c in valued.cells if c)
+            and any(looks_numeric(c) for c in valued.cells) and not any(map(_holds_words, valued.cells)))
+
+
+def _is_text_only(row: Row) -> bool:
+    texts = [c for c in row.cells if c]
+    return bool(texts) and not any(looks_numeric(c) or is_row_number(c) for c in texts)
+
+
+def _holds_words(text: str) -> bool:
+    """A word in the cell, not only numbers and 'Rp' ('Rp 1,290,523,409.00 91.37': two values one cell)."""
+    return re.search(r"[^\W\d_]{2,}", re.sub(r"\bRp\.?", "", text, flags=re.IGNORECASE)) is not None
 
 
 def _continued_below(row: Row, following: Row) -> bool:
@@ -126,8 +156,9 @@ def _is_fragment(row: Row, previous: Row) -> bool:
     first = texts[0]
     if first[0].islower() and not is_row_number(first.split()[0]):  # "a. Kegiatan" is numbered, not cut
         return True
-    previous_texts = [c for c in previous.cells
-                      if c and not looks_numeric(c) and not is_row_number(c) and not _is_dash(c)]
+    if first.split()[0].lower() in CONTINUING_WORDS:  # 'DAN PENUTUPAN PERUSAHAAN' under '... MOGOK KERJA'
+        return True
+    previous_texts = [c for c in previous.cells if _is_text(c) and not _is_dash(c) and _holds_words(c)]
     if not previous_texts:
         return False
     last_word = previous_texts[-1].split()[-1].lower() if previous_texts[-1].split() else ""
@@ -188,6 +219,8 @@ def _prepend_fragment(fragment: Row, row: Row) -> Row:
     cells = list(row.cells)
     for col, text in enumerate(fragment.cells):
         target = col if col < len(cells) and _is_text(cells[col]) else _nearest_text_cell(Row(0, 0, cells), col)
+        if target is None and col < len(cells) and not cells[col]:
+            target = col  # a row without a word: the fragment is its name (_names_row_below)
         if text and target is not None:
             numbering = LEADING_NUMBER_RE.match(cells[target])
             head = numbering.group(0) if numbering else ""
@@ -201,8 +234,9 @@ LEADING_NUMBER_RE = re.compile(r"^(?:\d{1,3}|[a-z])[.)]\s+")
 def _line_joined(above: str, below: str) -> str:
     """The text of one cell's line and of the line below it, read as two rows (a wrapped line of an
     unruled table, the rest of a row cut by a page break): joined as clean_cell joins a cell's lines,
-    a word broken after the hyphen of a compound ('Hak-' / 'hak') staying one word."""
-    return " ".join(HYPHEN_BREAK_RE.sub("", f"{above}\n{below}").split())
+    a word broken after the hyphen of a compound ('Hak-' / 'hak') staying one word, and so does a word the
+    page break cut without a hyphen ('Per' / 'encanaan', jambi_reportlab_513)."""
+    return " ".join(rejoin_broken_words(HYPHEN_BREAK_RE.sub("", f"{above}\n{below}")).split())
 
 
 def _is_text(text: str) -> bool:
