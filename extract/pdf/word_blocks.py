@@ -236,9 +236,11 @@ def _inside_gutters(block: list[Line], lines: list[Line], height: float, into: b
         return False
     strips = gutters(body, height, tolerant=False)
     words = [w for line in lines for w in line.words]
-    if into:
-        return len(strips) >= MIN_COLUMNS - 1 and not any(w.x0 < a and w.x1 > b for w in words for a, b in strips)
-    return len(strips) >= MIN_COLUMNS - 1 and not any(w.x0 < b and w.x1 > a for w in words for a, b in strips)
+
+    def crosses(word, left: float, right: float) -> bool:  # across the gutter; unless `into`, into it too
+        return word.x0 < left and word.x1 > right if into else word.x0 < right and word.x1 > left
+
+    return len(strips) >= MIN_COLUMNS - 1 and not any(crosses(w, a, b) for w in words for a, b in strips)
 
 
 def _carried_row(carried: list[tuple[list[Line], bool]], blocks: list[list[Line]], height: float) -> list[list[Line]]:
@@ -264,11 +266,11 @@ def _paragraph_after(block: list[Line], line: Line, height: float) -> bool:
     a row (a cell's wrapped text stays in its column; a row label spanning columns is short). Rows
     a thin rule apart are closer than a paragraph's spacing (jambi_html_473)."""
     width = max(other.x1 for other in block) - min(other.x0 for other in block)
+    if line.x1 - line.x0 < width / 2 or is_tabular(line, height) or body_start([line]) == 0:
+        return False
     widest = max((above.bottom - below.top for above, below in zip(block, block[1:])), default=height)
     apart = min(1.5 * height, max(PARAGRAPH_GAP_MIN * height, 1.5 * widest))
-    if block[-1].bottom - line.top <= apart or line.x1 - line.x0 < width / 2:
-        return False
-    if is_tabular(line, height) or body_start([line]) == 0:
+    if block[-1].bottom - line.top <= apart:
         return False
     body = [other for other in block[body_start(block):] if not is_column_number_row([w.text for w in other.words])]
     if sum(is_tabular(other, height) for other in body) < 2:
