@@ -44,7 +44,7 @@ from extract.pdf.row_spacing import line_pitch, row_bands, row_cut
 from extract.pdf.running_lines import without_running_lines
 from extract.pdf.word_blocks import lone_header, table_blocks
 from extract.pdf.word_cache import cached_words
-from extract.pdf.word_cells import cell_words, split_trailing_values
+from extract.pdf.word_cells import cell_words, split_trailing_values, value_columns
 from extract.pdf.word_rows import body_index, header_bands, joined, logical_rows
 from extract.text import in_capitals
 
@@ -77,7 +77,8 @@ def block_to_table(block: list[Line], page: int, rules: list[Rule] | None = None
     columns = columns or _columns(block, rules, column_rules or [])
     if columns is None:
         return None
-    line_words = [cell_words(line, columns, height, index < n_header) for index, line in enumerate(block)]
+    values = value_columns(block[n_header:], columns)
+    line_words = [cell_words(line, columns, height, index < n_header, values) for index, line in enumerate(block)]
     line_words, columns = split_trailing_values(line_words, columns, n_header, height)
     line_cells = [[" ".join(w.text for w in cell) for cell in cells] for cells in line_words]
     header_rows = line_cells[:n_header]

@@ -3,29 +3,37 @@ only at gutters, header words standing in a gutter go with their neighbour, and 
 cell's text hides (a value column the gutter search could not see) get a column of their own."""
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from extract.model import Line, Word
-from extract.numerals import is_column_number_row, looks_numeric
+from extract.numerals import is_column_number_row, is_row_number, is_year, looks_numeric
 from extract.pdf.gutters import EDGE_ALIGNED, column_of
 from extract.pdf.line_kinds import COLUMN_GAP, is_tabular
 
 
 def cell_words(line: Line, columns: list[tuple[float, float]], height: float,
-                header: bool = False) -> list[list[Word]]:
+                header: bool = False, value_columns: frozenset[int] = frozenset()) -> list[list[Word]]:
     """Words into columns. A line without a column gap is cut only at gutters, and each piece
     goes where its first word is: a wrapped line whose last word runs past a gutter, or a label
     spanning columns, stays whole. On a header line, a word in a gutter goes with the word a
-    space apart that stands in a column ('%' of '% Capaian' centred over right-aligned values)."""
+    space apart that stands in a column ('%' of '% Capaian' centred over right-aligned values).
+    `value_columns`: the columns that print a number on some line of the block (value_columns)."""
     words = sorted(line.words, key=lambda w: w.x0)
     cells: list[list[Word]] = [[] for _ in columns]
     if is_tabular(line, height):
         for at, word in enumerate(words):
             cells[_header_column(words, at, columns) if header else column_of(word, columns)].append(word)
     else:
-        for phrase in _split_at_gutters(words, columns, header):
+        for phrase in _split_at_gutters(words, columns, header, value_columns):
             cells[column_of(phrase[0], columns)] += phrase
     return cells
+
+
+def value_columns(block: list[Line], columns: list[tuple[float, float]]) -> frozenset[int]:
+    """The columns in which some line of the block prints a number (not a year, not a row number)."""
+    return frozenset(column_of(w, columns) for line in block for w in line.words
+                     if looks_numeric(w.text) and not is_row_number(w.text) and not is_year(w.text))
 
 
 def split_trailing_values(line_words: list[list[list[Word]]], columns: list[tuple[float, float]], n_header: int,
@@ -128,21 +136,32 @@ def _header_column(words: list[Word], at: int, columns: list[tuple[float, float]
     return column_of(inside[0] if len(inside) == 1 else word, columns)
 
 
-def _split_at_gutters(words: list[Word], columns: list[tuple[float, float]], header: bool = False) -> list[list[Word]]:
+def _split_at_gutters(words: list[Word], columns: list[tuple[float, float]], header: bool = False,
+                      values: frozenset[int] = frozenset()) -> list[list[Word]]:
     """Cut a line between two words only where the space between them lies on a gutter and
     the second word starts where the next column starts (not a word running over the gutter),
     or, on a header line, where (wider than a word space) it overlaps a gutter between the
     columns the two words are centred on: header words centred over right-aligned numbers
-    reach into the gutters ('Target' 'Realisasi' over '59,62' and '65,44')."""
+    reach into the gutters ('Target' 'Realisasi' over '59,62' and '65,44'). A word goes on with the
+    text before it into a column of numbers (`values`): a name's line runs on there at a word space,
+    no cell of words starts a word space after another in a column of numbers (rows set one cell
+    shorter, their amounts under the longer rows' names: jambi_libreoffice_494 '... Nilai Tambah, Akses' |
+    'Pasar, Akses', jambi_reportlab_482 and _498)."""
     strips = [(a[1], b[0]) for a, b in zip(columns, columns[1:])]
     phrases = [[words[0]]]
     for before, word in zip(words, words[1:]):
-        if any(before.x1 < right and word.x0 >= right - 0.5 * word.height for left, right in strips) or (
-                header and _header_cut(before, word, columns, strips)):
+        runs_on = not header and _is_word(before) and _is_word(word)
+        if any(before.x1 < right and word.x0 >= right - 0.5 * word.height and not (runs_on and k + 1 in values)
+               for k, (_, right) in enumerate(strips)) or (header and _header_cut(before, word, columns, strips)):
             phrases.append([word])
         else:
             phrases[-1].append(word)
     return phrases
+
+
+def _is_word(word: Word) -> bool:
+    """Letters, no digit ('Pasar,', 'USAHA'; not '%', '2.', 'Rp')."""
+    return re.search(r"[^\W\d_]{3,}", word.text) is not None and not re.search(r"\d", word.text)
 
 
 def _header_cut(before: Word, word: Word, columns: list[tuple[float, float]],
