@@ -152,7 +152,7 @@ def read_tables(pdf_path: Path, inventory, ocr_pages: list[int] | None = None) -
     scanned = sorted(set(ocr_pages or []) | set(inventory.scanned_text_pages))
     native = [p for p in inventory.ruled_text_pages if p not in scanned]  # lattice reads drawn lines only
     return stitch(find_tables(pdf_path, native, stream_pages=inventory.text_pages, scanned_pages=scanned,
-                              is_known=_is_known_table))
+                              is_known=_is_known_table, pictures=inventory.picture_boxes))
 
 
 def _is_known_table(table: RawTable) -> bool:

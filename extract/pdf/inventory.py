@@ -14,6 +14,8 @@ from extract.pdf.prescan import scan_page
 
 # A page with fewer characters than this has no usable text layer (a scan, or blank).
 MIN_TEXT_CHARS = 20
+# A large image with fewer characters of the text layer over it than this shows its text as pixels only.
+PICTURE_MAX_TEXT_CHARS = 20
 
 
 class PdfError(Exception):
@@ -34,6 +36,8 @@ class PageInfo:
     image_share: float = 0.0  # share of the page covered by its largest image
     ruled: bool = True  # its drawn paths can form a ruled table (prescan.py); else lattice has nothing to read
     empty: bool = False  # no object at all (a blank page of a spreadsheet export): nothing to OCR
+    # Large images without text over them on a page that has text: where a table printed as a picture can be.
+    pictures: tuple[tuple[float, float, float, float], ...] = ()
 
     @property
     def is_scan(self) -> bool:
@@ -76,6 +80,11 @@ class PdfInventory:
         """Scans that already carry a text layer (OCRed before publication)."""
         return [p.number for p in self.pages if p.has_text and p.is_scan]
 
+    @property
+    def picture_boxes(self) -> dict[int, tuple[tuple[float, float, float, float], ...]]:
+        """The pictures of text pages that are not scans (pdf/pictures.py reads the tables among them)."""
+        return {p.number: p.pictures for p in self.pages if p.pictures and p.has_text and not p.is_scan}
+
     def texts(self) -> list[str]:
         return [p.text for p in self.pages]
 
@@ -116,9 +125,12 @@ def read_inventory(path: Path, update: PdfInventory | None = None, pages: list[i
 def _page_info(doc, index: int) -> PageInfo:
     page = doc[index]
     width, height = page.get_size()
-    text = page.get_textpage().get_text_range()
+    textpage = page.get_textpage()
+    text = textpage.get_text_range()
     scan = scan_page(page, width * height)
-    return PageInfo(index + 1, _clean(text), width, height, scan.image_share, scan.ruled, scan.empty)
+    pictures = tuple(box for box in scan.pictures
+                     if len(textpage.get_text_bounded(*box).strip()) < PICTURE_MAX_TEXT_CHARS)
+    return PageInfo(index + 1, _clean(text), width, height, scan.image_share, scan.ruled, scan.empty, pictures)
 
 
 def _clean(text: str) -> str:

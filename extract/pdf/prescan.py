@@ -23,6 +23,9 @@ MAX_SEGMENTS = 64
 HORIZONTAL, VERTICAL = "h", "v"
 MAX_FORM_DEPTH = 15
 IMAGE_FORM_DEPTH = 1  # images inside at most one Form XObject: what `is_scan` has always been measured on
+# An image covering this share of the page may be a table printed as a picture (pdf/pictures.py); a logo or a
+# stamp is smaller.
+PICTURE_MIN_SHARE = 0.06
 
 
 @dataclass(frozen=True)
@@ -30,19 +33,23 @@ class PageScan:
     image_share: float  # share of the page covered by its largest image
     ruled: bool  # has paths that can be horizontal and vertical ruling lines
     empty: bool  # no object at all: nothing to see, nothing for OCR to read
+    pictures: tuple[tuple[float, float, float, float], ...] = ()  # (left, bottom, right, top) of large images
 
 
 def scan_page(page, page_area: float) -> PageScan:
-    largest, directions = 0.0, set()
+    largest, directions, pictures = 0.0, set(), []
     for obj, kind, depth in _objects(page, pdfium_c.FPDFPage_CountObjects, pdfium_c.FPDFPage_GetObject, 0):
         if kind == pdfium_c.FPDF_PAGEOBJ_IMAGE and depth <= IMAGE_FORM_DEPTH:
             left, bottom, right, top = _bounds(obj)
             largest = max(largest, (right - left) * (top - bottom))
+            if page_area and (right - left) * (top - bottom) >= PICTURE_MIN_SHARE * page_area:
+                pictures.append((left, bottom, right, top))
         elif kind == pdfium_c.FPDF_PAGEOBJ_PATH and len(directions) < 2:
             left, bottom, right, top = _bounds(obj)
             directions |= _line_directions(obj, right - left, top - bottom, depth)
     share = min(1.0, largest / page_area) if page_area else 0.0
-    return PageScan(image_share=share, ruled=len(directions) == 2, empty=pdfium_c.FPDFPage_CountObjects(page) == 0)
+    return PageScan(image_share=share, ruled=len(directions) == 2, empty=pdfium_c.FPDFPage_CountObjects(page) == 0,
+                    pictures=tuple(pictures))
 
 
 def _objects(parent, count, get, depth: int):

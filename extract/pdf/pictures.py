@@ -1,0 +1,131 @@
+"""Tables printed as pictures on pages that have text: a spreadsheet or a statistics table pasted
+into the report as an image. The text layer has nothing of them, and no reader sees them.
+
+The inventory lists the large images with no text over them (inventory.PageInfo.pictures). A picture
+is read when its pixels show a ruled grid (charts, photos and logos do not): it is copied alone onto a
+page of the same size and place in a scratch PDF, and that PDF is read as scanned pages are (OCR, then
+raster lattice and every cell read again: pdf/scanned.py). The tables go back to their own page, so
+their caption is found in the page's text above them.
+"""
+from __future__ import annotations
+
+import logging
+import tempfile
+from pathlib import Path
+
+import numpy as np
+
+from extract.model import RawTable
+from extract.pdf import ocr
+from extract.pdf.scanned import read_scanned
+
+log = logging.getLogger(__name__)
+
+Box = tuple[float, float, float, float]  # left, bottom, right, top in PDF points
+
+GRID_DPI = 100  # enough to see a 1 px rule of a pasted table
+COPY_DPI = 300  # the resolution the picture is read at (ocr.CELL_DPI)
+INK = 160  # grey level below which a pixel is ink (ocr._INK)
+MIN_RULES = 3  # a grid needs at least three rules each way: two rows and two columns
+RULE_SPAN = 0.5  # a rule runs over at least half the picture's width (or height)
+MAX_INK_SHARE = 0.35  # a table is mostly paper; a photo or a shaded chart is not
+
+
+def read_pictures(path: Path, pictures: dict[int, tuple[Box, ...]]) -> list[RawTable]:
+    """The tables of the pictures that show a ruled grid, on the pages they are printed on."""
+    import pypdfium2 as pdfium
+
+    doc = pdfium.PdfDocument(str(path))
+    try:
+        gridded = [(page, box) for page, boxes in sorted(pictures.items()) for box in boxes
+                   if _shows_grid(_render(doc[page - 1], box, GRID_DPI))]
+        if not gridded:
+            return []
+        reason = ocr.unavailable_reason()
+        if reason:
+            log.warning("%s: %d picture(s) of a table left unread: %s", path.name, len(gridded), reason)
+            return []
+        with tempfile.TemporaryDirectory(prefix="lkjip-pictures-") as scratch:
+            copy = _pictures_alone(doc, gridded, Path(scratch) / "pictures.pdf")
+            ocred = ocr.ocr_pages(copy, Path(scratch) / "ocred.pdf", timeout=120 + 60 * len(gridded))
+            tables = read_scanned(ocred, list(range(1, len(gridded) + 1)))
+    except ocr.OcrError as exc:
+        log.warning("%s: pictures of tables left unread: %s", path.name, exc)
+        return []
+    finally:
+        doc.close()
+    return _on_pages(tables, [page for page, _ in gridded])
+
+
+def _render(page, box: Box, dpi: int) -> np.ndarray:
+    """The grey pixels of `box` on `page`."""
+    width, height = page.get_size()
+    left, bottom, right, top = box
+    crop = (max(0.0, left), max(0.0, bottom), max(0.0, width - right), max(0.0, height - top))
+    bitmap = page.render(scale=dpi / 72, crop=crop, grayscale=True)
+    return np.asarray(bitmap.to_numpy()).reshape(bitmap.height, bitmap.width, -1)[:, :, 0]
+
+
+def _shows_grid(grey: np.ndarray) -> bool:
+    """Mostly paper, with at least MIN_RULES rules each way, each a thin line of ink over RULE_SPAN of
+    the picture."""
+    ink = grey < INK
+    return ink.mean() <= MAX_INK_SHARE and _rules(ink) >= MIN_RULES and _rules(ink.T) >= MIN_RULES
+
+
+def _rules(ink: np.ndarray) -> int:
+    """Horizontal rules: thin bands of pixel rows holding a stretch of ink over RULE_SPAN of the width
+    (gaps of a pixel or two bridged). A filled bar of a chart or a shaded header row is no rule."""
+    import cv2
+
+    length = int(RULE_SPAN * ink.shape[1])
+    if length < 2:
+        return 0
+    bridged = cv2.morphologyEx(ink.astype(np.uint8), cv2.MORPH_CLOSE, np.ones((1, 3), np.uint8))
+    lines = cv2.morphologyEx(bridged, cv2.MORPH_OPEN, np.ones((1, length), np.uint8))
+    long_rows = lines.any(axis=1).astype(np.int8)
+    edges = np.flatnonzero(np.diff(np.concatenate(([0], long_rows, [0]))))
+    return sum(1 for start, end in zip(edges[::2], edges[1::2]) if end - start <= 4)
+
+
+def _pictures_alone(doc, gridded: list[tuple[int, Box]], out: Path) -> Path:
+    """A PDF with one page per picture, of its page's size, holding the picture alone where it was."""
+    import pypdfium2 as pdfium
+
+    copy, kept = pdfium.PdfDocument.new(), []
+    try:
+        for page_number, box in gridded:
+            page = doc[page_number - 1]
+            width, height = page.get_size()
+            left, bottom, right, top = box
+            grey = _render(page, box, COPY_DPI)
+            bitmap = pdfium.PdfBitmap.from_pil(_to_pil(grey))
+            kept.append(bitmap)  # pdfium reads the pixels when the file is saved
+            image = pdfium.PdfImage.new(copy)
+            image.set_bitmap(bitmap)
+            image.set_matrix(pdfium.PdfMatrix().scale(right - left, top - bottom).translate(left, bottom))
+            new_page = copy.new_page(width, height)
+            new_page.insert_obj(image)
+            new_page.gen_content()
+        copy.save(str(out))
+    finally:
+        copy.close()
+    return out
+
+
+def _to_pil(grey: np.ndarray):
+    from PIL import Image
+
+    return Image.fromarray(np.ascontiguousarray(grey), mode="L")
+
+
+def _on_pages(tables: list[RawTable], pages: list[int]) -> list[RawTable]:
+    """The tables read from the scratch PDF (page k holds a picture of page `pages[k - 1]`), put back
+    on the pages their pictures are printed on, numbered anew there (a page may hold two pictures)."""
+    count: dict[int, int] = {}
+    for table in tables:
+        page = pages[table.page_start - 1]
+        count[page] = count.get(page, 0) + 1
+        table.table_id, table.order = f"p{page:04d}_p{count[page]}", count[page]
+        table.page_start, table.row_pages = page, [page] * len(table.row_pages)
+    return tables
