@@ -14,7 +14,8 @@ from reports the extractor was not built on").
 1. Seeds (section `seeds`): samples/seeds/*.txt rendered by samples/render_samples.py into
    build/bench/pdf/ in several layouts (ruled / unruled A4 = the committed samples; Letter + DejaVu
    Serif; wide tables on landscape pages; 'scanned' = the ruled pages rasterised at 200 dpi into an
-   image-only PDF). Each rendering is extracted by extract.worker.extract_isolated and its facts are
+   image-only PDF; 'pictured' = the ruled pages with each table pasted as a 150 dpi picture, the text
+   around it kept, bench/pictured.py). Each rendering is extracted by extract.worker.extract_isolated and its facts are
    compared with the expected facts read from the seed text (bench/expected.py): indicator facts of
    Jepara Tabel 3.3 and Jambi Tabel 3.9 / 3.3, every budget line of Jepara Tabel 3.17 and Jambi
    Tabel 3.8. Rule (bench/seed_score.py): a fact is exact when region, fiscal year, level, name and
@@ -73,6 +74,7 @@ from bench import corpus_score, fuzz_score, truth_score, unknown_tables  # noqa:
 from bench import expected as exp  # noqa: E402
 from bench.cache import ExtractionCache  # noqa: E402
 from bench.corpus_score import capaian_agreement, capaian_formula, polarity_rules  # noqa: E402, F401
+from bench.pictured import picture_tables  # noqa: E402
 from bench.seed_score import extracted_facts, score  # noqa: E402
 
 BUILD = ROOT / "build" / "bench"
@@ -81,8 +83,9 @@ DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus"
 SAMPLES_PDF = ROOT / "samples" / "pdf"
 SEED_SLUGS = ("lkjip_jepara_2024", "lkjip_kota-jambi_2025")
 ALL_LAYOUTS = ("ruled", "unruled", "letter-serif-ruled", "letter-serif-unruled", "landscape-ruled",
-               "landscape-unruled", "scanned")
-QUICK_LAYOUTS = tuple(layout for layout in ALL_LAYOUTS if layout != "scanned")
+               "landscape-unruled", "scanned", "pictured")
+OCR_LAYOUTS = ("scanned", "pictured")  # read by OCR: slow, and skipped where OCR is not installed
+QUICK_LAYOUTS = tuple(layout for layout in ALL_LAYOUTS if layout not in OCR_LAYOUTS)
 SCAN_DPI = 200
 SECTIONS = ("seeds", "fuzz", "whole", "truth", "corpus")
 FUZZ_N, QUICK_FUZZ_N = fuzz_score.DEVELOPMENT_VARIANTS, 2
@@ -155,6 +158,9 @@ def render_layouts(layouts: list[str], slugs: list[str], log) -> dict[tuple[str,
                 result[(slug, layout)] = SAMPLES_PDF / f"{slug}_{layout}.pdf"
             elif layout == "scanned":
                 result[(slug, layout)] = rasterize(SAMPLES_PDF / f"{slug}_ruled.pdf", out_dir / f"{slug}_scanned.pdf")
+            elif layout == "pictured":
+                result[(slug, layout)] = picture_tables(SAMPLES_PDF / f"{slug}_ruled.pdf",
+                                                        out_dir / f"{slug}_pictured.pdf")
             else:
                 result[(slug, layout)] = rs.render_layouts(out_dir, [layout], [seed_name])[0]
             log(f"  rendered {result[(slug, layout)].relative_to(ROOT)}")
@@ -187,7 +193,7 @@ def run_seeds(args, work: Path, log) -> list[dict]:
     for (slug, layout), pdf in render_layouts(layouts, slugs, log).items():
         entry = {"seed": slug, "layout": layout, "pdf": str(pdf.relative_to(ROOT)), "pages": page_count(pdf)}
         entries.append(entry)
-        if layout == "scanned" and not ocr.ocr_available():
+        if layout in OCR_LAYOUTS and not ocr.ocr_available():
             entry["skipped"] = f"OCR unavailable: {ocr.unavailable_reason()}"
             continue
         log(f"extracting {slug} {layout} ...")

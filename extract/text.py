@@ -97,6 +97,12 @@ def _rejoin_known_word(match: re.Match) -> str:
     return match.group(0)
 
 
+def holds_word(text: str, letters: int = 2) -> bool:
+    """A run of at least `letters` letters, the currency mark 'Rp' aside: a word, not only numbers
+    ('Rp 1,290,523,409.00 91.37': two values in one cell)."""
+    return re.search(rf"[^\W\d_]{{{letters},}}", re.sub(r"\bRp\.?", "", text, flags=re.IGNORECASE)) is not None
+
+
 def capitals_share(text: str) -> float:
     """Share of the text's letters set in capitals (0 without letters)."""
     letters = [c for c in text if c.isalpha()]

@@ -12,6 +12,7 @@ from extract.text import (
     CONTINUING_WORDS,
     HYPHEN_BREAK_RE,
     clean_cell,
+    holds_word,
     in_capitals,
     rejoin_broken_words,
 )
@@ -83,9 +84,7 @@ def _starts_following(row: Row, previous: Row | None, following: Row | None) -> 
     vertically) are read as a text-only row: they start the row below, not end the row above, when
     so joined they make a name of the national nomenclature (or its first words) and the row below
     alone, or the row above with them, does not."""
-    texts = [c for c in row.cells if c]
-    if (following is None or not texts or any(looks_numeric(c) or is_row_number(c) for c in texts)
-            or not any(looks_numeric(c) for c in following.cells)):
+    if following is None or not _is_text_only(row) or not any(looks_numeric(c) for c in following.cells):
         return False
     if _continued_below(row, following):
         return True
@@ -104,17 +103,13 @@ def _names_row_below(row: Row, below: list[Row]) -> bool:
         return False
     valued = next((other for other in below if not _is_text_only(other)), None)
     return (valued is not None and any(is_row_number(c) for c in valued.cells if c)
-            and any(looks_numeric(c) for c in valued.cells) and not any(map(_holds_words, valued.cells)))
+            and any(looks_numeric(c) for c in valued.cells) and not any(map(holds_word, valued.cells)))
 
 
 def _is_text_only(row: Row) -> bool:
+    """The row prints something, and no number nor numbering: a line of a name or a heading."""
     texts = [c for c in row.cells if c]
-    return bool(texts) and not any(looks_numeric(c) or is_row_number(c) for c in texts)
-
-
-def _holds_words(text: str) -> bool:
-    """A word in the cell, not only numbers and 'Rp' ('Rp 1,290,523,409.00 91.37': two values one cell)."""
-    return re.search(r"[^\W\d_]{2,}", re.sub(r"\bRp\.?", "", text, flags=re.IGNORECASE)) is not None
+    return bool(texts) and all(map(_is_text, texts))
 
 
 def _continued_below(row: Row, following: Row) -> bool:
@@ -138,8 +133,7 @@ def _is_cut_text(row: Row, previous: Row) -> bool:
 def _completes_standard_name(row: Row, previous: Row) -> bool:
     """A text-only row that ends the name above: with it, that name is one of the national nomenclature,
     without it not ("PENYEDIAAN JASA PENUNJANG URUSAN" / page break / "PEMERINTAH DAERAH")."""
-    texts = [c for c in row.cells if c]
-    if not texts or any(looks_numeric(c) or is_row_number(c) for c in texts):
+    if not _is_text_only(row):
         return False
     return is_standard_name(f"{_words(previous)} {_words(row)}") and not is_standard_name(_words(previous))
 
@@ -150,15 +144,14 @@ def _words(row: Row) -> str:
 
 
 def _is_fragment(row: Row, previous: Row) -> bool:
-    texts = [c for c in row.cells if c]
-    if not texts or any(looks_numeric(c) or is_row_number(c) for c in texts):
+    if not _is_text_only(row):
         return False
-    first = texts[0]
+    first = next(c for c in row.cells if c)
     if first[0].islower() and not is_row_number(first.split()[0]):  # "a. Kegiatan" is numbered, not cut
         return True
     if first.split()[0].lower() in CONTINUING_WORDS:  # 'DAN PENUTUPAN PERUSAHAAN' under '... MOGOK KERJA'
         return True
-    previous_texts = [c for c in previous.cells if _is_text(c) and not _is_dash(c) and _holds_words(c)]
+    previous_texts = [c for c in previous.cells if _is_text(c) and not _is_dash(c) and holds_word(c)]
     if not previous_texts:
         return False
     last_word = previous_texts[-1].split()[-1].lower() if previous_texts[-1].split() else ""
@@ -174,9 +167,9 @@ def _is_wrapped_line(row: Row, previous: Row) -> bool:
     """A text-only row under text in each of its columns. Not a section heading, also when the
     heading starts in the numbering column ('BIDANG' | 'KOPERASI' under a row numbered '1.'): its
     words read together, under the text of the row above in those columns."""
-    texts = [(i, c) for i, c in enumerate(row.cells) if c]
-    if not texts or any(looks_numeric(c) or is_row_number(c) for _, c in texts):
+    if not _is_text_only(row):
         return False
+    texts = [(i, c) for i, c in enumerate(row.cells) if c]
     above = " ".join(previous.cells[i] for i, _ in texts if i < len(previous.cells) and _is_text(previous.cells[i]))
     if len(texts) > 1 and _is_heading_under(" ".join(c for _, c in texts), above):
         return False
@@ -206,8 +199,7 @@ def _append_fragment(previous: Row, fragment: Row) -> None:
         if not text:
             continue
         own = previous.cells[col] if col < len(previous.cells) else ""
-        is_text = own and not looks_numeric(own) and not is_row_number(own)
-        own_cell = is_text or (beside and not own and col < len(previous.cells) and text[:1].islower())
+        own_cell = _is_text(own) or (beside and not own and col < len(previous.cells) and text[:1].islower())
         target = col if own_cell else _nearest_text_cell(previous, col)
         if target is None:
             continue
@@ -244,7 +236,7 @@ def _is_text(text: str) -> bool:
 
 
 def _nearest_text_cell(row: Row, col: int) -> int | None:
-    candidates = [i for i, c in enumerate(row.cells) if c and not looks_numeric(c) and not is_row_number(c)]
+    candidates = [i for i, c in enumerate(row.cells) if _is_text(c)]
     return min(candidates, key=lambda i: (abs(i - col), -i)) if candidates else None
 
 

@@ -13,6 +13,7 @@ from functools import lru_cache
 
 from extract import reference
 from extract.numerals import looks_numeric, parse_number
+from extract.parse.names import NUMBERING_RE
 
 REGIONAL_STATISTICS = "regional_statistics"  # one row per kab/kota (or province): the region's figures
 STAFF = "staff"  # head counts of the agency's staff by golongan, education, position, sex
@@ -95,7 +96,8 @@ def _column(rows: list[list[str]], col: int) -> list[str]:
 
 
 def is_region_name(text: str) -> bool:
-    name = REGION_PREFIX_RE.sub("", " ".join(text.lower().split())).strip(" .")
+    """'Kab. Nias', 'KOTA MEDAN', '01. Nias' (a list numbered by the regions' codes)."""
+    name = REGION_PREFIX_RE.sub("", NUMBERING_RE.sub("", " ".join(text.lower().split()), count=1)).strip(" .")
     return name in region_names() or name.replace(" ", "") in region_names()
 
 

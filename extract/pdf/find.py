@@ -44,8 +44,9 @@ def find_tables(path: Path, pages: list[int], stream_pages: list[int] | None = N
     `stream_pages` lattice found nothing on.
 
     `pictures` (page: boxes of its large images without text over them) are read as scans when they
-    show a ruled grid (pdf/pictures.py). On OCRed scans the ruling lines exist only in the image: lattice must render the page
-    (raster engine), and split_text keeps OCR words of neighbouring cells apart.
+    show a ruled grid (pdf/pictures.py). On OCRed scans the ruling lines exist only in the image:
+    lattice must render the page (raster engine), and split_text keeps OCR words of neighbouring
+    cells apart.
     With `is_known` (does a table look like one we can read?), pages where the word reader
     found tables but none it can read are read again with camelot's network flavor, and its
     known tables replace the ones they overlap.

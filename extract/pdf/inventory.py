@@ -14,6 +14,8 @@ from extract.pdf.prescan import scan_page
 
 # A page with fewer characters than this has no usable text layer (a scan, or blank).
 MIN_TEXT_CHARS = 20
+# A page whose largest image covers more than this share of it is a scan (or a picture filling it).
+SCAN_SHARE = 0.6
 # A large image with fewer characters of the text layer over it than this shows its text as pixels only.
 PICTURE_MAX_TEXT_CHARS = 20
 
@@ -42,7 +44,13 @@ class PageInfo:
     @property
     def is_scan(self) -> bool:
         """A page that is one big picture: a scan, even when it carries an OCR text layer."""
-        return self.image_share > 0.6
+        return self.image_share > SCAN_SHARE
+
+    @property
+    def has_bare_scan(self) -> bool:
+        """A scan without text over it, on a page that has text elsewhere (a table pasted as a picture
+        filling the page under a running header): the page's text says nothing of the picture."""
+        return any((b[2] - b[0]) * (b[3] - b[1]) > SCAN_SHARE * self.width * self.height for b in self.pictures)
 
     @property
     def has_text(self) -> bool:
@@ -77,13 +85,14 @@ class PdfInventory:
 
     @property
     def scanned_text_pages(self) -> list[int]:
-        """Scans that already carry a text layer (OCRed before publication)."""
-        return [p.number for p in self.pages if p.has_text and p.is_scan]
+        """Scans that already carry a text layer over their picture (OCRed before publication)."""
+        return [p.number for p in self.pages if p.has_text and p.is_scan and not p.has_bare_scan]
 
     @property
     def picture_boxes(self) -> dict[int, tuple[tuple[float, float, float, float], ...]]:
-        """The pictures of text pages that are not scans (pdf/pictures.py reads the tables among them)."""
-        return {p.number: p.pictures for p in self.pages if p.pictures and p.has_text and not p.is_scan}
+        """The pictures without text over them on pages that have text (pdf/pictures.py reads the tables
+        among them); a scan with its OCR text layer is read as a scan."""
+        return {p.number: p.pictures for p in self.pages if p.pictures and p.has_text}
 
     def texts(self) -> list[str]:
         return [p.text for p in self.pages]

@@ -10,6 +10,7 @@ from extract.model import Line, Word
 from extract.numerals import is_column_number_row, is_row_number, is_year, looks_numeric
 from extract.pdf.gutters import EDGE_ALIGNED, column_of
 from extract.pdf.line_kinds import COLUMN_GAP, is_tabular
+from extract.text import holds_word
 
 
 def cell_words(line: Line, columns: list[tuple[float, float]], height: float,
@@ -161,7 +162,7 @@ def _split_at_gutters(words: list[Word], columns: list[tuple[float, float]], hea
 
 def _is_word(word: Word) -> bool:
     """Letters, no digit ('Pasar,', 'USAHA'; not '%', '2.', 'Rp')."""
-    return re.search(r"[^\W\d_]{3,}", word.text) is not None and not re.search(r"\d", word.text)
+    return holds_word(word.text, letters=3) and not re.search(r"\d", word.text)
 
 
 def _header_cut(before: Word, word: Word, columns: list[tuple[float, float]],
