@@ -23,9 +23,9 @@ MAX_SEGMENTS = 64
 HORIZONTAL, VERTICAL = "h", "v"
 MAX_FORM_DEPTH = 15
 IMAGE_FORM_DEPTH = 1  # images inside at most one Form XObject: what `is_scan` has always been measured on
-# An image covering this share of the page may be a table printed as a picture (pdf/pictures.py); a logo or a
-# stamp is smaller.
-PICTURE_MIN_SHARE = 0.06
+# An image covering this share of the page may be a table printed as a picture (pdf/pictures.py), or the
+# header of one at a page's foot; a stamp or a signature is smaller.
+PICTURE_MIN_SHARE = 0.02
 
 
 @dataclass(frozen=True)

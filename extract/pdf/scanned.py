@@ -32,6 +32,7 @@ def read_scanned(path: Path, pages: list[int]) -> list[RawTable]:
             _reread_cells(path, page, pairs)
             for _, raw in pairs:
                 _repair_row_numbers(_strip_ocr_rules(raw))
+                _repair_percent_signs(raw)
                 found.append(raw)
     return found
 
@@ -142,6 +143,27 @@ def _repair_row_numbers(table: RawTable) -> None:
                 digits = _leading_digits(text)
                 if digits:
                     row[c] = digits + ending
+
+
+# What tesseract reads for a '%' set alone on a header line in small type ('Realisasi' / '(%)').
+_PERCENT_MISREADINGS = re.compile(r"^(\(?)(?:Y[oa0]|V[oa0]|%[o0])(\)?)$")
+# A fraction printed with two decimals ('95,22', '104.90'): the shape of a percentage column.
+_FRACTION = re.compile(r"\d[.,]\d{1,2}\s*%?$")
+
+
+def _repair_percent_signs(table: RawTable) -> None:
+    """A header line read 'Yo', 'Ya' or '%o' over a column of fractions is the '%' it prints: the
+    Indonesian model reads the lone sign so in 9-10 pt type at screenshot resolution, and the column then
+    names no percentage. A column of counts under 'Ya' (a yes/no tally) keeps its word."""
+    for c in range(table.n_cols):
+        column = [row[c] if c < len(row) else "" for row in table.rows]
+        first = next((i for i, text in enumerate(column) if looks_numeric(text)), None)
+        body = [text.strip() for text in column[first or 0:] if text.strip()]
+        if first is None or sum(bool(_FRACTION.search(t)) for t in body) < 0.5 * len(body):
+            continue
+        for i in range(first):
+            lines = column[i].split("\n")
+            table.rows[i][c] = "\n".join(_PERCENT_MISREADINGS.sub(r"\1%\2", line.strip()) for line in lines)
 
 
 def _leading_digits(text: str) -> str:

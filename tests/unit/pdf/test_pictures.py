@@ -2,16 +2,20 @@
 two issuers: the SPIP scores of Jombang's LKjIP 2022 (p. 32) and the area table of Sumatera Utara's
 LAKIP 2021 (Tabel 1.1, pp. 9-10). Neither has a text layer over its table; the values asserted are
 those printed on the page images, printed mistakes kept ('0.857' beside '1,400'; '3,892,74').
+Then the seeds' tables pasted as pictures (bench/pictured.py), the facts compared with the seed text.
 """
 from __future__ import annotations
 
 import pypdfium2 as pdfium
 import pytest
 
+from bench import expected as exp
 from extract.pdf import ocr
 from extract.pdf.inventory import read_inventory
 from extract.pdf.pictures import GRID_DPI, _render, _shows_grid, read_pictures
-from tests.paths import CORPUS
+from tests.paths import CORPUS, REPO
+
+SAMPLES = REPO / "samples" / "pdf"
 
 
 def _corpus(name: str):
@@ -67,3 +71,64 @@ def test_an_image_under_text_is_no_picture_to_read():
     assert all(p.number not in inventory.picture_boxes or all(
         (b[2] - b[0]) * (b[3] - b[1]) < 0.3 * p.width * p.height for b in inventory.picture_boxes[p.number])
         for p in shared)
+
+
+# ---------------------------------------------------------------- the seeds' tables pasted as pictures
+
+
+def _pictured_pages(pdf, pages: list[int], out):
+    """`pages` (1-based) of `pdf` with every ruled table pasted as a 150 dpi picture (bench/pictured.py),
+    the text around it kept."""
+    from bench.pictured import picture_tables
+
+    doc, part = pdfium.PdfDocument(str(pdf)), pdfium.PdfDocument.new()
+    try:
+        part.import_pages(doc, [p - 1 for p in pages])
+        part.save(str(out.with_name("part.pdf")))
+    finally:
+        part.close()
+        doc.close()
+    return picture_tables(out.with_name("part.pdf"), out)
+
+
+def _facts(pdf, region: str, year: int):
+    from bench.accuracy import extracted_facts
+    from extract.extraction import read_tables, tables_to_frames
+
+    frames = tables_to_frames("test", read_tables(pdf, read_inventory(pdf)))
+    return extracted_facts({"region_code": region, "fiscal_year": year}, frames)
+
+
+@pytest.fixture(scope="module")
+def jambi_pictured(tmp_path_factory):
+    if not ocr.ocr_available():
+        pytest.skip(f"OCR unavailable: {ocr.unavailable_reason()}")
+    # page 26: Tabel 3.3; page 38: Tabel 3.8 starts at its foot; page 39: Tabel 3.8 fills the page,
+    # its picture larger than a scan's share of the page, under the page's running footer
+    pdf = _pictured_pages(SAMPLES / "lkjip_kota-jambi_2025_ruled.pdf", [26, 38, 39],
+                          tmp_path_factory.mktemp("jambi") / "pictured.pdf")
+    return pdf, _facts(pdf, "15.71", 2025)
+
+
+@pytest.mark.skipif(not ocr.ocr_available(), reason=f"OCR unavailable: {ocr.unavailable_reason()}")
+def test_pictured_jambi_indicators_are_exact(jambi_pictured):
+    _, facts = jambi_pictured
+    want = {f for f in exp.expected_for("lkjip_kota-jambi_2025")[exp.INDICATOR] if f[3] == "program"}
+    assert {g.fact for g in facts[exp.INDICATOR] if g.caption.startswith("Tabel 3.3 ")} == want
+
+
+@pytest.mark.skipif(not ocr.ocr_available(), reason=f"OCR unavailable: {ocr.unavailable_reason()}")
+def test_pictured_jambi_budget_continues_on_a_page_the_picture_fills(jambi_pictured):
+    """Page 39 is one picture but for its footer: not a scan with a text layer over it, a picture."""
+    pdf, facts = jambi_pictured
+    inventory = read_inventory(pdf)
+    assert inventory.pages[2].is_scan and inventory.pages[2].has_bare_scan
+    assert 3 not in inventory.scanned_text_pages and 3 in inventory.picture_boxes
+    want = set(exp.expected_for("lkjip_kota-jambi_2025")[exp.BUDGET])
+    got = {g.fact for g in facts[exp.BUDGET] if g.caption.startswith("Tabel 3.8 ")}
+    assert got <= want
+    assert exp.fact(exp.BUDGET, "15.71", 2025, "program", "PROGRAM PENUNJANG URUSAN PEMERINTAH DAERAH KABUPATEN / KOTA",
+                    6_847_986_125.50, 5_826_197_900.00, 85.08) in got
+    assert exp.fact(exp.BUDGET, "15.71", 2025, "sub_kegiatan", "Penyediaan Gaji dan Tunjangan ASN",
+                    5_551_547_000.00, 4_610_145_933.00, 83.04) in got
+    assert len(got) >= 15
