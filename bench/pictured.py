@@ -12,7 +12,8 @@ from pathlib import Path
 
 PICTURE_DPI = 150  # a screenshot's resolution: coarser than a scan (bench/accuracy.py SCAN_DPI)
 MIN_GRID_PT = 20  # a running header's rule is no grid: a grid is this tall and wide at least
-TOUCH_PT = 1.0  # lines this close touch
+TOUCH_PT = 0.3  # lines this close touch (a running footer's rule 1 pt under a table's foot is no part of it)
+MARGIN_PT = 1.0  # around a grid, so its outer rules are in its picture
 
 
 def picture_tables(pdf: Path, out: Path, dpi: int = PICTURE_DPI) -> Path:
@@ -25,7 +26,7 @@ def picture_tables(pdf: Path, out: Path, dpi: int = PICTURE_DPI) -> Path:
     try:
         for page in doc:
             paths = [obj.get_bounds() for obj in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_PATH])]
-            grids = [(g[0] - TOUCH_PT, g[1] - TOUCH_PT, g[2] + TOUCH_PT, g[3] + TOUCH_PT)
+            grids = [(g[0] - MARGIN_PT, g[1] - MARGIN_PT, g[2] + MARGIN_PT, g[3] + MARGIN_PT)
                      for g in _grids(paths) if min(g[2] - g[0], g[3] - g[1]) >= MIN_GRID_PT]
             if not grids:
                 continue

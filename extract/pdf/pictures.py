@@ -27,8 +27,10 @@ GRID_DPI = 100  # enough to see a 1 px rule of a pasted table
 COPY_DPI = 300  # the resolution the picture is read at (ocr.CELL_DPI)
 INK = 160  # grey level below which a pixel is ink (ocr._INK)
 MIN_RULES = 3  # a grid needs at least three rules each way: two rows and two columns
-RULE_SPAN = 0.5  # a rule runs over at least half the picture's width (or height)
+RULE_SPAN = 0.3  # a rule runs over this share of the picture's width (or height) at least
 MAX_INK_SHARE = 0.35  # a table is mostly paper; a photo or a shaded chart is not
+RULE_PX = 4  # a rule is this thick at most at GRID_DPI (a filled bar or a shaded row is not a rule)
+ALIGN_SHARE = 0.02  # two rules of one table start and end this close (share of the picture's width)
 
 
 def read_pictures(path: Path, pictures: dict[int, tuple[Box, ...]]) -> list[RawTable]:
@@ -67,15 +69,15 @@ def _render(page, box: Box, dpi: int) -> np.ndarray:
 
 
 def _shows_grid(grey: np.ndarray) -> bool:
-    """Mostly paper, with at least MIN_RULES rules each way, each a thin line of ink over RULE_SPAN of
-    the picture."""
+    """Mostly paper, with MIN_RULES rules or more each way that span one table: thin lines of ink over
+    RULE_SPAN of the picture or more that start and end together (a table's rules run from border to
+    border; a flow chart's boxes or a bar chart's bars do not line up so)."""
     ink = grey < INK
     return ink.mean() <= MAX_INK_SHARE and _rules(ink) >= MIN_RULES and _rules(ink.T) >= MIN_RULES
 
 
 def _rules(ink: np.ndarray) -> int:
-    """Horizontal rules: thin bands of pixel rows holding a stretch of ink over RULE_SPAN of the width
-    (gaps of a pixel or two bridged). A filled bar of a chart or a shaded header row is no rule."""
+    """The most horizontal rules that start and end together (gaps of a pixel or two bridged)."""
     import cv2
 
     length = int(RULE_SPAN * ink.shape[1])
@@ -83,9 +85,11 @@ def _rules(ink: np.ndarray) -> int:
         return 0
     bridged = cv2.morphologyEx(ink.astype(np.uint8), cv2.MORPH_CLOSE, np.ones((1, 3), np.uint8))
     lines = cv2.morphologyEx(bridged, cv2.MORPH_OPEN, np.ones((1, length), np.uint8))
-    long_rows = lines.any(axis=1).astype(np.int8)
-    edges = np.flatnonzero(np.diff(np.concatenate(([0], long_rows, [0]))))
-    return sum(1 for start, end in zip(edges[::2], edges[1::2]) if end - start <= 4)
+    count, _, stats, _ = cv2.connectedComponentsWithStats(lines, connectivity=8)
+    spans = [(x, x + w) for x, _, w, h, _ in stats[1:count] if h <= RULE_PX]
+    slack = ALIGN_SHARE * ink.shape[1]
+    return max((sum(abs(x0 - left) <= slack and abs(x1 - right) <= slack for x0, x1 in spans)
+                for left, right in spans), default=0)
 
 
 def _pictures_alone(doc, gridded: list[tuple[int, Box]], out: Path) -> Path:
