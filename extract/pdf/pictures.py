@@ -30,6 +30,9 @@ MIN_RULES = 3  # a grid needs at least three rules each way: two rows and two co
 RULE_SPAN = 0.3  # a rule runs over this share of the picture's width (or height) at least
 MAX_INK_SHARE = 0.35  # a table is mostly paper; a photo or a shaded chart is not
 RULE_PX = 4  # a rule is this thick at most at GRID_DPI (a filled bar or a shaded row is not a rule)
+# A picture may hold a table's header alone (the rest on the next page): rules down to 1/40 of the page's
+# side are read as rules. Its text stands apart from them (a 9-12 pt letter is about 1/70 of the page).
+LINE_SCALE = 40
 ALIGN_SHARE = 0.02  # two rules of one table start and end this close (share of the picture's width)
 
 
@@ -50,7 +53,7 @@ def read_pictures(path: Path, pictures: dict[int, tuple[Box, ...]]) -> list[RawT
         with tempfile.TemporaryDirectory(prefix="lkjip-pictures-") as scratch:
             copy = _pictures_alone(doc, gridded, Path(scratch) / "pictures.pdf")
             ocred = ocr.ocr_pages(copy, Path(scratch) / "ocred.pdf", timeout=120 + 60 * len(gridded))
-            tables = read_scanned(ocred, list(range(1, len(gridded) + 1)))
+            tables = read_scanned(ocred, list(range(1, len(gridded) + 1)), line_scale=LINE_SCALE)
     except ocr.OcrError as exc:
         log.warning("%s: pictures of tables left unread: %s", path.name, exc)
         return []

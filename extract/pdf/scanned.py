@@ -12,8 +12,11 @@ from extract.numerals import is_row_number, looks_numeric
 from extract.pdf import ocr
 from extract.pdf.ruled import PAGES_PER_CAMELOT_CALL, to_raw_table
 
+# camelot's default: a ruling line is at least 1/15 of the page image's side (shorter strokes are text).
+LINE_SCALE = 15
 
-def read_scanned(path: Path, pages: list[int]) -> list[RawTable]:
+
+def read_scanned(path: Path, pages: list[int], line_scale: int = LINE_SCALE) -> list[RawTable]:
     """Raster lattice on scanned pages, then every single cell re-read from the image.
 
     camelot places the page-level OCR words into the grid it found in the image; that text
@@ -24,7 +27,7 @@ def read_scanned(path: Path, pages: list[int]) -> list[RawTable]:
     found: list[RawTable] = []
     for start in range(0, len(pages), PAGES_PER_CAMELOT_CALL):
         chunk = pages[start : start + PAGES_PER_CAMELOT_CALL]
-        table_list = _raster_lattice(path, chunk)
+        table_list = _raster_lattice(path, chunk, line_scale=line_scale)
         by_page: dict[int, list] = {}  # camelot's table (cell geometry) and its RawTable
         for table in table_list:
             by_page.setdefault(int(table.page), []).append((table, to_raw_table(table, "lattice")))
@@ -37,7 +40,7 @@ def read_scanned(path: Path, pages: list[int]) -> list[RawTable]:
     return found
 
 
-def _raster_lattice(path: Path, pages: list[int], split_text: bool = True) -> list:
+def _raster_lattice(path: Path, pages: list[int], split_text: bool = True, line_scale: int = LINE_SCALE) -> list:
     """camelot's raster lattice on `pages`. Its split_text raises IndexError on an OCR text line
     that lies in a row of a grid but beside all its columns (camelot 2.0 `_process_horizontal_cut`):
     one such page must not cost the others, so the pages are read again one by one, and the page
@@ -46,13 +49,14 @@ def _raster_lattice(path: Path, pages: list[int], split_text: bool = True) -> li
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # camelot warns for every page without a table
             return list(camelot.read_pdf(str(path), pages=",".join(map(str, pages)), suppress_stdout=True,
-                                         flavor="lattice", engine="raster", split_text=split_text))
+                                         flavor="lattice", engine="raster", split_text=split_text,
+                                         line_scale=line_scale))
     except IndexError:
         if len(pages) > 1:
-            return [table for page in pages for table in _raster_lattice(path, [page])]
+            return [table for page in pages for table in _raster_lattice(path, [page], line_scale=line_scale)]
         if not split_text:
             raise
-        return _raster_lattice(path, pages, split_text=False)
+        return _raster_lattice(path, pages, split_text=False, line_scale=line_scale)
 
 
 def _reread_cells(path: Path, page: int, pairs: list) -> None:
