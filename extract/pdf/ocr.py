@@ -234,7 +234,7 @@ CELL_LANGUAGE = "eng+ind"
 CELL_DPI = 300  # tesseract wants text about 20 px high; 9-10 pt type at 200 dpi is 12-14 px
 CELL_DPI_SECOND = 400  # a second look at the cells whose readings disagree
 CELL_TIMEOUT_SECONDS = 120
-_INK = 160  # grey level below which a pixel is ink
+INK = 160  # grey level below which a pixel is ink
 
 
 def read_cell_texts(pdf_path: Path, page_number: int, boxes: list[tuple[float, float, float, float]],
@@ -298,7 +298,7 @@ def _erase_ruling_lines(image, dpi: int):
     import cv2
     import numpy as np
 
-    ink = np.where(image < _INK, 255, 0).astype(np.uint8)
+    ink = np.where(image < INK, 255, 0).astype(np.uint8)
     length = max(20, int(dpi * 0.3))
     lines = np.zeros_like(ink)
     for size in ((length, 1), (1, length)):
@@ -327,7 +327,7 @@ def _crop_box(image, box: tuple[float, float, float, float], region: tuple[float
     if right - left < 4 or bottom - top < 4:
         return None
     crop = image[top:bottom, left:right]
-    ys, xs = np.nonzero(crop < _INK)
+    ys, xs = np.nonzero(crop < INK)
     if len(ys) < 6:  # specks, not a glyph
         return None
     return crop[ys.min(): ys.max() + 1, xs.min(): xs.max() + 1]

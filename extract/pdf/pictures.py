@@ -17,6 +17,7 @@ import numpy as np
 
 from extract.model import RawTable
 from extract.pdf import ocr
+from extract.pdf.ocr import CELL_DPI, INK
 from extract.pdf.scanned import read_scanned
 
 log = logging.getLogger(__name__)
@@ -24,8 +25,6 @@ log = logging.getLogger(__name__)
 Box = tuple[float, float, float, float]  # left, bottom, right, top in PDF points
 
 GRID_DPI = 100  # enough to see a 1 px rule of a pasted table
-COPY_DPI = 300  # the resolution the picture is read at (ocr.CELL_DPI)
-INK = 160  # grey level below which a pixel is ink (ocr._INK)
 MIN_RULES = 3  # a grid needs at least three rules each way: two rows and two columns
 RULE_SPAN = 0.3  # a rule runs over this share of the picture's width (or height) at least
 MAX_INK_SHARE = 0.35  # a table is mostly paper; a photo or a shaded chart is not
@@ -62,12 +61,17 @@ def read_pictures(path: Path, pictures: dict[int, tuple[Box, ...]]) -> list[RawT
     return _on_pages(tables, [page for page, _ in gridded])
 
 
-def _render(page, box: Box, dpi: int) -> np.ndarray:
-    """The grey pixels of `box` on `page`."""
+def _bitmap(page, box: Box, dpi: int):
+    """`box` of `page` rendered in grey."""
     width, height = page.get_size()
     left, bottom, right, top = box
     crop = (max(0.0, left), max(0.0, bottom), max(0.0, width - right), max(0.0, height - top))
-    bitmap = page.render(scale=dpi / 72, crop=crop, grayscale=True)
+    return page.render(scale=dpi / 72, crop=crop, grayscale=True)
+
+
+def _render(page, box: Box, dpi: int) -> np.ndarray:
+    """The grey pixels of `box` on `page`."""
+    bitmap = _bitmap(page, box, dpi)
     return np.asarray(bitmap.to_numpy()).reshape(bitmap.height, bitmap.width, -1)[:, :, 0]
 
 
@@ -96,34 +100,27 @@ def _rules(ink: np.ndarray) -> int:
 
 
 def _pictures_alone(doc, gridded: list[tuple[int, Box]], out: Path) -> Path:
-    """A PDF with one page per picture, of its page's size, holding the picture alone where it was."""
+    """A PDF with one page per picture, of its page's size, holding the picture alone where it was, at
+    the resolution table cells are read at (ocr.CELL_DPI)."""
     import pypdfium2 as pdfium
 
     copy, kept = pdfium.PdfDocument.new(), []
     try:
         for page_number, box in gridded:
             page = doc[page_number - 1]
-            width, height = page.get_size()
             left, bottom, right, top = box
-            grey = _render(page, box, COPY_DPI)
-            bitmap = pdfium.PdfBitmap.from_pil(_to_pil(grey))
+            bitmap = _bitmap(page, box, CELL_DPI)
             kept.append(bitmap)  # pdfium reads the pixels when the file is saved
             image = pdfium.PdfImage.new(copy)
             image.set_bitmap(bitmap)
             image.set_matrix(pdfium.PdfMatrix().scale(right - left, top - bottom).translate(left, bottom))
-            new_page = copy.new_page(width, height)
+            new_page = copy.new_page(*page.get_size())
             new_page.insert_obj(image)
             new_page.gen_content()
         copy.save(str(out))
     finally:
         copy.close()
     return out
-
-
-def _to_pil(grey: np.ndarray):
-    from PIL import Image
-
-    return Image.fromarray(np.ascontiguousarray(grey), mode="L")
 
 
 def _on_pages(tables: list[RawTable], pages: list[int]) -> list[RawTable]:
