@@ -27,12 +27,36 @@ def budget_lines(table: RawTable, layout: TableLayout, doc_format: str | None) -
         rows = [Row(r.index, r.page, [amount_after_name(c) for c in r.cells]) for r in rows]
     table_format = detect_format([c for r in rows for c in r.cells if looks_numeric(c)], prior=doc_format)
     roles = at_line_level(roles, rows) if roles.line_levels else roles
+    roles = _absorption_by_content(roles, rows, layout.labels, table_format)
     year = year_in(f"{table.caption} {layout.title}")
     readings = [(for_year(roles, g, layout.labels, layout.unit_multiplier), g.year) for g in roles.years]
     lines: list[BudgetLine] = []
     for reading, reading_year in readings or [(roles, year)]:
         lines += _read_lines(table, layout, rows, reading, table_format, reading_year)
     return lines
+
+
+# A printed % is rounded to two decimals, sometimes one: this close to realisasi / budget x 100 it is that share.
+ABSORPTION_SLACK = 0.06
+MIN_ABSORPTIONS = 3  # rows that show it, at least; and most rows with the three numbers do
+
+
+def _absorption_by_content(roles: BudgetColumns, rows: list[Row], labels: list[str],
+                           table_format: str | None) -> BudgetColumns:
+    """A column whose label has no word, holding the realisasi over the budget (x 100) row by row, is the
+    absorption: its '%' was lost (OCR reads the lone sign '7' at a screenshot's resolution) or never printed."""
+    if roles.absorption is not None or roles.budget is None or roles.realization is None or roles.years:
+        return roles
+    for col, label in enumerate(labels):
+        if re.search(r"[A-Za-z]", label) or col in (roles.number, roles.name, roles.budget, roles.realization):
+            continue
+        readings = [[parse_number(cell(row, c), table_format) for c in (roles.budget, roles.realization, col)]
+                    for row in rows]
+        shown = [abs(real / budget * 100 - pct) <= ABSORPTION_SLACK
+                 for budget, real, pct in readings if budget and real is not None and pct is not None]
+        if sum(shown) >= MIN_ABSORPTIONS and sum(shown) >= 0.8 * len(shown):
+            return dataclasses.replace(roles, absorption=col)
+    return roles
 
 
 def _read_lines(table: RawTable, layout: TableLayout, rows: list[Row], roles: BudgetColumns,
