@@ -90,9 +90,10 @@ class PdfInventory:
 
     @property
     def picture_boxes(self) -> dict[int, tuple[tuple[float, float, float, float], ...]]:
-        """The pictures without text over them on pages that have text (pdf/pictures.py reads the tables
-        among them); a scan with its OCR text layer is read as a scan."""
-        return {p.number: p.pictures for p in self.pages if p.pictures and p.has_text}
+        """The pictures without text over them on pages that print some text (pdf/pictures.py reads the
+        tables among them): a page without any is OCRed whole (`pages_to_ocr`), and a scan with its OCR text
+        layer is read as a scan. A picture under its caption alone ('Tabel 3.3') is a picture too."""
+        return {p.number: p.pictures for p in self.pages if p.pictures and p.text.strip()}
 
     def texts(self) -> list[str]:
         return [p.text for p in self.pages]

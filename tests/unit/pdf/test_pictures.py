@@ -132,3 +132,25 @@ def test_pictured_jambi_budget_continues_on_a_page_the_picture_fills(jambi_pictu
     assert exp.fact(exp.BUDGET, "15.71", 2025, "sub_kegiatan", "Penyediaan Gaji dan Tunjangan ASN",
                     5_551_547_000.00, 4_610_145_933.00, 83.04) in got
     assert len(got) >= 15
+
+
+def test_a_picture_under_its_caption_alone_is_a_picture_to_read(tmp_path):
+    """A page printing only 'Tabel 3.3' over a pasted table has too little text to count as a text page
+    and too much for ocrmypdf, which leaves any page with text alone (fuzz variant jepara_html_509 pasted
+    as pictures: Tabel 3.3 lost); a page with no text at all is OCRed whole instead."""
+    from PIL import Image
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    picture = Image.new("L", (600, 300), 255)
+    pdf = tmp_path / "caption.pdf"
+    page = canvas.Canvas(str(pdf), pagesize=A4)
+    page.drawString(250, 780, "Tabel 3.3")
+    page.drawInlineImage(picture, 60, 300, width=480, height=440)
+    page.showPage()
+    page.drawInlineImage(picture, 60, 300, width=480, height=440)
+    page.showPage()
+    page.save()
+    inventory = read_inventory(pdf)
+    assert not inventory.pages[0].has_text and 1 in inventory.picture_boxes
+    assert inventory.pages_to_ocr == [2] and 2 not in inventory.picture_boxes
