@@ -3,7 +3,7 @@
 from reports the extractor was not built on").
 
   .venv/bin/python bench/accuracy.py            # everything: seeds, fuzz (80 each), whole, labelled set, corpus
-  .venv/bin/python bench/accuracy.py --quick    # fast: no scanned layout, 2 fuzz variants, 3 labelled docs, no corpus
+  .venv/bin/python bench/accuracy.py --quick    # fast: no OCR layouts, 2 fuzz variants, 3 labelled docs, no corpus
   .venv/bin/python bench/accuracy.py --quick --layout ruled --seed jepara
   .venv/bin/python bench/accuracy.py --only fuzz --fuzz-n 10 --fuzz-engine html
   .venv/bin/python bench/accuracy.py --only truth --truth-doc provsu
@@ -391,7 +391,7 @@ def report(results: dict, out=print) -> None:
 def parse_args(argv: list[str] | None):
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0], epilog=__doc__.split("\n\n", 1)[1],
                                  formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--quick", action="store_true", help="fast: no corpus section, no scanned layout, "
+    ap.add_argument("--quick", action="store_true", help="fast: no corpus section, no OCR layouts (scanned, pictured), "
                     f"{QUICK_FUZZ_N} fuzz variants per seed per engine, {len(QUICK_TRUTH)} labelled documents")
     ap.add_argument("--corpus-only", action="store_true", help="only the corpus: corpus table and labelled set")
     ap.add_argument("--held-out", action="store_true",

@@ -79,8 +79,8 @@ def _picture(page, box, dpi: int):
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("pdf", type=Path)
-    ap.add_argument("out", type=Path)
+    ap.add_argument("pdf", type=Path, help="a PDF with ruled tables (a sample, a fuzz rendering)")
+    ap.add_argument("out", type=Path, help="where to write the rendering with its tables as pictures")
     ap.add_argument("--dpi", type=int, default=PICTURE_DPI, help=f"the pictures' resolution (default {PICTURE_DPI})")
     args = ap.parse_args()
     picture_tables(args.pdf, args.out, args.dpi)
