@@ -94,6 +94,13 @@ def test_region_names_are_read_with_and_without_their_prefix():
     assert not any(um.is_region_name(n) for n in ("Sekretariat", "Golongan III", "Jumlah"))
 
 
+def test_a_list_numbered_by_the_regions_codes_names_regions():
+    """provsu 2021 Tabel 1.1 (a picture, read by OCR) numbers its regencies by their codes: '01. Nias',
+    '11.Karo', '30. Medan'; a count of villages is no region."""
+    assert all(um.is_region_name(n) for n in ("01. Nias", "11.Karo", "30. Medan", "02. Mandailing Natal"))
+    assert not um.is_region_name("1.000 Desa")
+
+
 def test_a_list_of_regions_without_figures_is_not_statistics():
     # jabar-bp3akb_2016_lkip.pdf p. 45: awards per kab/kota, the only numbers are the row numbers
     rows = [["No.", "Kabupaten/Kota", "Penghargaan"], ["1", "Kabupaten Bogor", "Juara Umum ke-1"],
