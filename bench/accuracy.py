@@ -14,7 +14,8 @@ from reports the extractor was not built on").
 1. Seeds (section `seeds`): samples/seeds/*.txt rendered by samples/render_samples.py into
    build/bench/pdf/ in several layouts (ruled / unruled A4 = the committed samples; Letter + DejaVu
    Serif; wide tables on landscape pages; 'scanned' = the ruled pages rasterised at 200 dpi into an
-   image-only PDF; 'pictured' = the ruled pages with each table pasted as a 150 dpi picture, the text
+   image-only PDF; 'scanned-sideways' = the landscape pages rasterised so onto portrait ones, turned a
+   quarter one way, then the other; 'pictured' = the ruled pages with each table pasted as a 150 dpi picture, the text
    around it kept, bench/pictured.py). Each rendering is extracted by extract.worker.extract_isolated and its facts are
    compared with the expected facts read from the seed text (bench/expected.py): indicator facts of
    Jepara Tabel 3.3 and Jambi Tabel 3.9 / 3.3, every budget line of Jepara Tabel 3.17 and Jambi
@@ -83,8 +84,9 @@ DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus"
 SAMPLES_PDF = ROOT / "samples" / "pdf"
 SEED_SLUGS = ("lkjip_jepara_2024", "lkjip_kota-jambi_2025")
 ALL_LAYOUTS = ("ruled", "unruled", "letter-serif-ruled", "letter-serif-unruled", "landscape-ruled",
-               "landscape-unruled", "scanned", "pictured")
-OCR_LAYOUTS = ("scanned", "pictured")  # read by OCR: slow, and skipped where OCR is not installed
+               "landscape-unruled", "scanned", "scanned-sideways", "pictured")
+# read by OCR: slow, and skipped where OCR is not installed
+OCR_LAYOUTS = ("scanned", "scanned-sideways", "pictured")
 QUICK_LAYOUTS = tuple(layout for layout in ALL_LAYOUTS if layout not in OCR_LAYOUTS)
 SCAN_DPI = 200
 SECTIONS = ("seeds", "fuzz", "whole", "truth", "corpus")
@@ -158,6 +160,9 @@ def render_layouts(layouts: list[str], slugs: list[str], log) -> dict[tuple[str,
                 result[(slug, layout)] = SAMPLES_PDF / f"{slug}_{layout}.pdf"
             elif layout == "scanned":
                 result[(slug, layout)] = rasterize(SAMPLES_PDF / f"{slug}_ruled.pdf", out_dir / f"{slug}_scanned.pdf")
+            elif layout == "scanned-sideways":
+                landscape = rs.render_layouts(out_dir, ["landscape-ruled"], [seed_name])[0]
+                result[(slug, layout)] = rasterize(landscape, out_dir / f"{slug}_{layout}.pdf", sideways=True)
             elif layout == "pictured":
                 result[(slug, layout)] = picture_tables(SAMPLES_PDF / f"{slug}_ruled.pdf",
                                                         out_dir / f"{slug}_pictured.pdf")
@@ -167,8 +172,10 @@ def render_layouts(layouts: list[str], slugs: list[str], log) -> dict[tuple[str,
     return result
 
 
-def rasterize(pdf: Path, out: Path, dpi: int = SCAN_DPI) -> Path:
-    """An image-only PDF: every page rendered to a grayscale bitmap (what a scanner produces)."""
+def rasterize(pdf: Path, out: Path, dpi: int = SCAN_DPI, sideways: bool = False) -> Path:
+    """An image-only PDF: every page rendered to a grayscale bitmap (what a scanner produces). `sideways`:
+    landscape pages are scanned on portrait ones, the first with its top at the left, the next at the
+    right, and so on (a scanner takes them either way)."""
     import pypdfium2 as pdfium
 
     doc = pdfium.PdfDocument(str(pdf))
@@ -176,6 +183,10 @@ def rasterize(pdf: Path, out: Path, dpi: int = SCAN_DPI) -> Path:
         images = [doc[i].render(scale=dpi / 72, grayscale=True).to_pil().convert("L") for i in range(len(doc))]
     finally:
         doc.close()
+    if sideways:
+        wide = [i for i, image in enumerate(images) if image.width > image.height]
+        for turn, i in enumerate(wide):
+            images[i] = images[i].rotate(90 if turn % 2 == 0 else -90, expand=True)  # counterclockwise first
     images[0].save(out, "PDF", save_all=True, append_images=images[1:], resolution=float(dpi))
     return out
 

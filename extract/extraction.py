@@ -31,7 +31,7 @@ from extract.parse.metadata import infer_metadata, load_region_index
 from extract.parse.plan_targets import plan_target_rows
 from extract.parse.records import as_records
 from extract.parse.scales import scale_rows
-from extract.pdf import ocr
+from extract.pdf import ocr, orientation
 from extract.pdf.find import find_tables
 from extract.pdf.inventory import PdfError, read_inventory
 from extract.pdf.stitch import stitch
@@ -89,6 +89,7 @@ def _ocr(pdf_path: Path, inventory, record: dict, scratch: Path):
     """Scanned pages get a text layer from tesseract (ocrmypdf); the rest stay as they are."""
     pages = inventory.pages_to_ocr
     try:
+        pdf_path = _upright(pdf_path, pages, record, scratch)
         timeout = 120 + 60 * len(pages)  # a hang guard only: the worker limits CPU time per page
         ocred = ocr.ocr_pages(pdf_path, scratch / pdf_path.name, pages=pages, timeout=timeout)
         inventory = read_inventory(ocred, update=inventory, pages=pages)
@@ -97,6 +98,15 @@ def _ocr(pdf_path: Path, inventory, record: dict, scratch: Path):
         return pdf_path, inventory
     record["ocr_pages"] = [p for p in pages if inventory.pages[p - 1].has_text]
     return ocred, inventory
+
+
+def _upright(pdf_path: Path, pages: list[int], record: dict, scratch: Path) -> Path:
+    """The PDF to OCR: a copy with its sideways scanned pages turned upright, if it has any."""
+    turns = orientation.sideways_pages(pdf_path, pages)
+    if not turns:
+        return pdf_path
+    record["turned_pages"] = {str(page): degrees for page, degrees in sorted(turns.items())}
+    return orientation.upright_copy(pdf_path, turns, scratch / f"upright-{pdf_path.name}")
 
 
 def _extract_tables(pdf_path: Path, inventory, record: dict, document_id: str):

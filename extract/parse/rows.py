@@ -71,7 +71,12 @@ def merge_cut_rows(rows: list[Row], wrapped_lines_are_rows: bool = False) -> lis
             _is_fragment(row, previous) or (wrapped_lines_are_rows and _is_wrapped_line(row, previous))
             or _completes_standard_name(row, previous))
         if continues:
-            _append_fragment(previous, row)
+            above = _merged_cell_above(row, merged) if wrapped_lines_are_rows else None
+            if above is not None:
+                col, text = next((i, c) for i, c in enumerate(row.cells) if c)
+                above.cells[col] = _line_joined(above.cells[col], text)
+            else:
+                _append_fragment(previous, row)
         else:
             merged.append(Row(row.index, row.page, list(row.cells)))
     if carried is not None:
@@ -185,6 +190,23 @@ def _is_heading_under(text: str, above: str) -> bool:
     words = text.split()
     return (len(words) >= 2 and text == text.upper() and any(len(w) >= 5 and w.isalpha() for w in words)
             and not in_capitals(above))
+
+
+def _merged_cell_above(fragment: Row, merged: list[Row]) -> Row | None:
+    """The row above whose cell a fragment ends: the fragment is one cell of text going on in lower case,
+    in a column the row right above leaves empty (that row has a name of its own elsewhere), and the
+    nearest row above with anything in that column has text there. It is the last line of a cell merged
+    over the rows between, set below their names ('Meningkatnya kualitas' / 'koperasi dan usaha mikro
+    kecil' / 'menengah' beside 'Persentase UMKM Yg Tangguh' / 'dan Mandiri', cells aligned to the top:
+    jambi_html_541), not a line of that row's name."""
+    texts = [(col, text) for col, text in enumerate(fragment.cells) if text]
+    if len(texts) != 1 or not merged or not texts[0][1][:1].islower():
+        return None
+    col, _ = texts[0]
+    if cell(merged[-1], col) or not any(map(_is_text, merged[-1].cells)):
+        return None
+    above = next((row for row in reversed(merged[:-1]) if cell(row, col)), None)
+    return above if above is not None and _is_text(cell(above, col)) else None
 
 
 def _append_fragment(previous: Row, fragment: Row) -> None:

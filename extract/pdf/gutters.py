@@ -143,8 +143,24 @@ def _cut_at_text_edges(strips: list[tuple[float, float]], lines: list[Line],
     for x0, x1 in strips:
         edges = sorted(line.x0 for line in text if x0 + EDGE_INSET * height <= line.x0 < x1 and line.x1 > x1)
         edge = next((e for e in edges if sum(abs(f - e) <= EDGE_ALIGNED for f in edges) >= MIN_EDGE_LINES), None)
-        cut.append((x0, edge) if edge is not None else (x0, x1))
+        cut += [(x0, edge)] if edge is not None else _around_text_column(x0, x1, text, height)
     return cut
+
+
+def _around_text_column(x0: float, x1: float, text: list[Line], height: float) -> list[tuple[float, float]]:
+    """A strip holding a whole column of text, three lines or more on one left edge that all end inside
+    it, is two gutters, one each side of that column: its names, wrapped onto lines of their own
+    around their rows' value lines (cells aligned to the middle), put no word on a value line, so the
+    search found no border around them and their column was joined to the number column on its left
+    (jambi_libreoffice_535 and jambi_reportlab_552: the sasaran of Jambi Tabel 3.9)."""
+    inset = EDGE_INSET * height
+    inside = [line for line in text if x0 + inset <= line.x0 and line.x1 <= x1 - inset]
+    edges = sorted(line.x0 for line in inside)
+    edge = next((e for e in edges if sum(abs(f - e) <= EDGE_ALIGNED for f in edges) >= MIN_EDGE_LINES), None)
+    if edge is None:
+        return [(x0, x1)]
+    end = max(line.x1 for line in inside if line.x0 >= edge - EDGE_ALIGNED)
+    return [(x0, edge), (end, x1)]
 
 
 def _to_text_ends(strips: list[tuple[float, float]], lines: list[Line], x0: float,
