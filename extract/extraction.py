@@ -112,8 +112,11 @@ def _upright(pdf_path: Path, pages: list[int], record: dict, scratch: Path) -> P
 def _extract_tables(pdf_path: Path, inventory, record: dict, document_id: str):
     frames = {name: pd.DataFrame() for name in FACT_FILES}
     try:
-        tables = read_tables(pdf_path, inventory, record.get("ocr_pages", []))
+        unread: list[str] = []
+        tables = read_tables(pdf_path, inventory, record.get("ocr_pages", []), unread)
         frames = tables_to_frames(document_id, tables)
+        if unread:
+            record["pictures_unread"] = unread
     except Exception as exc:  # camelot on a hostile file, or a bug: record, never crash the run
         log.exception("table extraction failed for %s", pdf_path)
         detail = f"{type(exc).__name__}: {exc} (at {_failure_location(exc)})"
@@ -158,11 +161,13 @@ def _regions():
     return _REGION_INDEX
 
 
-def read_tables(pdf_path: Path, inventory, ocr_pages: list[int] | None = None) -> list[RawTable]:
+def read_tables(pdf_path: Path, inventory, ocr_pages: list[int] | None = None,
+                unread: list[str] | None = None) -> list[RawTable]:
+    """Every table of the document; why pictures of tables were left unread is added to `unread`."""
     scanned = sorted(set(ocr_pages or []) | set(inventory.scanned_text_pages))
     native = [p for p in inventory.ruled_text_pages if p not in scanned]  # lattice reads drawn lines only
     return stitch(find_tables(pdf_path, native, stream_pages=inventory.text_pages, scanned_pages=scanned,
-                              is_known=_is_known_table, pictures=inventory.picture_boxes))
+                              is_known=_is_known_table, pictures=inventory.picture_boxes, unread=unread))
 
 
 def _is_known_table(table: RawTable) -> bool:

@@ -39,14 +39,14 @@ LATTICE_LAYOUT = {"boxes_flow": None}
 def find_tables(path: Path, pages: list[int], stream_pages: list[int] | None = None,
                 scanned_pages: list[int] | None = None,
                 is_known: Callable[[RawTable], bool] | None = None,
-                pictures: dict[int, tuple] | None = None) -> list[RawTable]:
+                pictures: dict[int, tuple] | None = None, unread: list[str] | None = None) -> list[RawTable]:
     """Run lattice on `pages`, then read unruled tables from word positions on the
     `stream_pages` lattice found nothing on.
 
     `pictures` (page: boxes of its large images without text over them) are read as scans when they
-    show a ruled grid (pdf/pictures.py). On OCRed scans the ruling lines exist only in the image:
-    lattice must render the page (raster engine), and split_text keeps OCR words of neighbouring
-    cells apart.
+    show a ruled grid (pdf/pictures.py; why some were left unread goes to `unread`). On OCRed scans the
+    ruling lines exist only in the image: lattice must render the page (raster engine), and split_text
+    keeps OCR words of neighbouring cells apart.
     With `is_known` (does a table look like one we can read?), pages where the word reader
     found tables but none it can read are read again with camelot's network flavor, and its
     known tables replace the ones they overlap.
@@ -56,7 +56,7 @@ def find_tables(path: Path, pages: list[int], stream_pages: list[int] | None = N
     if scanned_pages:
         tables += read_scanned(path, scanned_pages)
     if pictures:
-        tables += read_pictures(path, pictures)
+        tables += read_pictures(path, pictures, unread)
     tables.sort(key=lambda t: (t.page_start, -t.top))
     attach_captions(path, tables)
     tables = _without_stacked(tables)  # their pages are read from the words instead

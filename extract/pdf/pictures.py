@@ -35,8 +35,9 @@ LINE_SCALE = 40
 ALIGN_SHARE = 0.02  # two rules of one table start and end this close (share of the picture's width)
 
 
-def read_pictures(path: Path, pictures: dict[int, tuple[Box, ...]]) -> list[RawTable]:
-    """The tables of the pictures that show a ruled grid, on the pages they are printed on."""
+def read_pictures(path: Path, pictures: dict[int, tuple[Box, ...]], unread: list[str] | None = None) -> list[RawTable]:
+    """The tables of the pictures that show a ruled grid, on the pages they are printed on. Why pictures of
+    tables were left unread (no OCR here, OCR failed) is added to `unread`, for the document's record."""
     import pypdfium2 as pdfium
 
     doc = pdfium.PdfDocument(str(path))
@@ -47,18 +48,24 @@ def read_pictures(path: Path, pictures: dict[int, tuple[Box, ...]]) -> list[RawT
             return []
         reason = ocr.unavailable_reason()
         if reason:
-            log.warning("%s: %d picture(s) of a table left unread: %s", path.name, len(gridded), reason)
+            _left_unread(path, f"{len(gridded)} picture(s) of a table: {reason}", unread)
             return []
         with tempfile.TemporaryDirectory(prefix="lkjip-pictures-") as scratch:
             copy = _pictures_alone(doc, gridded, Path(scratch) / "pictures.pdf")
             ocred = ocr.ocr_pages(copy, Path(scratch) / "ocred.pdf", timeout=120 + 60 * len(gridded))
             tables = read_scanned(ocred, list(range(1, len(gridded) + 1)), line_scale=LINE_SCALE)
     except ocr.OcrError as exc:
-        log.warning("%s: pictures of tables left unread: %s", path.name, exc)
+        _left_unread(path, f"pictures of tables: {exc}", unread)
         return []
     finally:
         doc.close()
     return _on_pages(tables, [page for page, _ in gridded])
+
+
+def _left_unread(path: Path, why: str, unread: list[str] | None) -> None:
+    log.warning("%s: left unread: %s", path.name, why)
+    if unread is not None:
+        unread.append(why)
 
 
 def _bitmap(page, box: Box, dpi: int):

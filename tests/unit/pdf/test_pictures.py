@@ -154,3 +154,14 @@ def test_a_picture_under_its_caption_alone_is_a_picture_to_read(tmp_path):
     inventory = read_inventory(pdf)
     assert not inventory.pages[0].has_text and 1 in inventory.picture_boxes
     assert inventory.pages_to_ocr == [2] and 2 not in inventory.picture_boxes
+
+
+def test_a_picture_of_a_table_left_unread_says_why(monkeypatch):
+    """Without OCR the picture is not read, and the reason goes to the document's record, not to a log
+    line alone (extraction.py `pictures_unread`)."""
+    pdf = _corpus("jombang-inspektorat_2022_lkjip.pdf")
+    boxes = read_inventory(pdf).picture_boxes
+    monkeypatch.setattr(ocr, "unavailable_reason", lambda *a: "tesseract not found on PATH")
+    unread: list[str] = []
+    assert read_pictures(pdf, {32: boxes[32]}, unread) == []
+    assert unread == ["1 picture(s) of a table: tesseract not found on PATH"]
