@@ -17,6 +17,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pandas as pd
+from pypdfium2 import PdfiumError
 
 from extract.fsutil import sha256_file, staged_folder
 from extract.layout import DOCUMENT_RECORD, EXTRACTOR_VERSION, FACT_FILES, output_dir
@@ -101,12 +102,21 @@ def _ocr(pdf_path: Path, inventory, record: dict, scratch: Path):
 
 
 def _upright(pdf_path: Path, pages: list[int], record: dict, scratch: Path) -> Path:
-    """The PDF to OCR: a copy with its sideways scanned pages turned upright, if it has any."""
-    turns = orientation.sideways_pages(pdf_path, pages)
-    if not turns:
+    """The PDF to OCR: a copy with its sideways scanned pages turned upright, if it has any. Where that
+    fails, the pages are OCRed as they are and the record says why."""
+    if ocr.unavailable_reason() is not None:
+        return pdf_path  # ocr_pages says what is missing
+    try:
+        turns = orientation.sideways_pages(pdf_path, pages)
+        if not turns:
+            return pdf_path
+        upright = orientation.upright_copy(pdf_path, turns, scratch / f"upright-{pdf_path.name}")
+    except (PdfiumError, OSError, ValueError) as exc:  # a page pdfium cannot render
+        log.warning("%s: sideways pages not turned: %s", pdf_path.name, exc)
+        record["turn_error"] = f"{type(exc).__name__}: {exc}"
         return pdf_path
     record["turned_pages"] = {str(page): degrees for page, degrees in sorted(turns.items())}
-    return orientation.upright_copy(pdf_path, turns, scratch / f"upright-{pdf_path.name}")
+    return upright
 
 
 def _extract_tables(pdf_path: Path, inventory, record: dict, document_id: str):

@@ -152,7 +152,7 @@ def _around_text_column(x0: float, x1: float, text: list[Line], height: float) -
     it, is two gutters, one each side of that column: its names, wrapped onto lines of their own
     around their rows' value lines (cells aligned to the middle), put no word on a value line, so the
     search found no border around them and their column was joined to the number column on its left
-    (jambi_libreoffice_535 and jambi_reportlab_552: the sasaran of Jambi Tabel 3.9)."""
+    (jambi_libreoffice_535 and jambi_reportlab_301: the sasaran of Jambi Tabel 3.9)."""
     inset = EDGE_INSET * height
     inside = [line for line in text if x0 + inset <= line.x0 and line.x1 <= x1 - inset]
     edges = sorted(line.x0 for line in inside)

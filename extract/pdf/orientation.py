@@ -30,6 +30,7 @@ GLYPH_MIN_AREA = 4  # px of ink: a speck of dust is no letter
 MIN_GLYPHS = 50  # fewer letters (a stamp, a signature, a photo) leave a page as it is
 SIDEWAYS_SHARE = 0.5  # of the letters, those with their nearest neighbour above or below
 QUERY_GLYPHS = 400  # letters whose neighbours are looked up (evenly spread): enough, and fast
+QUERY_CHUNK = 50
 READ_DPI = 200  # the part read to choose the turn: small type is legible, and it takes a few seconds
 READ_SHARE = 0.34  # of the page's width and height: the part read (a ninth of the page, about)
 READ_STEPS = 5  # places tried for that part along each side
@@ -77,12 +78,16 @@ def _glyphs(grey: np.ndarray) -> np.ndarray:
 def _stacked(glyphs: np.ndarray) -> bool:
     if len(glyphs) < MIN_GLYPHS:
         return False
+    glyphs = glyphs.astype(np.float32)
     queries = glyphs[np.linspace(0, len(glyphs) - 1, min(QUERY_GLYPHS, len(glyphs))).astype(int)]
-    distances = ((queries[:, None, :] - glyphs[None, :, :]) ** 2).sum(axis=2)
-    distances[distances == 0] = np.inf  # the letter itself
-    nearest = glyphs[distances.argmin(axis=1)]
-    vertical = np.abs(nearest[:, 1] - queries[:, 1]) > np.abs(nearest[:, 0] - queries[:, 0])
-    return float(vertical.mean()) > SIDEWAYS_SHARE
+    vertical = 0
+    for start in range(0, len(queries), QUERY_CHUNK):  # a few MB at a time, however many letters
+        chunk = queries[start:start + QUERY_CHUNK]
+        distances = ((chunk[:, None, :] - glyphs[None, :, :]) ** 2).sum(axis=2)
+        distances[distances == 0] = np.inf  # the letter itself
+        nearest = glyphs[distances.argmin(axis=1)]
+        vertical += int((np.abs(nearest[:, 1] - chunk[:, 1]) > np.abs(nearest[:, 0] - chunk[:, 0])).sum())
+    return vertical / len(queries) > SIDEWAYS_SHARE
 
 
 def _busiest_part(glyphs: np.ndarray, shape: tuple[int, ...]) -> tuple[float, float, float, float]:
