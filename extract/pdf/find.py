@@ -21,7 +21,7 @@ from extract.model import RawTable
 from extract.pdf.captions import attach_captions, with_captions
 from extract.pdf.pictures import read_pictures
 from extract.pdf.ruled import read_camelot, stacks_rows, with_text_over_top
-from extract.pdf.scanned import read_scanned
+from extract.pdf.scanned import read_scanned, repair_misread_words
 from extract.pdf.stitch import stitch
 from extract.pdf.unruled import FLAVOR as WORDS_FLAVOR
 from extract.pdf.unruled import WordTable, read_word_tables
@@ -68,6 +68,9 @@ def find_tables(path: Path, pages: list[int], stream_pages: list[int] | None = N
     if beside and is_known is not None:
         tables += _read_beside_grids(path, beside, tables, is_known)
     tables.sort(key=lambda t: (t.page_start, -t.top))
+    for table in tables:  # the word reader's tables of OCRed pages too
+        if table.page_start in (scanned_pages or []):
+            repair_misread_words(table)
     return tables
 
 

@@ -11,6 +11,7 @@ from extract.model import RawTable
 from extract.numerals import is_row_number, looks_numeric
 from extract.pdf import ocr
 from extract.pdf.ruled import PAGES_PER_CAMELOT_CALL, to_raw_table
+from extract.text import HEADER_WORDS
 
 # camelot's default: a ruling line is at least 1/15 of the page image's side (shorter strokes are text).
 LINE_SCALE = 15
@@ -36,6 +37,7 @@ def read_scanned(path: Path, pages: list[int], line_scale: int = LINE_SCALE) -> 
             for _, raw in pairs:
                 _repair_row_numbers(_strip_ocr_rules(raw))
                 _repair_percent_signs(raw)
+                repair_misread_words(raw)
                 found.append(raw)
     return found
 
@@ -168,6 +170,39 @@ def _repair_percent_signs(table: RawTable) -> None:
         for i in range(first):
             lines = column[i].split("\n")
             table.rows[i][c] = "\n".join(_PERCENT_MISREADINGS.sub(r"\1%\2", line.strip()) for line in lines)
+
+
+# Letters tesseract takes for one another in small or blurred type ('Capalan', 'Klnerja', 'Prograrn').
+_LOOKALIKE_LETTERS = ((re.compile(r"rn"), "m"), (re.compile(r"cl"), "d"), (re.compile(r"[l1|!]"), "i"))
+_WORD = re.compile(r"[A-Za-z1|!]{4,}")
+
+
+def _lookalike_key(word: str) -> str:
+    key = word.lower()
+    for pattern, letter in _LOOKALIKE_LETTERS:
+        key = pattern.sub(letter, key)
+    return key
+
+
+_HEADER_KEYS = {_lookalike_key(word): word for word in HEADER_WORDS if len(word) >= 4}
+
+
+def repair_misread_words(table: RawTable) -> None:
+    """A word OCR read with a letter taken for another ('Capalan' for 'Capaian', 'Prograrn' for 'Program')
+    is the header word it differs from only so: a table's header names its columns by such words, and
+    one misread leaves the column unnamed (a capaian column taken for nothing, the budget's absorption read
+    as the indicator's capaian: jabar-dsda p. 34). The printed case is kept."""
+    for row in table.rows:
+        for c, text in enumerate(row):
+            row[c] = _WORD.sub(_header_word, text) if text else text
+
+
+def _header_word(match: re.Match) -> str:
+    word = match.group(0)
+    known = _HEADER_KEYS.get(_lookalike_key(word))
+    if known is None or word.lower() == known:
+        return word
+    return known.upper() if word.isupper() else known.capitalize() if word[:1].isupper() else known
 
 
 def _leading_digits(text: str) -> str:

@@ -76,6 +76,28 @@ def test_a_sideways_scanned_table_is_read_upright(tmp_path):
     assert any(row[-4:] == ["100%", "100%", "100", "100"] for row in rows)
 
 
+@needs_ocr
+def test_a_sideways_table_whose_header_ocr_misreads_is_read_by_its_header(tmp_path):
+    """PSDA p. 34 (Tabel 3.6): its 'Capaian' read 'Capalan' left the capaian column unnamed and the
+    budget's absorption (93,51) was taken for the capaian (extract/pdf/scanned.py repair_misread_words).
+    The first row as printed: 100% | 100% | 100."""
+    from bench.accuracy import extracted_facts
+    from extract.extraction import tables_to_frames
+
+    doc, part = pdfium.PdfDocument(str(_corpus(SCAN))), pdfium.PdfDocument.new()
+    try:
+        part.import_pages(doc, [33])
+        part.save(str(tmp_path / "p34.pdf"))
+    finally:
+        part.close()
+        doc.close()
+    _, tables = _ocred_tables(tmp_path / "p34.pdf", tmp_path)
+    facts = extracted_facts({"region_code": "32", "fiscal_year": 2016}, tables_to_frames("test", tables))
+    assert exp.fact(exp.INDICATOR, "32", 2016, "sasaran",
+                    "Prosentase rekomendasi teknis pengajuan SIPPA yang diselesaikan tepat waktu",
+                    100, 100, 100) in {g.fact for g in facts[exp.INDICATOR]}
+
+
 def _landscape_page_scanned(slug: str, caption: str, counterclockwise: bool, out: Path) -> Path:
     """The landscape page of the seed's landscape rendering that prints `caption`, scanned at 200 dpi
     on a portrait page, turned a quarter counterclockwise (its top at the left) or clockwise."""

@@ -22,6 +22,7 @@ from extract.pdf.scanned import (
     _repair_percent_signs,
     _repair_row_numbers,
     _vote,
+    repair_misread_words,
 )
 from tests.paths import REPO
 
@@ -90,6 +91,17 @@ def test_short_codes_next_to_a_numbering_column_are_left_alone():
                     ["4.", "SMA"], ["5.", "SMP dan SD"], ["6.", "Tidak sekolah"]])
     _repair_row_numbers(table)
     assert [r[1] for r in table.rows][2:] == ["S2", "S1", "D3", "SMA", "SMP dan SD", "Tidak sekolah"]
+
+
+def test_header_words_misread_by_a_lookalike_letter_are_the_header_words():
+    """Misreadings in the OCR of jabar-dsda 2016 (the only document of the corpus with any): 'Capalan'
+    over the capaian column of Tabel 3.6, 'Klnerja', 'Prograrn', 'Keglatan'. Words that are no header
+    word, or are one already, stay as they are."""
+    table = _table([["SASARAN", "INDIKATOR KINERJA", "Target", "Capalan", "Klnerja"],
+                    ["Prograrn", "Keglatan Pemeliharaan", "100%", "KINERJA", "Klinik dan Pola 1111"]])
+    repair_misread_words(table)
+    assert table.rows == [["SASARAN", "INDIKATOR KINERJA", "Target", "Capaian", "Kinerja"],
+                          ["Program", "Kegiatan Pemeliharaan", "100%", "KINERJA", "Klinik dan Pola 1111"]]
 
 
 def test_a_percent_sign_misread_in_a_header_over_fractions_is_a_percent_sign():
