@@ -362,46 +362,55 @@ def _ocr_laid_out(crops: list, dpi: int, language: str, timeout: int) -> list[st
     """One tesseract run over all crops laid out on one canvas (see _layout); every word goes
     back to the crop its centre falls in. Lines of one crop are joined with newlines, like
     camelot's cells."""
-    import csv
-    import io
-
-    import cv2
     import numpy as np
 
     size, places = _layout(crops, dpi)
     canvas = np.full(size, 255, np.uint8)
     for crop, (top, left) in zip(crops, places):
         canvas[top: top + crop.shape[0], left: left + crop.shape[1]] = crop
-    ok, png = cv2.imencode(".png", canvas)
-    if not ok:
-        return [None] * len(crops)
-    command = [_programs()[1], "stdin", "stdout", "-l", language, "--psm", "6", "--dpi", str(dpi), "tsv"]
-    try:
-        done = subprocess.run(command, input=png.tobytes(), capture_output=True, timeout=timeout,
-                              env=dict(os.environ, OMP_THREAD_LIMIT="1"))
-    except (OSError, subprocess.SubprocessError):
-        log.warning("tesseract failed on table cells", exc_info=True)
-        return [None] * len(crops)
-    if done.returncode != 0:
-        log.warning("tesseract exit %s on table cells: %s", done.returncode, done.stderr[-200:])
+    rows = tesseract_words(canvas, language, psm=6, dpi=dpi, timeout=timeout, what="table cells")
+    if rows is None:
         return [None] * len(crops)
     margin = int(dpi * 0.05)  # a word's box may reach a little past the ink it was read from
     boxes = [(left - margin, top - margin, left + c.shape[1] + margin, top + c.shape[0] + margin)
              for c, (top, left) in zip(crops, places)]
     words: list[list[tuple[tuple[int, int, int], int, int, str]]] = [[] for _ in crops]
-    rows = csv.DictReader(io.StringIO(done.stdout.decode("utf-8", "replace")), delimiter="\t",
-                          quoting=csv.QUOTE_NONE)
     for row in rows:
-        word = (row.get("text") or "").strip()
-        if row.get("level") != "5" or not word:
-            continue
         cx = int(row["left"]) + int(row["width"]) / 2
         cy = int(row["top"]) + int(row["height"]) / 2
         index = next((i for i, (x1, y1, x2, y2) in enumerate(boxes) if x1 <= cx < x2 and y1 <= cy < y2), None)
         if index is not None:
             line = (int(row["block_num"]), int(row["par_num"]), int(row["line_num"]))
-            words[index].append((line, int(row["top"]), int(row["left"]), word))
+            words[index].append((line, int(row["top"]), int(row["left"]), row["text"].strip()))
     return [_join_lines(found) or None for found in words]
+
+
+def tesseract_words(image, language: str, psm: int, dpi: int | None, timeout: int, what: str) -> list[dict] | None:
+    """The words tesseract reads in a grey image (numpy array), as its TSV rows (level 5, with text:
+    left, top, width, height, conf, text, block_num, par_num, line_num), or None when it failed;
+    `what` names the image in the log."""
+    import csv
+    import io
+
+    import cv2
+
+    ok, png = cv2.imencode(".png", image)
+    if not ok:
+        return None
+    command = [_programs()[1], "stdin", "stdout", "-l", language, "--psm", str(psm)]
+    command += ["--dpi", str(dpi), "tsv"] if dpi else ["tsv"]
+    try:
+        done = subprocess.run(command, input=png.tobytes(), capture_output=True, timeout=timeout,
+                              env=dict(os.environ, OMP_THREAD_LIMIT="1"))
+    except (OSError, subprocess.SubprocessError):
+        log.warning("tesseract failed on %s", what, exc_info=True)
+        return None
+    if done.returncode != 0:
+        log.warning("tesseract exit %s on %s: %s", done.returncode, what, done.stderr[-200:])
+        return None
+    rows = csv.DictReader(io.StringIO(done.stdout.decode("utf-8", "replace")), delimiter="\t",
+                          quoting=csv.QUOTE_NONE)
+    return [row for row in rows if row.get("level") == "5" and (row.get("text") or "").strip()]
 
 
 def _join_lines(words: list[tuple[tuple[int, int, int], int, int, str]]) -> str:

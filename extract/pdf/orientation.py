@@ -11,18 +11,12 @@ sideways pages of a scanned report set in small type, confidently.)
 """
 from __future__ import annotations
 
-import logging
-import os
 import shutil
-import subprocess
-import tempfile
 from pathlib import Path
 
 import numpy as np
 
-from extract.pdf.ocr import CELL_DPI, DEFAULT_LANGUAGE, INK
-
-log = logging.getLogger(__name__)
+from extract.pdf.ocr import CELL_DPI, DEFAULT_LANGUAGE, INK, tesseract_words
 
 TEST_DPI = 100  # 9-12 pt letters are 5-17 px high
 GLYPH_PX = (2, 30)  # the height and width of a letter or digit; a rule, a logo or a stain is larger
@@ -118,31 +112,12 @@ def _clockwise_turn(grey: np.ndarray, first: int) -> int:
 
 def _legible_words(grey: np.ndarray) -> int:
     """Words of three letters or more that tesseract reads with confidence."""
-    from PIL import Image
-
-    tesseract = shutil.which("tesseract")
-    if not tesseract:
+    if not shutil.which("tesseract"):
         return 0
-    with tempfile.TemporaryDirectory(prefix="lkjip-turn-") as scratch:
-        image = Path(scratch) / "part.png"
-        Image.fromarray(np.ascontiguousarray(grey)).save(image)
-        try:
-            done = subprocess.run([tesseract, str(image), "stdout", "--psm", "11", "-l", DEFAULT_LANGUAGE, "tsv"],
-                                  capture_output=True, text=True, timeout=OCR_TIMEOUT_SECONDS,
-                                  env=dict(os.environ, OMP_THREAD_LIMIT="1"))
-        except (OSError, subprocess.SubprocessError) as exc:
-            log.warning("reading a sideways page to turn it failed: %s", exc)
-            return 0
-    words = [line.split("\t") for line in (done.stdout or "").splitlines()[1:]]
-    return sum(1 for w in words if len(w) == 12 and _number(w[10]) >= LEGIBLE_CONFIDENCE
-               and sum(ch.isalpha() for ch in w[11]) >= 3)
-
-
-def _number(text: str) -> float:
-    try:
-        return float(text)
-    except ValueError:
-        return -1.0
+    words = tesseract_words(np.ascontiguousarray(grey), DEFAULT_LANGUAGE, psm=11, dpi=READ_DPI,
+                            timeout=OCR_TIMEOUT_SECONDS, what="a sideways page") or []
+    return sum(1 for w in words if float(w.get("conf") or -1) >= LEGIBLE_CONFIDENCE
+               and sum(ch.isalpha() for ch in w["text"]) >= 3)
 
 
 def upright_copy(pdf_path: Path, turns: dict[int, int], out: Path) -> Path:
