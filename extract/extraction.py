@@ -176,8 +176,22 @@ def read_tables(pdf_path: Path, inventory, ocr_pages: list[int] | None = None,
     """Every table of the document; why pictures of tables were left unread is added to `unread`."""
     scanned = sorted(set(ocr_pages or []) | set(inventory.scanned_text_pages))
     native = [p for p in inventory.ruled_text_pages if p not in scanned]  # lattice reads drawn lines only
-    return stitch(find_tables(pdf_path, native, stream_pages=inventory.text_pages, scanned_pages=scanned,
-                              is_known=_is_known_table, pictures=inventory.picture_boxes, unread=unread))
+    tables = stitch(find_tables(pdf_path, native, stream_pages=inventory.text_pages, scanned_pages=scanned,
+                                is_known=_is_known_table, pictures=inventory.picture_boxes, unread=unread))
+    return _with_unique_ids(tables)
+
+
+def _with_unique_ids(tables: list[RawTable]) -> list[RawTable]:
+    """Each table's id once in its document (the warehouse's key): a second table with an id already
+    given (two word tables starting at the same height of a page) gets a suffix, not the load refused."""
+    seen: dict[str, int] = {}
+    for table in tables:
+        seen[table.table_id] = seen.get(table.table_id, 0) + 1
+        if seen[table.table_id] > 1:
+            log.warning("table id %s given twice; the second is %s_%d", table.table_id, table.table_id,
+                        seen[table.table_id])
+            table.table_id = f"{table.table_id}_{seen[table.table_id]}"
+    return tables
 
 
 def _is_known_table(table: RawTable) -> bool:

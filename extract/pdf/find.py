@@ -107,8 +107,8 @@ def _read_with_word_bodies(path: Path, ruled: list[RawTable], pages: list[int], 
     chain = _chained_pages(found)
     parts = {id(t): [w for w in found if _overlaps(w, t) and len(chain[w.table_id]) > 1] for t in ends}
     replaced = [t for t in ends if parts[id(t)]]
-    return [t for t in ruled if t not in replaced] + \
-        [w for w in found if w.page_start in pages] + [w for t in replaced for w in parts[id(t)]]
+    words = [w for w in found if w.page_start in pages] + [w for t in replaced for w in parts[id(t)]]
+    return [t for t in ruled if t not in replaced] + list({id(w): w for w in words}.values())  # each part once
 
 
 def _last_on_page(tables: list[RawTable], table: RawTable) -> bool:

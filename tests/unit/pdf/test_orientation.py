@@ -98,6 +98,27 @@ def test_a_sideways_table_whose_header_ocr_misreads_is_read_by_its_header(tmp_pa
                     100, 100, 100) in {g.fact for g in facts[exp.INDICATOR]}
 
 
+@needs_ocr
+def test_a_word_table_beside_a_ruled_tail_is_kept_once(tmp_path):
+    """PSDA pp. 65-67, turned: the word table of p. 66 replaces a short ruled part there and was also kept as
+    a table of its own page, twice under one id, which the warehouse refuses (a whole nightly publish
+    stopped by one document)."""
+    from extract.extraction import _extract
+
+    doc, part = pdfium.PdfDocument(str(_corpus(SCAN))), pdfium.PdfDocument.new()
+    try:
+        part.import_pages(doc, [64, 65, 66])
+        part.save(str(tmp_path / "pp65-67.pdf"))
+    finally:
+        part.close()
+        doc.close()
+    record, frames = _extract(tmp_path / "pp65-67.pdf", "test")
+    assert record["turned_pages"] == {"1": 90, "2": 90}
+    ids = list(frames["tables"]["table_id"])
+    assert ids and len(ids) == len(set(ids))
+    assert not any(i.endswith("_2") for i in ids), "the same table read twice, not two tables at one height"
+
+
 def _landscape_page_scanned(slug: str, caption: str, counterclockwise: bool, out: Path) -> Path:
     """The landscape page of the seed's landscape rendering that prints `caption`, scanned at 200 dpi
     on a portrait page, turned a quarter counterclockwise (its top at the left) or clockwise."""
