@@ -403,7 +403,8 @@ def parse_args(argv: list[str] | None):
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0], epilog=__doc__.split("\n\n", 1)[1],
                                  formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--quick", action="store_true", help="fast: no corpus section, no OCR layouts (scanned, "
-                    f"scanned-sideways, pictured), {QUICK_FUZZ_N} fuzz variants per seed per engine, {len(QUICK_TRUTH)} labelled documents")
+                    f"scanned-sideways, pictured), {QUICK_FUZZ_N} fuzz variants per seed per engine, "
+                    f"{len(QUICK_TRUTH)} labelled documents")
     ap.add_argument("--corpus-only", action="store_true", help="only the corpus: corpus table and labelled set")
     ap.add_argument("--held-out", action="store_true",
                     help=f"only what the rules were not built on: fuzz variants from {fuzz_score.DEVELOPMENT_VARIANTS} "
