@@ -48,6 +48,18 @@ def test_a_page_is_sideways_when_its_letters_stack(name, page, sideways):
     assert _sideways(_corpus(name), page) is sideways
 
 
+def _scan_pages(pages: list[int], out: Path) -> Path:
+    """`pages` (1-based) of the PSDA scan alone in a PDF."""
+    doc, part = pdfium.PdfDocument(str(_corpus(SCAN))), pdfium.PdfDocument.new()
+    try:
+        part.import_pages(doc, [p - 1 for p in pages])
+        part.save(str(out))
+    finally:
+        part.close()
+        doc.close()
+    return out
+
+
 def _ocred_tables(pdf: Path, tmp_path: Path):
     """The extraction's OCR step (turning sideways pages first), then its table reading."""
     from extract.extraction import _ocr, read_tables
@@ -62,14 +74,8 @@ def _ocred_tables(pdf: Path, tmp_path: Path):
 def test_a_sideways_scanned_table_is_read_upright(tmp_path):
     """PSDA p. 28 (Tabel 3.2): read as noise before, one letter per line. Its rows, as printed
     (the header is blacked out in the scan)."""
-    doc, part = pdfium.PdfDocument(str(_corpus(SCAN))), pdfium.PdfDocument.new()
-    try:
-        part.import_pages(doc, [27])
-        part.save(str(tmp_path / "p28.pdf"))
-    finally:
-        part.close()
-        doc.close()
-    record, tables = _ocred_tables(tmp_path / "p28.pdf", tmp_path)
+    pdf = _scan_pages([28], tmp_path / "p28.pdf")
+    record, tables = _ocred_tables(pdf, tmp_path)
     assert record["turned_pages"] == {"1": 90}
     rows = [[c for c in row if c] for table in tables for row in table.rows]
     assert any(row[-4:] == ["69,65%", "72,06%", "96,74", "100,01"] for row in rows)
@@ -84,14 +90,8 @@ def test_a_sideways_table_whose_header_ocr_misreads_is_read_by_its_header(tmp_pa
     from bench.accuracy import extracted_facts
     from extract.extraction import tables_to_frames
 
-    doc, part = pdfium.PdfDocument(str(_corpus(SCAN))), pdfium.PdfDocument.new()
-    try:
-        part.import_pages(doc, [33])
-        part.save(str(tmp_path / "p34.pdf"))
-    finally:
-        part.close()
-        doc.close()
-    _, tables = _ocred_tables(tmp_path / "p34.pdf", tmp_path)
+    pdf = _scan_pages([34], tmp_path / "p34.pdf")
+    _, tables = _ocred_tables(pdf, tmp_path)
     facts = extracted_facts({"region_code": "32", "fiscal_year": 2016}, tables_to_frames("test", tables))
     assert exp.fact(exp.INDICATOR, "32", 2016, "sasaran",
                     "Prosentase rekomendasi teknis pengajuan SIPPA yang diselesaikan tepat waktu",
@@ -105,14 +105,8 @@ def test_a_word_table_beside_a_ruled_tail_is_kept_once(tmp_path):
     stopped by one document)."""
     from extract.extraction import _extract
 
-    doc, part = pdfium.PdfDocument(str(_corpus(SCAN))), pdfium.PdfDocument.new()
-    try:
-        part.import_pages(doc, [64, 65, 66])
-        part.save(str(tmp_path / "pp65-67.pdf"))
-    finally:
-        part.close()
-        doc.close()
-    record, frames = _extract(tmp_path / "pp65-67.pdf", "test")
+    pdf = _scan_pages([65, 66, 67], tmp_path / "pp65-67.pdf")
+    record, frames = _extract(pdf, "test")
     assert record["turned_pages"] == {"1": 90, "2": 90}
     ids = list(frames["tables"]["table_id"])
     assert ids and len(ids) == len(set(ids))
