@@ -21,6 +21,7 @@ import pytest
 
 from bench import truth_score as ts
 from extract.extraction import extract_document
+from tests.page_cuts import cut_pages
 from tests.paths import CORPUS
 
 pytestmark = pytest.mark.skipif(not CORPUS.is_dir(), reason=f"no real corpus at {CORPUS}: labelled set skipped")
@@ -44,18 +45,9 @@ KNOWN_MISSING = {"kab-grobogan-dpupr_2021_lkjip": set(_GROBOGAN_EMBUNG)}
 KNOWN_SPURIOUS = {"kab-grobogan-dpupr_2021_lkjip": set(_GROBOGAN_EMBUNG)}
 
 
-def _cut(pdf, first: int, last: int, out):
-    import pypdfium2 as pdfium
-
-    source, part = pdfium.PdfDocument(str(pdf)), pdfium.PdfDocument.new()
-    part.import_pages(source, pages=list(range(first - 1, last)))
-    part.save(str(out))
-    return out
-
-
 def _extracted(name: str, tmp_path) -> tuple[list[ts.Fact], list[ts.Fact]]:
     first, last = DOCUMENTS[name]
-    pdf = _cut(CORPUS / f"{name}.pdf", first, last, tmp_path / f"{name}.pdf")
+    pdf = cut_pages(CORPUS / f"{name}.pdf", list(range(first, last + 1)), tmp_path / f"{name}.pdf")
     record = extract_document(pdf, tmp_path / "extracted", document_id="t")
     assert record["status"] in ("ok", "partial"), record
     frame = pd.read_parquet(next((tmp_path / "extracted").rglob("indicators.parquet")))

@@ -10,23 +10,18 @@ import inspect
 import json
 
 import pandas as pd
-import pypdfium2 as pdfium
 
 from extract import extraction
 from extract.layout import DOCUMENT_RECORD, output_dir
 from extract.parse import indicators
+from tests.page_cuts import cut_pages
 from tests.paths import SAMPLE_PDFS
 
 TABEL_3_3_PAGE = 23  # of lkjip_jepara_2024_ruled.pdf
 
 
 def _one_page(tmp_path):
-    source = pdfium.PdfDocument(str(SAMPLE_PDFS / "lkjip_jepara_2024_ruled.pdf"))
-    cut = pdfium.PdfDocument.new()
-    cut.import_pages(source, [TABEL_3_3_PAGE - 1])
-    path = tmp_path / "tabel-3-3.pdf"
-    cut.save(str(path))
-    return path
+    return cut_pages(SAMPLE_PDFS / "lkjip_jepara_2024_ruled.pdf", [TABEL_3_3_PAGE], tmp_path / "tabel-3-3.pdf")
 
 
 def _line_of(function, text: str) -> int:

@@ -15,6 +15,7 @@ import pytest
 from bench import expected as exp
 from extract.pdf import ocr
 from extract.pdf.orientation import TEST_DPI, _grey, is_sideways, sideways_pages
+from tests.page_cuts import cut_pages
 from tests.paths import CORPUS
 
 needs_ocr = pytest.mark.skipif(not ocr.ocr_available(), reason=f"OCR unavailable: {ocr.unavailable_reason()}")
@@ -50,14 +51,7 @@ def test_a_page_is_sideways_when_its_letters_stack(name, page, sideways):
 
 def _scan_pages(pages: list[int], out: Path) -> Path:
     """`pages` (1-based) of the PSDA scan alone in a PDF."""
-    doc, part = pdfium.PdfDocument(str(_corpus(SCAN))), pdfium.PdfDocument.new()
-    try:
-        part.import_pages(doc, [p - 1 for p in pages])
-        part.save(str(out))
-    finally:
-        part.close()
-        doc.close()
-    return out
+    return cut_pages(_corpus(SCAN), pages, out)
 
 
 def _ocred_tables(pdf: Path, tmp_path: Path):

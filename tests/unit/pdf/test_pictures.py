@@ -13,6 +13,7 @@ from bench import expected as exp
 from extract.pdf import ocr
 from extract.pdf.inventory import read_inventory
 from extract.pdf.pictures import GRID_DPI, _render, _shows_grid, read_pictures
+from tests.page_cuts import cut_pages
 from tests.paths import CORPUS, REPO
 
 SAMPLES = REPO / "samples" / "pdf"
@@ -81,14 +82,7 @@ def _pictured_pages(pdf, pages: list[int], out):
     the text around it kept."""
     from bench.pictured import picture_tables
 
-    doc, part = pdfium.PdfDocument(str(pdf)), pdfium.PdfDocument.new()
-    try:
-        part.import_pages(doc, [p - 1 for p in pages])
-        part.save(str(out.with_name("part.pdf")))
-    finally:
-        part.close()
-        doc.close()
-    return picture_tables(out.with_name("part.pdf"), out)
+    return picture_tables(cut_pages(pdf, pages, out.with_name("part.pdf")), out)
 
 
 def _facts(pdf, region: str, year: int):
