@@ -45,7 +45,7 @@ from extract.pdf.running_lines import without_running_lines
 from extract.pdf.word_blocks import lone_header, table_blocks
 from extract.pdf.word_cache import cached_words
 from extract.pdf.word_cells import cell_words, split_trailing_values, value_columns
-from extract.pdf.word_rows import body_index, header_bands, joined, logical_rows
+from extract.pdf.word_rows import body_index, header_bands, joined, logical_rows, text_runs
 from extract.text import in_capitals
 
 FLAVOR = WORDS_FLAVOR
@@ -83,7 +83,8 @@ def block_to_table(block: list[Line], page: int, rules: list[Rule] | None = None
     line_cells = [[" ".join(w.text for w in cell) for cell in cells] for cells in line_words]
     header_rows = line_cells[:n_header]
     if header_rows and not header_words_in(" ".join(cell for cells in header_rows for cell in cells)):
-        header_rows = [joined(header_rows)]  # no header: the rest of a row cut by a page break
+        # no header: the rest of a row cut by a page break (and a heading under it, a row of its own)
+        header_rows = [joined([header_rows[i] for i in run]) for run in text_runs(header_rows)]
     else:
         header_rows = header_bands(block, header_index, n_header, line_cells, rules or [])
     lead = body_start(body)

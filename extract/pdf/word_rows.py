@@ -153,6 +153,22 @@ def _spanning_apart(bands: list[list[int]], line_cells: list[list[str]], valued:
     return out
 
 
+def text_runs(line_cells: list[list[str]]) -> list[list[int]]:
+    """Lines of text alone (no values) cut where the lines above print in other columns than the lines
+    below: the cells of one row print side by side, some line holding two of them whatever their
+    alignment; runs of lines one under the other in columns apart are the cells of two rows (at a page
+    top, the last words of a name the page break cut, then a heading 'BIDANG UMKM' across the number
+    column). Lines holding values stay one row (a cut row's amounts under the rest of its name)."""
+    if any(_holds_values(cells) for cells in line_cells):
+        return [list(range(len(line_cells)))]
+    for k in range(1, len(line_cells)):
+        above = {col for cells in line_cells[:k] for col, cell in enumerate(cells) if cell}
+        below = {col for cells in line_cells[k:] for col, cell in enumerate(cells) if cell}
+        if above and below and not above & below:
+            return [list(range(k))] + [[k + i for i in run] for run in text_runs(line_cells[k:])]
+    return [list(range(len(line_cells)))]
+
+
 def _head_apart(band: list[int], line_cells: list[list[str]], valued: list[bool]) -> list[list[int]]:
     """A band of cells aligned to the bottom, cut in two where its first text-only lines, in capitals, print in
     columns that the next line leaves empty and a line below prints in again: a cell aligned to the
