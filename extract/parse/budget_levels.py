@@ -14,6 +14,7 @@ def assign_levels(lines: list[BudgetLine]) -> None:
     (a kegiatan equals the sum of the lines under it).
     """
     block: list[BudgetLine] = []
+    under_program = False
     for line in lines:
         name = line.line_name.lower()
         if TOTAL_RE.match(name) or not (name or line.line_number):  # amounts alone close or open the table
@@ -25,16 +26,18 @@ def assign_levels(lines: list[BudgetLine]) -> None:
         else:
             block.append(line)
             continue
-        _levels_in_block(block)
+        _levels_in_block(block, opens_table=not under_program)
         block = []
-    _levels_in_block(block)
+        under_program = under_program or line.level == "program"
+    _levels_in_block(block, opens_table=not under_program)
 
 
-def _levels_in_block(block: list[BudgetLine]) -> None:
+def _levels_in_block(block: list[BudgetLine], opens_table: bool = False) -> None:
     if not block:
         return
     for rule in (_by_keyword, _by_letter_case, _by_numbering, _by_numbering_depth, _by_arithmetic):
-        decided = rule(block)
+        flags = rule(block)
+        decided = _split(flags, opens_table) if flags is not None else None
         if decided is not None:
             for line, is_kegiatan in zip(block, decided):
                 line.level = "kegiatan" if is_kegiatan else "sub_kegiatan"
@@ -44,31 +47,35 @@ def _levels_in_block(block: list[BudgetLine]) -> None:
         line.level, line.level_method = "kegiatan", "default"
 
 
-def _split(flags: list[bool]) -> list[bool] | None:
-    """A rule decides only if it separates the block into both levels, kegiatan first."""
-    return flags if any(flags) and not all(flags) and flags[0] else None
+def _split(flags: list[bool], opens_table: bool = False) -> list[bool] | None:
+    """A rule decides only if it separates the block into both levels, kegiatan first. Lines that open a
+    table above its first program may be the last sub-kegiatan of a kegiatan printed before them (a part
+    of a table on the next page that was not joined to its start): kegiatan first from the first kegiatan."""
+    lead = flags.index(True) if opens_table and True in flags else 0
+    rest = flags[lead:]
+    return flags if any(rest) and not all(rest) and rest[0] else None
 
 
 def _by_keyword(block):
     names = [b.line_name.lower() for b in block]
     if not any(n.startswith(("kegiatan", "sub kegiatan", "sub-kegiatan")) for n in names):
         return None
-    return _split([n.startswith("kegiatan") for n in names])
+    return [n.startswith("kegiatan") for n in names]
 
 
 def _by_letter_case(block):
-    return _split([in_capitals(b.line_name) for b in block])
+    return [in_capitals(b.line_name) for b in block]
 
 
 def _by_numbering(block):
-    return _split([not b.line_number for b in block])
+    return [not b.line_number for b in block]
 
 
 def _by_numbering_depth(block):
     depths = [b.line_number.rstrip(".").count(".") if b.line_number else -1 for b in block]
     if -1 in depths or len(set(depths)) < 2:
         return None
-    return _split([d == min(depths) for d in depths])
+    return [d == min(depths) for d in depths]
 
 
 def _by_arithmetic(block):
@@ -84,5 +91,5 @@ def _by_arithmetic(block):
             i = j
         else:
             i += 1
-    return _split(flags)
+    return flags
 
