@@ -17,6 +17,7 @@ from pathlib import Path
 import numpy as np
 
 from extract.pdf.ocr import CELL_DPI, DEFAULT_LANGUAGE, INK, tesseract_words
+from extract.pdf.page_pixels import grey_pixels
 
 TEST_DPI = 100  # 9-12 pt letters are 5-17 px high
 GLYPH_PX = (2, 30)  # the height and width of a letter or digit; a rule, a logo or a stain is larger
@@ -41,12 +42,12 @@ def sideways_pages(pdf_path: Path, pages: list[int]) -> dict[int, int]:
     try:
         turns: dict[int, int] = {}
         for number in pages:
-            grey = _grey(doc[number - 1], TEST_DPI)
+            grey = grey_pixels(doc[number - 1], TEST_DPI)
             glyphs = _glyphs(grey)
             if _stacked(glyphs):
                 top, left, bottom, right = _busiest_part(glyphs, grey.shape)
                 scale = READ_DPI / TEST_DPI
-                part = _grey(doc[number - 1], READ_DPI)[int(top * scale):int(bottom * scale),
+                part = grey_pixels(doc[number - 1], READ_DPI)[int(top * scale):int(bottom * scale),
                                                         int(left * scale):int(right * scale)]
                 turns[number] = _clockwise_turn(part, first=list(turns.values())[-1] if turns else 90)
         return turns
@@ -148,6 +149,3 @@ def upright_copy(pdf_path: Path, turns: dict[int, int], out: Path) -> Path:
     return out
 
 
-def _grey(page, dpi: int) -> np.ndarray:
-    bitmap = page.render(scale=dpi / 72, grayscale=True)
-    return np.asarray(bitmap.to_numpy()).reshape(bitmap.height, bitmap.width, -1)[:, :, 0]

@@ -18,11 +18,11 @@ import numpy as np
 from extract.model import RawTable
 from extract.pdf import ocr
 from extract.pdf.ocr import CELL_DPI, INK
+from extract.pdf.page_pixels import Box, grey_bitmap, grey_pixels
 from extract.pdf.scanned import read_scanned
 
 log = logging.getLogger(__name__)
 
-Box = tuple[float, float, float, float]  # left, bottom, right, top in PDF points
 
 GRID_DPI = 100  # enough to see a 1 px rule of a pasted table
 MIN_RULES = 3  # a grid needs at least three rules each way: two rows and two columns
@@ -43,7 +43,7 @@ def read_pictures(path: Path, pictures: dict[int, tuple[Box, ...]], unread: list
     doc = pdfium.PdfDocument(str(path))
     try:
         gridded = [(page, box) for page, boxes in sorted(pictures.items()) for box in boxes
-                   if _shows_grid(_render(doc[page - 1], box, GRID_DPI))]
+                   if _shows_grid(grey_pixels(doc[page - 1], GRID_DPI, box))]
         if not gridded:
             return []
         reason = ocr.unavailable_reason()
@@ -66,20 +66,6 @@ def _left_unread(path: Path, why: str, unread: list[str] | None) -> None:
     log.warning("%s: left unread: %s", path.name, why)
     if unread is not None:
         unread.append(why)
-
-
-def _bitmap(page, box: Box, dpi: int):
-    """`box` of `page` rendered in grey."""
-    width, height = page.get_size()
-    left, bottom, right, top = box
-    crop = (max(0.0, left), max(0.0, bottom), max(0.0, width - right), max(0.0, height - top))
-    return page.render(scale=dpi / 72, crop=crop, grayscale=True)
-
-
-def _render(page, box: Box, dpi: int) -> np.ndarray:
-    """The grey pixels of `box` on `page`."""
-    bitmap = _bitmap(page, box, dpi)
-    return np.asarray(bitmap.to_numpy()).reshape(bitmap.height, bitmap.width, -1)[:, :, 0]
 
 
 def _shows_grid(grey: np.ndarray) -> bool:
@@ -116,7 +102,7 @@ def _pictures_alone(doc, gridded: list[tuple[int, Box]], out: Path) -> Path:
         for page_number, box in gridded:
             page = doc[page_number - 1]
             left, bottom, right, top = box
-            bitmap = _bitmap(page, box, CELL_DPI)
+            bitmap = grey_bitmap(page, CELL_DPI, box)
             kept.append(bitmap)  # pdfium reads the pixels when the file is saved
             image = pdfium.PdfImage.new(copy)
             image.set_bitmap(bitmap)

@@ -14,7 +14,8 @@ import pytest
 
 from bench import expected as exp
 from extract.pdf import ocr
-from extract.pdf.orientation import TEST_DPI, _grey, is_sideways, sideways_pages
+from extract.pdf.orientation import TEST_DPI, is_sideways, sideways_pages
+from extract.pdf.page_pixels import grey_pixels
 from tests.page_cuts import cut_pages
 from tests.paths import CORPUS
 
@@ -32,7 +33,7 @@ def _corpus(name: str) -> Path:
 def _sideways(pdf: Path, page: int) -> bool:
     doc = pdfium.PdfDocument(str(pdf))
     try:
-        return is_sideways(_grey(doc[page - 1], TEST_DPI))
+        return is_sideways(grey_pixels(doc[page - 1], TEST_DPI))
     finally:
         doc.close()
 

@@ -12,7 +12,8 @@ import pytest
 from bench import expected as exp
 from extract.pdf import ocr
 from extract.pdf.inventory import read_inventory
-from extract.pdf.pictures import GRID_DPI, _render, _shows_grid, read_pictures
+from extract.pdf.page_pixels import grey_pixels
+from extract.pdf.pictures import GRID_DPI, _shows_grid, read_pictures
 from tests.page_cuts import cut_pages
 from tests.paths import CORPUS, REPO
 
@@ -58,7 +59,7 @@ def test_a_photo_or_a_chart_is_no_table_to_read(name, page):
     boxes = read_inventory(pdf).picture_boxes[page]
     doc = pdfium.PdfDocument(str(pdf))
     try:
-        assert not any(_shows_grid(_render(doc[page - 1], box, GRID_DPI)) for box in boxes)
+        assert not any(_shows_grid(grey_pixels(doc[page - 1], GRID_DPI, box)) for box in boxes)
     finally:
         doc.close()
 
