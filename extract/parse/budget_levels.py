@@ -37,7 +37,9 @@ def _levels_in_block(block: list[BudgetLine], opens_table: bool = False) -> None
         return
     for rule in (_by_keyword, _by_letter_case, _by_numbering, _by_numbering_depth, _by_arithmetic):
         flags = rule(block)
-        decided = _split(flags, opens_table) if flags is not None else None
+        # only capitals tell a sub-kegiatan before the first kegiatan: a table whose program rows carry no
+        # amount opens with kegiatan, some named 'Kegiatan ...' and some not
+        decided = _split(flags, opens_table and rule is _by_letter_case) if flags is not None else None
         if decided is not None:
             for line, is_kegiatan in zip(block, decided):
                 line.level = "kegiatan" if is_kegiatan else "sub_kegiatan"
@@ -48,9 +50,10 @@ def _levels_in_block(block: list[BudgetLine], opens_table: bool = False) -> None
 
 
 def _split(flags: list[bool], opens_table: bool = False) -> list[bool] | None:
-    """A rule decides only if it separates the block into both levels, kegiatan first. Lines that open a
-    table above its first program may be the last sub-kegiatan of a kegiatan printed before them (a part
-    of a table on the next page that was not joined to its start): kegiatan first from the first kegiatan."""
+    """A rule decides only if it separates the block into both levels, kegiatan first. With `opens_table`,
+    lines that open a table above its first program may be the last sub-kegiatan of a kegiatan printed
+    before them (a part of a table on the next page that was not joined to its start): kegiatan first from
+    the first kegiatan."""
     lead = flags.index(True) if opens_table and True in flags else 0
     rest = flags[lead:]
     return flags if any(rest) and not all(rest) and rest[0] else None

@@ -1,7 +1,7 @@
 """A budget table whose part on the next page was not joined to its start opens with the last sub-kegiatan
 of a kegiatan printed on the page before (budget_levels._split): the levels were left to the default, every
 line a kegiatan, because no rule may decide a block whose first line is no kegiatan. From the first
-kegiatan on, the rule that separates the levels decides; the lines before it are sub-kegiatan."""
+kegiatan on, the letter case decides (kegiatan in capitals); the lines before it are sub-kegiatan."""
 from __future__ import annotations
 
 from extract.extraction import _extract
@@ -11,7 +11,7 @@ from tests.fuzz_variants import fuzz_pdf, squash
 from tests.seed_tables import JAMBI, budget_lines
 
 
-def _line(name: str, number: str = "1.") -> BudgetLine:
+def _line(name: str, number: str | None = "1.") -> BudgetLine:
     return BudgetLine(table_id="t", row_index=0, source_page=1, line_number=number, level="", level_method="",
                       line_name=name, budget_raw="", budget_idr=None, realization_raw="", realization_idr=None,
                       absorption_raw="", absorption_pct_reported=None, fiscal_year=None)
@@ -27,6 +27,20 @@ def test_lines_before_the_first_kegiatan_of_a_table_are_sub_kegiatan():
     assign_levels(lines)
     assert [line.level for line in lines] == ["sub_kegiatan", "kegiatan", "sub_kegiatan", "program",
                                               "kegiatan", "kegiatan"]
+
+
+def test_kegiatan_named_with_and_without_the_word_stay_kegiatan_above_the_first_program_line():
+    """jabar-dinkes 2016 p. 82 (page image): the program rows print no amount, so no program line opens the
+    list; some kegiatan are named 'Kegiatan ...', most are not. The keyword tells no sub-kegiatan here."""
+    lines = [_line("Peningkatan Perilaku Hidup Bersih dan Sehat (PHBS)", None),
+             _line("Peningkatan Pemberdayaan Masyarakat Bidang Kesehatan", None),
+             _line("Kegiatan Promosi Kesehatan RS Pameungpeuk", None),
+             _line("Pengawasan Kualitas Kesehatan Lingkungan di Sasaran Prioritas Provinsi", None),
+             _line("Kegiatan Gerakan Penyelamatan Masa Depan (Gema Mapan) Melalui Program Kesehatan Anak Usia "
+                   "Sekolah dan Remaja", None),
+             _line("Pencegahan Kurang Gizi", None)]
+    assign_levels(lines)
+    assert {line.level for line in lines} == {"kegiatan"}
 
 
 def test_jambi_tabel_3_8_continued_under_a_header_of_other_columns():
