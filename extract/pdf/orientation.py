@@ -48,7 +48,7 @@ def sideways_pages(pdf_path: Path, pages: list[int]) -> dict[int, int]:
                 top, left, bottom, right = _busiest_part(glyphs, grey.shape)
                 scale = READ_DPI / TEST_DPI
                 part = grey_pixels(doc[number - 1], READ_DPI)[int(top * scale):int(bottom * scale),
-                                                        int(left * scale):int(right * scale)]
+                                                              int(left * scale):int(right * scale)]
                 turns[number] = _clockwise_turn(part, first=list(turns.values())[-1] if turns else 90)
         return turns
     finally:
@@ -147,5 +147,3 @@ def upright_copy(pdf_path: Path, turns: dict[int, int], out: Path) -> Path:
         copy.close()
         source.close()
     return out
-
-

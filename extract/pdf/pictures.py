@@ -23,7 +23,6 @@ from extract.pdf.scanned import read_scanned
 
 log = logging.getLogger(__name__)
 
-
 GRID_DPI = 100  # enough to see a 1 px rule of a pasted table
 MIN_RULES = 3  # a grid needs at least three rules each way: two rows and two columns
 RULE_SPAN = 0.3  # a rule runs over this share of the picture's width (or height) at least
