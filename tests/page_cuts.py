@@ -3,16 +3,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from extract.pdf.ocr import save_pages
+
 
 def cut_pages(pdf: Path, pages: list[int], out: Path) -> Path:
-    """`pages` (1-based, in this order) of `pdf` alone in a new PDF at `out`."""
-    import pypdfium2 as pdfium
-
-    source, part = pdfium.PdfDocument(str(pdf)), pdfium.PdfDocument.new()
-    try:
-        part.import_pages(source, [p - 1 for p in pages])
-        part.save(str(out))
-    finally:
-        part.close()
-        source.close()
+    """`pages` (1-based, in this order) of `pdf` alone in a new PDF at `out` (the copier the OCR step uses
+    to send only a report's scanned pages to ocrmypdf)."""
+    save_pages(Path(out), [(Path(pdf), [p - 1 for p in pages])])
     return Path(out)

@@ -141,7 +141,7 @@ def _ocr_some_pages(pdf_path: Path, out_path: Path, pages: list[int], run) -> No
     image either way, so the text is the same."""
     with tempfile.TemporaryDirectory(prefix=".ocr-pages-", dir=out_path.parent) as scratch:
         part, ocred = Path(scratch) / "pages.pdf", Path(scratch) / "ocred.pdf"
-        _save_pages(out_path=part, sources=[(pdf_path, [p - 1 for p in pages])])
+        save_pages(out_path=part, sources=[(pdf_path, [p - 1 for p in pages])])
         run(part, ocred, None)  # every page of `part` is one to read
         replaced = {page: index for index, page in enumerate(pages)}
         runs: list[tuple[Path, list[int]]] = []  # consecutive pages of one file: its fonts copied once
@@ -151,11 +151,11 @@ def _ocr_some_pages(pdf_path: Path, out_path: Path, pages: list[int], run) -> No
                 runs[-1][1].append(index)
             else:
                 runs.append((source, [index]))
-        _save_pages(out_path=Path(scratch) / "merged.pdf", sources=runs)
+        save_pages(out_path=Path(scratch) / "merged.pdf", sources=runs)
         commit_file(Path(scratch) / "merged.pdf", out_path)
 
 
-def _save_pages(out_path: Path, sources: list[tuple[Path, list[int]]]) -> None:
+def save_pages(out_path: Path, sources: list[tuple[Path, list[int]]]) -> None:
     """A new PDF of the given pages (0-based) of the given files, in order."""
     import pypdfium2 as pdfium
 
