@@ -19,8 +19,10 @@ setup: $(BIN)/lkjip
 demo: setup
 	$(BIN)/lkjip demo
 
+# Two test processes (pytest-xdist) on a two-core machine, up to four on bigger ones; each test file runs whole
+# in one process (its module fixtures are built once). PYTEST_ARGS adds options, e.g. PYTEST_ARGS="-n 0" (one process).
 test: setup
-	$(BIN)/python -m pytest -q
+	$(BIN)/python -m pytest -q -n auto --maxprocesses 4 --dist loadfile $(PYTEST_ARGS)
 
 # Style and structure: ruff (incl. A005, no module named after the standard library) and sqlfluff on the dbt models.
 lint: setup

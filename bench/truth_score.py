@@ -32,6 +32,13 @@ precision = of the extracted facts of that kind on the pages of the labelled tab
 in plans  = of the missed indicator labels that print a target alone (an agreement's or a plan's target),
             those whose target the plan targets hold (plan_targets.parquet, fct_plan_target: same name -
             exact, else fuzzy on page +-1 - same year, same target): printed beside recall, never in it.
+with plans = indicator recall and precision when the facts are those of fct_performance_indicator and the
+            year targets of fct_plan_target together (a Renstra's or an IKU table's target for one year is
+            labelled as an indicator fact with a target alone; the warehouse keeps it as a plan target). Both
+            sides count: every plan target on a labelled page is judged, right or wrong; one that repeats a
+            fact of fct_performance_indicator (same name, page, year and target) is that fact, counted once. The end-of-period
+            target (target akhir) is left out, as the baseline is: it is the period's, not a year's, and the
+            labels do not list it. Printed under the table; the table counts fct_performance_indicator alone.
 ceiling   = share of expected facts whose printed numbers (the digit groups of the *_printed texts
             of the values the label has) all appear among the digit groups of the document's raw
             cells (cells.parquet) on the label's page +-1. A fact outside the ceiling was lost
@@ -48,6 +55,7 @@ from pathlib import Path
 
 TRUTH_DIR = Path(__file__).resolve().parent / "truth"
 INDICATOR, BUDGET = "indicator", "budget"
+WITH_PLANS = "indicator_with_plans"  # indicator facts scored with the plan targets' year targets (see `with plans`)
 KINDS = (INDICATOR, BUDGET)
 FUZZY_MIN = 0.9
 FIELDS = ("target", "realization", "achievement_pct")
@@ -267,13 +275,15 @@ def _share(part: int, whole: int) -> float | None:
 
 
 def plan_facts(frames: dict) -> list[Fact]:
-    """The targets of multi-year plan tables (plan_targets: fct_plan_target), one per indicator and year."""
+    """The year targets of multi-year plan tables (plan_targets: fct_plan_target), one per indicator and year
+    (the end-of-period target left out)."""
     frame = frames.get("plan_targets")
     if frame is None or frame.empty:
         return []
     return [Fact(INDICATOR, norm_name(row.get("indicator_name")), int(row["source_page"]),
                  (_number(row.get("target_value")), None, None), row.get("level"), int(row["target_year"]), index=i)
-            for i, row in enumerate(frame.to_dict("records")) if _number(row.get("target_year")) is not None]
+            for i, row in enumerate(frame.to_dict("records"))
+            if _number(row.get("target_year")) is not None and row.get("is_end_target") is not True]
 
 
 def _target_only(label: Fact) -> bool:
@@ -344,8 +354,15 @@ def score_document(labels: list[Fact], extracted) -> dict:
         got = extracted_facts(record, frames, kind)
         if any(lab.own for lab in kind_labels) or declared_empty:
             doc_year = record.get("fiscal_year")
+            plans = plan_facts(frames) if kind == INDICATOR else None
             out["kinds"][kind] = score_kind(kind_labels, got, digits, doc_year, all_pages=declared_empty,
-                                            plans=plan_facts(frames) if kind == INDICATOR else None)
+                                            plans=plans)
+            if kind == INDICATOR:
+                # A target that both marts hold (the Renstra column of an achievement table) is one fact.
+                held = {(g.name, g.page, g.year, g.values[0]) for g in got}
+                extra = [p for p in plans if (p.name, p.page, p.year, p.values[0]) not in held]
+                with_plans = got + [replace(p, index=len(got) + i) for i, p in enumerate(extra)]
+                out[WITH_PLANS] = score_kind(kind_labels, with_plans, digits, doc_year, all_pages=declared_empty)
     return out
 
 
@@ -364,6 +381,12 @@ def summarize(documents: dict[str, dict]) -> dict:
                        "mean_recall": _mean(s["recall"] for s in scores),
                        "mean_precision": _mean(s["precision"] for s in scores),
                        "mean_ceiling": _mean(s["ceiling"] for s in scores)}
+    scores = [d[WITH_PLANS] for d in documents.values() if WITH_PLANS in d]
+    sums = {k: sum(s[k] for s in scores) for k in ("expected", "found", "judged", "right")}
+    total[WITH_PLANS] = {**sums, "recall": _share(sums["found"], sums["expected"]),
+                         "precision": _share(sums["right"], sums["judged"]),
+                         "mean_recall": _mean(s["recall"] for s in scores),
+                         "mean_precision": _mean(s["precision"] for s in scores)}
     both = [d["kinds"].get(k, {}) for d in documents.values() for k in KINDS]
     expected = sum(s.get("expected", 0) for s in both)
     total["all"] = {"expected": expected, "found": sum(s.get("found", 0) for s in both),
@@ -450,9 +473,18 @@ def report_truth(truth: dict, print_table, out=print) -> None:
                  "lost cells/reading", "level ok", "year ok", "region"], truth_rows(truth), out)
     out("ceiling = share of labelled facts whose printed numbers are all in the raw cells (page +-1); "
         "lost cells/reading = missed facts outside / inside the ceiling")
-    ind = truth["total"][INDICATOR]
+    ind, plans = truth["total"][INDICATOR], truth["total"].get(WITH_PLANS)
     if ind.get("missed_target_only"):
         out(f"missed indicator facts with a target alone: {ind['missed_target_only']}; of them in the plan targets "
             f"(fct_plan_target: same name, year and target, not counted in recall): {ind['missed_in_plans']}")
+    if plans and plans["expected"]:
+        out(f"indicator facts with the plan targets (fct_performance_indicator and fct_plan_target's year targets, "
+            f"both judged): recall {_fmt(plans['recall'])}, precision {_fmt(plans['precision'])} "
+            f"({plans['found']}/{plans['expected']} found, {plans['right']}/{plans['judged']} right; per document "
+            f"{_fmt(plans['mean_recall'])} / {_fmt(plans['mean_precision'])})")
     for pdf in truth["missing_pdfs"]:
         out(f"missing PDF: {pdf}")
+
+
+def _fmt(value) -> str:
+    return "-" if value is None else f"{value:.3f}"

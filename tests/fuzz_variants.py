@@ -8,6 +8,7 @@ import pytest
 
 from bench import fuzz_score
 from bench.cache import ROOT
+from tests.file_lock import exclusive
 
 
 def fuzz_pdf(seed: str, engine: str, number: int, whole: bool = False) -> tuple[Path, dict]:
@@ -17,7 +18,8 @@ def fuzz_pdf(seed: str, engine: str, number: int, whole: bool = False) -> tuple[
         pytest.skip(f"{engine} variants need {missing}")
     render_dir = fuzz_score.render_dir(ROOT / "build" / "fuzz" / "whole" if whole else ROOT / "build" / "fuzz")
     render_dir.mkdir(parents=True, exist_ok=True)
-    return fuzz_score.render_cached(seed, engine, number, render_dir, whole)
+    with exclusive(render_dir / ".render.lock"):  # a variant is rendered once, whole, before any reader sees it
+        return fuzz_score.render_cached(seed, engine, number, render_dir, whole)
 
 
 def vertical_pdf(seed: str, engine: str, number: int) -> Path:
@@ -34,7 +36,8 @@ def vertical_pdf(seed: str, engine: str, number: int) -> Path:
     variant = replace(make_variant(seed, engine, number), rules="vertical")
     out_dir = fuzz_score.render_dir(ROOT / "build" / "fuzz" / "vertical")
     pdf = out_dir / f"{variant.name}.pdf"
-    return pdf if pdf.is_file() else render_variant(seed, variant, out_dir)
+    with exclusive(out_dir / ".render.lock"):
+        return pdf if pdf.with_suffix(".json").is_file() else render_variant(seed, variant, out_dir)
 
 
 def word_tables_near(seed: str, engine: str, number: int, needle: str, *, sep: str = " ", before: bool = False,

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.file_lock import exclusive
 from tests.paths import REPO
 
 NODE_API = "@duckdb/node-api@1.5.6-r.1"
@@ -48,18 +49,19 @@ def node_api_dir() -> Path:
         pytest.skip("node / npm not installed (scripts/setup.sh installs them as root)")
     installed = NODE_DIR / "node_modules" / "@duckdb" / "node-api" / "package.json"
     wanted = NODE_API.rsplit("@", 1)[1]
-    if not installed.exists() or json.loads(installed.read_text())["version"] != wanted:
-        NODE_DIR.mkdir(parents=True, exist_ok=True)
-        subprocess.run(["npm", "install", "--no-audit", "--no-fund", "--prefix", str(NODE_DIR), NODE_API],
-                       check=True, capture_output=True, text=True, timeout=300)
+    with exclusive(NODE_DIR / ".install.lock"):  # one npm install, whatever test process asks first
+        if not installed.exists() or json.loads(installed.read_text())["version"] != wanted:
+            subprocess.run(["npm", "install", "--no-audit", "--no-fund", "--prefix", str(NODE_DIR), NODE_API],
+                           check=True, capture_output=True, text=True, timeout=300)
+        script = NODE_DIR / NODE_SCRIPT.name
+        if not script.exists() or script.read_text() != NODE_SCRIPT.read_text():
+            shutil.copyfile(NODE_SCRIPT, script)  # ESM resolves packages from the script's own folder
     return NODE_DIR
 
 
 def node_rows(path: Path, queries: list[str]) -> list[list]:
     """Every query through @duckdb/node-api 1.x (read-only); the rows of the last one (JSON values)."""
     script = node_api_dir() / NODE_SCRIPT.name
-    if not script.exists() or script.read_text() != NODE_SCRIPT.read_text():
-        shutil.copyfile(NODE_SCRIPT, script)  # ESM resolves packages from the script's own folder
     proc = subprocess.run(["node", str(script), str(path)], input=json.dumps(queries),
                           capture_output=True, text=True, timeout=60)
     if proc.returncode:
