@@ -260,9 +260,10 @@ def report_fuzz(fuzz: dict, print_table, out=print) -> None:
             f"exact ind R {_fmt(ex['indicator']['recall'])} bud R {_fmt(ex['budget']['recall'])}; "
             f"region+year {meta}{ties})")
         out(f"    knobs: {knobs_text(v['knobs'])}")
-    effects = knob_effects(scored_variants(fuzz["variants"]))
+    scored = scored_variants(fuzz["variants"])
+    effects = knob_effects(scored)
     if effects:
-        overall = sum(variant_quality(v) for v in scored_variants(fuzz["variants"])) / len(scored_variants(fuzz["variants"]))
+        overall = sum(variant_quality(v) for v in scored) / len(scored)
         hardest = ", ".join(f"{e['knob']}={e['value']} {e['mean_quality']:.2f} (n={e['n']})" for e in effects[:5])
         out(f"hardest knob values (mean table-only quality of R*/P*, all engines; overall {overall:.2f}): {hardest}")
     for engine, reason in fuzz["skipped"].items():

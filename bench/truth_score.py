@@ -36,9 +36,10 @@ with plans = indicator recall and precision when the facts are those of fct_perf
             year targets of fct_plan_target together (a Renstra's or an IKU table's target for one year is
             labelled as an indicator fact with a target alone; the warehouse keeps it as a plan target). Both
             sides count: every plan target on a labelled page is judged, right or wrong; one that repeats a
-            fact of fct_performance_indicator (same name, page, year and target) is that fact, counted once. The end-of-period
-            target (target akhir) is left out, as the baseline is: it is the period's, not a year's, and the
-            labels do not list it. Printed under the table; the table counts fct_performance_indicator alone.
+            fact of fct_performance_indicator (same name, page, year and target) is that fact, counted once.
+            The end-of-period target (target akhir) is left out, as the baseline is: it is the period's, not
+            a year's, and the labels do not list it. Printed under the table, which counts
+            fct_performance_indicator alone.
 ceiling   = share of expected facts whose printed numbers (the digit groups of the *_printed texts
             of the values the label has) all appear among the digit groups of the document's raw
             cells (cells.parquet) on the label's page +-1. A fact outside the ceiling was lost

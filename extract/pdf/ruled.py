@@ -136,9 +136,12 @@ def stacks_rows(table: RawTable) -> bool:
 
 
 def _names_a_row(row: list[str]) -> bool:
+    """A cell opening with a row number and text after it; row numbers stacked one per line ('1\n2': the
+    No column of a body ruled between its columns alone) name no row."""
     if is_column_number_row(row):
         return False
-    return any(is_row_number(cell.split()[0]) for cell in row if len(cell.split()) > 1)
+    return any(is_row_number(cell.split()[0]) and not all(map(is_row_number, cell.split()))
+               for cell in row if len(cell.split()) > 1)
 
 
 def _value_line_count(cell: str) -> int:

@@ -9,7 +9,7 @@ from extract.pdf.find import LATTICE_LAYOUT, find_tables
 from extract.pdf.inventory import read_inventory
 from extract.pdf.ruled import read_camelot, stacks_rows
 from extract.pdf.stitch import stitch
-from tests.fuzz_variants import vertical_pdf
+from tests.fuzz_variants import fuzz_pdf, vertical_pdf
 from tests.paths import CORPUS
 
 PROVSU = CORPUS / "provsu_2021_lakip.pdf"
@@ -63,3 +63,22 @@ def test_seed_tables_ruled_between_columns(engine, number):
                for row in rows)
     assert any(row[-3:] == ["Rp 5,551,547,000.00", "Rp 4,610,145,933.00", "83.04"]
                and any("Penyediaan Gaji dan Tunjangan ASN" in c for c in row) for row in rows)
+
+
+def test_row_numbers_stacked_in_the_no_column_name_no_row():
+    """jambi_libreoffice_631 (column rules alone, Tabel 3.9's header cut by the page break): on p. 8 lattice
+    reads a grid row holding the No column's '1' and '2' one per line over the body whose values stack
+    ('45.00 / 14.00 / 46.80 / 8.00' under Target). Stacked row numbers name no row, so the page is read by
+    its lines: every sasaran indicator of the seed with its values (3 of 4 were lost)."""
+    pdf, _ = fuzz_pdf("jambi", "libreoffice", 631)
+    tables = [t for t in read_camelot(pdf, [8], flavor="lattice", engine="vector", split_text=True,
+                                      layout_kwargs=LATTICE_LAYOUT) if t.rows]
+    assert any("1\n2" in "\n".join(c.split()) for t in tables for row in t.rows[:-1] for c in row)
+    assert [stacks_rows(t) for t in tables] == [True]
+    inventory = read_inventory(pdf)
+    rows = _rows(stitch(find_tables(pdf, inventory.text_pages, stream_pages=inventory.text_pages)))
+    for name, values in [("Penempatan Pencari Kerja Terdaftar", ["45.00", "60.97", "135.49"]),
+                         ("Dgn Tata Kelola Yg Layak", ["14.00", "16.00", "114.29"]),
+                         ("Koperasi Berkualitas", ["46.80", "43.64", "93.25"]),
+                         ("Tangguh dan Mandiri", ["8.00", "12.03", "150.40"])]:
+        assert any(any(name in c for c in row) and row[-6:-3] == values for row in rows), name
