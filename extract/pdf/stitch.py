@@ -431,8 +431,9 @@ def _join_cut_tail(previous: RawTable, body: list[list[str]]) -> bool:
     its text opens the continuation, text only, unnumbered, in columns where the start's last row
     has text, or in its empty ones where it holds a number and values alone (cells aligned to the
     middle set all its text past the break). Joined to that row, over the empty grid rows that may
-    end the start (the blank lower part of the cut row's box, ruled off at the page bottom). (The
-    fact readers join the wrapped lines of word-aligned tables.)"""
+    end the start (the blank lower part of the cut row's box, ruled off at the page bottom). In a
+    word-aligned table only a name the break set wholly past the values joins them (`_nameless_columns`);
+    the fact readers join the wrapped lines of a name that has begun."""
     end = next((i for i in range(len(previous.rows) - 1, -1, -1) if any(c.strip() for c in previous.rows[i])), None)
     if end is None or not body:
         return False
@@ -442,8 +443,8 @@ def _join_cut_tail(previous: RawTable, body: list[list[str]]) -> bool:
         text = _nameless_columns(previous.rows[:end], last)
     else:
         text = {i for i, c in enumerate(last) if c.strip() and not looks_numeric(c) and not is_row_number(c)}
-    if not text:  # a number and values alone: the row's text, set to the middle, lies past the break
-        text = {i for i, c in enumerate(last) if not c.strip()}
+        if not text:  # a number and values alone: the row's text, set to the middle, lies past the break
+            text = {i for i, c in enumerate(last) if not c.strip()}
     if not filled or not set(filled) <= text or not is_value_row(last) or _numbered_or_valued(rest):
         return False
     if any(in_capitals(rest[i]) and not in_capitals(last[i]) for i in filled):
@@ -455,10 +456,9 @@ def _join_cut_tail(previous: RawTable, body: list[list[str]]) -> bool:
 
 
 def _nameless_columns(above: list[list[str]], last: list[str]) -> set[int]:
-    """Of a word-read start's last row, the empty columns where the rows above print names: values
-    without their name, which the page break set on the next page. (Wrapped lines of a name that
-    has begun are the fact readers' to join.)"""
-    named = {i for row in above for i, c in enumerate(row)
+    """Of a word-read start's last row, the empty columns where the rows with values above print names:
+    values without their name, which the page break set on the next page."""
+    named = {i for row in above if is_value_row(row) for i, c in enumerate(row)
              if c.strip() and not looks_numeric(c) and not is_row_number(c)}
     return {i for i in named if i < len(last) and not last[i].strip()}
 
