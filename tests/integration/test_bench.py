@@ -156,3 +156,19 @@ def test_fuzz_cache_is_reused(bench_run, tmp_path):
     assert len(fuzz["variants"]) == 4 and all(v["render_cached"] for v in fuzz["variants"])
     if fuzz["extraction_cache"] == bench_run[1]["fuzz"]["extraction_cache"]:  # extract/ not edited meanwhile
         assert all(v["extraction_cached"] for v in fuzz["variants"])
+
+
+def test_a_rendering_that_leaves_out_table_rows_is_named_not_scored(tmp_path):
+    """jepara_libreoffice_623 (rows may not split, merged cells, F4): LibreOffice prints Tabel 3.17's caption and
+    header and none of its 79 lines; the text after the table is there. The fuzz table names it and leaves it
+    out of the figures instead of counting the lines as lost by the reader."""
+    if fuzz_score.engine_missing("libreoffice"):
+        pytest.skip(fuzz_score.engine_missing("libreoffice"))
+    fuzz = fuzz_score.run_fuzz(["libreoffice"], ["jepara"], 1, tmp_path, jobs=1, refresh=False, log=lambda _: None,
+                               first=623)
+    assert [v["name"] for v in fuzz["not_printed"]] == ["jepara_libreoffice_623"]
+    assert fuzz["not_printed"][0]["unprinted"] > 200  # of the 256 numbers of the two tables
+    assert fuzz["engines_summary"]["libreoffice"]["variants"] == 0
+    lines = []
+    fuzz_score.report_fuzz(fuzz, accuracy.print_table, lines.append)
+    assert any(line.startswith("not printed, not scored: jepara_libreoffice_623") for line in lines)
