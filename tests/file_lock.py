@@ -1,5 +1,5 @@
 """One process at a time for work the test files share on disk (the fuzz renderings in build/fuzz,
-the node client in build/node-duckdb): the tests run in two processes (pytest -n 2, Makefile)."""
+the node client in build/node-duckdb): `make test` runs the test files in several processes (pytest-xdist)."""
 from __future__ import annotations
 
 import contextlib
