@@ -75,6 +75,7 @@ from bench import corpus_score, fuzz_score, truth_score, unknown_tables  # noqa:
 from bench import expected as exp  # noqa: E402
 from bench.cache import ExtractionCache  # noqa: E402
 from bench.corpus_score import capaian_agreement, capaian_formula, polarity_rules  # noqa: E402, F401
+from bench.figures import fmt  # noqa: E402
 from bench.pictured import picture_tables  # noqa: E402
 from bench.seed_score import extracted_facts, score  # noqa: E402
 
@@ -325,14 +326,6 @@ def unknown_summary(results: dict, cache: ExtractionCache) -> dict:
 
 
 # ---------------------------------------------------------------- report
-
-
-def fmt(value, digits=3) -> str:
-    if value is None:
-        return "-"
-    if isinstance(value, float):
-        return f"{value:.{digits}f}"
-    return str(value)
 
 
 def print_table(headers: list[str], rows: list[list], out=print) -> None:

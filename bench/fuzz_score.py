@@ -28,6 +28,7 @@ from pathlib import Path
 from bench import expected as exp
 from bench import seed_score, unknown_tables
 from bench.cache import ROOT, ExtractionCache, tree_fingerprint
+from bench.figures import fmt
 from bench.fuzz.check import check_pdf
 
 ENGINES = ("reportlab", "libreoffice", "html")
@@ -252,12 +253,12 @@ def report_fuzz(fuzz: dict, print_table, out=print) -> None:
             continue
         v = by_name[s["worst"]["name"]]
         to, ex = v["scores"]["table_only"], v["scores"]["exact"]
-        figures = " ".join(f"{fam[:3]} R*/P* {_fmt(to[fam]['recall'])}/{_fmt(to[fam]['precision'])}"
+        figures = " ".join(f"{fam[:3]} R*/P* {fmt(to[fam]['recall'], 2)}/{fmt(to[fam]['precision'], 2)}"
                            for fam in FAMILIES)
         meta = "ok" if v["region_year_ok"] else f"found {v['region_code']} {v['fiscal_year']}"
         ties = f"; {s['worst']['as_bad'] - 1} other variants as bad" if s["worst"]["as_bad"] > 1 else ""
         out(f"worst {engine}: {v['name']} ({v['status']}, {v['pages']} pages; {figures}; "
-            f"exact ind R {_fmt(ex['indicator']['recall'])} bud R {_fmt(ex['budget']['recall'])}; "
+            f"exact ind R {fmt(ex['indicator']['recall'], 2)} bud R {fmt(ex['budget']['recall'], 2)}; "
             f"region+year {meta}{ties})")
         out(f"    knobs: {knobs_text(v['knobs'])}")
     scored = scored_variants(fuzz["variants"])
@@ -295,10 +296,6 @@ def report_below(fuzz: dict, out=print, threshold: float = 0.98) -> None:
     out(f"{len(below)} of {len(scored)} variants below {threshold:.0%} (table-only quality):")
     for v in below:
         to = v["scores"]["table_only"]
-        figures = ", ".join(f"{fam[:3]} R*/P* {_fmt(to[fam]['recall'])}/{_fmt(to[fam]['precision'])} "
+        figures = ", ".join(f"{fam[:3]} R*/P* {fmt(to[fam]['recall'], 2)}/{fmt(to[fam]['precision'], 2)} "
                             f"[{to[fam]['precision_basis']}]" for fam in FAMILIES)
         out(f"    {v['name']} {variant_quality(v):.2f}: {figures}; caption={v['knobs']['caption']}")
-
-
-def _fmt(value) -> str:
-    return "-" if value is None else f"{value:.2f}"

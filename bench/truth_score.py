@@ -54,6 +54,8 @@ from dataclasses import dataclass, field, replace
 from difflib import SequenceMatcher
 from pathlib import Path
 
+from bench.figures import fmt
+
 TRUTH_DIR = Path(__file__).resolve().parent / "truth"
 INDICATOR, BUDGET = "indicator", "budget"
 WITH_PLANS = "indicator_with_plans"  # indicator facts scored with the plan targets' year targets (see `with plans`)
@@ -480,12 +482,8 @@ def report_truth(truth: dict, print_table, out=print) -> None:
             f"(fct_plan_target: same name, year and target, not counted in recall): {ind['missed_in_plans']}")
     if plans and plans["expected"]:
         out(f"indicator facts with the plan targets (fct_performance_indicator and fct_plan_target's year targets, "
-            f"both judged): recall {_fmt(plans['recall'])}, precision {_fmt(plans['precision'])} "
+            f"both judged): recall {fmt(plans['recall'])}, precision {fmt(plans['precision'])} "
             f"({plans['found']}/{plans['expected']} found, {plans['right']}/{plans['judged']} right; per document "
-            f"{_fmt(plans['mean_recall'])} / {_fmt(plans['mean_precision'])})")
+            f"{fmt(plans['mean_recall'])} / {fmt(plans['mean_precision'])})")
     for pdf in truth["missing_pdfs"]:
         out(f"missing PDF: {pdf}")
-
-
-def _fmt(value) -> str:
-    return "-" if value is None else f"{value:.3f}"
