@@ -133,7 +133,7 @@ def _named_above(reading: _Reading, rows: list[Row], index: int) -> str | None:
     indicator without values the lines are its components (_composite_total), not facts."""
     roles = reading.roles
     if not _has_result_values(rows[index], roles) or cell(rows[index], roles.goal) \
-            or _labelled_as_summary(rows[index], roles):
+            or _labelled_as_summary(rows[index], roles) or _numbered(rows[index], roles):
         return None
     for position in range(index - 1, -1, -1):
         above = rows[position]
@@ -144,6 +144,12 @@ def _named_above(reading: _Reading, rows: list[Row], index: int) -> str | None:
         if not _has_result_values(above, roles) or cell(above, roles.goal):
             return None
     return None
+
+
+def _numbered(row: Row, roles: IndicatorColumns) -> bool:
+    """The row prints a row number of its own: an item of its own whose name is lost (a page break
+    set it on the next page), not a further value line of the indicator above."""
+    return roles.number is not None and is_row_number(cell(row, roles.number))
 
 
 def _labelled_as_summary(row: Row, roles: IndicatorColumns) -> bool:
