@@ -52,7 +52,7 @@ def table_blocks(lines: list[Line], body_x0: float, body_x1: float) -> list[list
         far = last is not None and last.bottom - line.top > max(2.5 * height, _row_gap_limit(current, height))
         if far and current and (_fits_columns(current, line, height) or _total_below(current, line, height)):
             far = False  # a blank row inside the table, a taller row's padding above its total
-        if far and current and _names_columns_only(current[0]) and not value_lines(current):
+        if far and current and any(map(_names_columns_only, current)) and not value_lines(current):
             far = False  # a header (its column numbers too) whose cell padding sets its lines and first row apart
         caption = bool(current) and CAPTION_START.match(" ".join(w.text for w in line.words)) is not None
         caption = caption or (bool(current) and _paragraph_after(current, line, height))
