@@ -4,6 +4,7 @@ from __future__ import annotations
 import dataclasses
 import itertools
 import re
+from functools import partial
 
 from extract.model import UNRULED_FLAVORS, RawTable
 from extract.numerals import detect_format, is_row_number, is_year, looks_numeric, parse_cell, parse_number
@@ -22,7 +23,7 @@ def budget_lines(table: RawTable, layout: TableLayout, doc_format: str | None) -
     roles = budget_columns(layout.labels, layout.unit_multiplier)
     table = unstack(table, layout.header_rows)
     rows = [Row(r.index, r.page, [c if col in (0, roles.name) else amount_text(c) for col, c in enumerate(r.cells)])
-            for r in data_rows(table, layout.header_rows)]
+            for r in map(partial(_name_from_amount_cell, roles), data_rows(table, layout.header_rows))]
     if table.flavor in UNRULED_FLAVORS:
         rows = [Row(r.index, r.page, [amount_after_name(c) for c in r.cells]) for r in rows]
     table_format = detect_format([c for r in rows for c in r.cells if looks_numeric(c)], prior=doc_format)
@@ -163,6 +164,27 @@ def amount_text(text: str) -> str:
     match = STRAY_WORDS_RE.match(text_line) or STRAY_AFTER_RE.match(text_line)
     return match.group("amount") if match and not looks_numeric(text) and not looks_numeric(match.group("words")) \
         else text
+
+
+def _name_from_amount_cell(roles: BudgetColumns, row: Row) -> Row:
+    """A row whose name columns hold no name and whose name sits before its first amount in a column
+    to the right: its cells laid out on other x positions than the header's (a table's last rows in
+    cells of their own widths), so the reader set name and amount in one cell. The words are the
+    row's name, not a neighbour's stray line (amount_text), when they are two words or more."""
+    if roles.name is None or any(_holds_name(cell(row, col)) for col in (roles.name, *roles.name_span)):
+        return row
+    for col in range(roles.name + 1, len(row.cells)):
+        match = STRAY_WORDS_RE.match(" ".join(row.cells[col].split()))
+        words = re.sub(r"\s+rp\.?$", "", match.group("words"), flags=re.IGNORECASE) if match else ""
+        if len(re.findall(r"[A-Za-z]{2,}", words)) >= 2 and not looks_numeric(words):
+            cells = list(row.cells)
+            cells[roles.name], cells[col] = words, match.group("amount")
+            return Row(row.index, row.page, cells)
+    return row
+
+
+def _holds_name(text: str) -> bool:
+    return bool(text) and not looks_numeric(text) and not STRAY_WORDS_RE.match(" ".join(text.split()))
 
 
 # an amount with "Rp", or of millions (a name may hold "1.000 Desa"), between a name's words
