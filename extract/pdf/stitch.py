@@ -260,9 +260,21 @@ def _repeated_header_rows(previous: RawTable, rows: list[list[str]]) -> int:
     same = all(_row_key(_trimmed(a)) == _row_key(_trimmed(b)) for a, b in zip(previous.rows[:size], rows[:size]))
     if same:
         return size
-    # the same header set in other rows (the word reader bands a header with no body under it line by line)
+    # the same header set in other rows (the word reader bands a header with no body under it line by line),
+    # or repeated below its top line: group labels over several columns ('Kinerja' over Target | Realisasi)
+    # that the reader left above the block, so each column's words end the start's and most are the same
     start = _column_words(previous.rows[:size])
-    return next((k for k in range(1, min(len(rows), MAX_HEADER_ROWS) + 1) if _column_words(rows[:k]) == start), 0)
+    return next((k for k in range(1, min(len(rows), MAX_HEADER_ROWS) + 1)
+                 if _column_words(rows[:k]) == start or _below_top_line(start, _column_words(rows[:k]))), 0)
+
+
+def _below_top_line(start: list[str], own: list[str]) -> bool:
+    """Column for column, `own` is `start` without the first words of some columns, and half or more
+    of the columns are the same."""
+    if len(own) != len(start) or not all(own):
+        return False
+    ends = all(a.split()[len(a.split()) - len(b.split()):] == b.split() for a, b in zip(start, own))
+    return ends and 2 * sum(a == b for a, b in zip(start, own)) >= len(start)
 
 
 def _column_words(rows: list[list[str]]) -> list[str]:
@@ -422,13 +434,16 @@ def _join_cut_tail(previous: RawTable, body: list[list[str]]) -> bool:
     end the start (the blank lower part of the cut row's box, ruled off at the page bottom). (The
     fact readers join the wrapped lines of word-aligned tables.)"""
     end = next((i for i in range(len(previous.rows) - 1, -1, -1) if any(c.strip() for c in previous.rows[i])), None)
-    if previous.flavor in UNRULED_FLAVORS or end is None or not body:
+    if end is None or not body:
         return False
     last, rest = previous.rows[end], body[0]
     filled = [i for i, c in enumerate(rest) if c.strip()]
-    text = {i for i, c in enumerate(last) if c.strip() and not looks_numeric(c) and not is_row_number(c)}
-    if not text:  # a number and values alone: the row's text, set to the middle, lies past the break
-        text = {i for i, c in enumerate(last) if not c.strip()}
+    if previous.flavor in UNRULED_FLAVORS:
+        text = _nameless_columns(previous.rows[:end], last)
+    else:
+        text = {i for i, c in enumerate(last) if c.strip() and not looks_numeric(c) and not is_row_number(c)}
+        if not text:  # a number and values alone: the row's text, set to the middle, lies past the break
+            text = {i for i, c in enumerate(last) if not c.strip()}
     if not filled or not set(filled) <= text or not is_value_row(last) or _numbered_or_valued(rest):
         return False
     if any(in_capitals(rest[i]) and not in_capitals(last[i]) for i in filled):
@@ -437,6 +452,16 @@ def _join_cut_tail(previous: RawTable, body: list[list[str]]) -> bool:
                             for a, b in zip(last, rest + [""] * (len(last) - len(rest)))]]
     del previous.row_pages[end + 1:]
     return True
+
+
+def _nameless_columns(above: list[list[str]], last: list[str]) -> set[int]:
+    """Of a word-read start's last row, the empty columns where the rows above print names: values
+    without their name, which the page break set on the next page. (Wrapped lines of a name that
+    has begun are the fact readers' to join.)"""
+    named = {i for row in above if is_value_row(row) for i, c in enumerate(row)
+             if c.strip() and not looks_numeric(c) and not is_row_number(c)}
+    nearest = max(named, default=None)  # the names column nearest the values, not a group's column left of it
+    return {nearest} if nearest is not None and nearest < len(last) and not last[nearest].strip() else set()
 
 
 def _numbered_or_valued(row: list[str]) -> bool:
