@@ -446,7 +446,7 @@ def _join_cut_tail(previous: RawTable, body: list[list[str]]) -> bool:
             text = {i for i, c in enumerate(last) if not c.strip()}
     if not filled or not set(filled) <= text or not is_value_row(last) or _numbered_or_valued(rest):
         return False
-    if any(in_capitals(rest[i]) and not in_capitals(last[i]) for i in filled):
+    if any(in_capitals(rest[i]) and _names(last[i]) and not in_capitals(last[i]) for i in filled):
         return False  # a heading in capitals under a name in mixed case: a row of its own
     previous.rows[end:] = [[f"{a}\n{b}" if a.strip() and b.strip() else a or b
                             for a, b in zip(last, rest + [""] * (len(last) - len(rest)))]]
@@ -455,13 +455,18 @@ def _join_cut_tail(previous: RawTable, body: list[list[str]]) -> bool:
 
 
 def _nameless_columns(above: list[list[str]], last: list[str]) -> set[int]:
-    """Of a word-read start's last row, the empty columns where the rows above print names: values
-    without their name, which the page break set on the next page. (Wrapped lines of a name that
-    has begun are the fact readers' to join.)"""
+    """Of a word-read start's last row, the columns where the rows above print names and it prints
+    none (empty, or a row number alone): values without their name, which the page break set on
+    the next page. (Wrapped lines of a name that has begun are the fact readers' to join.)"""
     named = {i for row in above if is_value_row(row) for i, c in enumerate(row)
              if c.strip() and not looks_numeric(c) and not is_row_number(c)}
     nearest = max(named, default=None)  # the names column nearest the values, not a group's column left of it
-    return {nearest} if nearest is not None and nearest < len(last) and not last[nearest].strip() else set()
+    return {nearest} if nearest is not None and nearest < len(last) and not _names(last[nearest]) else set()
+
+
+def _names(cell: str) -> bool:
+    """Holds a name: text that is not a row number alone ('1.' set before a name past the break)."""
+    return bool(cell.strip()) and not is_row_number(cell)
 
 
 def _numbered_or_valued(row: list[str]) -> bool:
