@@ -102,6 +102,19 @@ def test_a_value_line_without_a_name_belongs_to_the_indicator_above():
                                   ("Peningkatan cakupan pengawasan barang beredar", 1.5, 10.9, 726.66)]
 
 
+def test_a_numbered_value_line_without_a_name_is_no_line_of_the_indicator_above():
+    """Seed Jepara Tabel 3.3, rows 6 and 7, as a page break leaves them when row 7 splits (cells aligned
+    to the bottom: its number and values end the page, its sasaran and indicator open the next). Row 7
+    prints its own number: its values are not the 'unit usaha' indicator's (jepara_reportlab_676)."""
+    rows = [["NO", "Sasaran Strategis", "Indikator Kinerja", "Satuan", "Target Tahun 2024", "Realisasi Tahun 2024",
+             "% Capaian", "Kategori", "Sumber Data"],
+            ["1", "2", "3", "4", "5", "6", "7", "8", "9"],
+            ["6", "Meningkatkan UMKM berdaya saing dan berkualitas", "Persentase unit usaha yang berdaya saing", "%",
+             "3,61", "3,80", "105,26", "Sangat Baik", "Diskopuk mnakertrans"],
+            ["7", "", "", "%", "80,00", "83,33", "104,16", "", ""]]
+    assert _facts(rows, "id") == [("Persentase unit usaha yang berdaya saing", 3.61, 3.8, 105.26)]
+
+
 def test_the_indicator_label_over_the_numbers_names_the_column_beside_them():
     # jabar-dinkes_2016_lakip p. 33: "Indikator Kinerja" spans the number and the name columns
     rows = [["NO", "Sasaran Strategis", "Indikator Kinerja", "", "Target (%)", "Realisasi", "Capaian (%)"],
