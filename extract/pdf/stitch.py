@@ -206,8 +206,12 @@ def _same_value_columns(previous: RawTable, table: RawTable) -> bool:
 
 
 def _value_columns(table: RawTable) -> set[int]:
-    """Columns where most body rows that hold an amount hold a number."""
+    """Columns where most body rows that hold an amount hold a number. Rows that fill the last column
+    are counted alone when two or more do: a row that leaves it empty may be set on other x positions
+    (its cells laid out narrower, its amounts a column left), and would hide the columns of the rest."""
     body = [r for r in table.rows[header_size(table.rows):] if any(AMOUNT_RE.search(c) for c in r)]
+    full = [r for r in body if len(r) == table.n_cols and r[-1].strip()]
+    body = full if len(full) >= 2 else body
     counts = [sum(1 for r in body if col < len(r) and looks_numeric(r[col]) and not is_row_number(r[col]))
               for col in range(table.n_cols)]
     return {col for col, n in enumerate(counts) if body and n > len(body) / 2}
