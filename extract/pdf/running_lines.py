@@ -15,11 +15,12 @@ def without_running_lines(doc, number: int, lines: list[Line]) -> list[Line]:
     prints at the same place. Below a table, a footer ('LKjIP 2024 Dinas ... 3') crosses its
     gutters like a row. (A table header repeated at the top of each page is no running line: it
     sits close to the rows below it, or, set apart by a wide cell padding, names columns.) A last
-    line of ten letters or more is a footer a line height apart already (a table may run down to
-    just above it) when two pages within two of this one print it at the same place, or the only
-    other page does: a cover page without the footer does not hide it."""
+    line of ten letters or more is a footer three quarters of a line height apart already (a table
+    may run down to just above it; a wrapped cell's lines lie closer) when two pages within two of
+    this one print it at the same place, or the only other page does: a cover page without the
+    footer does not hide it."""
     running = []
-    for line, near, apart_by in ((lines[0], lines[1], 1.5), (lines[-1], lines[-2], 1.0)) if len(lines) > 1 else ():
+    for line, near, apart_by in ((lines[0], lines[1], 1.5), (lines[-1], lines[-2], 0.75)) if len(lines) > 1 else ():
         gap = min(abs(line.bottom - near.top), abs(near.bottom - line.top))
         text = _letters(line.text)
         if len(text) < 4 or gap < apart_by * (line.top - line.bottom):
