@@ -74,3 +74,20 @@ def cells_after(tables, names, count: int) -> dict[str, tuple[str, ...]]:
             if cell in names:
                 found[cell] = tuple(cells[i + 1:i + 1 + count])
     return found
+
+
+def budget_lines_of(seed: str, engine: str, number: int) -> set[tuple]:
+    """(name, budget, realisasi, %) of every budget line the variant's tables give (names' spaces as one)."""
+    from extract.extraction import read_tables
+    from extract.parse.budget import budget_lines
+    from extract.parse.families import BUDGET, classify
+    from extract.pdf.inventory import read_inventory
+
+    pdf, _ = fuzz_pdf(seed, engine, number)
+    found = set()
+    for table in read_tables(pdf, read_inventory(pdf)):
+        layout = classify(table.rows, table.caption)
+        if layout.family == BUDGET:
+            found |= {(" ".join(line.line_name.split()), line.budget_idr, line.realization_idr,
+                       line.absorption_pct_reported) for line in budget_lines(table, layout, None)}
+    return found

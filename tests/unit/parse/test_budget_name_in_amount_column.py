@@ -11,22 +11,7 @@ from __future__ import annotations
 
 import pytest
 
-from extract.extraction import read_tables
-from extract.parse.budget import budget_lines
-from extract.parse.families import BUDGET, classify
-from extract.pdf.inventory import read_inventory
-from tests.fuzz_variants import fuzz_pdf
-
-
-def _lines(engine: str, number: int) -> set[tuple]:
-    pdf, _ = fuzz_pdf("jambi", engine, number)
-    found = set()
-    for table in read_tables(pdf, read_inventory(pdf)):
-        layout = classify(table.rows, table.caption)
-        if layout.family == BUDGET:
-            found |= {(" ".join(line.line_name.split()), line.budget_idr, line.realization_idr,
-                       line.absorption_pct_reported) for line in budget_lines(table, layout, None)}
-    return found
+from tests.fuzz_variants import budget_lines_of
 
 
 @pytest.mark.parametrize("engine, number, line", [
@@ -38,4 +23,4 @@ def _lines(engine: str, number: int) -> set[tuple]:
                    "Kewirausahaan melalui Pendidikan dan Pelatihan", 215_183_340, 196_636_640, 91.38)),
 ])
 def test_a_name_set_into_the_amount_column_names_its_line(engine, number, line):
-    assert line in _lines(engine, number)
+    assert line in budget_lines_of("jambi", engine, number)
