@@ -38,6 +38,7 @@ HEADING_RE = re.compile(r"^indikator\s+(sub kegiatan|kegiatan|program|sasaran|tu
 # A closing row ("Jumlah", "Rata-rata capaian"); an indicator may start with the same word
 # ("Jumlah masyarakat yang berminat ...") but is longer.
 SUMMARY_ROW_RE = re.compile(rf"^({TOTAL_WORDS}|{AVERAGE_WORDS})\b.{{0,20}}$", re.IGNORECASE)
+YEAR_WORD_RE = re.compile(r"\(?(19|20)\d\d\)?")
 NAME_RE = re.compile(r"[A-Za-z]{3,}")  # a name has a word; "18 1 9 2 0" is numbers packed into one cell
 
 
@@ -111,7 +112,7 @@ def plan_columns(labels: list[str], achievement_table: bool = False, rows: list[
     capaian groups belong to the indicator rows; only the other target columns are plan targets."""
     paired = _achievement_group_columns(labels, rows or []) if achievement_table else set()
     columns = PlanColumns()
-    for col, label in enumerate(labels):
+    for col, label in enumerate(_baseline_label_joined(labels)):
         if col in paired or not label:
             continue
         year = year_in(label)
@@ -130,7 +131,28 @@ def plan_columns(labels: list[str], achievement_table: bool = False, rows: list[
         elif not year and (level := _goal_level(label)):
             columns.goals.append((level, col))
     columns.goals.sort(key=lambda goal: GOAL_LEVELS.index(goal[0]))
+    base_year = year_in(labels[columns.baseline]) if columns.baseline is not None else None
+    if base_year:  # a year before the baseline's is an earlier condition under the same label, no target
+        columns.targets = [(year, col) for year, col in columns.targets if year > base_year]
     return columns
+
+
+def _baseline_label_joined(labels: list[str]) -> list[str]:
+    """The labels with a baseline label that the word reader split over two year columns ('Kondisi' over
+    2020, 'Awal' over 2021: 'kondisi 2020' | 'awal 2021') set whole on the right one, the later year:
+    the condition the plan starts from. The left one keeps its year alone."""
+    out = list(labels)
+    for col in range(len(out) - 1):
+        left, right = _words(out[col]), _words(out[col + 1])
+        if left and right and not BASELINE_RE.search(out[col]) and not BASELINE_RE.search(out[col + 1]) \
+                and BASELINE_RE.search(f"{left} {right}") and year_in(out[col]) and year_in(out[col + 1]):
+            out[col], out[col + 1] = str(year_in(out[col])), f"{left} {out[col + 1]}"
+    return out
+
+
+def _words(label: str) -> str:
+    """The label without its years."""
+    return " ".join(w for w in label.split() if not YEAR_WORD_RE.fullmatch(w))
 
 
 def _achievement_group_columns(labels: list[str], rows: list[Row]) -> set[int]:
