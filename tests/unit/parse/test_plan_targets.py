@@ -208,6 +208,23 @@ def test_plan_kind_and_columns():
     assert money.targets == [(2023, 1), (2024, 3)]
 
 
+def test_a_baseline_label_over_two_year_columns_gives_no_targets_there():
+    """kab-grobogan-dpupr_2021_renstra Tabel 4.1 (page images of pp. 55-56): 'Kondisi Awal' printed over the
+    years 2020 and 2021, 'Target Kinerja Tujuan/Sasaran Pada Tahun' over 2022-2026. The word reader split the
+    label over the two columns ('kondisi 2020' | 'awal 2021', p. 55) or set it whole on one (p. 56); neither
+    year is a target, the later one is the baseline."""
+    split = ["no tujuan", "sasaran", "indikator tujuan/ sasaran", "satuan", "kondisi 2020", "awal 2021", "2022",
+             "target kinerja 2023", "pada tahun 2024", "tujuan/sasaran 2025", "2026", "target akhir"]
+    columns = plan_columns(split)
+    assert (columns.baseline, columns.end) == (5, 11)
+    assert columns.targets == [(2022, 6), (2023, 7), (2024, 8), (2025, 9), (2026, 10)]
+    whole = ["no tujuan sasaran", "indikator tujuan/ sasaran", "satuan", "2020", "kondisi awal 2021", "2022",
+             "target kinerja 2023", "pada tahun 2024", "tujuan/sasaran 2025", "2026", "target akhir"]
+    assert plan_columns(whole).targets == [(2022, 5), (2023, 6), (2024, 7), (2025, 8), (2026, 9)]
+    # labels that join into no baseline label stay as they are
+    assert plan_columns(["indikator", "kondisi 2020", "target 2021"]).targets == [(2020, 1), (2021, 2)]
+
+
 def test_bad_tables_give_no_rows():
     assert _plan([["No", "Tujuan", "Target 2023", "Target 2024"], ["1", "A", "1", "2"]])[1] == []  # no indicator
     assert _plan([["No", "Indikator", "Target 2023", "Target 2024"]])[1] == []  # header only
