@@ -15,21 +15,22 @@ def without_running_lines(doc, number: int, lines: list[Line]) -> list[Line]:
     prints at the same place. Below a table, a footer ('LKjIP 2024 Dinas ... 3') crosses its
     gutters like a row. (A table header repeated at the top of each page is no running line: it
     sits close to the rows below it, or, set apart by a wide cell padding, names columns.) A last
-    line of ten letters or more is a footer three quarters of a line height apart already (a table
-    may run down to just above it; a wrapped cell's lines lie closer) when two pages within two of
-    this one print it at the same place, or the only other page does: a cover page without the
-    footer does not hide it."""
+    line of ten letters or more is a footer a line height apart already (a table may run down to
+    just above it) when two pages within two of this one print it at the same place, or the only
+    other page does: a cover page without the footer does not hide it; three quarters of a line
+    height apart (a wrapped cell's lines lie closer) when two pages print it."""
     running = []
     for line, near, apart_by in ((lines[0], lines[1], 1.5), (lines[-1], lines[-2], 0.75)) if len(lines) > 1 else ():
         gap = min(abs(line.bottom - near.top), abs(near.bottom - line.top))
-        text = _letters(line.text)
-        if len(text) < 4 or gap < apart_by * (line.top - line.bottom):
+        text, height = _letters(line.text), line.top - line.bottom
+        if len(text) < 4 or gap < apart_by * height:
             continue
         if line is lines[0] and _names_columns(line):
             continue
-        if gap >= 1.5 * (line.top - line.bottom) and _printed_on(doc, line, text, number, 1) >= 1:
+        if gap >= 1.5 * height and _printed_on(doc, line, text, number, 1) >= 1:
             running.append(line)
-        elif len(text) >= 10 and _printed_on(doc, line, text, number, 2) >= min(2, len(doc) - 1):
+        elif len(text) >= 10 and (printed := _printed_on(doc, line, text, number, 2)) >= min(2, len(doc) - 1) \
+                and (gap >= height or printed >= 2):
             running.append(line)
     return [line for line in lines if not any(line is r for r in running)]
 
