@@ -435,8 +435,9 @@ def _join_cut_tail(previous: RawTable, body: list[list[str]]) -> bool:
     its text opens the continuation, text only, unnumbered, in columns where the start's last row
     has text, or in its empty ones where it holds a number and values alone (cells aligned to the
     middle set all its text past the break). Joined to that row, over the empty grid rows that may
-    end the start (the blank lower part of the cut row's box, ruled off at the page bottom). (The
-    fact readers join the wrapped lines of word-aligned tables.)"""
+    end the start (the blank lower part of the cut row's box, ruled off at the page bottom). In a
+    word-aligned table only a row that lacks its name takes the text (_nameless_columns): the fact
+    readers join the wrapped lines of a name that has begun."""
     end = next((i for i in range(len(previous.rows) - 1, -1, -1) if any(c.strip() for c in previous.rows[i])), None)
     if end is None or not body:
         return False
