@@ -91,3 +91,21 @@ def budget_lines_of(seed: str, engine: str, number: int) -> set[tuple]:
             found |= {(" ".join(line.line_name.split()), line.budget_idr, line.realization_idr,
                        line.absorption_pct_reported) for line in budget_lines(table, layout, None)}
     return found
+
+
+def indicator_facts_of(seed: str, engine: str, number: int) -> set[tuple]:
+    """(name, target, realisasi, capaian %) of every indicator fact the variant's tables give (names'
+    spaces as one)."""
+    from extract.extraction import read_tables
+    from extract.parse.families import INDICATOR, classify
+    from extract.parse.indicators import indicator_rows
+    from extract.pdf.inventory import read_inventory
+
+    pdf, _ = fuzz_pdf(seed, engine, number)
+    found = set()
+    for table in read_tables(pdf, read_inventory(pdf)):
+        layout = classify(table.rows, table.caption)
+        if layout.family == INDICATOR:
+            found |= {(" ".join(fact.indicator_name.split()), fact.target_value, fact.realization_value,
+                       fact.achievement_pct_reported) for fact in indicator_rows(table, layout, None)}
+    return found

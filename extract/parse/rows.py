@@ -128,9 +128,11 @@ def _continued_below(row: Row, following: Row) -> bool:
 def _is_cut_text(row: Row, previous: Row) -> bool:
     """A page break cut a row below its numbering and values (cells aligned to the bottom): they end
     the page without a word, its text opens the next page, text only, in columns that row leaves
-    empty. That text is the row's."""
+    empty. That text is the row's. A sign is no word: the unit '%' may end the page with them
+    (jepara_reportlab_676)."""
     texts = [(i, c) for i, c in enumerate(row.cells) if c]
-    bare = not any(_is_text(c) for c in previous.cells) and any(looks_numeric(c) for c in previous.cells)
+    bare = not any(_is_text(c) and holds_word(c) for c in previous.cells) and \
+        any(looks_numeric(c) for c in previous.cells)
     return (row.page > previous.page and bare and bool(texts)
             and all(_is_text(c) and i < len(previous.cells) and not previous.cells[i] for i, c in texts))
 

@@ -32,25 +32,26 @@ def header_words(rows: list[list[str]], continuation: bool = False) -> set[str]:
     lower (cells aligned to the bottom), e.g. 'Koordinasi ... Laporan Capaian Kinerja dan Ikhtisar
     Realisasi' over '24 | Kinerja SKPD | 1.000.000 | ...'. Over body rows anywhere; at a
     `continuation`'s top also alone, where the rest of the cut name may be all the rows there are. At a
-    continuation's top, rows filled only left of every value column below them name no value column, as
-    a header does: they are the rest of a name the page break cut ('pelayanan PD | capaian kinerja / PD
-    yang / mencapai target' over 'Rata-rata capaian kinerja | ... | 104,90 %')."""
+    continuation's top, rows that fill none of the value columns below them name no value column, as a
+    header does: they are the rest of a row the page break cut ('pelayanan PD | capaian kinerja / PD
+    yang / mencapai target' over 'Rata-rata capaian kinerja | ... | 104,90 %'), its text cells right of
+    the values too ('Sangat baik | Diskopuk mnakertrans', jepara_reportlab_676)."""
     size = header_size(rows)
     filled = {col for row in rows[:size] for col, c in enumerate(row) if c.strip()}
     if len(filled) < 2 and (continuation or size < len(rows)):
         return set()
-    first_value = _first_value_column(rows[size:])
-    if continuation and filled and first_value is not None and max(filled) < first_value:
+    values = _value_columns(rows[size:])
+    if continuation and filled and values and not filled & values:
         return set()
     text = " ".join(c for row in rows[:size] for c in row).lower()
     words = set(re.findall(r"[a-z]{2,}", text))
     return words if sum(any(w.startswith(h) for w in words) for h in HEADER_WORDS) >= 2 else set()
 
 
-def _first_value_column(rows: list[list[str]]) -> int | None:
-    """The leftmost column holding a value in the rows (a row number aside); None if none does."""
-    return min((col for row in rows for col, c in enumerate(row)
-                if col > 0 and looks_numeric(c.strip()) and not is_row_number(c.strip())), default=None)
+def _value_columns(rows: list[list[str]]) -> set[int]:
+    """The columns holding a value in the rows (a row number aside)."""
+    return {col for row in rows for col, c in enumerate(row)
+            if col > 0 and looks_numeric(c.strip()) and not is_row_number(c.strip())}
 
 
 def _cell(row: list[str], col: int) -> str:

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from extract.model import Line, Word
-from extract.numerals import is_column_number_row, looks_numeric
+from extract.numerals import is_column_number_row, is_row_number, looks_numeric
 from extract.pdf.line_kinds import COLUMN_GAP, EDGE_ALIGNED, body_start, is_tabular, value_lines
 
 
@@ -130,7 +130,7 @@ def parts_texts(space: tuple[float, float], lines: list[Line], height: float) ->
         before = max(left, key=lambda w: w.x1) if left else None
         if right:
             first = min(right, key=lambda w: w.x0)
-            starts.append((first, _has_letters(first.text) or _unit_after_text(first, before),
+            starts.append((first, _has_letters(first.text) or _unit_after_text(first, before, height),
                            before.text.lower() if before is not None and value_lines([line]) else None))
         if before is not None and _has_letters(text := before.text.lower()):
             lefts.append(text)
@@ -150,8 +150,10 @@ def _on_value_lines(before: list[str], lines: list[Line]) -> bool:
     Goals wrapped to up to ten lines in a narrow column beside indicators and sources of two lines or
     more, aligned to the middle, make two to four tabular lines of every row, and the '%' or 'orang'
     of the unit column stood on five of fourteen, after the names' last words (jepara_reportlab_206
-    p. 3). A word space inside a cell that many rows repeat ('Sangat | Baik') has one word before it."""
-    words = [text for text in before if _has_letters(text)]
+    p. 3), or after the row number where the name's lines stand above and below the value line
+    (jepara_libreoffice_730 p. 4). A word space inside a cell that many rows repeat ('Sangat | Baik')
+    has one word before it."""
+    words = [text for text in before if _has_letters(text) or is_row_number(text)]
     return (len(words) >= max(3, value_lines(lines) / 2)
             and max(words.count(text) for text in words) <= len(words) / 2)
 
@@ -165,10 +167,16 @@ def _has_letters(text: str) -> bool:
     return re.search(r"[^\W\d_]{2}", text) is not None
 
 
-def _unit_after_text(word: Word, before: Word | None) -> bool:
-    """A sign alone ('%') after a word of letters on its line, not after a number: a unit column's
-    cell, not the unit of the value it follows ('3,70 %')."""
-    return re.search(r"[^\W_]", word.text) is None and before is not None and _has_letters(before.text)
+UNIT_APART = 2.0  # word heights between a number and a sign that is no unit of that number
+
+
+def _unit_after_text(word: Word, before: Word | None, height: float) -> bool:
+    """A sign alone ('%') after a word of letters on its line, or after a number far left of it (the
+    row number, where the name's lines stand above and below the value line: cells aligned to the
+    middle, jepara_libreoffice_730 p. 4): a unit column's cell, not the unit of the value it follows,
+    set a word space after it ('3,70 %')."""
+    return re.search(r"[^\W_]", word.text) is None and before is not None and \
+        (_has_letters(before.text) or word.x0 - before.x1 > UNIT_APART * height)
 
 
 def parts_values_from_words(space: tuple[float, float], lines: list[Line], height: float) -> bool:

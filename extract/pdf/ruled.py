@@ -9,6 +9,7 @@ import camelot
 
 from extract.model import RawTable
 from extract.numerals import is_column_number_row, is_row_number, is_running_count, looks_numeric, parse_cell
+from extract.pdf import camelot_cuts
 from extract.pdf.page_words import LIGATURES
 
 PAGES_PER_CAMELOT_CALL = 20  # bounds memory on long reports
@@ -19,6 +20,7 @@ OVER_TOP = 0.2  # of a word's height reaching down past a grid's top: it crosses
 
 def read_camelot(path: Path, pages: list[int], **options) -> list[RawTable]:
     found: list[RawTable] = []
+    camelot_cuts.install()
     for start in range(0, len(pages), PAGES_PER_CAMELOT_CALL):
         chunk = pages[start : start + PAGES_PER_CAMELOT_CALL]
         with warnings.catch_warnings():

@@ -8,6 +8,8 @@ from statistics import median
 from extract.model import Line
 from extract.pdf.line_kinds import column_gaps, header_words_in
 
+FOOTER_APART = 0.5  # line heights a footer printed on two pages near this one lies below the line above
+
 
 def without_running_lines(doc, number: int, lines: list[Line]) -> list[Line]:
     """The page's lines without its running header and footer: a first or last line, set apart
@@ -17,10 +19,13 @@ def without_running_lines(doc, number: int, lines: list[Line]) -> list[Line]:
     sits close to the rows below it, or, set apart by a wide cell padding, names columns.) A last
     line of ten letters or more is a footer a line height apart already (a table may run down to
     just above it) when two pages within two of this one print it at the same place, or the only
-    other page does: a cover page without the footer does not hide it; three quarters of a line
-    height apart (a wrapped cell's lines lie closer) when two pages print it."""
+    other page does: a cover page without the footer does not hide it; half a line height apart
+    (a wrapped cell's lines lie closer, their boxes touch) when two pages print it. The height is
+    the footer's own, its font's box, which may be a third taller than the table's lines
+    (jambi_reportlab_311: 0.75 of it below the table, jambi_reportlab_700: 0.72)."""
     running = []
-    for line, near, apart_by in ((lines[0], lines[1], 1.5), (lines[-1], lines[-2], 0.75)) if len(lines) > 1 else ():
+    ends = ((lines[0], lines[1], 1.5), (lines[-1], lines[-2], FOOTER_APART)) if len(lines) > 1 else ()
+    for line, near, apart_by in ends:
         gap = min(abs(line.bottom - near.top), abs(near.bottom - line.top))
         text, height = _letters(line.text), line.top - line.bottom
         if len(text) < 4 or gap < apart_by * height:

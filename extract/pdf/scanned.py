@@ -9,7 +9,7 @@ import camelot
 
 from extract.model import RawTable
 from extract.numerals import is_row_number, looks_numeric
-from extract.pdf import ocr
+from extract.pdf import camelot_cuts, ocr
 from extract.pdf.ruled import PAGES_PER_CAMELOT_CALL, to_raw_table
 from extract.text import HEADER_WORDS
 
@@ -47,6 +47,7 @@ def _raster_lattice(path: Path, pages: list[int], split_text: bool = True, line_
     that lies in a row of a grid but beside all its columns (camelot 2.0 `_process_horizontal_cut`):
     one such page must not cost the others, so the pages are read again one by one, and the page
     that fails is read without split_text (its page-level text is re-read per cell anyway)."""
+    camelot_cuts.install()
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # camelot warns for every page without a table

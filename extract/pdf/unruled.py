@@ -74,6 +74,7 @@ def block_to_table(block: list[Line], page: int, rules: list[Rule] | None = None
     header_index = header_line(block, height)
     n_header = 0 if tied else header_end if header_end is not None else body_index(block, header_index, rules or [])
     body = block[n_header:]
+    columns_given = columns is not None  # a continuation's (its text over no value is no header)
     columns = columns or _columns(block, rules, column_rules or [])
     if columns is None:
         return None
@@ -82,7 +83,8 @@ def block_to_table(block: list[Line], page: int, rules: list[Rule] | None = None
     line_words, columns = split_trailing_values(line_words, columns, n_header, height)
     line_cells = [[" ".join(w.text for w in cell) for cell in cells] for cells in line_words]
     header_rows = line_cells[:n_header]
-    if header_rows and not header_words_in(" ".join(cell for cells in header_rows for cell in cells)):
+    if header_rows and (not header_words_in(" ".join(cell for cells in header_rows for cell in cells))
+                        or (columns_given and _clear_of_values(block[:n_header], body))):
         # no header: the rest of a row cut by a page break (and a heading under it, a row of its own)
         header_rows = [joined([header_rows[i] for i in run]) for run in text_runs(header_rows)]
     else:
@@ -384,17 +386,22 @@ def _has_own_header(block: list[Line]) -> bool:
     if 0 < first < len(block) and staggered(block[first - 1], block[first], height):
         block = block[:first - 1] + block[first:]
         first -= 1
-    return has_header(block) and not _left_of_values(block[:first], block[first:])
+    return has_header(block) and not _clear_of_values(block[:first], block[first:])
 
 
-def _left_of_values(lines: list[Line], body: list[Line]) -> bool:
-    """No word of the lines reaches the leftmost value of the body (a line's first word aside: a row
-    number): they name no value column, as every header does ('Target', 'Realisasi', '%'). Such lines
-    opening a page are the rest of a row the page break cut, its name's last lines ('capaian kinerja /
-    PD yang / mencapai target' above 'Rata-rata capaian kinerja ... 104,90 %'), header words or not."""
-    values = [w.x0 for line in body for w in sorted(line.words, key=lambda w: w.x0)[1:]
+def _clear_of_values(lines: list[Line], body: list[Line]) -> bool:
+    """No word of the lines stands within the span of the body's values (a line's first word aside: a
+    row number), left of them or right of them: they name no value column, as every header does
+    ('Target', 'Realisasi', '%', set over or beside their values). Such lines opening a page are the
+    rest of a row the page break cut, its name's last lines ('capaian kinerja / PD yang / mencapai
+    target' above 'Rata-rata capaian kinerja ... 104,90 %'), header words or not, with its text cells
+    right of the values too ('Sangat baik', 'Diskopuk mnakertrans': jepara_reportlab_676)."""
+    values = [w for line in body for w in sorted(line.words, key=lambda w: w.x0)[1:]
               if looks_numeric(w.text) and not is_year(w.text)]
-    return bool(lines and values) and all(w.x1 < min(values) for line in lines for w in line.words)
+    if not (lines and values):
+        return False
+    low, high = min(v.x0 for v in values), max(v.x1 for v in values)
+    return all(w.x1 < low or w.x0 > high for line in lines for w in line.words)
 
 
 def _fits(lines: list[Line], columns: list[tuple[float, float]]) -> bool:
@@ -428,7 +435,8 @@ def _tied_tails(read: dict[int, tuple[list[list[Line]], list[Rule]]],
     tied = set()
     for number, (blocks, rules) in read.items():
         before, before_rules = read.get(number - 1, ([], []))
-        if not blocks or not before or id(blocks[0]) not in shared or has_header(blocks[0]):
+        if not blocks or not before or has_header(blocks[0]) or not _continues(blocks[0], before[-1], shared,
+                                                                               before_rules):
             continue
         block, above, first = blocks[0], before[-1], body_start(blocks[0])
         if 0 < first < len(block) and row_bands(above, before_rules) is not None:
@@ -436,6 +444,17 @@ def _tied_tails(read: dict[int, tuple[list[list[Line]], list[Rule]]],
             if bands is None or any(band[0] == 0 and first in band for band in bands):
                 tied.add(id(block))
     return tied
+
+
+def _continues(block: list[Line], above: list[Line], shared: dict[int, list[tuple[float, float]]],
+               rules: list[Rule]) -> bool:
+    """The headless block opening a page goes on with the table that ends the page before: it shares
+    its columns (_shared_columns), or no word of its crosses a gutter of that table's columns, which
+    its own may part further (a row number on a line of its own hid the first column there)."""
+    if id(block) in shared:
+        return True
+    columns = shared.get(id(above)) or block_columns(above, rules)
+    return columns is not None and len(columns) >= 2 and _same_width(block, above) and _fits(block, columns)
 
 
 def _repeated_header_ends(read: dict[int, tuple[list[list[Line]], list[Rule]]]) -> dict[int, int]:

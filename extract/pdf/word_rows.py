@@ -89,7 +89,8 @@ def logical_rows(lines: list[Line], line_cells: list[list[str]],
                  words: CellWords | None = None, columns: list[tuple[float, float]] | None = None) -> list[list[str]]:
     """Join the wrapped lines of a row. Rows are set apart by extra space (cell padding) or by
     a horizontal rule, the lines of one cell follow at the tight pitch of wrapped text: those
-    breaks cut the lines into bands. A band with one value line is one row, wherever its
+    breaks cut the lines into bands, and so does a column whose cell ends where its next begins
+    (_cell_cut: a merged cell's lines may hide the padding). A band with one value line is one row, wherever its
     value line sits (renderers align cells to the top, the middle or the bottom). A band with
     several value lines holds rows not set apart: the numbers tell where they start, and the
     table's own alignment which of them its text-only lines belong to. Cells of joined lines
@@ -103,7 +104,8 @@ def logical_rows(lines: list[Line], line_cells: list[list[str]],
     bounds (a line of one cell across the first gutter is a row of its own, _spanning_apart)."""
     if not lines:
         return []
-    bands = row_bands(lines, rules or [], cut=cut) or cell_cuts(lines, line_cells, words)
+    spaced, cuts = row_bands(lines, rules or [], cut=cut), cell_cuts(lines, line_cells, words)
+    bands = _cell_cut(spaced, cuts) if spaced else cuts
     if bands is None and cut is not None:
         bands = [list(range(len(lines)))]
     if bands is None:
@@ -123,6 +125,27 @@ def logical_rows(lines: list[Line], line_cells: list[list[str]],
             split_band(band, line_cells, valued, alignment, padded, cells)
         rows += [_joined_row([line_cells[i] for i in group], [valued[i] for i in group]) for group in groups]
     return rows
+
+
+def _cell_cut(bands: list[list[int]], cuts: list[list[int]] | None) -> list[list[int]]:
+    """The bands of the spacing, cut further where a column's cells cut them (cell_layout.cell_cuts): a
+    cell merged over two rows runs on at the pitch of wrapped text beside both and hides the padding
+    between them, which the other columns' cells show. Cells aligned to the top: the rest of a row the
+    page break cut ('Pencari Kerja' / 'Terdaftar' beside 'pencari kerja' / 'dan' / 'perlindungan', over
+    'tenaga kerja | Persentase 14.00 ...', jambi_html_711); to the bottom: two rows read as one band, their
+    alignment misread from it ('Terdaftar 45.00 ...' over 'Meningkatnya' / 'penyerapan | Persentase',
+    jambi_libreoffice_332)."""
+    starts = {cut[0] for cut in cuts or []}
+    out: list[list[int]] = []
+    for band in bands:
+        part: list[int] = []
+        for index in band:
+            if index in starts and part:
+                out.append(part)
+                part = []
+            part.append(index)
+        out.append(part)
+    return out
 
 
 def _spanning_apart(bands: list[list[int]], line_cells: list[list[str]], valued: list[bool],
