@@ -92,7 +92,7 @@ QUICK_LAYOUTS = tuple(layout for layout in ALL_LAYOUTS if layout not in OCR_LAYO
 SCAN_DPI = 200
 SECTIONS = ("seeds", "fuzz", "whole", "truth", "corpus")
 FUZZ_N, QUICK_FUZZ_N = fuzz_score.DEVELOPMENT_VARIANTS, 2
-HELD_OUT_N = 20  # held-out fuzz variants per seed per engine: one fresh batch (680-699), scored on 0.36.0
+HELD_OUT_N = 20  # held-out fuzz variants per seed per engine: one fresh batch (740-759), scored on 0.37.0
 HELD_OUT_TRUTH = truth_score.label_sets()[-1]  # the newest round of labels (bench/truth/heldout4/)
 # --quick: three labelled documents with a text layer that extract in seconds (both kinds of fact).
 QUICK_TRUTH = ("jombang-inspektorat_2022_lkjip", "kab-grobogan-dpupr_2021_rfk-des", "provsu_2022_lra-opd")
