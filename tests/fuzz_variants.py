@@ -76,36 +76,37 @@ def cells_after(tables, names, count: int) -> dict[str, tuple[str, ...]]:
     return found
 
 
-def budget_lines_of(seed: str, engine: str, number: int) -> set[tuple]:
-    """(name, budget, realisasi, %) of every budget line the variant's tables give (names' spaces as one)."""
+def _facts_of(seed: str, engine: str, number: int, family: str, facts) -> set[tuple]:
+    """The union of `facts(table, layout)` over the variant's tables of `family`."""
     from extract.extraction import read_tables
-    from extract.parse.budget import budget_lines
-    from extract.parse.families import BUDGET, classify
+    from extract.parse.families import classify
     from extract.pdf.inventory import read_inventory
 
     pdf, _ = fuzz_pdf(seed, engine, number)
     found = set()
     for table in read_tables(pdf, read_inventory(pdf)):
         layout = classify(table.rows, table.caption)
-        if layout.family == BUDGET:
-            found |= {(" ".join(line.line_name.split()), line.budget_idr, line.realization_idr,
-                       line.absorption_pct_reported) for line in budget_lines(table, layout, None)}
+        if layout.family == family:
+            found |= facts(table, layout)
     return found
+
+
+def budget_lines_of(seed: str, engine: str, number: int) -> set[tuple]:
+    """(name, budget, realisasi, %) of every budget line the variant's tables give (names' spaces as one)."""
+    from extract.parse.budget import budget_lines
+    from extract.parse.families import BUDGET
+
+    return _facts_of(seed, engine, number, BUDGET, lambda table, layout: {
+        (squash(line.line_name), line.budget_idr, line.realization_idr, line.absorption_pct_reported)
+        for line in budget_lines(table, layout, None)})
 
 
 def indicator_facts_of(seed: str, engine: str, number: int) -> set[tuple]:
     """(name, target, realisasi, capaian %) of every indicator fact the variant's tables give (names'
     spaces as one)."""
-    from extract.extraction import read_tables
-    from extract.parse.families import INDICATOR, classify
+    from extract.parse.families import INDICATOR
     from extract.parse.indicators import indicator_rows
-    from extract.pdf.inventory import read_inventory
 
-    pdf, _ = fuzz_pdf(seed, engine, number)
-    found = set()
-    for table in read_tables(pdf, read_inventory(pdf)):
-        layout = classify(table.rows, table.caption)
-        if layout.family == INDICATOR:
-            found |= {(" ".join(fact.indicator_name.split()), fact.target_value, fact.realization_value,
-                       fact.achievement_pct_reported) for fact in indicator_rows(table, layout, None)}
-    return found
+    return _facts_of(seed, engine, number, INDICATOR, lambda table, layout: {
+        (squash(fact.indicator_name), fact.target_value, fact.realization_value, fact.achievement_pct_reported)
+        for fact in indicator_rows(table, layout, None)})
