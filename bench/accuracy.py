@@ -85,9 +85,9 @@ DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus"
 SAMPLES_PDF = ROOT / "samples" / "pdf"
 SEED_SLUGS = ("lkjip_jepara_2024", "lkjip_kota-jambi_2025")
 ALL_LAYOUTS = ("ruled", "unruled", "letter-serif-ruled", "letter-serif-unruled", "landscape-ruled",
-               "landscape-unruled", "scanned", "scanned-sideways", "pictured")
+               "landscape-unruled", "scanned", "scanned-sideways", "pictured", "pictured-unruled")
 # read by OCR: slow, and skipped where OCR is not installed
-OCR_LAYOUTS = ("scanned", "scanned-sideways", "pictured")
+OCR_LAYOUTS = ("scanned", "scanned-sideways", "pictured", "pictured-unruled")
 QUICK_LAYOUTS = tuple(layout for layout in ALL_LAYOUTS if layout not in OCR_LAYOUTS)
 SCAN_DPI = 200
 SECTIONS = ("seeds", "fuzz", "whole", "truth", "corpus")
@@ -164,9 +164,9 @@ def render_layouts(layouts: list[str], slugs: list[str], log) -> dict[tuple[str,
             elif layout == "scanned-sideways":
                 landscape = rs.render_layouts(out_dir, ["landscape-ruled"], [seed_name])[0]
                 result[(slug, layout)] = rasterize(landscape, out_dir / f"{slug}_{layout}.pdf", sideways=True)
-            elif layout == "pictured":
+            elif layout in ("pictured", "pictured-unruled"):
                 result[(slug, layout)] = picture_tables(SAMPLES_PDF / f"{slug}_ruled.pdf",
-                                                        out_dir / f"{slug}_pictured.pdf")
+                                                        out_dir / f"{slug}_{layout}.pdf", rules=layout == "pictured")
             else:
                 result[(slug, layout)] = rs.render_layouts(out_dir, [layout], [seed_name])[0]
             log(f"  rendered {result[(slug, layout)].relative_to(ROOT)}")

@@ -1,9 +1,10 @@
 """A rendering whose tables are pictures: every ruled grid of a PDF cut out of its page and pasted back as
 a grey image of itself, the text around it left as text (a report that pastes its tables as screenshots
 of a spreadsheet). The grids are found from the drawn lines alone (touching lines are one grid), so the
-rendering owes nothing to the extractor.
+rendering owes nothing to the extractor. Without `rules`, the grid's lines are left out of its picture:
+a table printed without rules (a statistics table pasted from another publication).
 
-  .venv/bin/python bench/pictured.py IN.pdf OUT.pdf [--dpi 150]
+  .venv/bin/python bench/pictured.py IN.pdf OUT.pdf [--dpi 150] [--no-rules]
 """
 from __future__ import annotations
 
@@ -16,8 +17,9 @@ TOUCH_PT = 0.3  # lines this close touch (a running footer's rule 1 pt under a t
 MARGIN_PT = 1.0  # around a grid, so its outer rules are in its picture
 
 
-def picture_tables(pdf: Path, out: Path, dpi: int = PICTURE_DPI) -> Path:
-    """`pdf` with each ruled grid replaced by its picture, what is printed over it included."""
+def picture_tables(pdf: Path, out: Path, dpi: int = PICTURE_DPI, rules: bool = True) -> Path:
+    """`pdf` with each ruled grid replaced by its picture, what is printed over it included (its lines too
+    if `rules`)."""
     import pypdfium2 as pdfium
     import pypdfium2.raw as pdfium_c
 
@@ -30,6 +32,11 @@ def picture_tables(pdf: Path, out: Path, dpi: int = PICTURE_DPI) -> Path:
                      for g in _grids(paths) if min(g[2] - g[0], g[3] - g[1]) >= MIN_GRID_PT]
             if not grids:
                 continue
+            if not rules:
+                for obj in [o for o in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_PATH])
+                            if any(_inside(o.get_bounds(), g) for g in grids)]:
+                    page.remove_obj(obj)
+                page.gen_content()
             pictures = [(box, _picture(page, box, dpi)) for box in grids]
             for obj in [o for o in page.get_objects() if any(_inside(o.get_bounds(), g) for g in grids)]:
                 page.remove_obj(obj)
@@ -82,8 +89,9 @@ def main() -> None:
     ap.add_argument("pdf", type=Path, help="a PDF with ruled tables (a sample, a fuzz rendering)")
     ap.add_argument("out", type=Path, help="where to write the rendering with its tables as pictures")
     ap.add_argument("--dpi", type=int, default=PICTURE_DPI, help=f"the pictures' resolution (default {PICTURE_DPI})")
+    ap.add_argument("--no-rules", action="store_true", help="leave the grids' lines out of their pictures")
     args = ap.parse_args()
-    picture_tables(args.pdf, args.out, args.dpi)
+    picture_tables(args.pdf, args.out, args.dpi, rules=not args.no_rules)
 
 
 if __name__ == "__main__":

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 # Bump when extraction output changes: every document is then re-extracted on the next run.
-EXTRACTOR_VERSION = "0.37.0"
+EXTRACTOR_VERSION = "0.38.0"
 # The per-document files an extraction writes (<name>.parquet) and the load reads into raw.<name>.
 FACT_FILES = ("tables", "cells", "indicators", "budget_lines", "category_scales", "plan_targets")
 DOCUMENT_RECORD = "document.json"

@@ -23,8 +23,7 @@ from extract.pdf.pictures import read_pictures
 from extract.pdf.ruled import read_camelot, stacks_rows, with_text_over_top
 from extract.pdf.scanned import read_scanned, repair_misread_words
 from extract.pdf.stitch import stitch
-from extract.pdf.unruled import FLAVOR as WORDS_FLAVOR
-from extract.pdf.unruled import WordTable, read_word_tables
+from extract.pdf.unruled import read_word_tables, to_raw_table
 
 log = logging.getLogger(__name__)
 
@@ -128,7 +127,7 @@ def _chained_pages(tables: list[RawTable]) -> dict[str, set[int]]:
 
 def _read_unruled(path: Path, pages: list[int], is_known,
                   taken: dict[int, list[tuple[float, float]]] | None = None) -> list[RawTable]:
-    found = with_captions(path, [_from_words(t) for t in read_word_tables(path, pages, taken)])
+    found = with_captions(path, [to_raw_table(t) for t in read_word_tables(path, pages, taken)])
     if is_known is None:
         return found
     # Only pages where the word reader saw a table it could not read: prose pages have no block.
@@ -144,7 +143,7 @@ def _read_beside_grids(path: Path, pages: list[int], tables: list[RawTable], is_
     know, or where they go on from an unruled table of the page before (its last rows, headless, above
     the next table's grid)."""
     taken = {p: [(t.bottom, t.top) for t in tables if t.page_start == p] for p in pages}
-    found = [_from_words(t) for t in read_word_tables(path, pages, taken)]
+    found = [to_raw_table(t) for t in read_word_tables(path, pages, taken)]
     # captions among them and copies of the tables read so far on these pages and the pages before
     # (theirs are attached already): the ruled table's caption stays its own, and a caption under rows
     # that go on from the page before is that table's start's, not theirs (captions._give)
@@ -166,24 +165,6 @@ def _pages_read(tables: list[RawTable], is_known) -> set[int]:
 def _overlaps(table: RawTable, other: RawTable) -> bool:
     """On one page, with a common height (a word table beside or below camelot's stays)."""
     return table.page_start == other.page_start and min(table.top, other.top) > max(table.bottom, other.bottom)
-
-
-# ---------------------------------------------------------------- scanned pages
-
-
-def _from_words(table: WordTable) -> RawTable:
-    order = int(table.top)  # the y of its top edge: distinct per table on a page, used in the id
-    return RawTable(
-        table_id=f"p{table.page:04d}_w{order}",
-        page_start=table.page,
-        flavor=WORDS_FLAVOR,
-        rows=table.rows,
-        row_pages=[table.page] * len(table.rows),
-        top=table.top,
-        bottom=table.bottom,
-        order=order,
-        col_bounds=table.col_bounds,
-    )
 
 
 # ---------------------------------------------------------------- stitching across pages

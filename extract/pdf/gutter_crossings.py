@@ -91,6 +91,45 @@ def crossed_mid_cell(space: tuple[float, float], strips: list[tuple[float, float
     return False
 
 
+def continued_across(space: tuple[float, float], strips: list[tuple[float, float]], lines: list[Line],
+                     height: float) -> bool:
+    """Lines of text run across the strip (three or more cross it) and the column right of it opens no
+    cell: on every line with a word starting in it, the first such word is a word of letters a word
+    space after one left of it, the line's text going on. A column's cells start after a column gap,
+    or open their line. Word spaces of names wrapped in a wide column, justified, lined up down the
+    page, crossed by most of its lines, left out of the search as lines of text ('Penyediaan Jasa
+    Pemeliharaan,', 'Operasional atau Lapangan'), and by one program label the search excuses
+    ('PRODUKTIVITAS TENAGA KERJA', jambi_reportlab_702 p. 7). The column-number row has no say."""
+    end = min((a for a, _ in strips if a >= space[1]), default=float("inf"))
+    lines = [line for line in lines if not is_column_number_row([w.text for w in line.words])]
+    if sum(crossed(space, [line]) for line in lines) < MIN_CROSSING_LINES:
+        return False
+    going_on = 0
+    for line in lines:
+        words = sorted(line.words, key=lambda w: w.x0)
+        first = next((k for k, w in enumerate(words) if space[1] - 0.5 <= w.x0 < end), None)
+        if first is None:
+            continue
+        before = words[first - 1] if first > 0 else None
+        if before is None or words[first].x0 - before.x1 >= COLUMN_GAP * height \
+                or not (_has_letters(before.text) and _text_goes_on(words, first, height)):
+            return False
+        going_on += 1
+    return going_on >= MIN_CROSSING_LINES
+
+
+def _text_goes_on(words: list[Word], k: int, height: float) -> bool:
+    """Word k is one of letters, or a sign between two ('KABUPATEN / KOTA'), not a unit ('%')."""
+    if _has_letters(words[k].text):
+        return True
+    after = words[k + 1] if k + 1 < len(words) else None
+    return re.search(r"[^\W_]", words[k].text) is None and after is not None \
+        and after.x0 - words[k].x1 < COLUMN_GAP * height and _has_letters(after.text)
+
+
+MIN_CROSSING_LINES = 3  # lines of text across a strip that show it lies inside their column
+
+
 def _run(line: Line, space: tuple[float, float], height: float) -> list[Word]:
     """The run of words (gaps under a column gap) holding the word that crosses the strip, none if
     no word crosses it."""

@@ -12,6 +12,7 @@ from extract.pdf.drawn_rules import Rule
 from extract.pdf.gutter_crossings import (
     bordered,
     cell_text_lines,
+    continued_across,
     crossed,
     crossed_by_cell,
     crossed_mid_cell,
@@ -109,7 +110,8 @@ def _strips(lines: list[Line], height: float, tolerant: bool, tail: int, labels:
     text = {id(line) for line in cell_text_lines(body, height)}
     wrapped = text | {id(line) for line in wrapped_name_lines(body, height)}
     return [g for g in strips if not crossed_by_cell(g, body, text, height)
-            and not crossed_mid_cell(g, strips, body, wrapped, height)]
+            and not crossed_mid_cell(g, strips, body, wrapped, height)
+            and not continued_across(g, strips, body, height)]
 
 
 # The label of a row summing up the rows above, alone in its first cell ('Total', 'Jumlah', 'Rata-rata').

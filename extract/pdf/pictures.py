@@ -2,10 +2,12 @@
 into the report as an image. The text layer has nothing of them, and no reader sees them.
 
 The inventory lists the large images with no text over them (inventory.PageInfo.pictures). A picture
-is read when its pixels show a ruled grid (charts, photos and logos do not): it is copied alone onto a
-page of the same size and place in a scratch PDF, and that PDF is read as scanned pages are (OCR, then
-raster lattice and every cell read again: pdf/scanned.py). The tables go back to their own page, so
-their caption is found in the page's text above them.
+is read when its pixels show a ruled grid, or lines of text parted by gutters without rules (a statistics
+table printed without rules); charts, photos and logos show neither. It is copied alone onto a page of
+the same size and place in a scratch PDF, which is OCRed; a grid is then read as scanned pages are (raster
+lattice and every cell read again: pdf/scanned.py), a table without rules by the word reader from the
+OCR's words (pdf/unruled.py). The tables go back to their own page, so their caption is found in the
+page's text above them.
 """
 from __future__ import annotations
 
@@ -19,7 +21,8 @@ from extract.model import RawTable
 from extract.pdf import ocr
 from extract.pdf.ocr import CELL_DPI, INK
 from extract.pdf.page_pixels import Box, grey_bitmap, grey_pixels
-from extract.pdf.scanned import read_scanned
+from extract.pdf.scanned import read_scanned, repair_misread_words
+from extract.pdf.unruled import read_word_tables, to_raw_table
 
 log = logging.getLogger(__name__)
 
@@ -32,33 +35,60 @@ RULE_PX = 4  # a rule is this thick at most at GRID_DPI (a filled bar or a shade
 # side are read as rules. Its text stands apart from them (a 9-12 pt letter is about 1/70 of the page).
 LINE_SCALE = 40
 ALIGN_SHARE = 0.02  # two rules of one table start and end this close (share of the picture's width)
+# A table without rules, at GRID_DPI: lines of text 4 to 17 pt tall, and gutters a letter wide (4 pt)
+TEXT_LINE_PX = (6, 24)
+MIN_TEXT_LINES = 4
+GUTTER_PX = 6
+GUTTER_CROSSED = 0.1  # share of the lines of text that may cross a gutter
+MIN_GUTTERS = 2  # three columns
 
 
 def read_pictures(path: Path, pictures: dict[int, tuple[Box, ...]], unread: list[str] | None = None) -> list[RawTable]:
-    """The tables of the pictures that show a ruled grid, on the pages they are printed on. Why pictures of
-    tables were left unread (no OCR here, OCR failed) is added to `unread`, for the document's record."""
+    """The tables of the pictures that show a ruled grid or a table without rules, on the pages they are
+    printed on. Why pictures of tables were left unread (no OCR here, OCR failed) is added to `unread`, for
+    the document's record."""
     import pypdfium2 as pdfium
 
     doc = pdfium.PdfDocument(str(path))
     try:
-        gridded = [(page, box) for page, boxes in sorted(pictures.items()) for box in boxes
-                   if _shows_grid(grey_pixels(doc[page - 1], GRID_DPI, box))]
-        if not gridded:
+        kinds = [(page, box, _table_kind(doc[page - 1], box)) for page, boxes in sorted(pictures.items())
+                 for box in boxes]
+        tabled = [(page, box, kind) for page, box, kind in kinds if kind is not None]
+        if not tabled:
             return []
         reason = ocr.unavailable_reason()
         if reason:
-            _left_unread(path, f"{len(gridded)} picture(s) of a table: {reason}", unread)
+            _left_unread(path, f"{len(tabled)} picture(s) of a table: {reason}", unread)
             return []
         with tempfile.TemporaryDirectory(prefix="lkjip-pictures-") as scratch:
-            copy = _pictures_alone(doc, gridded, Path(scratch) / "pictures.pdf")
-            ocred = ocr.ocr_pages(copy, Path(scratch) / "ocred.pdf", timeout=120 + 60 * len(gridded))
-            tables = read_scanned(ocred, list(range(1, len(gridded) + 1)), line_scale=LINE_SCALE)
+            copy = _pictures_alone(doc, [(page, box) for page, box, _ in tabled], Path(scratch) / "pictures.pdf")
+            ocred = ocr.ocr_pages(copy, Path(scratch) / "ocred.pdf", timeout=120 + 60 * len(tabled))
+            gridded = [k for k, (_, _, kind) in enumerate(tabled, start=1) if kind == GRID]
+            worded = [k for k, (_, _, kind) in enumerate(tabled, start=1) if kind == WORDS]
+            tables = read_scanned(ocred, gridded, line_scale=LINE_SCALE) if gridded else []
+            tables += _word_tables(ocred, worded)
     except ocr.OcrError as exc:
         _left_unread(path, f"pictures of tables: {exc}", unread)
         return []
     finally:
         doc.close()
-    return _on_pages(tables, [page for page, _ in gridded])
+    return _on_pages(tables, [page for page, _, _ in tabled])
+
+
+GRID, WORDS = "grid", "words"  # how a picture shows a table: ruled, or text lines parted by gutters
+
+
+def _table_kind(page, box: Box) -> str | None:
+    grey = grey_pixels(page, GRID_DPI, box)
+    return GRID if _shows_grid(grey) else WORDS if _shows_text_table(grey) else None
+
+
+def _word_tables(ocred: Path, pages: list[int]) -> list[RawTable]:
+    """The word reader's tables of the OCRed pictures without rules, OCR's look-alike letters mended."""
+    tables = [to_raw_table(t) for t in read_word_tables(ocred, pages)] if pages else []
+    for table in tables:
+        repair_misread_words(table)
+    return tables
 
 
 def _left_unread(path: Path, why: str, unread: list[str] | None) -> None:
@@ -73,6 +103,30 @@ def _shows_grid(grey: np.ndarray) -> bool:
     border; a flow chart's boxes or a bar chart's bars do not line up so)."""
     ink = grey < INK
     return ink.mean() <= MAX_INK_SHARE and _rules(ink) >= MIN_RULES and _rules(ink.T) >= MIN_RULES
+
+
+def _shows_text_table(grey: np.ndarray) -> bool:
+    """Mostly paper, MIN_TEXT_LINES lines of text or more (bands of ink as tall as a line of 4 to 17 pt
+    type) making most of the inked rows, and MIN_GUTTERS strips or more, as wide as a letter, that their
+    ink leaves clear from top to bottom (a few lines may cross one: a heading, a label spanning columns).
+    A chart is mostly bars, curves and axes taller than a line of text; a paragraph has no gutter."""
+    ink = grey < INK
+    if ink.mean() > MAX_INK_SHARE:
+        return False
+    bands = _runs(ink.any(axis=1))
+    lines = [(a, b) for a, b in bands if TEXT_LINE_PX[0] <= b - a <= TEXT_LINE_PX[1]]
+    if len(lines) < MIN_TEXT_LINES or 2 * sum(b - a for a, b in lines) < sum(b - a for a, b in bands):
+        return False
+    crossed = np.mean([ink[a:b].any(axis=0) for a, b in lines], axis=0)
+    inked = np.nonzero(crossed > GUTTER_CROSSED)[0]
+    clear = _runs(crossed[inked[0]:inked[-1] + 1] <= GUTTER_CROSSED)
+    return sum(b - a >= GUTTER_PX for a, b in clear) >= MIN_GUTTERS
+
+
+def _runs(mask: np.ndarray) -> list[tuple[int, int]]:
+    """Index ranges [start, end) where the mask holds."""
+    edges = np.flatnonzero(np.diff(np.concatenate(([0], mask.astype(np.int8), [0]))))
+    return list(zip(edges[::2].tolist(), edges[1::2].tolist()))
 
 
 def _rules(ink: np.ndarray) -> int:

@@ -24,7 +24,7 @@ from statistics import median
 
 import pypdfium2 as pdfium
 
-from extract.model import WORDS_FLAVOR, Line
+from extract.model import WORDS_FLAVOR, Line, RawTable
 from extract.numerals import is_year, looks_numeric
 from extract.pdf.drawn_rules import ColumnRule, Rule, drawn_rules, ruled_columns
 from extract.pdf.gutters import block_columns, gutters
@@ -61,6 +61,13 @@ class WordTable:
     bottom: float
 
 
+def to_raw_table(table: WordTable) -> RawTable:
+    order = int(table.top)  # the y of its top edge: distinct per table on a page, used in the id
+    return RawTable(table_id=f"p{table.page:04d}_w{order}", page_start=table.page, flavor=FLAVOR, rows=table.rows,
+                    row_pages=[table.page] * len(table.rows), top=table.top, bottom=table.bottom, order=order,
+                    col_bounds=table.col_bounds)
+
+
 def block_to_table(block: list[Line], page: int, rules: list[Rule] | None = None,
                    columns: list[tuple[float, float]] | None = None, tied: bool = False,
                    cut: float | None = None, header_end: int | None = None,
@@ -78,14 +85,17 @@ def block_to_table(block: list[Line], page: int, rules: list[Rule] | None = None
     columns = columns or _columns(block, rules, column_rules or [])
     if columns is None:
         return None
-    values = value_columns(block[n_header:], columns)
-    line_words = [cell_words(line, columns, height, index < n_header, values) for index, line in enumerate(block)]
-    line_words, columns = split_trailing_values(line_words, columns, n_header, height)
+    # lines above the first value that name no column are no header: the rest of a row cut by a page
+    # break (and a heading under it, a row of its own), their words put into cells as a row's
+    headed = bool(header_words_in(" ".join(w.text for line in block[:n_header] for w in line.words))) \
+        and not (columns_given and _clear_of_values(block[:n_header], body))
+    names = n_header if headed else 0
+    values = value_columns(body, columns)
+    line_words = [cell_words(line, columns, height, index < names, values) for index, line in enumerate(block)]
+    line_words, columns = split_trailing_values(line_words, columns, names, height)
     line_cells = [[" ".join(w.text for w in cell) for cell in cells] for cells in line_words]
     header_rows = line_cells[:n_header]
-    if header_rows and (not header_words_in(" ".join(cell for cells in header_rows for cell in cells))
-                        or (columns_given and _clear_of_values(block[:n_header], body))):
-        # no header: the rest of a row cut by a page break (and a heading under it, a row of its own)
+    if header_rows and not headed:
         header_rows = [joined([header_rows[i] for i in run]) for run in text_runs(header_rows)]
     else:
         header_rows = header_bands(block, header_index, n_header, line_cells, rules or [])
