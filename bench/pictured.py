@@ -1,8 +1,8 @@
 """A rendering whose tables are pictures: every ruled grid of a PDF cut out of its page and pasted back as
 a grey image of itself, the text around it left as text (a report that pastes its tables as screenshots
 of a spreadsheet). The grids are found from the drawn lines alone (touching lines are one grid), so the
-rendering owes nothing to the extractor. Without `rules`, the grid's lines are left out of its picture:
-a table printed without rules (a statistics table pasted from another publication).
+rendering owes nothing to the extractor. Without `rules`, the grid's lines and fills are left out of its
+picture: a table printed without rules (a statistics table pasted from another publication).
 
   .venv/bin/python bench/pictured.py IN.pdf OUT.pdf [--dpi 150] [--no-rules]
 """
@@ -18,8 +18,8 @@ MARGIN_PT = 1.0  # around a grid, so its outer rules are in its picture
 
 
 def picture_tables(pdf: Path, out: Path, dpi: int = PICTURE_DPI, rules: bool = True) -> Path:
-    """`pdf` with each ruled grid replaced by its picture, what is printed over it included (its lines too
-    if `rules`)."""
+    """`pdf` with each ruled grid replaced by its picture, what is printed over it included (its lines and
+    fills too if `rules`)."""
     import pypdfium2 as pdfium
     import pypdfium2.raw as pdfium_c
 

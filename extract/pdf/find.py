@@ -23,7 +23,7 @@ from extract.pdf.pictures import read_pictures
 from extract.pdf.ruled import read_camelot, stacks_rows, with_text_over_top
 from extract.pdf.scanned import read_scanned, repair_misread_words
 from extract.pdf.stitch import stitch
-from extract.pdf.unruled import read_word_tables, to_raw_table
+from extract.pdf.unruled import read_raw_word_tables
 
 log = logging.getLogger(__name__)
 
@@ -42,8 +42,9 @@ def find_tables(path: Path, pages: list[int], stream_pages: list[int] | None = N
     """Run lattice on `pages`, then read unruled tables from word positions on the
     `stream_pages` lattice found nothing on.
 
-    `pictures` (page: boxes of its large images without text over them) are read as scans when they
-    show a ruled grid (pdf/pictures.py; why some were left unread goes to `unread`). On OCRed scans the
+    `pictures` (page: boxes of its large images without text over them) are OCRed when they show a ruled
+    grid, read then as scans, or a table without rules, read by the word reader (pdf/pictures.py; why some
+    were left unread goes to `unread`). On OCRed scans the
     ruling lines exist only in the image: lattice must render the page (raster engine), and split_text
     keeps OCR words of neighbouring cells apart.
     With `is_known` (does a table look like one we can read?), pages where the word reader
@@ -127,7 +128,7 @@ def _chained_pages(tables: list[RawTable]) -> dict[str, set[int]]:
 
 def _read_unruled(path: Path, pages: list[int], is_known,
                   taken: dict[int, list[tuple[float, float]]] | None = None) -> list[RawTable]:
-    found = with_captions(path, [to_raw_table(t) for t in read_word_tables(path, pages, taken)])
+    found = with_captions(path, read_raw_word_tables(path, pages, taken))
     if is_known is None:
         return found
     # Only pages where the word reader saw a table it could not read: prose pages have no block.
@@ -143,7 +144,7 @@ def _read_beside_grids(path: Path, pages: list[int], tables: list[RawTable], is_
     know, or where they go on from an unruled table of the page before (its last rows, headless, above
     the next table's grid)."""
     taken = {p: [(t.bottom, t.top) for t in tables if t.page_start == p] for p in pages}
-    found = [to_raw_table(t) for t in read_word_tables(path, pages, taken)]
+    found = read_raw_word_tables(path, pages, taken)
     # captions among them and copies of the tables read so far on these pages and the pages before
     # (theirs are attached already): the ruled table's caption stays its own, and a caption under rows
     # that go on from the page before is that table's start's, not theirs (captions._give)

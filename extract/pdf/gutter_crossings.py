@@ -91,6 +91,9 @@ def crossed_mid_cell(space: tuple[float, float], strips: list[tuple[float, float
     return False
 
 
+MIN_CROSSING_LINES = 3  # lines of text across a strip that show it lies inside their column
+
+
 def continued_across(space: tuple[float, float], strips: list[tuple[float, float]], lines: list[Line],
                      height: float) -> bool:
     """Lines of text run across the strip (three or more cross it) and the column right of it opens no
@@ -100,6 +103,7 @@ def continued_across(space: tuple[float, float], strips: list[tuple[float, float
     page, crossed by most of its lines, left out of the search as lines of text ('Penyediaan Jasa
     Pemeliharaan,', 'Operasional atau Lapangan'), and by one program label the search excuses
     ('PRODUKTIVITAS TENAGA KERJA', jambi_reportlab_702 p. 7). The column-number row has no say."""
+    # (the column right of it ends where the next strip found begins, whether or not that one is kept)
     end = min((a for a, _ in strips if a >= space[1]), default=float("inf"))
     lines = [line for line in lines if not is_column_number_row([w.text for w in line.words])]
     if sum(crossed(space, [line]) for line in lines) < MIN_CROSSING_LINES:
@@ -119,15 +123,13 @@ def continued_across(space: tuple[float, float], strips: list[tuple[float, float
 
 
 def _text_goes_on(words: list[Word], k: int, height: float) -> bool:
-    """Word k is one of letters, or a sign between two ('KABUPATEN / KOTA'), not a unit ('%')."""
+    """Word k is one of letters, or a sign a word space before one ('KABUPATEN / KOTA'); a sign with no
+    word after it ('%' of a unit column) is none."""
     if _has_letters(words[k].text):
         return True
     after = words[k + 1] if k + 1 < len(words) else None
-    return re.search(r"[^\W_]", words[k].text) is None and after is not None \
+    return _is_sign(words[k].text) and after is not None \
         and after.x0 - words[k].x1 < COLUMN_GAP * height and _has_letters(after.text)
-
-
-MIN_CROSSING_LINES = 3  # lines of text across a strip that show it lies inside their column
 
 
 def _run(line: Line, space: tuple[float, float], height: float) -> list[Word]:
@@ -206,6 +208,11 @@ def _has_letters(text: str) -> bool:
     return re.search(r"[^\W\d_]{2}", text) is not None
 
 
+def _is_sign(text: str) -> bool:
+    """No letter and no digit ('%', '/', '-')."""
+    return re.search(r"[^\W_]", text) is None
+
+
 UNIT_APART = 2.0  # word heights between a number and a sign that is no unit of that number
 
 
@@ -214,7 +221,7 @@ def _unit_after_text(word: Word, before: Word | None, height: float) -> bool:
     row number, where the name's lines stand above and below the value line: cells aligned to the
     middle, jepara_libreoffice_730 p. 4): a unit column's cell, not the unit of the value it follows,
     set a word space after it ('3,70 %')."""
-    return re.search(r"[^\W_]", word.text) is None and before is not None and \
+    return _is_sign(word.text) and before is not None and \
         (_has_letters(before.text) or word.x0 - before.x1 > UNIT_APART * height)
 
 

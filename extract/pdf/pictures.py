@@ -14,15 +14,17 @@ from __future__ import annotations
 import logging
 import tempfile
 from pathlib import Path
+from typing import Literal
 
 import numpy as np
+import pypdfium2 as pdfium
 
 from extract.model import RawTable
 from extract.pdf import ocr
 from extract.pdf.ocr import CELL_DPI, INK
 from extract.pdf.page_pixels import Box, grey_bitmap, grey_pixels
 from extract.pdf.scanned import read_scanned, repair_misread_words
-from extract.pdf.unruled import read_word_tables, to_raw_table
+from extract.pdf.unruled import read_raw_word_tables
 
 log = logging.getLogger(__name__)
 
@@ -41,54 +43,65 @@ MIN_TEXT_LINES = 4
 GUTTER_PX = 6
 GUTTER_CROSSED = 0.1  # share of the lines of text that may cross a gutter
 MIN_GUTTERS = 2  # three columns
+GRID, WORDS = "grid", "words"  # how a picture shows a table: ruled, or lines of text parted by gutters
 
 
 def read_pictures(path: Path, pictures: dict[int, tuple[Box, ...]], unread: list[str] | None = None) -> list[RawTable]:
     """The tables of the pictures that show a ruled grid or a table without rules, on the pages they are
     printed on. Why pictures of tables were left unread (no OCR here, OCR failed) is added to `unread`, for
     the document's record."""
-    import pypdfium2 as pdfium
-
     doc = pdfium.PdfDocument(str(path))
     try:
-        kinds = [(page, box, _table_kind(doc[page - 1], box)) for page, boxes in sorted(pictures.items())
-                 for box in boxes]
-        tabled = [(page, box, kind) for page, box, kind in kinds if kind is not None]
-        if not tabled:
+        to_read = [(page, box, kind) for page, boxes in sorted(pictures.items()) for box in boxes
+                   if (kind := _table_kind(doc[page - 1], box)) is not None]
+        if not to_read:
             return []
         reason = ocr.unavailable_reason()
         if reason:
-            _left_unread(path, f"{len(tabled)} picture(s) of a table: {reason}", unread)
+            _left_unread(path, f"{len(to_read)} picture(s) of a table: {reason}", unread)
             return []
         with tempfile.TemporaryDirectory(prefix="lkjip-pictures-") as scratch:
-            copy = _pictures_alone(doc, [(page, box) for page, box, _ in tabled], Path(scratch) / "pictures.pdf")
-            ocred = ocr.ocr_pages(copy, Path(scratch) / "ocred.pdf", timeout=120 + 60 * len(tabled))
-            gridded = [k for k, (_, _, kind) in enumerate(tabled, start=1) if kind == GRID]
-            worded = [k for k, (_, _, kind) in enumerate(tabled, start=1) if kind == WORDS]
-            tables = read_scanned(ocred, gridded, line_scale=LINE_SCALE) if gridded else []
-            tables += _word_tables(ocred, worded)
+            copy = _pictures_alone(doc, [(page, box) for page, box, _ in to_read], Path(scratch) / "pictures.pdf")
+            ocred = ocr.ocr_pages(copy, Path(scratch) / "ocred.pdf", timeout=120 + 60 * len(to_read))
+            grid_pages = [k for k, (_, _, kind) in enumerate(to_read, start=1) if kind == GRID]
+            tables = read_scanned(ocred, grid_pages, line_scale=LINE_SCALE) if grid_pages else []
+            tables += _word_tables(ocred, [(k, page) for k, (page, _, kind) in enumerate(to_read, start=1)
+                                           if kind == WORDS])
     except ocr.OcrError as exc:
         _left_unread(path, f"pictures of tables: {exc}", unread)
         return []
     finally:
         doc.close()
-    return _on_pages(tables, [page for page, _, _ in tabled])
+    return _on_pages(tables, [page for page, _, _ in to_read])
 
 
-GRID, WORDS = "grid", "words"  # how a picture shows a table: ruled, or text lines parted by gutters
-
-
-def _table_kind(page, box: Box) -> str | None:
+def _table_kind(page: pdfium.PdfPage, box: Box) -> Literal["grid", "words"] | None:
     grey = grey_pixels(page, GRID_DPI, box)
     return GRID if _shows_grid(grey) else WORDS if _shows_text_table(grey) else None
 
 
-def _word_tables(ocred: Path, pages: list[int]) -> list[RawTable]:
-    """The word reader's tables of the OCRed pictures without rules, OCR's look-alike letters mended."""
-    tables = [to_raw_table(t) for t in read_word_tables(ocred, pages)] if pages else []
+def _word_tables(ocred: Path, pictures: list[tuple[int, int]]) -> list[RawTable]:
+    """The word reader's tables of the OCRed pictures without rules ((scratch page, page printed on) each),
+    OCR's look-alike letters mended. The word reader goes on with a table from one page to the next: it reads
+    runs of pictures on consecutive pages, one picture a page, each run alone (the scratch PDF's next page is
+    the next picture, maybe of another table far on in the document)."""
+    tables = [table for run in _page_runs(pictures) for table in read_raw_word_tables(ocred, run)]
     for table in tables:
         repair_misread_words(table)
     return tables
+
+
+def _page_runs(pictures: list[tuple[int, int]]) -> list[list[int]]:
+    """The scratch pages in runs whose pictures are printed on consecutive pages, one picture a page."""
+    alone = {page for _, page in pictures if sum(p == page for _, p in pictures) == 1}
+    runs: list[list[int]] = []
+    for (k, page), before in zip(pictures, [None, *pictures]):
+        goes_on = before is not None and before[0] == k - 1 and before[1] == page - 1 and {page, page - 1} <= alone
+        if goes_on:
+            runs[-1].append(k)
+        else:
+            runs.append([k])
+    return runs
 
 
 def _left_unread(path: Path, why: str, unread: list[str] | None) -> None:
@@ -119,6 +132,8 @@ def _shows_text_table(grey: np.ndarray) -> bool:
         return False
     crossed = np.mean([ink[a:b].any(axis=0) for a, b in lines], axis=0)
     inked = np.nonzero(crossed > GUTTER_CROSSED)[0]
+    if inked.size == 0:
+        return False  # (no column: the lines do not stand over each other)
     clear = _runs(crossed[inked[0]:inked[-1] + 1] <= GUTTER_CROSSED)
     return sum(b - a >= GUTTER_PX for a, b in clear) >= MIN_GUTTERS
 
@@ -145,14 +160,12 @@ def _rules(ink: np.ndarray) -> int:
                 for left, right in spans), default=0)
 
 
-def _pictures_alone(doc, gridded: list[tuple[int, Box]], out: Path) -> Path:
+def _pictures_alone(doc, pictures: list[tuple[int, Box]], out: Path) -> Path:
     """A PDF with one page per picture, of its page's size, holding the picture alone where it was, at
     the resolution table cells are read at (ocr.CELL_DPI)."""
-    import pypdfium2 as pdfium
-
     copy, kept = pdfium.PdfDocument.new(), []
     try:
-        for page_number, box in gridded:
+        for page_number, box in pictures:
             page = doc[page_number - 1]
             left, bottom, right, top = box
             bitmap = grey_bitmap(page, CELL_DPI, box)

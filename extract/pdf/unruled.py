@@ -61,7 +61,13 @@ class WordTable:
     bottom: float
 
 
-def to_raw_table(table: WordTable) -> RawTable:
+def read_raw_word_tables(path: Path, pages: list[int],
+                         taken: dict[int, list[tuple[float, float]]] | None = None) -> list[RawTable]:
+    """read_word_tables, each table as the RawTable the other readers give."""
+    return [_to_raw_table(t) for t in read_word_tables(path, pages, taken)]
+
+
+def _to_raw_table(table: WordTable) -> RawTable:
     order = int(table.top)  # the y of its top edge: distinct per table on a page, used in the id
     return RawTable(table_id=f"p{table.page:04d}_w{order}", page_start=table.page, flavor=FLAVOR, rows=table.rows,
                     row_pages=[table.page] * len(table.rows), top=table.top, bottom=table.bottom, order=order,
@@ -85,14 +91,11 @@ def block_to_table(block: list[Line], page: int, rules: list[Rule] | None = None
     columns = columns or _columns(block, rules, column_rules or [])
     if columns is None:
         return None
-    # lines above the first value that name no column are no header: the rest of a row cut by a page
-    # break (and a heading under it, a row of its own), their words put into cells as a row's
-    headed = bool(header_words_in(" ".join(w.text for line in block[:n_header] for w in line.words))) \
-        and not (columns_given and _clear_of_values(block[:n_header], body))
-    names = n_header if headed else 0
+    headed = _names_columns(block[:n_header], body, columns_given)
+    n_names = n_header if headed else 0  # the header's lines, whose words are placed as a header's
     values = value_columns(body, columns)
-    line_words = [cell_words(line, columns, height, index < names, values) for index, line in enumerate(block)]
-    line_words, columns = split_trailing_values(line_words, columns, names, height)
+    line_words = [cell_words(line, columns, height, index < n_names, values) for index, line in enumerate(block)]
+    line_words, columns = split_trailing_values(line_words, columns, n_names, height)
     line_cells = [[" ".join(w.text for w in cell) for cell in cells] for cells in line_words]
     header_rows = line_cells[:n_header]
     if header_rows and not headed:
@@ -103,6 +106,15 @@ def block_to_table(block: list[Line], page: int, rules: list[Rule] | None = None
     rows = header_rows + logical_rows(body, line_cells[n_header:], rules, lead if lead < len(body) else 0, cut,
                                       line_words[n_header:], columns)
     return WordTable(page=page, rows=rows, col_bounds=columns, top=block[0].top, bottom=block[-1].bottom)
+
+
+def _names_columns(lines: list[Line], body: list[Line], continuation: bool) -> bool:
+    """The lines above the first value are a header: they hold a header word and, at a `continuation`'s top,
+    stand within the span of the values (see _clear_of_values). Lines that name no column are the rest of a
+    row a page break cut (and a heading under it, a row of its own): their words go into cells as a row's,
+    not centred over a value column as a header's (jambi_reportlab_735 p. 7)."""
+    text = " ".join(w.text for line in lines for w in line.words)
+    return bool(lines) and bool(header_words_in(text)) and not (continuation and _clear_of_values(lines, body))
 
 
 def _columns(block: list[Line], rules: list[Rule], column_rules: list[ColumnRule]) -> list[tuple[float, float]] | None:
