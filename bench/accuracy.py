@@ -15,8 +15,9 @@ from reports the extractor was not built on").
    build/bench/pdf/ in several layouts (ruled / unruled A4 = the committed samples; Letter + DejaVu
    Serif; wide tables on landscape pages; 'scanned' = the ruled pages rasterised at 200 dpi into an
    image-only PDF; 'scanned-sideways' = the landscape pages rasterised so onto portrait ones, turned a
-   quarter one way, then the other; 'pictured' = the ruled pages with each table pasted as a 150 dpi picture, the text
-   around it kept, bench/pictured.py). Each rendering is extracted by extract.worker.extract_isolated and its facts are
+   quarter one way, then the other; 'pictured' = the ruled pages with each table pasted as a 150 dpi picture,
+   the text around it kept, bench/pictured.py; 'pictured-unruled' = the same pictures without the tables'
+   rules). Each rendering is extracted by extract.worker.extract_isolated and its facts are
    compared with the expected facts read from the seed text (bench/expected.py): indicator facts of
    Jepara Tabel 3.3 and Jambi Tabel 3.9 / 3.3, every budget line of Jepara Tabel 3.17 and Jambi
    Tabel 3.8. Rule (bench/seed_score.py): a fact is exact when region, fiscal year, level, name and
@@ -92,7 +93,7 @@ QUICK_LAYOUTS = tuple(layout for layout in ALL_LAYOUTS if layout not in OCR_LAYO
 SCAN_DPI = 200
 SECTIONS = ("seeds", "fuzz", "whole", "truth", "corpus")
 FUZZ_N, QUICK_FUZZ_N = fuzz_score.DEVELOPMENT_VARIANTS, 2
-HELD_OUT_N = 20  # held-out fuzz variants per seed per engine: one fresh batch (740-759), scored on 0.37.0
+HELD_OUT_N = 60  # held-out fuzz variants per seed per engine: 740-759 and 760-779 (scored on 0.37.0), 780-799 (0.38.0)
 HELD_OUT_TRUTH = truth_score.label_sets()[-1]  # the newest round of labels (bench/truth/heldout4/)
 # --quick: three labelled documents with a text layer that extract in seconds (both kinds of fact).
 QUICK_TRUTH = ("jombang-inspektorat_2022_lkjip", "kab-grobogan-dpupr_2021_rfk-des", "provsu_2022_lra-opd")
@@ -396,7 +397,7 @@ def parse_args(argv: list[str] | None):
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0], epilog=__doc__.split("\n\n", 1)[1],
                                  formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--quick", action="store_true", help="fast: no corpus section, no OCR layouts (scanned, "
-                    f"scanned-sideways, pictured), {QUICK_FUZZ_N} fuzz variants per seed per engine, "
+                    f"scanned-sideways, pictured, pictured-unruled), {QUICK_FUZZ_N} fuzz variants per seed per engine, "
                     f"{len(QUICK_TRUTH)} labelled documents")
     ap.add_argument("--corpus-only", action="store_true", help="only the corpus: corpus table and labelled set")
     ap.add_argument("--held-out", action="store_true",
