@@ -91,7 +91,7 @@ def block_to_table(block: list[Line], page: int, rules: list[Rule] | None = None
     columns = columns or _columns(block, rules, column_rules or [])
     if columns is None:
         return None
-    headed = _names_columns(block[:n_header], body, columns_given)
+    headed = _is_header(block[:n_header], body, columns_given)
     n_names = n_header if headed else 0  # the header's lines, whose words are placed as a header's
     values = value_columns(body, columns)
     line_words = [cell_words(line, columns, height, index < n_names, values) for index, line in enumerate(block)]
@@ -108,7 +108,7 @@ def block_to_table(block: list[Line], page: int, rules: list[Rule] | None = None
     return WordTable(page=page, rows=rows, col_bounds=columns, top=block[0].top, bottom=block[-1].bottom)
 
 
-def _names_columns(lines: list[Line], body: list[Line], continuation: bool) -> bool:
+def _is_header(lines: list[Line], body: list[Line], continuation: bool) -> bool:
     """The lines above the first value are a header: they hold a header word and, at a `continuation`'s top,
     stand within the span of the values (see _clear_of_values). Lines that name no column are the rest of a
     row a page break cut (and a heading under it, a row of its own): their words go into cells as a row's,
